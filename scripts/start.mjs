@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Local API: apply D1 migrations to the local database, then run `wrangler dev`.
+// Honours PORT (default 8787) and, optionally, PERSIST_TO (a directory for the local D1 state
+// instead of .wrangler/state; the e2e test uses a temporary one). Signals are forwarded to
+// wrangler; exits with its code.
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
+const port = process.env.PORT || "8787";
+const persist = process.env.PERSIST_TO ? ["--persist-to", process.env.PERSIST_TO] : [];
+
+const migrate = spawnSync(
+  process.execPath,
+  [wrangler, "d1", "migrations", "apply", "DB", "--local", ...persist],
+  { cwd: root, env, stdio: "inherit" },
+);
+if (migrate.status !== 0) {
+  console.error(`start: migrations failed (exit ${migrate.status ?? migrate.signal})`);
+  process.exit(migrate.status || 1);
+}
+
+const dev = spawn(
+  process.execPath,
+  [wrangler, "dev", "--ip", "127.0.0.1", "--port", port, ...persist],
+  { cwd: root, env, stdio: "inherit" },
+);
+
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => {
+    if (dev.exitCode === null && dev.signalCode === null) dev.kill(sig);
+  });
+}
+
+dev.on("exit", (code, signal) => {
+  if (signal) {
+    // Re-raise so our own exit status reflects the signal.
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  } else {
+    process.exit(code ?? 1);
+  }
+});
