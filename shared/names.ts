@@ -1,0 +1,129 @@
+import { PlannerError, invalid, type ErrorCode } from "./errors.js";
+import { LEVELS, LOCATIONS, ROLES, type Level, type Location, type Role } from "./data/roles.js";
+
+/** Lower-case letters and digits only: "AI/ML  Engineer" and "ai-ml engineer" share the key "aimlengineer". */
+export function nameKey(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
+}
+
+/** A case-, space- and punctuation-insensitive index from names and aliases to entries. */
+export class NameIndex<T> {
+  private readonly byKey = new Map<string, T>();
+  private readonly entries: { key: string; name: string }[] = [];
+
+  constructor(
+    private readonly kind: string,
+    private readonly code: ErrorCode,
+    items: readonly T[],
+    private readonly nameOf: (item: T) => string,
+    namesOf: (item: T) => readonly string[],
+  ) {
+    for (const item of items) {
+      for (const n of [nameOf(item), ...namesOf(item)]) {
+        const key = nameKey(n);
+        if (!key || this.byKey.has(key)) continue;
+        this.byKey.set(key, item);
+        this.entries.push({ key, name: nameOf(item) });
+      }
+    }
+  }
+
+  find(text: string): T | undefined {
+    const key = nameKey(text);
+    return this.byKey.get(key) ?? (key.endsWith("s") ? this.byKey.get(key.slice(0, -1)) : undefined);
+  }
+
+  resolve(text: string, field: string): T {
+    const found = this.find(text);
+    if (found !== undefined) return found;
+    const suggestions = this.suggest(text);
+    const known = this.names();
+    const hint = suggestions.length
+      ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`
+      : known.length <= 20 ? ` Known ${this.kind}s: ${known.join(", ")}.` : "";
+    throw new PlannerError(this.code, `Unknown ${this.kind} "${text}".${hint}`, { field, suggestions });
+  }
+
+  /** Up to `limit` canonical names closest to the text: containment first, then edit distance. */
+  suggest(text: string, limit = 3): string[] {
+    const key = nameKey(text);
+    const scored = new Map<string, number>();
+    for (const e of this.entries) {
+      let score = editDistance(key, e.key) / Math.max(key.length, e.key.length, 1);
+      if (key.length >= 2 && (e.key.includes(key) || key.includes(e.key))) score -= 1;
+      const prev = scored.get(e.name);
+      if (prev === undefined || score < prev) scored.set(e.name, score);
+    }
+    return [...scored.entries()]
+      .filter(([, s]) => s < 0.6)
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([name]) => name);
+  }
+
+  names(): string[] {
+    return [...new Set(this.entries.map((e) => e.name))];
+  }
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export const roleIndex = new NameIndex<Role>("role", "UNKNOWN_ROLE", ROLES, (r) => r.name, (r) => [r.id, ...r.aliases]);
+export const levelIndex = new NameIndex<Level>("level", "UNKNOWN_LEVEL", LEVELS, (l) => l.name, (l) => [l.id, ...l.aliases]);
+export const locationIndex = new NameIndex<Location>("location", "UNKNOWN_LOCATION", LOCATIONS, (l) => l.name, (l) => [l.id, ...l.aliases]);
+
+export function resolveRole(text: unknown, field = "role"): Role {
+  if (typeof text !== "string" || !text.trim()) throw invalid(field, `a role name is required, e.g. "ML Engineer"; known roles: ${roleIndex.names().join(", ")}`);
+  return roleIndex.resolve(text, field);
+}
+
+const YEARS = /^\s*(\d+(?:\.\d+)?)\s*(?:\+|y|yr|yrs|year|years)?(?:\s+(?:of\s+)?(?:experience|exp))?\s*$/i;
+
+/** A level by name ("Mid", "Sr", "Junior") or by years of experience (a number, "4", "6 years"). */
+export function resolveLevel(text: unknown, field = "level"): Level {
+  if (typeof text === "number") return levelForYears(text, field);
+  if (typeof text !== "string" || !text.trim()) throw invalid(field, "a level is required: Entry, Mid or Senior (or years of experience)");
+  const years = YEARS.exec(text);
+  if (years) return levelForYears(Number(years[1]), field);
+  return levelIndex.resolve(text, field);
+}
+
+export function levelForYears(years: number, field = "level"): Level {
+  if (!Number.isFinite(years) || years < 0 || years > 70) {
+    throw invalid(field, `years of experience must be a number from 0 to 70, got ${String(years)}`);
+  }
+  return LEVELS.find((l) => years >= l.minYears && (l.maxYears === null || years < l.maxYears))!;
+}
+
+const US = LOCATIONS.find((l) => l.id === "us")!;
+
+/** A location by name or alias; blank means the US as a whole (the seeds' national figures). */
+export function resolveLocation(text: unknown, field = "location"): Location {
+  if (text === undefined || text === null || (typeof text === "string" && !text.trim())) return US;
+  if (typeof text !== "string") throw invalid(field, `a location name is expected, e.g. "Austin" or "SF"`);
+  return locationIndex.resolve(text, field);
+}
+
+/** Parses a fixed set of words case-insensitively, with a suggestion on a miss. */
+export function resolveChoice<T extends string>(text: unknown, choices: readonly T[], field: string, fallback?: T): T {
+  if ((text === undefined || text === null || text === "") && fallback !== undefined) return fallback;
+  const key = typeof text === "string" ? nameKey(text) : "";
+  const hit = choices.find((c) => nameKey(c) === key);
+  if (hit) return hit;
+  throw invalid(field, `expected one of ${choices.map((c) => `"${c}"`).join(", ")}, got ${JSON.stringify(text)}`);
+}
