@@ -1,9 +1,5 @@
-import { Hono } from "hono";
+import { createApp } from "./app.js";
 
-export type AppEnv = { Bindings: Env };
+export type { AppEnv } from "./app.js";
 
-const app = new Hono<AppEnv>();
-
-app.get("/health", (c) => c.json({ status: "ok" }));
-
-export default app;
+export default createApp();
