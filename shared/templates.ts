@@ -21,7 +21,7 @@ export interface PlanTemplate {
  */
 export const MONTH_WINDOW_RULE = "A seed window \"Month a-b\" in plan year N becomes start month (N−1)×12 + a (the window's first month).";
 
-const startMonthOf = (year: number, window: readonly [number, number]) => (year - 1) * 12 + window[0];
+const startMonthOf = (year: number, monthWindow: readonly [number, number]) => (year - 1) * 12 + monthWindow[0];
 
 function buildOut(throughYear: 1 | 2): PlanTemplate["input"] {
   return {
@@ -30,10 +30,10 @@ function buildOut(throughYear: 1 | 2): PlanTemplate["input"] {
     annualRaise: 0,
     hires: BUILD_OUT.hires
       .filter((h) => h.year <= throughYear)
-      .map((h) => ({ role: h.role, level: h.level, location: "US", startMonth: startMonthOf(h.year, h.window), count: 1, salary: h.salary, recruitingCost: h.recruiting })),
+      .map((h) => ({ role: h.role, level: h.level, location: "US", startMonth: startMonthOf(h.year, h.monthWindow), count: 1, salary: h.salary, recruitingCost: h.recruiting })),
     upskilling: BUILD_OUT.upskilling
       .filter((u) => u.year <= throughYear)
-      .map((u) => ({ path: u.path, people: u.people, startMonth: startMonthOf(u.year, u.window), costPerPerson: u.cost / u.people })),
+      .map((u) => ({ path: u.path, people: u.people, startMonth: startMonthOf(u.year, u.monthWindow), costPerPerson: u.cost / u.people })),
   };
 }
 

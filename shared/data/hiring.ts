@@ -129,10 +129,10 @@ export const ONBOARDING = {
   source: source(S000, "Common Hiring Mistakes › Mistake 5: Not Investing in Onboarding", "First 4 weeks set tone"),
 };
 
-/** 000's build-out, hire by hire. `window` is the seed's "Month a-b" within the given plan year. */
+/** 000's build-out, hire by hire. `monthWindow` is the seed's "Month a-b" within the given plan year. */
 export interface BuildOutHire {
   year: 1 | 2;
-  window: [number, number];
+  monthWindow: [number, number];
   label: string;
   role: string;
   level: string;
@@ -146,14 +146,14 @@ const Y2 = "The Hiring Timeline and Budget › Year 2 Scale-Out (Add Embedded En
 
 export const BUILD_OUT = {
   hires: [
-    { year: 1, window: [1, 2], label: "AI/ML engineer (Team lead)", role: "ML Engineer", level: "Mid", salary: 160000, recruiting: 10000, source: source(S000, Y1, "Month 1-2: Hire AI/ML engineer (Team lead) - Salary: $160K - Recruitment: $10K") },
-    { year: 1, window: [3, 4], label: "Second engineer or data scientist", role: "Data Scientist", level: "Mid", salary: 140000, recruiting: 10000, source: source(S000, Y1, "Month 3-4: Hire second engineer or data scientist - Salary: $140K - Recruitment: $10K") },
-    { year: 1, window: [5, 6], label: "AI PM or third engineer", role: "AI Product Manager", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y1, "Month 5-6: Hire AI PM or third engineer - Salary: $140K - Recruitment: $10K") },
-    { year: 2, window: [7, 9], label: "First embedded engineer", role: "ML Engineer", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y2, "Month 7-9: Hire first embedded engineer + upskill 2 internal engineers - Embedded engineer: $140K - Recruitment: $10K") },
-    { year: 2, window: [10, 12], label: "Second embedded engineer", role: "ML Engineer", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y2, "Month 10-12: Hire second embedded engineer - Salary: $140K - Recruitment: $10K") },
+    { year: 1, monthWindow: [1, 2], label: "AI/ML engineer (Team lead)", role: "ML Engineer", level: "Mid", salary: 160000, recruiting: 10000, source: source(S000, Y1, "Month 1-2: Hire AI/ML engineer (Team lead) - Salary: $160K - Recruitment: $10K") },
+    { year: 1, monthWindow: [3, 4], label: "Second engineer or data scientist", role: "Data Scientist", level: "Mid", salary: 140000, recruiting: 10000, source: source(S000, Y1, "Month 3-4: Hire second engineer or data scientist - Salary: $140K - Recruitment: $10K") },
+    { year: 1, monthWindow: [5, 6], label: "AI PM or third engineer", role: "AI Product Manager", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y1, "Month 5-6: Hire AI PM or third engineer - Salary: $140K - Recruitment: $10K") },
+    { year: 2, monthWindow: [7, 9], label: "First embedded engineer", role: "ML Engineer", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y2, "Month 7-9: Hire first embedded engineer + upskill 2 internal engineers - Embedded engineer: $140K - Recruitment: $10K") },
+    { year: 2, monthWindow: [10, 12], label: "Second embedded engineer", role: "ML Engineer", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y2, "Month 10-12: Hire second embedded engineer - Salary: $140K - Recruitment: $10K") },
   ] as BuildOutHire[],
   upskilling: [
-    { year: 2, window: [7, 9] as [number, number], path: "engineers-to-ai-engineers", people: 2, cost: 30000, source: source(S000, Y2, "upskill 2 internal engineers - Upskilling: $30K (courses + lost productivity)") },
+    { year: 2, monthWindow: [7, 9] as [number, number], path: "engineers-to-ai-engineers", people: 2, cost: 30000, source: source(S000, Y2, "upskill 2 internal engineers - Upskilling: $30K (courses + lost productivity)") },
   ],
   summaries: [
     { year: 1, people: 3, cost: 440000, text: "Year 1 team: 3 people, $440K cost + benefits", source: source(S000, Y1, "Year 1 team: 3 people, $440K cost + benefits") },

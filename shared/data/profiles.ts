@@ -79,17 +79,17 @@ export const ROLE_PROFILES: RoleProfile[] = [
     summary: [p(S001, "ML Engineer Profile", ["ML engineers build and deploy AI systems. They need software engineering fundamentals plus ML-specific skills for production systems."])],
     whatTheyDo: [
       p(S000, "1. AI/ML Engineer › What they do", ["Design and implement AI systems", "Select and integrate models", "Build inference infrastructure", "Optimize for cost and performance", "Implement safety/governance in systems"]),
-      p(S001, "ML Engineer Profile › Core Responsibilities", ["Building and maintaining ML pipelines from training to serving", "Implementing evaluation frameworks and monitoring systems", "Optimizing models for latency, cost, and reliability", "Designing and executing experiments", "Collaborating with product and data teams"]),
+      p(S001, "ML Engineer Profile › Core Responsibilities", ["Building and maintaining ML pipelines from training to serving", "Implementing evaluation frameworks and monitoring systems", "Optimizing models for latency, cost, and reliability", "Designing and executing experiments", "Collaborating with product and data teams"], "Core responsibilities include building and maintaining ML pipelines from training to serving"),
       p(S002, "Top AI Career Paths › 1. Machine Learning Engineer", ["Build production ML systems. Design data pipelines, train models, deploy at scale, monitor performance."]),
     ],
     lookFor: [
       p(S000, "1. AI/ML Engineer › What to look for", ["Problem-solving over credentials", "Experience with production systems, not just notebooks", "Comfort with uncertainty and learning", "Systems thinking (not just algorithm understanding)", "Communication skills (can explain to non-AI people)"]),
-      p(S001, "ML Engineer Profile › Experience Indicators", ["Production ML systems shipped at scale, not just notebooks or prototypes", "Full ML lifecycle: data pipelines, training, evaluation, deployment, and monitoring", "Infrastructure skills to build reliable systems on cloud infrastructure", "Evaluation fluency"]),
+      p(S001, "ML Engineer Profile › Experience Indicators", ["Production ML systems shipped at scale, not just notebooks or prototypes", "Full ML lifecycle: data pipelines, training, evaluation, deployment, and monitoring", "Infrastructure skills to build reliable systems on cloud infrastructure", "Evaluation fluency"], "Experience indicators for ML engineers include production ML systems where they have shipped ML systems that operated at scale, not just notebooks or prototypes"),
       p(S002, "1. Machine Learning Engineer › Skills required", ["Software engineering (OOP, design patterns), Python, ML frameworks (PyTorch/TensorFlow), SQL, cloud platforms (AWS/GCP), Docker, data structures/algorithms"]),
     ],
     redFlags: [
       p(S000, "1. AI/ML Engineer › Red flags", ["Only cares about research, not production", "Overcomplicates simple problems", "Can’t explain technical concepts to non-technical people", "No production experience"]),
-      p(S001, "ML Engineer Profile › Red Flags for ML Engineers", ["Only research experience with no production systems", "Cannot explain how their models would fail or how they would detect failure", "Treats evaluation as an afterthought", "No experience with the infrastructure needed to serve models at scale"]),
+      p(S001, "ML Engineer Profile › Red Flags for ML Engineers", ["Only research experience with no production systems", "Cannot explain how their models would fail or how they would detect failure", "Treats evaluation as an afterthought", "No experience with the infrastructure needed to serve models at scale"], "Warning signs for ML engineer candidates include only having research experience with no production systems"),
     ],
     whereToFind: [
       p(S000, "1. AI/ML Engineer › How to find them", ["Referrals from current team (best option)", "AI bootcamp graduates (good for entry level)", "People from adjacent roles (backend engineers learning ML)", "Industry conferences and meetups", "University connections"]),
@@ -127,7 +127,7 @@ export const ROLE_PROFILES: RoleProfile[] = [
     summary: [p(S001, "AI Product Manager Profile", ["The AI PM bridges product strategy and AI implementation. They need product instincts, AI literacy, and the ability to define quality for probabilistic systems."])],
     whatTheyDo: [
       p(S000, "5. AI Product Manager › What they do", ["Understand what AI can/can’t do", "Define success metrics for AI features", "Manage projects with uncertainty", "Work with engineers and business stakeholders"]),
-      p(S001, "AI Product Manager Profile › Core Responsibilities", ["Defining AI product requirements and success criteria", "Translating user needs into AI specifications", "Owning AI quality metrics and evaluation frameworks", "Planning and executing AI feature launches", "Balancing AI capability with user experience"]),
+      p(S001, "AI Product Manager Profile › Core Responsibilities", ["Defining AI product requirements and success criteria", "Translating user needs into AI specifications", "Owning AI quality metrics and evaluation frameworks", "Planning and executing AI feature launches", "Balancing AI capability with user experience"], "Core responsibilities include defining AI product requirements and success criteria"),
     ],
     lookFor: [
       p(S000, "5. AI Product Manager › What to look for", ["PM fundamentals (roadmapping, metrics, user empathy)", "Learning ability (can pick up AI concepts)", "Collaboration with technical teams", "Comfort with iteration and uncertainty"]),
@@ -144,14 +144,14 @@ export const ROLE_PROFILES: RoleProfile[] = [
   profile("mlops-engineer", {
     summary: [p(S001, "MLOps Engineer Profile", ["MLOps engineers focus on the infrastructure and processes that make ML systems reliable and scalable. They bridge ML engineering and platform engineering."])],
     whatTheyDo: [
-      p(S001, "MLOps Engineer Profile › Core Responsibilities", ["Building and maintaining ML training and serving infrastructure", "Implementing CI/CD for ML systems", "Designing monitoring and alerting for production ML", "Optimizing inference cost and performance", "Ensuring reproducibility and reliability"]),
+      p(S001, "MLOps Engineer Profile › Core Responsibilities", ["Building and maintaining ML training and serving infrastructure", "Implementing CI/CD for ML systems", "Designing monitoring and alerting for production ML", "Optimizing inference cost and performance", "Ensuring reproducibility and reliability"], "Core responsibilities include building and maintaining ML training and serving infrastructure"),
       p(S002, "Breadth of AI Roles › 4. Emerging Roles (2026)", ["Infrastructure for ML (experiment tracking, model deployment, monitoring)"]),
     ],
     lookFor: [p(S001, "MLOps Engineer Profile › Experience Indicators", ["ML platform experience", "Infrastructure-as-code", "Observability expertise", "Cost optimization for compute-intensive workloads"])],
   }),
   profile("ai-ux-designer", {
     summary: [p(S001, "AI UX Designer Profile", ["AI UX designers specialize in human-AI interaction. This emerging role combines UX fundamentals with AI-specific interaction patterns."])],
-    whatTheyDo: [p(S001, "AI UX Designer Profile › Core Responsibilities", ["Designing interfaces that explain AI behavior appropriately", "Creating interaction patterns for AI-assisted workflows", "Designing feedback mechanisms that capture user signal", "Setting and managing user expectations for AI capabilities", "Balancing automation with human control"])],
+    whatTheyDo: [p(S001, "AI UX Designer Profile › Core Responsibilities", ["Designing interfaces that explain AI behavior appropriately", "Creating interaction patterns for AI-assisted workflows", "Designing feedback mechanisms that capture user signal", "Setting and managing user expectations for AI capabilities", "Balancing automation with human control"], "Core responsibilities include designing interfaces that explain AI behavior appropriately")],
     lookFor: [p(S001, "AI UX Designer Profile › Experience Indicators", ["AI interaction portfolio", "Explanation design", "Uncertainty UX", "User research in AI"])],
     whereToFind: [p(S001, "Practical Example: EduGen Hiring for AI UX", ["Designers who worked on any AI product, even in adjacent roles", "Demonstrated interest in AI over formal AI experience"], "The best AI UX designers may not have \"AI designer\" titles.")],
   }),

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { PlannerError, positionInRange, salaryRange, totalCompEstimate, type SalaryQuery } from "../../shared/index.js";
+
+const usd = (q: SalaryQuery) => {
+  const r = salaryRange(q);
+  return [r.low / 100, r.mid / 100, r.high / 100];
+};
+
+function errorOf(fn: () => unknown): PlannerError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof PlannerError) return e;
+    throw e;
+  }
+  throw new Error("expected a PlannerError");
+}
+
+describe("base salaries (000 'Salary (US, 2026)') come back exactly as stated", () => {
+  // [role, level, low, high] copied from the seed text.
+  const stated: [string, string, number, number][] = [
+    ["ML Engineer", "Entry", 120000, 140000], ["ML Engineer", "Mid", 150000, 180000], ["ML Engineer", "Senior", 200000, 280000],
+    ["Data Scientist", "Entry", 110000, 130000], ["Data Scientist", "Mid", 140000, 170000], ["Data Scientist", "Senior", 180000, 250000],
+    ["Prompt Engineer", "Entry", 80000, 110000], ["Prompt Engineer", "Mid", 110000, 150000],
+    ["AI Product Manager", "Entry", 120000, 150000], ["AI Product Manager", "Mid", 150000, 200000], ["AI Product Manager", "Senior", 180000, 250000],
+    ["Data Infrastructure Engineer", "Mid", 160000, 200000], ["Data Infrastructure Engineer", "Senior", 200000, 280000],
+  ];
+  it.each(stated)("%s %s = $%i–$%i", (role, level, low, high) => {
+    const r = salaryRange({ role, level });
+    expect([r.low, r.high]).toEqual([low * 100, high * 100]);
+    expect(r.mid).toBe(((low + high) / 2) * 100);
+    expect(r).toMatchObject({ provenance: "seed", derived: false, basis: "base", currency: "USD", location: "US", year: 2026 });
+    expect(r.sources).toHaveLength(1);
+    expect(r.sources[0]!.file).toBe("000_25832a8dc8d468ae.txt");
+  });
+});
+
+describe("total compensation (002 table) and market (002 career paths)", () => {
+  it("total: ML Engineer Senior $200K–$350K, AI Research Scientist Senior open-ended $300K–$500K+", () => {
+    expect(usd({ role: "ML Engineer", level: "Senior", basis: "total" })).toEqual([200000, 275000, 350000]);
+    const r = salaryRange({ role: "AI Research Scientist", level: "Senior", basis: "total" });
+    expect([r.low, r.high, r.openEnded]).toEqual([30000000, 50000000, true]);
+    expect(r.sources[0]!.section).toContain("Total Compensation");
+  });
+  it("market: Prompt Engineer Senior $150K–$200K and AI Ethics Specialist Mid $110K–$150K", () => {
+    expect(usd({ role: "Prompt Engineer", level: "Senior", basis: "market" })).toEqual([150000, 175000, 200000]);
+    expect(usd({ role: "AI Ethics Specialist", level: "Mid", basis: "market" })).toEqual([110000, 130000, 150000]);
+  });
+  it("each basis keeps to its one source", () => {
+    expect(usd({ role: "Data Scientist", level: "Entry" })).toEqual([110000, 120000, 130000]);
+    expect(usd({ role: "Data Scientist", level: "Entry", basis: "total" })).toEqual([90000, 110000, 130000]);
+    expect(usd({ role: "Data Scientist", level: "Entry", basis: "market" })).toEqual([90000, 105000, 120000]);
+  });
+});
+
+describe("location table (002 'Salary by Location (2026)')", () => {
+  const table: [string, string, number, number][] = [
+    ["ML Engineer", "San Francisco, CA", 200000, 280000], ["Data Scientist", "San Francisco, CA", 150000, 220000],
+    ["ML Engineer", "New York, NY", 180000, 260000], ["Data Scientist", "New York, NY", 140000, 200000],
+    ["ML Engineer", "Boston, MA", 170000, 240000], ["Data Scientist", "Boston, MA", 130000, 190000],
+    ["ML Engineer", "Seattle, WA", 160000, 240000], ["Data Scientist", "Seattle, WA", 120000, 180000],
+    ["ML Engineer", "Austin, TX", 140000, 200000], ["Data Scientist", "Austin, TX", 110000, 160000],
+    ["ML Engineer", "Remote (Global)", 140000, 180000], ["Data Scientist", "Remote (Global)", 110000, 150000],
+  ];
+  it.each(table)("%s Mid in %s = $%i–$%i, sourced", (role, location, low, high) => {
+    const r = salaryRange({ role, level: "Mid", location });
+    expect([r.low / 100, r.high / 100, r.provenance, r.location]).toEqual([low, high, "seed", location]);
+    expect(r.sources[0]!.section).toContain("Salary by Location");
+  });
+  it("London is stated in GBP (the default there) with the seed's own USD equivalents", () => {
+    expect(salaryRange({ role: "ML Engineer", level: "Mid", location: "London" })).toMatchObject({ currency: "GBP", low: 13000000, high: 18000000, provenance: "seed" });
+    expect(salaryRange({ role: "Data Scientist", level: "Mid", location: "London", currency: "usd" })).toMatchObject({ currency: "USD", low: 12800000, high: 19000000, provenance: "seed" });
+  });
+  it("the issue's example: AI_SALARY(\"ML Engineer\",\"Mid\",\"Austin\") mid is $170,000", () => {
+    expect(salaryRange({ role: "ML Engineer", level: "Mid", location: "Austin" }).mid).toBe(17000000);
+  });
+});
+
+describe("derived figures for other locations", () => {
+  it("ML Engineer Senior in SF applies ML Engineer's own SF factor (240K/165K) and says so", () => {
+    const r = salaryRange({ role: "MLE", level: "Sr", location: "SF" });
+    // 200,000 × 240/165 = 290,909.09 → 290,909; 280,000 × 240/165 = 407,272.7 → 407,273
+    expect([r.low / 100, r.high / 100]).toEqual([290909, 407273]);
+    expect(r.derived).toBe(true);
+    expect(r.provenance).toBe("derived");
+    expect(r.method).toContain("1.4545");
+    expect(r.sources.map((s) => s.file)).toContain("002_d3de01ece2beeeeb.txt");
+  });
+  it("a role outside the table uses the mean of the two roles' factors", () => {
+    // Austin: (170/165 + 135/155) / 2 = 0.950635…; AI PM Entry 120,000–150,000.
+    const factor = (170 / 165 + 135 / 155) / 2;
+    const r = salaryRange({ role: "AI PM", level: "Entry", location: "Austin" });
+    expect([r.low / 100, r.high / 100]).toEqual([Math.round(120000 * factor), Math.round(150000 * factor)]);
+    expect(r.method).toContain("mean of ML Engineer and Data Scientist");
+  });
+  it("GBP for a non-London place converts at the seed-implied rate £560K/$713K", () => {
+    const r = salaryRange({ role: "ML Engineer", level: "Mid", currency: "GBP" });
+    expect([r.low / 100, r.high / 100]).toEqual([Math.round((150000 * 560) / 713), Math.round((180000 * 560) / 713)]);
+    expect(r.currency).toBe("GBP");
+    expect(r.derived).toBe(true);
+  });
+});
+
+describe("no data is an error, never an invented number", () => {
+  it("Prompt Engineer has no Senior base figure: NO_DATA naming what exists", () => {
+    const e = errorOf(() => salaryRange({ role: "Prompt Engineer", level: "Senior" }));
+    expect(e.code).toBe("NO_DATA");
+    expect(e.message).toContain("base: Entry, Mid");
+    expect(e.available).toContain("total: Entry, Mid, Senior");
+  });
+  it("a role with a profile but no salary data says so", () => {
+    const e = errorOf(() => salaryRange({ role: "AI UX Designer", level: "Mid" }));
+    expect(e.code).toBe("NO_DATA");
+    expect(e.message).toContain("no salary figure");
+  });
+  it("a role with only a role-wide range names that range and its source", () => {
+    const e = errorOf(() => salaryRange({ role: "LLM Ops Engineer", level: "Mid" }));
+    expect(e.code).toBe("NO_DATA");
+    expect(e.message).toContain("$130K–$240K");
+  });
+  it("bad basis and currency name the field and the choices", () => {
+    expect(errorOf(() => salaryRange({ role: "MLE", level: "Mid", basis: "gross" })).message).toBe('basis: expected one of "base", "total", "market", got "gross"');
+    expect(errorOf(() => salaryRange({ role: "MLE", level: "Mid", currency: "EUR" })).field).toBe("currency");
+  });
+});
+
+describe("position in range and total compensation", () => {
+  it("position is 0 at low, 0.5 at mid, 1 at high, and beyond outside", () => {
+    const r = salaryRange({ role: "ML Engineer", level: "Mid" });
+    expect(positionInRange(150000, r)).toBe(0);
+    expect(positionInRange(165000, r)).toBe(0.5);
+    expect(positionInRange(180000, r)).toBe(1);
+    expect(positionInRange(195000, r)).toBe(1.5);
+  });
+  it("startup equity 50–100% of base: ML Engineer Mid US $225K–$360K, derived", () => {
+    const r = totalCompEstimate({ role: "ML Engineer", level: "Mid" });
+    expect([r.low / 100, r.mid / 100, r.high / 100]).toEqual([225000, 292500, 360000]);
+    expect(r.derived).toBe(true);
+    expect(r.sources.at(-1)!.quote).toContain("50–100% of base");
+  });
+  it("public company equity 30–50%", () => {
+    const r = totalCompEstimate({ role: "ML Engineer", level: "Mid", stage: "public" });
+    expect([r.low / 100, r.high / 100]).toEqual([195000, 270000]);
+  });
+});
+
+describe("workspace bands take precedence where they match", () => {
+  const bands = [{ role: "ML Engineer", level: "Mid", location: "Austin, TX", basis: "base" as const, currency: "USD" as const, low: 150000, high: 190000 }];
+  it("a matching band wins and says so", () => {
+    const r = salaryRange({ role: "mle", level: "mid", location: "ATX" }, { bands });
+    expect([r.low / 100, r.mid / 100, r.high / 100, r.provenance]).toEqual([150000, 170000, 190000, "workspace"]);
+  });
+  it("a band for another cell leaves the seed figure alone", () => {
+    expect(salaryRange({ role: "ML Engineer", level: "Senior", location: "Austin" }, { bands }).provenance).toBe("derived");
+  });
+});
