@@ -1,12 +1,164 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Every time is Unix epoch milliseconds. Ids are random, prefixed by kind ("ws_", "key_", "mdl_", "bset_"),
+// so an id pasted in the wrong place is recognisable and ids never reveal counts or order.
 
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
-  /** Unix epoch milliseconds. */
   createdAt: integer("created_at").notNull(),
 });
 
+export const SCOPES = ["read", "write", "admin"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** An API key: only its SHA-256 is stored; the key itself is shown once, when it is created. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    name: text("name").notNull(),
+    /** The key's highest scope: admin implies write, write implies read. */
+    scope: text("scope", { enum: SCOPES }).notNull(),
+    /** Lower-case hex SHA-256 of the whole key. */
+    keyHash: text("key_hash").notNull().unique(),
+    /** The key's first characters ("atp_Ab12"), so people can tell keys apart in a list. */
+    prefix: text("prefix").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** Key id that created it, or "cli" for the keys script and "npm-start" for the dev bootstrap. */
+    createdBy: text("created_by").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [
+    index("api_keys_workspace_idx").on(t.workspaceId, t.createdAt),
+    check("api_keys_scope_check", sql`${t.scope} IN ('read', 'write', 'admin')`),
+  ],
+);
+
+/** A live plan model; `version` is the current version and the optimistic-concurrency token. */
+export const models = sqliteTable(
+  "models",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    name: text("name").notNull(),
+    /** The plan-engine input as JSON text, exactly as validated. */
+    input: text("input").notNull(),
+    version: integer("version").notNull(),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedBy: text("updated_by").notNull(),
+    /** Soft delete: set when deleted, cleared by an admin's restore. */
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [
+    index("models_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    check("models_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
+/** Every saved version of a model; the primary key makes a duplicated version impossible. */
+export const modelVersions = sqliteTable(
+  "model_versions",
+  {
+    modelId: text("model_id").notNull().references(() => models.id),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    input: text("input").notNull(),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.version] })],
+);
+
+/** A read-only link to a model. The token is a capability for data its holder may read anyway, so it is stored as is. */
+export const shares = sqliteTable(
+  "shares",
+  {
+    token: text("token").primaryKey(),
+    modelId: text("model_id").notNull().references(() => models.id),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("shares_model_idx").on(t.modelId)],
+);
+
+/** One uploaded set of compensation bands; the newest version is the workspace's current set. */
+export const bandSets = sqliteTable(
+  "band_sets",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    version: integer("version").notNull(),
+    rowCount: integer("row_count").notNull(),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [uniqueIndex("band_sets_workspace_version_idx").on(t.workspaceId, t.version)],
+);
+
+/** The rows of a band set, by canonical role/level/location names so the core's band matching applies them. */
+export const bands = sqliteTable(
+  "bands",
+  {
+    setId: text("set_id").notNull().references(() => bandSets.id),
+    /** 1-based row number in the upload. */
+    row: integer("row").notNull(),
+    role: text("role").notNull(),
+    level: text("level").notNull(),
+    location: text("location").notNull(),
+    basis: text("basis", { enum: ["base", "total", "market"] }).notNull(),
+    currency: text("currency", { enum: ["USD", "GBP"] }).notNull(),
+    /** Exact amounts in cents (of `currency`). */
+    lowCents: integer("low_cents").notNull(),
+    highCents: integer("high_cents").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.setId, t.row] }),
+    check("bands_amounts_check", sql`${t.lowCents} >= 0 AND ${t.lowCents} <= ${t.highCents}`),
+  ],
+);
+
+/** Who (key id, "cli" or "npm-start") did what to which object, when, and the version it produced. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: text("workspace_id").notNull(),
+    actor: text("actor").notNull(),
+    /** e.g. "model.update", "bands.replace", "key.create". */
+    action: text("action").notNull(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id").notNull(),
+    version: integer("version"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_log_workspace_idx").on(t.workspaceId, t.id)],
+);
+
+/** Fixed-window request counters: one row per bucket ("key:…" or "ip:…") and minute. */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);
+
 export type Workspace = typeof workspaces.$inferSelect;
 export type NewWorkspace = typeof workspaces.$inferInsert;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type ModelRow = typeof models.$inferSelect;
+export type ModelVersionRow = typeof modelVersions.$inferSelect;
+export type ShareRow = typeof shares.$inferSelect;
+export type BandSetRow = typeof bandSets.$inferSelect;
+export type BandRow = typeof bands.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
