@@ -7,13 +7,16 @@ import { PlannerError, invalid } from "./errors.js";
 import { PROFILE_SECTIONS, type ProfileSection } from "./data/profiles.js";
 import { toUnits } from "./money.js";
 import { NameIndex, resolveChoice } from "./names.js";
-import { runPlan, type PlanInput, type PlanResult } from "./plan.js";
+import { runPlan, type PlanInput } from "./plan.js";
+import { runPlanRange, type Spread } from "./plan-range.js";
+import { comparePlans } from "./plan-compare.js";
+import { hireVsUpskill } from "./hire-vs-upskill.js";
 import {
   SALARY_POINTS, positionInRange, salaryRange, totalCompEstimate,
   type SalaryPoint, type SalaryRange, type WorkspaceBand,
 } from "./salary.js";
 import {
-  cellOf, hiresFromRange, isBlank, isRange, optionalNumber, optionalText, toMonth, toNumber, toText, upskillingFromRange,
+  cellOf, hiresFromRange, isBlank, isRange, optionalNumber, optionalText, scenariosFromRange, toMonth, toNumber, toText, upskillingFromRange,
   type Cell, type SheetArg, type SheetResult,
 } from "./sheet-values.js";
 import { checkProjectsPerEngineer, checkTeam, dataPeopleFor, engineersFor, managersFor, productManagersFor, recommendTeam } from "./team.js";
@@ -337,6 +340,99 @@ export const CATALOGUE: CatalogueEntry[] = [
       const table = resolveChoice(isBlank(tableArg) ? undefined : str(tableArg, "table"), ["hires", "upskilling"] as const, "table", "hires");
       if (table === "upskilling") return [["Path", "People", "Start month", "Cost per person"], ...t.input.upskilling.map((u) => [u.path, u.people, u.startMonth, u.costPerPerson ?? ""])];
       return [["Role", "Level", "Location", "Start month", "Count", "Salary", "Recruiting cost"], ...t.input.hires.map((h) => [h.role, String(h.level), h.location ?? "US", h.startMonth, h.count ?? 1, h.salary ?? "", h.recruitingCost ?? ""])];
+    },
+  },
+  {
+    name: "AI_PLAN_RANGE",
+    category: "Plan",
+    summary: "A plan under hiring delays: low, expected and high headcount and cost per month (or per year) when each hire may start slip_min to slip_max months late.",
+    args: [
+      HIRES, HORIZON, BENEFITS,
+      number("slip_min", "Fewest months a hire may start late.", { optional: true, defaultText: "0", mappable: false }),
+      number("slip_max", "Most months a hire may start late.", { optional: true, defaultText: "0", mappable: false }),
+      text("view", "\"months\" or \"years\".", { optional: true, defaultText: "months", mappable: false }),
+      RAISE, START, UPSKILLING,
+    ],
+    returns: { kind: "table", help: "Per month: headcount, total and cumulative cost, each low / expected / high; or per year: total, end headcount and run-rate." },
+    example: { args: [EXAMPLE_HIRES, 12, 0.25, 0, 2], formula: "=AI_PLAN_RANGE(Hires!A1:E4, 12, 0.25, 0, 2)" },
+    run: (a, ctx) => {
+      const input = planInputFromArgs([a[0], a[1], a[2], a[6], a[7], a[8]]);
+      const max = optionalNumber(cellOf(a[4], "slip_max"), "slip_max");
+      const min = optionalNumber(cellOf(a[3], "slip_min"), "slip_min");
+      if (max !== undefined || min !== undefined) input.slipMonths = [min ?? 0, max ?? min ?? 0];
+      const viewCell = cellOf(a[5], "view");
+      const view = resolveChoice(isBlank(viewCell) ? undefined : str(viewCell, "view"), ["months", "years"] as const, "view", "months");
+      const r = runPlanRange(input, { bands: ctx.bands });
+      const s3 = (v: Spread, money = true) => (money ? [toUnits(v.low), toUnits(v.expected), toUnits(v.high)] : [v.low, v.expected, v.high]);
+      if (view === "years") {
+        return [
+          ["Year", "Total low", "Total expected", "Total high", "End headcount low", "End headcount expected", "End headcount high", "Run-rate low", "Run-rate expected", "Run-rate high"],
+          ...r.years.map((y) => [y.year, ...s3(y.total), ...s3(y.endHeadcount, false), ...s3(y.runRate)]),
+        ];
+      }
+      return [
+        ["Month", "Label", "Headcount low", "Headcount expected", "Headcount high", "Total low", "Total expected", "Total high", "Cumulative low", "Cumulative expected", "Cumulative high"],
+        ...r.months.map((m) => [m.month, m.label, ...s3(m.headcount, false), ...s3(m.total), ...s3(m.cumulative)]),
+      ];
+    },
+  },
+  {
+    name: "AI_PLAN_COMPARE",
+    category: "Plan",
+    summary: "Scenarios side by side: each year's total cost for the base plan and each scenario, with the difference from the base.",
+    args: [
+      HIRES, HORIZON, BENEFITS,
+      range("scenarios", "Range with a Scenario column and any of: Start shift, Salary change, Benefits rate, Slip min, Slip max, Annual raise, Horizon."),
+    ],
+    returns: { kind: "table", help: "Year, Base, then each scenario and its difference from the base; a Total row." },
+    example: { args: [EXAMPLE_HIRES, 24, 0.25, [["Scenario", "Start shift", "Salary change"], ["Hire later", 3, ""], ["Pay more", "", "10%"]]], formula: "=AI_PLAN_COMPARE(Hires!A1:E4, 24, 0.25, Scenarios!A1:C3)" },
+    run: (a, ctx) => {
+      const base = planInputFromArgs([a[0], a[1], a[2]]);
+      const cmp = comparePlans(base, scenariosFromRange(a[3]!, "scenarios"), { bands: ctx.bands });
+      const [baseResult, ...others] = cmp.scenarios;
+      const header = ["Year", "Base", ...others.flatMap((s) => [s.name, `${s.name} − Base`])];
+      const years = Math.max(...cmp.scenarios.map((s) => s.years.length));
+      const rows: (string | number)[][] = [];
+      for (let i = 0; i < years; i++) {
+        rows.push([i + 1, toUnits(baseResult!.years[i]?.total ?? 0), ...others.flatMap((s) => [toUnits(s.years[i]?.total ?? 0), toUnits(s.differences!.years[i]!.total)])]);
+      }
+      rows.push(["Total", toUnits(baseResult!.totals.total), ...others.flatMap((s) => [toUnits(s.totals.total), toUnits(s.differences!.totals.total)])]);
+      return [header, ...rows];
+    },
+  },
+  {
+    name: "AI_HIRE_VS_UPSKILL",
+    category: "Upskilling",
+    summary: "Hire or upskill: months until productive, cash over the horizon, productive person-months and cost per productive month for each option (low / expected / high).",
+    args: [
+      text("target_role", "The role to fill: ML Engineer, Data Scientist or Prompt Engineer (the roles the seeds' upskilling paths lead to).", { mappable: false }),
+      { ...text("level", "Level of the hire: Entry, Mid, Senior (or years).", { mappable: false }), type: "any" },
+      text("location", "Where the hire would be; blank for the US.", { optional: true, defaultText: "US", mappable: false }),
+      text("from_role", "Who would be upskilled, e.g. \"Backend engineer\", \"Analyst\"; blank for the path's usual starting point.", { optional: true, mappable: false }),
+      number("horizon_months", "Months to compare over.", { optional: true, defaultText: "12", mappable: false }),
+      text("channel", "Recruiting channel for the hire: referral, recruiter, … (blank: the seed's $10K).", { optional: true, mappable: false }),
+    ],
+    returns: { kind: "table", help: "Measure rows; Hire low / expected / high and Upskill low / expected / high columns." },
+    example: { args: ["ML Engineer", "Mid", "Austin", "Backend engineer", 12, "recruiter"] },
+    run: (a, ctx) => {
+      const c = (i: number, f: string) => cellOf(a[i], f);
+      const r = hireVsUpskill({
+        targetRole: str(c(0, "target_role"), "target_role"),
+        level: typeof c(1, "level") === "number" ? c(1, "level") : str(c(1, "level"), "level"),
+        location: opt(c(2, "location")),
+        fromRole: opt(c(3, "from_role")),
+        horizonMonths: optionalNumber(c(4, "horizon_months"), "horizon_months"),
+        channel: opt(c(5, "channel")),
+      }, { bands: ctx.bands });
+      const money = (v: { low: number | null; expected: number | null; high: number | null }) => [v.low, v.expected, v.high].map((x) => (x === null ? "" : toUnits(x)));
+      const plain = (v: Spread) => [v.low, v.expected, v.high];
+      return [
+        ["Measure", "Hire low", "Hire expected", "Hire high", "Upskill low", "Upskill expected", "Upskill high"],
+        ["Months until productive", ...plain(r.hire.monthsUntilProductive), ...plain(r.upskill.monthsUntilProductive)],
+        [`Cash cost over ${r.horizonMonths} months`, ...money(r.hire.cashCost), ...money(r.upskill.cashCost)],
+        ["Productive person-months", ...plain(r.hire.productivePersonMonths), ...plain(r.upskill.productivePersonMonths)],
+        ["Cost per productive month", ...money(r.hire.costPerProductiveMonth), ...money(r.upskill.costPerProductiveMonth)],
+      ];
     },
   },
   {

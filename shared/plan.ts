@@ -19,6 +19,7 @@ export const PLAN_LIMITS = {
   maxCostPerPerson: 1_000_000,
   maxBenefitsRate: 2,
   maxAnnualRaise: 0.5,
+  maxSlipMonths: 24,
 } as const;
 
 /** A hire row as given (API JSON or a sheet row after coercion). */
@@ -31,6 +32,16 @@ export interface HireInput {
   salary?: number;
   recruitingCost?: number;
   channel?: string;
+  /** Months this hire may start late: a number (0 to n) or a range; overrides the plan's. */
+  slipMonths?: SlipInput;
+}
+
+/** A hiring delay in months: n (meaning 0 to n), [min, max] or { min, max }. */
+export type SlipInput = number | [number, number] | { min: number; max: number };
+
+export interface Slip {
+  min: number;
+  max: number;
 }
 
 export interface UpskillingInput {
@@ -46,6 +57,8 @@ export interface PlanInput {
   annualRaise?: number;
   /** Calendar month of plan month 1, "YYYY-MM". */
   startDate?: string;
+  /** How late every hire may start (per-hire slipMonths override it); only runPlanRange uses it. */
+  slipMonths?: SlipInput;
   hires: HireInput[];
   upskilling?: UpskillingInput[];
 }
@@ -63,6 +76,8 @@ export interface ResolvedHire {
   /** Recruiting cost of one person, in cents, charged in the start month. */
   recruitingPerPerson: Cents;
   recruitingSource: { method: string; sources: Source[] };
+  /** How many months late this hire may start (0–0 unless a slip was given). */
+  slip: Slip;
 }
 
 export interface ResolvedUpskilling {
@@ -118,7 +133,7 @@ export interface PlanResult {
   warnings: PlanWarning[];
 }
 
-interface NormalizedPlan {
+export interface NormalizedPlan {
   horizonMonths: number;
   benefitsRate: number;
   annualRaise: number;
@@ -138,6 +153,21 @@ function num(value: unknown, field: string, { min, max, integer = false }: { min
 
 function optionalNum(value: unknown, field: string, fallback: number, limits: { min: number; max: number; integer?: boolean }): number {
   return value === undefined || value === null ? fallback : num(value, field, limits);
+}
+
+/** Parses a slip: n means 0 to n months; a pair or {min, max} gives both ends. */
+export function parseSlip(value: unknown, field: string): Slip | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  const limits = { min: 0, max: PLAN_LIMITS.maxSlipMonths, integer: true };
+  let slip: Slip;
+  if (typeof value === "number") slip = { min: 0, max: num(value, field, limits) };
+  else if (Array.isArray(value) && value.length === 2) slip = { min: num(value[0], `${field}[0]`, limits), max: num(value[1], `${field}[1]`, limits) };
+  else if (typeof value === "object" && !Array.isArray(value)) {
+    const v = value as { min?: unknown; max?: unknown };
+    slip = { min: num(v.min, `${field}.min`, limits), max: num(v.max, `${field}.max`, limits) };
+  } else throw invalid(field, "must be a number of months (0 to n), a pair [min, max] or { min, max }");
+  if (slip.min > slip.max) throw invalid(field, `min (${slip.min}) must not be more than max (${slip.max})`);
+  return slip;
 }
 
 const START_DATE = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -170,7 +200,7 @@ function recruitingFor(raw: HireInput, annualSalary: Cents, field: string): { ce
   return { cents: toCents(DEFAULT_RECRUITING_COST.amount), method: "the seed's $10K recruitment per hire", sources: [DEFAULT_RECRUITING_COST.source] };
 }
 
-function normalizeHire(raw: unknown, field: string, horizon: number, options: SalaryOptions, problems: ProblemList): ResolvedHire | undefined {
+function normalizeHire(raw: unknown, field: string, horizon: number, planSlip: Slip, options: SalaryOptions, problems: ProblemList): ResolvedHire | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     problems.add(invalid(field, "each hire must be an object with role, level, location, startMonth and count"));
     return undefined;
@@ -183,6 +213,7 @@ function normalizeHire(raw: unknown, field: string, horizon: number, options: Sa
   const startMonth = problems.check(field, () => num(h.startMonth, "startMonth", { min: 1, max: horizon, integer: true }));
   const count = problems.check(field, () => optionalNum(h.count, "count", 1, { min: 1, max: PLAN_LIMITS.maxPeople, integer: true }));
   const override = problems.check(field, () => (h.salary === undefined || h.salary === null ? undefined : num(h.salary, "salary", { min: 0, max: PLAN_LIMITS.maxSalary })));
+  const slip = problems.check(field, () => parseSlip(h.slipMonths, "slipMonths")) ?? planSlip;
   if (problems.problems.length > before || !role || !level || !location || startMonth === undefined || count === undefined) return undefined;
 
   let annualSalary: Cents;
@@ -209,7 +240,7 @@ function normalizeHire(raw: unknown, field: string, horizon: number, options: Sa
   if (!recruiting) return undefined;
   return {
     role: role.name, level: level.name, location: location.name, category: role.category, startMonth, count,
-    annualSalary, salarySource, recruitingPerPerson: recruiting.cents, recruitingSource: { method: recruiting.method, sources: recruiting.sources },
+    annualSalary, salarySource, recruitingPerPerson: recruiting.cents, recruitingSource: { method: recruiting.method, sources: recruiting.sources }, slip,
   };
 }
 
@@ -245,11 +276,12 @@ export function normalizePlan(input: unknown, options: SalaryOptions = {}): Norm
   const benefitsRate = problems.check("", () => optionalNum(p.benefitsRate, "benefitsRate", 0, { min: 0, max: PLAN_LIMITS.maxBenefitsRate })) ?? 0;
   const annualRaise = problems.check("", () => optionalNum(p.annualRaise, "annualRaise", 0, { min: 0, max: PLAN_LIMITS.maxAnnualRaise })) ?? 0;
   const startDate = problems.check("", () => parseStartDate(p.startDate)) ?? null;
+  const planSlip = problems.check("", () => parseSlip(p.slipMonths, "slipMonths")) ?? { min: 0, max: 0 };
 
   const hires: ResolvedHire[] = [];
   if (!Array.isArray(p.hires)) problems.add(invalid("hires", "must be a list of hires (it may be empty)"));
   else if (p.hires.length > PLAN_LIMITS.maxHireRows) problems.add(invalid("hires", `at most ${PLAN_LIMITS.maxHireRows} hire rows, got ${p.hires.length}`));
-  else p.hires.forEach((h, i) => { const r = normalizeHire(h, `hires[${i}]`, horizonMonths, options, problems); if (r) hires.push(r); });
+  else p.hires.forEach((h, i) => { const r = normalizeHire(h, `hires[${i}]`, horizonMonths, planSlip, options, problems); if (r) hires.push(r); });
 
   const upskilling: ResolvedUpskilling[] = [];
   if (p.upskilling !== undefined && p.upskilling !== null) {
@@ -272,15 +304,32 @@ export function monthLabel(month: number, startDate: { year: number; month: numb
 /** The plan engine: month-by-month headcount and cost, yearly summaries and ratio warnings, in cents. */
 export function runPlan(input: unknown, options: SalaryOptions = {}): PlanResult {
   const plan = normalizePlan(input, options);
-  const { horizonMonths: H, benefitsRate, annualRaise } = plan;
-  const years = Math.ceil(H / 12);
+  return simulatePlan(plan, plan.hires.map((h) => h.startMonth));
+}
 
-  // Each hire's annual salary for each year of service: raised on every anniversary, rounded to the cent.
-  const salaries = plan.hires.map((h) => {
+/** Each hire's annual salary for each year of service: raised on every anniversary, rounded to the cent. */
+export function salarySchedules(plan: NormalizedPlan): Cents[][] {
+  const years = Math.ceil(plan.horizonMonths / 12);
+  return plan.hires.map((h) => {
     const byYear: Cents[] = [h.annualSalary];
-    for (let y = 1; y < years; y++) byYear.push(applyRate(byYear[y - 1]!, 1 + annualRaise));
+    for (let y = 1; y < years; y++) byYear.push(applyRate(byYear[y - 1]!, 1 + plan.annualRaise));
     return byYear;
   });
+}
+
+/** What one person of a hire costs in plan month m when they start in month `start` (nothing before it). */
+export function hireMonth(h: ResolvedHire, salaries: readonly Cents[], start: number, m: number): { payroll: Cents; recruiting: Cents; annual: Cents } | null {
+  if (m < start) return null;
+  const served = m - start;
+  const annual = salaries[Math.floor(served / 12)]!;
+  return { payroll: monthlyPiece(annual, served % 12), recruiting: served === 0 ? h.recruitingPerPerson : 0, annual };
+}
+
+/** Runs a normalized plan with each hire starting in `starts[i]` (a start past the horizon adds nothing). */
+export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): PlanResult {
+  const { horizonMonths: H, benefitsRate, annualRaise } = plan;
+  const years = Math.ceil(H / 12);
+  const salaries = salarySchedules(plan);
 
   const months: PlanMonth[] = [];
   const categoryCounts: Record<RoleCategory, number>[] = [];
@@ -294,14 +343,13 @@ export function runPlan(input: unknown, options: SalaryOptions = {}): PlanResult
     const counts: Record<RoleCategory, number> = { engineer: 0, data: 0, pm: 0, manager: 0, other: 0 };
     for (let i = 0; i < plan.hires.length; i++) {
       const h = plan.hires[i]!;
-      if (m < h.startMonth) continue;
-      const served = m - h.startMonth;
-      const annual = salaries[i]![Math.floor(served / 12)]!;
+      const cost = hireMonth(h, salaries[i]!, starts[i]!, m);
+      if (!cost) continue;
       headcount += h.count;
       counts[h.category] += h.count;
-      payroll += h.count * monthlyPiece(annual, served % 12);
-      runRate += h.count * annual;
-      if (served === 0) recruiting += h.count * h.recruitingPerPerson;
+      payroll += h.count * cost.payroll;
+      runRate += h.count * cost.annual;
+      recruiting += h.count * cost.recruiting;
     }
     let upskilling = 0;
     for (const u of plan.upskilling) if (u.startMonth === m) upskilling += u.people * u.costPerPerson;

@@ -104,7 +104,7 @@ function readTable<K extends string>(range: SheetArg, field: string, columns: Co
   return rows;
 }
 
-type HireColumn = "role" | "level" | "location" | "startMonth" | "count" | "salary" | "recruitingCost" | "channel";
+type HireColumn = "role" | "level" | "location" | "startMonth" | "count" | "salary" | "recruitingCost" | "channel" | "slipMin" | "slipMax";
 
 export const HIRE_COLUMNS: ColumnSpec<HireColumn>[] = [
   { key: "role", names: ["Role", "Position", "Title"], required: true },
@@ -115,6 +115,8 @@ export const HIRE_COLUMNS: ColumnSpec<HireColumn>[] = [
   { key: "salary", names: ["Salary", "Annual salary", "Base salary"], required: false },
   { key: "recruitingCost", names: ["Recruiting cost", "Recruiting", "Recruitment", "Recruitment cost"], required: false },
   { key: "channel", names: ["Channel", "Recruiting channel", "Source"], required: false },
+  { key: "slipMin", names: ["Slip min", "Slip min months", "Min slip"], required: false },
+  { key: "slipMax", names: ["Slip max", "Slip max months", "Max slip", "Slip", "Slip months"], required: false },
 ];
 
 /** Hire rows from a sheet range whose first row names its columns, in any order; blank rows skipped. */
@@ -136,6 +138,8 @@ export function hiresFromRange(range: SheetArg, field = "hires"): HireInput[] {
     if (recruitingCost !== undefined) hire.recruitingCost = recruitingCost;
     const channel = optionalText(cells.channel, `${at} Channel`);
     if (channel !== undefined) hire.channel = channel;
+    const slipMax = optionalNumber(cells.slipMax, `${at} Slip max`);
+    if (slipMax !== undefined) hire.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
     return hire;
   });
 }
@@ -161,5 +165,33 @@ export function upskillingFromRange(range: SheetArg, field = "upskilling"): Upsk
     const cost = optionalNumber(cells.costPerPerson, `${at} Cost per person`);
     if (cost !== undefined) entry.costPerPerson = cost;
     return entry;
+  });
+}
+
+type ScenarioColumn = "name" | "startMonthShift" | "salaryChange" | "benefitsRate" | "slipMin" | "slipMax" | "annualRaise" | "horizonMonths";
+
+export const SCENARIO_COLUMNS: ColumnSpec<ScenarioColumn>[] = [
+  { key: "name", names: ["Scenario", "Name"], required: true },
+  { key: "startMonthShift", names: ["Start shift", "Start month shift", "Shift", "Delay"], required: false },
+  { key: "salaryChange", names: ["Salary change", "Salary", "Pay change"], required: false },
+  { key: "benefitsRate", names: ["Benefits rate", "Benefits"], required: false },
+  { key: "slipMin", names: ["Slip min", "Min slip"], required: false },
+  { key: "slipMax", names: ["Slip max", "Max slip", "Slip"], required: false },
+  { key: "annualRaise", names: ["Annual raise", "Raise"], required: false },
+  { key: "horizonMonths", names: ["Horizon", "Horizon months"], required: false },
+];
+
+/** Scenario rows ({ name, overrides }) from a range whose first row names its columns. */
+export function scenariosFromRange(range: SheetArg, field = "scenarios"): { name: string; overrides: Record<string, unknown> }[] {
+  return readTable(range, field, SCENARIO_COLUMNS, "scenario").map(({ row, cells }) => {
+    const at = `${field} row ${row}`;
+    const overrides: Record<string, unknown> = {};
+    for (const key of ["startMonthShift", "salaryChange", "benefitsRate", "annualRaise", "horizonMonths"] as const) {
+      const v = optionalNumber(cells[key], `${at} ${SCENARIO_COLUMNS.find((c) => c.key === key)!.names[0]}`);
+      if (v !== undefined) overrides[key] = v;
+    }
+    const slipMax = optionalNumber(cells.slipMax, `${at} Slip max`);
+    if (slipMax !== undefined) overrides.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
+    return { name: toText(cells.name, `${at} Scenario`), overrides };
   });
 }
