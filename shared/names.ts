@@ -32,9 +32,15 @@ export class NameIndex<T> {
     }
   }
 
+  /** Exact texts already looked up: a sheet asks for the same few names thousands of times. */
+  private readonly seen = new Map<string, T | undefined>();
+
   find(text: string): T | undefined {
+    if (this.seen.has(text)) return this.seen.get(text);
     const key = nameKey(text);
-    return this.byKey.get(key) ?? (key.endsWith("s") ? this.byKey.get(key.slice(0, -1)) : undefined);
+    const found = this.byKey.get(key) ?? (key.endsWith("s") ? this.byKey.get(key.slice(0, -1)) : undefined);
+    if (this.seen.size < 10_000) this.seen.set(text, found);
+    return found;
   }
 
   resolve(text: string, field: string): T {

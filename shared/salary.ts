@@ -147,6 +147,9 @@ function noData(role: Role, level: Level, basis: Basis): PlannerError {
   return new PlannerError("NO_DATA", `No ${basis} salary data for ${role.name} at ${level.name} level.${what}`, { field: available.length ? "level" : "role", available });
 }
 
+/** Answers for seed-only lookups, keyed by canonical cell: a sheet asks for the same cells over and over. */
+const seedAnswers = new Map<string, SalaryRange>();
+
 /** Low / mid / high for a role, level, location, basis and currency, with where each figure comes from. */
 export function salaryRange(query: SalaryQuery, options: SalaryOptions = {}): SalaryRange {
   const role = resolveRole(query.role);
@@ -154,6 +157,18 @@ export function salaryRange(query: SalaryQuery, options: SalaryOptions = {}): Sa
   const location = resolveLocation(query.location);
   const basis = resolveChoice<Basis>(query.basis, BASES, "basis", "base");
   const currency = resolveChoice<Currency>(typeof query.currency === "string" ? query.currency.toUpperCase() : query.currency, CURRENCIES, "currency", location.currency);
+  if (options.bands?.length) return computeSalaryRange(role, level, location, basis, currency, options);
+  const cacheKey = key(basis, role.id, level.id, location.id, currency);
+  let answer = seedAnswers.get(cacheKey);
+  if (!answer) {
+    answer = computeSalaryRange(role, level, location, basis, currency, options);
+    seedAnswers.set(cacheKey, answer);
+  }
+  // A fresh top level and lists, so a caller that edits its answer cannot change the next one.
+  return { ...answer, sources: [...answer.sources], notes: [...answer.notes] };
+}
+
+function computeSalaryRange(role: Role, level: Level, location: Location, basis: Basis, currency: Currency, options: SalaryOptions): SalaryRange {
 
   const common = { role: role.name, roleId: role.id, level: level.name, levelId: level.id, location: location.name, locationId: location.id, basis, currency, year: 2026 };
 
