@@ -1,0 +1,49 @@
+import { CATALOGUE, invokeFunction, isPlannerError, type FunctionContext, type SheetArg, type SheetResult, type WorkspaceBand } from "../../shared/index.js";
+import { createApiClient } from "./api-client.js";
+import type { Services } from "./apps-script.js";
+import { createModelResolver } from "./model-resolver.js";
+import { readSettings } from "./settings.js";
+import { readBands } from "./workspace-data.js";
+
+/**
+ * A catalogue function as Sheets calls it. It computes here, with the bundled core: the only
+ * I/O is reading the stored workspace bands and, for AI_MODEL alone, fetching a shared model.
+ */
+export function runCustomFunction(name: string, args: readonly unknown[], services: Services): SheetResult {
+  try {
+    return invokeFunction(name, trimTrailingMissing(args) as SheetArg[], functionContext(services));
+  } catch (e) {
+    throw cellError(e);
+  }
+}
+
+/** Bands are read on first use only (most functions never ask), and never fetched from here. */
+export function functionContext(services: Services): FunctionContext {
+  let bands: WorkspaceBand[] | undefined | null = null;
+  return {
+    get bands() {
+      if (bands === null) bands = readBands(services.properties);
+      return bands;
+    },
+    models: createModelResolver(() => createApiClient(services.urlFetch, readSettings(services.properties)), services.cache.getDocumentCache()),
+  };
+}
+
+/**
+ * A plain Error carrying the core's message, so the cell's error reads e.g. `Unknown role "ML
+ * Enginer". Did you mean "ML Engineer"?` rather than the name of an internal error class.
+ */
+export function cellError(e: unknown): Error {
+  if (isPlannerError(e)) return new Error(e.message);
+  if (e instanceof Error) return new Error(e.message);
+  return new Error(String(e));
+}
+
+/** Sheets passes every declared parameter, undefined when the formula leaves it out. */
+function trimTrailingMissing(args: readonly unknown[]): unknown[] {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  return args.slice(0, end);
+}
+
+export const CUSTOM_FUNCTION_NAMES: readonly string[] = CATALOGUE.map((e) => e.name);

@@ -1,0 +1,50 @@
+/**
+ * The bundle's entry. esbuild wraps everything in one IIFE (Apps Script has no modules) bound to
+ * the global `AiTeamPlannerBundle`; the build then appends a top-level `function` declaration per
+ * custom function and entry point that calls into `surface` — Apps Script and Sheets only see
+ * top-level functions, and only read JSDoc (formula help) from them.
+ */
+import { CATALOGUE, exampleFormula } from "../../shared/index.js";
+import type {
+  CacheServiceLike, HtmlServiceLike, LoggerLike, PropertiesServiceLike, Services, SpreadsheetAppLike, UrlFetchLike,
+} from "./apps-script.js";
+import { BUILD } from "./build-config.js";
+import { runCustomFunction } from "./custom-functions.js";
+import { ENTRY_POINTS } from "./entry-points.js";
+
+declare const UrlFetchApp: UrlFetchLike;
+declare const PropertiesService: PropertiesServiceLike;
+declare const CacheService: CacheServiceLike;
+declare const SpreadsheetApp: SpreadsheetAppLike;
+declare const HtmlService: HtmlServiceLike;
+declare const Logger: LoggerLike;
+
+/** Read at call time, never at load: loading the bundle touches no service (the build loads it in Node). */
+function services(): Services {
+  return { urlFetch: UrlFetchApp, properties: PropertiesService, cache: CacheService, spreadsheetApp: SpreadsheetApp, html: HtmlService, logger: Logger };
+}
+
+type Callable = (...args: unknown[]) => unknown;
+
+export const surface: Record<string, Callable> = {};
+for (const entry of CATALOGUE) surface[entry.name] = (...args: unknown[]) => runCustomFunction(entry.name, args, services());
+for (const entry of ENTRY_POINTS) surface[entry.name] = (...args: unknown[]) => entry.run(services(), ...args);
+
+/** What the build generates Code.js's declarations, the sidebar's function browser and the docs from. */
+export function buildManifest() {
+  return {
+    build: BUILD,
+    catalogue: CATALOGUE.map((e) => ({
+      name: e.name,
+      category: e.category,
+      summary: e.summary,
+      args: e.args.map((a) => ({ name: a.name, type: a.type, optional: a.optional === true, defaultText: a.defaultText ?? null, help: a.help, mappable: a.mappable === true })),
+      returns: e.returns,
+      example: exampleFormula(e),
+      network: e.network === true,
+    })),
+    entryPoints: ENTRY_POINTS.map((e) => ({ name: e.name, params: e.params, doc: e.doc, kind: e.kind })),
+  };
+}
+
+export type BuildManifest = ReturnType<typeof buildManifest>;
