@@ -1,0 +1,121 @@
+import { generateApiKey, hashApiKey, keyDisplayPrefix, randomToken } from "../auth/api-key.js";
+import type { Scope } from "./schema.js";
+import { stmt, type SqlStatement } from "./statements.js";
+
+// Workspaces and keys as SQL statements, shared by POST /v1/keys, `npm run keys`, `npm start`'s
+// dev workspace and the tests' helper, so there is one way a key gets into the database.
+
+export const WORKSPACE_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+export const KEY_NAME_MAX = 100;
+
+export function checkWorkspaceSlug(slug: string): string {
+  if (!WORKSPACE_SLUG.test(slug)) {
+    throw new Error(`workspace: ${JSON.stringify(slug)} is not a workspace name; use 1-40 lower-case letters, digits and dashes, e.g. "acme"`);
+  }
+  return slug;
+}
+
+export function checkKeyName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > KEY_NAME_MAX || /[\u0000-\u001f]/.test(trimmed)) {
+    throw new Error(`name: give a key name of 1-${KEY_NAME_MAX} printable characters, e.g. "HR sync"`);
+  }
+  return trimmed;
+}
+
+export function newWorkspaceId(): string {
+  return randomToken("ws_", 12);
+}
+
+export function newKeyId(): string {
+  return randomToken("key_", 12);
+}
+
+/** Creates the workspace unless one with that slug exists (and audits the creation only if it did). */
+export function ensureWorkspaceStatements(slug: string, actor: string, now: number): SqlStatement[] {
+  checkWorkspaceSlug(slug);
+  const id = newWorkspaceId();
+  return [
+    stmt("INSERT INTO workspaces (id, slug, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING", id, slug, slug, now),
+    stmt(
+      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT id, ?, 'workspace.create', 'workspace', id, NULL, ? FROM workspaces WHERE id = ?",
+      actor, now, id,
+    ),
+  ];
+}
+
+export type WorkspaceRef = { id: string } | { slug: string };
+
+export interface NewKey {
+  /** The key itself: shown once, never stored. */
+  key: string;
+  id: string;
+  name: string;
+  scope: Scope;
+  prefix: string;
+  createdAt: number;
+  statements: SqlStatement[];
+}
+
+export interface NewKeyOptions {
+  workspace: WorkspaceRef;
+  scope: Scope;
+  name: string;
+  /** Key id, "cli" or "npm-start". */
+  actor: string;
+  now?: number;
+  /** A key chosen by the caller (`DEV_API_KEY`); otherwise a random one. */
+  key?: string;
+  /**
+   * For a caller-chosen key that may already exist: make it an active key of this workspace with
+   * this scope again instead of inserting a duplicate.
+   */
+  reactivate?: boolean;
+}
+
+/** The statements that store a new key (as its hash) and audit it. */
+export async function newKeyStatements(opts: NewKeyOptions): Promise<NewKey> {
+  const now = opts.now ?? Date.now();
+  const key = opts.key ?? generateApiKey();
+  const name = checkKeyName(opts.name);
+  const id = newKeyId();
+  const hash = await hashApiKey(key);
+  const prefix = keyDisplayPrefix(key);
+  const [where, ref] = "id" in opts.workspace ? ["id = ?", opts.workspace.id] : ["slug = ?", checkWorkspaceSlug(opts.workspace.slug)];
+  const onConflict = opts.reactivate
+    ? "ON CONFLICT (key_hash) DO UPDATE SET workspace_id = excluded.workspace_id, scope = excluded.scope, name = excluded.name, revoked_at = NULL"
+    : "";
+  // INSERT … SELECT needs a WHERE before an ON CONFLICT clause, which it has.
+  const insert = stmt(
+    `INSERT INTO api_keys (id, workspace_id, name, scope, key_hash, prefix, created_at, created_by) SELECT ?, id, ?, ?, ?, ?, ?, ? FROM workspaces WHERE ${where} ${onConflict}`,
+    id, name, opts.scope, hash, prefix, now, opts.actor, ref,
+  );
+  const audit = stmt(
+    "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.create', 'key', id, NULL, ? FROM api_keys WHERE key_hash = ?",
+    opts.actor, now, hash,
+  );
+  return { key, id, name, scope: opts.scope, prefix, createdAt: now, statements: [insert, audit] };
+}
+
+/** Revokes an active key of the workspace (by id) and audits it; no change if it is unknown or already revoked. */
+export function revokeKeyStatements(keyId: string, workspace: WorkspaceRef | undefined, actor: string, now: number): SqlStatement[] {
+  const scopeClause = !workspace ? "" : "id" in workspace ? " AND workspace_id = ?" : " AND workspace_id = (SELECT id FROM workspaces WHERE slug = ?)";
+  const scopeParam = !workspace ? [] : ["id" in workspace ? workspace.id : workspace.slug];
+  return [
+    stmt(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL${scopeClause}`, now, keyId, ...scopeParam),
+    // changes() is the row count of the UPDATE just before, in the same transaction.
+    stmt(
+      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.revoke', 'key', id, NULL, ? FROM api_keys WHERE id = ? AND changes() = 1",
+      actor, now, keyId,
+    ),
+  ];
+}
+
+/** Keys with their workspace, newest first; never the hash. */
+export function listKeysStatement(workspaceSlug?: string): SqlStatement {
+  const base =
+    "SELECT k.id, w.slug AS workspace, k.name, k.scope, k.prefix, k.created_at, k.created_by, k.revoked_at FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id";
+  return workspaceSlug
+    ? stmt(`${base} WHERE w.slug = ? ORDER BY k.created_at DESC, k.id`, checkWorkspaceSlug(workspaceSlug))
+    : stmt(`${base} ORDER BY w.slug, k.created_at DESC, k.id`);
+}

@@ -1,0 +1,54 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { randomToken } from "../auth/api-key.js";
+import type { Database } from "./client.js";
+import { models, shares, type ModelRow } from "./schema.js";
+import { stmt, type SqlStatement } from "./statements.js";
+
+/** 24 random bytes: a link nobody can guess. */
+export function newShareToken(): string {
+  return randomToken("shr_", 24);
+}
+
+/** A share of a live (not deleted) model of the workspace, audited; no row at all if the model is not there. */
+export function createShareStatements(s: { token: string; modelId: string; workspaceId: string; actor: string; now: number }): SqlStatement[] {
+  return [
+    stmt(
+      "INSERT INTO shares (token, model_id, workspace_id, created_at, created_by) SELECT ?, id, workspace_id, ?, ? FROM models WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL",
+      s.token, s.now, s.actor, s.modelId, s.workspaceId,
+    ),
+    stmt(
+      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.create', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
+      s.actor, s.now, s.modelId, s.workspaceId,
+    ),
+  ];
+}
+
+/** Revokes an active share of the workspace's model, audited only if it was active. */
+export function revokeShareStatements(s: { token: string; modelId: string; workspaceId: string; actor: string; now: number }): SqlStatement[] {
+  return [
+    stmt("UPDATE shares SET revoked_at = ? WHERE token = ? AND model_id = ? AND workspace_id = ? AND revoked_at IS NULL", s.now, s.token, s.modelId, s.workspaceId),
+    stmt(
+      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.revoke', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
+      s.actor, s.now, s.modelId, s.workspaceId,
+    ),
+  ];
+}
+
+export function listShares(db: Database, workspaceId: string, modelId: string) {
+  return db
+    .select({ token: shares.token, createdAt: shares.createdAt, createdBy: shares.createdBy, revokedAt: shares.revokedAt })
+    .from(shares)
+    .where(and(eq(shares.workspaceId, workspaceId), eq(shares.modelId, modelId)))
+    .orderBy(desc(shares.createdAt), desc(shares.token));
+}
+
+/** The model behind an active share token, if the token is known, not revoked and its model not deleted. */
+export async function findSharedModel(db: Database, token: string): Promise<ModelRow | undefined> {
+  const [row] = await db
+    .select({ model: models })
+    .from(shares)
+    .innerJoin(models, eq(models.id, shares.modelId))
+    .where(and(eq(shares.token, token), isNull(shares.revokedAt), isNull(models.deletedAt)))
+    .limit(1);
+  return row?.model;
+}
