@@ -1,10 +1,47 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { isPlannerError } from "../shared/index.js";
-import { HttpProblem, plannerProblem, problemResponse, statusForCode } from "./lib/problem.js";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { isPlannerError, type ModelResolver, type WorkspaceBand } from "../shared/index.js";
+import { allowedMethods } from "./lib/allowed-methods.js";
+import { hasCsvSuffix, pathWithoutCsvSuffix } from "./lib/csv.js";
+import { csvGuard } from "./lib/csv-guard.js";
+import { HttpProblem, httpExceptionProblem, plannerProblem, problemResponse, statusForCode } from "./lib/problem.js";
+import { requestLog } from "./lib/request-log.js";
 import { defaultHook } from "./lib/validation.js";
+import { batchRouter } from "./routes/batch.js";
+import { channelsRouter } from "./routes/channels.js";
+import { datasetRouter } from "./routes/dataset.js";
+import { docsRouter } from "./routes/docs.js";
+import { functionsRouter } from "./routes/functions.js";
 import { healthRouter } from "./routes/health.js";
+import { levelsRouter } from "./routes/levels.js";
+import { locationsRouter } from "./routes/locations.js";
+import { mountOpenApiDocument } from "./routes/openapi.js";
+import { planTemplatesRouter } from "./routes/plan-templates.js";
+import { planRouter } from "./routes/plan.js";
+import { rolesRouter } from "./routes/roles.js";
+import { salaryRouter } from "./routes/salary.js";
+import { teamRouter } from "./routes/team.js";
+import { transitionsRouter } from "./routes/transitions.js";
+import { upskillingRouter } from "./routes/upskilling.js";
 
-export type AppEnv = { Bindings: Env; Variables: { requestId: string } };
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    /** A workspace's compensation bands, set by authentication; salary answers use them where they match. */
+    bands?: readonly WorkspaceBand[];
+    /** Shared models for AI_MODEL in /v1/functions and /v1/batch, set by authentication. */
+    models?: ModelResolver;
+    /** What else a cached GET depends on (e.g. workspace id + bands version); part of its ETag. */
+    cacheScope?: string;
+  };
+};
+
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({ defaultHook });
@@ -12,15 +49,67 @@ export function newRouter() {
 
 /** The app: cross-cutting middleware, one router per resource, one error handler. */
 export function createApp() {
-  const app = newRouter();
+  // `.csv` on a path routes like the path itself; csvGuard decides whether that route has a CSV form.
+  const app = new OpenAPIHono<AppEnv>({ defaultHook, getPath: pathWithoutCsvSuffix });
+
+  app.use(requestId({ limitLength: 128 }));
+  app.use(requestLog);
+  app.use(
+    secureHeaders({
+      // Everything the /docs page needs comes from this worker; nothing may load from elsewhere.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", "data:"], connectSrc: ["'self'"],
+        baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"],
+      },
+      // A public API: other origins may read it (CORS below), so do not forbid cross-origin reads.
+      crossOriginResourcePolicy: "cross-origin",
+    }),
+  );
+  app.use(
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
+      allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "X-Request-Id"],
+      exposeHeaders: ["ETag", "X-Request-Id", "Allow", "Retry-After"],
+      maxAge: 86400,
+    }),
+  );
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 413, "BODY_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MB); send less per request (e.g. split a batch).`) }));
+  app.use(csvGuard(app));
 
   app.route("/", healthRouter);
+  app.route("/", salaryRouter);
+  app.route("/", teamRouter);
+  app.route("/", planRouter);
+  app.route("/", planTemplatesRouter);
+  app.route("/", upskillingRouter);
+  app.route("/", transitionsRouter);
+  app.route("/", rolesRouter);
+  app.route("/", levelsRouter);
+  app.route("/", locationsRouter);
+  app.route("/", channelsRouter);
+  app.route("/", datasetRouter);
+  app.route("/", functionsRouter);
+  app.route("/", batchRouter);
+  app.route("/", docsRouter);
+  mountOpenApiDocument(app);
 
-  app.notFound((c) => problemResponse(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${new URL(c.req.url).pathname}. See /openapi.json for the routes this API serves.`));
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const allow = hasCsvSuffix(c.req.url) ? [] : allowedMethods(app, c.req.path);
+    if (allow.length) {
+      return problemResponse(c, 405, "METHOD_NOT_ALLOWED", `${c.req.method} is not allowed on ${path}; it answers ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(", ")}.`, { suggestions: allow }, { Allow: allow.join(", ") });
+    }
+    return problemResponse(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${path}. See /openapi.json (or /docs) for the routes this API serves.`);
+  });
 
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problemResponse(c, err.status, err.code, err.message, err.extra, err.headers);
     if (isPlannerError(err)) return problemResponse(c, statusForCode(err.code), err.code, err.message, plannerProblem(err));
+    if (err instanceof HTTPException) {
+      const p = httpExceptionProblem(err);
+      return problemResponse(c, p.status, p.code, p.detail);
+    }
     console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: err.message, stack: err.stack }));
     return problemResponse(c, 500, "INTERNAL", "Something went wrong on our side; the request id identifies it in our logs.");
   });

@@ -87,7 +87,7 @@ describe("npm start", () => {
         throw new Error(`no 200 from ${url} within ${STARTUP_TIMEOUT_MS} ms:\n${output}`);
       }
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      expect(await res.json()).toEqual({ status: "ok" });
+      expect(await res.json()).toMatchObject({ status: "ok" });
       expect(output).toMatch(/0000_init\.sql/); // the migrations step ran against the local D1
     },
     STARTUP_TIMEOUT_MS + 30_000,

@@ -2,11 +2,11 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 
 describe("worker (workerd + local D1)", () => {
-  it("GET /health answers 200 {status:'ok'}", async () => {
+  it("GET /health answers 200 {status:'ok'} with the dataset version and hash", async () => {
     const res = await exports.default.fetch("http://example.com/health");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual({ status: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", datasetVersion: "2026.1.0", datasetHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
 
   it("has the workspaces table from migrations/ in env.DB", async () => {

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorCode, PlannerError, PlannerErrorJSON } from "../../shared/index.js";
+import { isPlannerError, type ErrorCode, type PlannerError, type PlannerErrorJSON } from "../../shared/index.js";
 
 /** RFC 9457 problem details, plus our stable `code` and, for names, `suggestions`. */
 export interface ProblemBody {
@@ -13,6 +14,7 @@ export interface ProblemBody {
   suggestions?: string[];
   available?: string[];
   problems?: PlannerErrorJSON[];
+  requestId?: string;
   [extra: string]: unknown;
 }
 
@@ -48,7 +50,9 @@ export function problemBody(status: number, code: string, detail: string, extra:
 }
 
 export function problemResponse(c: Context, status: ContentfulStatusCode, code: string, detail: string, extra: Partial<ProblemBody> = {}, headers: Record<string, string> = {}): Response {
-  const body = problemBody(status, code, detail, extra);
+  // The request id in the body too, so a pasted error message is enough to find the log line.
+  const requestId = c.get("requestId" as never) as string | undefined;
+  const body = problemBody(status, code, detail, { ...extra, ...(requestId ? { requestId } : {}) });
   return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json", ...headers });
 }
 
@@ -68,4 +72,31 @@ export function plannerProblem(e: PlannerError): Partial<ProblemBody> {
     ...(json.available ? { available: json.available } : {}),
     ...(json.problems ? { problems: json.problems } : {}),
   };
+}
+
+/**
+ * Resolves the resource a URL path names (a role, a path, a template, a function). A name the
+ * core does not know is a resource that does not exist: 404 with the closest names, not the
+ * 422 the same name gets in a query or body.
+ */
+export function inPath<T>(field: string, resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (e) {
+    if (!isPlannerError(e)) throw e;
+    throw new HttpProblem(404, e.code, e.message, { ...plannerProblem(e), field });
+  }
+}
+
+/** Hono's own HTTP errors (malformed JSON, unsupported media type, body too large) as problems with a fix. */
+export function httpExceptionProblem(e: HTTPException): { status: ContentfulStatusCode; code: string; detail: string } {
+  const status = (e.status >= 400 && e.status <= 599 ? e.status : 500) as ContentfulStatusCode;
+  if (status === 400 && /json/i.test(e.message)) {
+    return { status, code: "MALFORMED_JSON", detail: "The request body is not valid JSON. Send a JSON object with Content-Type: application/json." };
+  }
+  if (status === 415) {
+    return { status, code: "UNSUPPORTED_MEDIA_TYPE", detail: "This endpoint reads a JSON body: send it with Content-Type: application/json." };
+  }
+  if (status === 413) return { status, code: "BODY_TOO_LARGE", detail: "The request body is larger than the 1 MB this API accepts." };
+  return { status, code: status >= 500 ? "INTERNAL" : "BAD_REQUEST", detail: e.message || TITLES[status] || "Error" };
 }

@@ -1,14 +1,27 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { datasetVersion } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 
-const HealthSchema = z.object({ status: z.literal("ok") }).openapi("Health");
+const HealthSchema = z
+  .object({
+    status: z.literal("ok"),
+    datasetVersion: z.string().openapi({ example: "2026.1.0" }),
+    datasetHash: z.string().openapi({ description: "Content hash of the whole dataset; changes whenever any figure does.", example: "84cc356d49fba7ec" }),
+  })
+  .openapi("Health");
 
 const route = createRoute({
   method: "get",
   path: "/health",
   tags: ["Meta"],
   summary: "Service status",
+  description: "Whether the service is up, and the version and content hash of the dataset it serves.",
   responses: { 200: { description: "The service is up.", content: { "application/json": { schema: HealthSchema } } } },
 });
 
-export const healthRouter = newRouter().openapi(route, (c) => c.json({ status: "ok" as const }, 200));
+export const healthRouter = newRouter().openapi(route, (c) => {
+  const { version, hash } = datasetVersion();
+  // Never cached: a health check must reach the worker.
+  c.header("Cache-Control", "no-store");
+  return c.json({ status: "ok" as const, datasetVersion: version, datasetHash: hash }, 200);
+});

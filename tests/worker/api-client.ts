@@ -1,0 +1,76 @@
+// Calls the real worker (its default export, as workerd serves it) over fetch, for the api-* tests.
+import { exports } from "cloudflare:workers";
+import { afterEach, beforeEach, expect, vi } from "vitest";
+
+export const ORIGIN = "http://api.test";
+
+/**
+ * The worker's console.log lines (one JSON request log per request) during the current test,
+ * kept here instead of printed: test output stays readable and tests can assert on them.
+ */
+export const logLines: string[] = [];
+beforeEach(() => {
+  logLines.length = 0;
+  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
+    logLines.push(args.map(String).join(" "));
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+export function call(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(ORIGIN + path, init));
+}
+
+export function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  return call(path, { headers });
+}
+
+export function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return call(path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
+export async function okJson(res: Response): Promise<any> {
+  const text = await res.text();
+  expect(res.status, text).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  return JSON.parse(text);
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  field?: string;
+  suggestions?: string[];
+  available?: string[];
+  problems?: { code: string; field?: string; message: string; suggestions: string[] }[];
+  requestId?: string;
+}
+
+/** Asserts an RFC 9457 problem with this status and returns it. */
+export async function problem(res: Response, status: number): Promise<Problem> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
+  const body = JSON.parse(text) as Problem;
+  expect(body.status).toBe(status);
+  expect(body.type).toMatch(/^https:\/\/ai-team-planner\.dev\/problems\/[a-z-]+$/);
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(body.detail.length).toBeGreaterThan(0);
+  expect(body.code).toMatch(/^[A-Z_]+$/);
+  expect(body.requestId).toBe(res.headers.get("x-request-id"));
+  return body;
+}
+
+export async function csv(res: Response): Promise<string[]> {
+  const text = await res.text();
+  expect(res.status, text).toBe(200);
+  expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  expect(text.endsWith("\r\n")).toBe(true);
+  return text.slice(0, -2).split("\r\n");
+}

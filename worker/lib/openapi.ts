@@ -1,0 +1,111 @@
+/**
+ * Building blocks every route definition shares: the problem document, standard error responses,
+ * JSON-or-CSV answers and the query parameters that parse the same way everywhere. Keeping them
+ * here makes /openapi.json describe every route's errors and formats the same way.
+ */
+import { z } from "@hono/zod-openapi";
+import { SEED_FILES } from "../../shared/index.js";
+
+export const PlannerErrorSchema = z
+  .object({
+    code: z.string().openapi({ example: "UNKNOWN_ROLE" }),
+    message: z.string(),
+    field: z.string().optional(),
+    suggestions: z.array(z.string()),
+    available: z.array(z.string()).optional(),
+  })
+  .openapi("PlannerError");
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "https://ai-team-planner.dev/problems/unknown-role" }),
+    title: z.string().openapi({ example: "Unprocessable Content" }),
+    status: z.number().int().openapi({ example: 422 }),
+    detail: z.string().openapi({ example: "Unknown role \"ML Engineeer\". Did you mean \"ML Engineer\"?" }),
+    code: z.string().openapi({ description: "Stable error code: the core's (UNKNOWN_ROLE, NO_DATA, INVALID_ARGUMENT, …) or the API's (NOT_FOUND, METHOD_NOT_ALLOWED, MALFORMED_JSON, …).", example: "UNKNOWN_ROLE" }),
+    field: z.string().optional().openapi({ description: "The parameter or body field at fault, e.g. \"level\" or \"hires[2].startMonth\".", example: "role" }),
+    suggestions: z.array(z.string()).optional().openapi({ description: "Closest known names (canonical) for an unknown one.", example: ["ML Engineer"] }),
+    available: z.array(z.string()).optional().openapi({ description: "For NO_DATA: what the seeds do hold." }),
+    problems: z.array(PlannerErrorSchema).optional().openapi({ description: "Every problem found when a whole input was checked at once." }),
+    requestId: z.string().optional().openapi({ description: "The X-Request-Id of the request, for the logs." }),
+  })
+  .openapi("Problem", { description: "RFC 9457 problem details (application/problem+json)." });
+
+type SeedFile = (typeof SEED_FILES)[keyof typeof SEED_FILES];
+export const SEED_FILE_NAMES = Object.values(SEED_FILES) as [SeedFile, ...SeedFile[]];
+
+export const SourceSchema = z
+  .object({
+    file: z.enum(SEED_FILE_NAMES),
+    section: z.string(),
+    quote: z.string(),
+  })
+  .openapi("Source", { description: "Where a figure or fact comes from: the seed file, its section and the words it says." });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "A parameter or body field is missing or has the wrong type (the problem names it), or the body is not valid JSON.",
+  404: "No such resource, or (NO_DATA) the seeds hold no figure for it; the problem lists what is available.",
+  406: "CSV was asked for (format=csv) but this route answers JSON only.",
+  413: "The body is larger than 1 MB.",
+  415: "The body is not sent as application/json.",
+  422: "A name is unknown (the problem suggests the closest) or a value is out of range.",
+};
+
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS & number;
+
+export function problemResponses<const S extends readonly ErrorStatus[]>(...statuses: S) {
+  const out = {} as { [K in S[number]]: { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } } };
+  for (const s of statuses) {
+    (out as Record<number, unknown>)[s] = { description: ERROR_DESCRIPTIONS[s], content: { "application/problem+json": { schema: ProblemSchema } } };
+  }
+  return out;
+}
+
+export const NOT_MODIFIED = { description: "Not modified: the If-None-Match header names the current ETag." } as const;
+
+const CSV_SCHEMA = z.string().openapi({ description: "RFC 4180 CSV with a header row (the same answer as the JSON, flattened to rows)." });
+
+/** A 200 answer in JSON, or as CSV via `?format=csv` or the `.csv` twin of the path. */
+export function jsonOrCsv<T extends z.ZodType>(schema: T, description: string) {
+  return {
+    description: `${description} CSV with ?format=csv or the .csv suffix on the path.`,
+    content: { "application/json": { schema }, "text/csv": { schema: CSV_SCHEMA } },
+  };
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export const formatParam = z
+  .enum(["json", "csv"])
+  .optional()
+  .openapi({ description: "Answer as JSON (default) or CSV; the .csv suffix on the path does the same.", example: "json" });
+
+/** A required text parameter with a message that says what to send. */
+export function requiredText(field: string, help: string, example: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${help}` : `must be given once, as text: ${help}`) })
+    .openapi({ description: help, example });
+}
+
+export function optionalText(field: string, help: string, example?: string) {
+  return z
+    .string({ error: `${field} must be given once, as text: ${help}` })
+    .optional()
+    .openapi({ description: help, ...(example === undefined ? {} : { example }) });
+}
+
+/** A whole-number query parameter: query values are text, so the pattern is checked before the range. */
+export function wholeNumber(help: string, { min, max, example }: { min: number; max: number; example: number }) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${help}` : "must be given once, as a whole number") })
+    .regex(/^\s*[+-]?\d{1,15}\s*$/, { error: `must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }))
+    .openapi({ type: "integer", minimum: min, maximum: max, description: help, example } as never);
+}
+
+export function optionalWholeNumber(help: string, limits: { min: number; max: number; example: number }) {
+  return wholeNumber(help, limits).optional();
+}

@@ -1,0 +1,101 @@
+/** The plan engine's input and answer as zod schemas: POST /v1/plan validates with them, templates answer in them. */
+import { z } from "@hono/zod-openapi";
+import { PLAN_LIMITS } from "../../shared/index.js";
+import { SourceSchema } from "./openapi.js";
+
+const L = PLAN_LIMITS;
+
+export const HireInputSchema = z
+  .strictObject({
+    role: z.string().openapi({ description: "Role name or alias.", example: "ML Engineer" }),
+    level: z.union([z.string(), z.number()], { error: "must be a level name (Entry, Mid, Senior) or years of experience" }).openapi({ description: "Entry, Mid, Senior, an alias, or years of experience.", example: "Mid" }),
+    location: z.string().nullish().openapi({ description: "City or alias; omit for the US as a whole.", example: "Austin" }),
+    startMonth: z.number().int().min(1).max(L.maxHorizonMonths).openapi({ description: "Plan month the hire starts (1 = first month; at most horizonMonths).", example: 1 }),
+    count: z.number().int().min(1).max(L.maxPeople).nullish().openapi({ description: "People hired on this row (default 1).", example: 1 }),
+    salary: z.number().min(0).max(L.maxSalary).nullish().openapi({ description: "Annual salary in USD; default: the mid of the role's range at the location." }),
+    recruitingCost: z.number().min(0).max(L.maxRecruitingCost).nullish().openapi({ description: "Recruiting cost per person in USD; default: from the channel, else the seed's $10K." }),
+    channel: z.string().nullish().openapi({ description: "Recruiting channel (\"referral\", \"recruiter\", …) to price recruiting by.", example: "referral" }),
+  })
+  .openapi("HireInput");
+
+export const UpskillingInputSchema = z
+  .strictObject({
+    path: z.string().openapi({ description: "Upskilling path name or alias.", example: "Engineers → AI Engineers" }),
+    people: z.number().int().min(1).max(L.maxPeople).openapi({ example: 2 }),
+    startMonth: z.number().int().min(1).max(L.maxHorizonMonths).openapi({ example: 7 }),
+    costPerPerson: z.number().min(0).max(L.maxCostPerPerson).nullish().openapi({ description: "USD per person; default: the seed's $15K." }),
+  })
+  .openapi("UpskillingInput");
+
+export const PlanInputSchema = z
+  .strictObject({
+    horizonMonths: z.number().int().min(1).max(L.maxHorizonMonths).nullish().openapi({ description: `Months to plan (default ${L.defaultHorizonMonths}).`, example: 24 }),
+    benefitsRate: z.number().min(0).max(L.maxBenefitsRate).nullish().openapi({ description: "Benefits as a share of payroll (default 0: the seeds state none).", example: 0.25 }),
+    annualRaise: z.number().min(0).max(L.maxAnnualRaise).nullish().openapi({ description: "Raise on each hire's anniversary (default 0).", example: 0.03 }),
+    startDate: z.string().nullish().openapi({ description: "Calendar month of plan month 1, \"YYYY-MM\".", example: "2027-01" }),
+    hires: z.array(HireInputSchema).max(L.maxHireRows).openapi({ description: `Hire rows (at most ${L.maxHireRows}).` }),
+    upskilling: z.array(UpskillingInputSchema).max(L.maxUpskillingRows).nullish().openapi({ description: `Upskilling entries (at most ${L.maxUpskillingRows}).` }),
+  })
+  .openapi("PlanInput", {
+    example: {
+      horizonMonths: 24,
+      benefitsRate: 0.25,
+      startDate: "2027-01",
+      hires: [
+        { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 1 },
+        { role: "Data Scientist", level: "Mid", startMonth: 3, count: 1 },
+      ],
+      upskilling: [{ path: "Engineers → AI Engineers", people: 2, startMonth: 7 }],
+    },
+  });
+
+const MethodSources = z.object({ method: z.string(), sources: z.array(SourceSchema) });
+
+const money = (description?: string) => z.number().openapi({ description: description ?? "USD, at most two decimals (exact cents underneath)." });
+
+export const PlanMonthSchema = z
+  .object({
+    month: z.number().int(), label: z.string(), headcount: z.number().int(),
+    payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money(), cumulative: money(),
+  })
+  .openapi("PlanMonth");
+
+export const PlanYearSchema = z
+  .object({
+    year: z.number().int(), months: z.number().int(),
+    payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money(),
+    endHeadcount: z.number().int(), runRate: money("Sum of the annual salaries of everyone employed at the year's last month."),
+  })
+  .openapi("PlanYear");
+
+export const PlanResultSchema = z
+  .object({
+    currency: z.literal("USD"),
+    horizonMonths: z.number().int(),
+    startDate: z.string().nullable(),
+    assumptions: z.object({ benefitsRate: z.number(), annualRaise: z.number(), notes: z.array(z.string()) }),
+    hires: z.array(
+      z.object({
+        role: z.string(), level: z.string(), location: z.string(), category: z.enum(["engineer", "data", "pm", "manager", "other"]),
+        startMonth: z.number().int(), count: z.number().int(), annualSalary: money(),
+        salarySource: MethodSources.extend({ provenance: z.enum(["seed", "derived", "workspace", "input"]) }),
+        recruitingPerPerson: money(), recruitingSource: MethodSources,
+      }),
+    ),
+    upskilling: z.array(z.object({ path: z.string(), people: z.number().int(), startMonth: z.number().int(), costPerPerson: money(), costSource: MethodSources })),
+    months: z.array(PlanMonthSchema),
+    years: z.array(PlanYearSchema),
+    totals: z.object({ payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money() }),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), months: z.array(z.number().int()).optional(), source: SourceSchema.optional() })),
+  })
+  .openapi("PlanResult");
+
+export const PlanTemplateSchema = z
+  .object({
+    name: z.string().openapi({ example: "year-1-build-out" }),
+    title: z.string(),
+    description: z.string(),
+    input: PlanInputSchema,
+    sources: z.array(SourceSchema),
+  })
+  .openapi("PlanTemplate");

@@ -1,0 +1,30 @@
+import type { MiddlewareHandler } from "hono";
+
+export interface RequestLogLine {
+  level: "info" | "warn";
+  msg: "request";
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  requestId: string | undefined;
+}
+
+/**
+ * One structured JSON line per request (Workers Logs and `wrangler tail` index JSON fields).
+ * The path is logged without its query string: queries are the caller's data, not ours to keep.
+ */
+export const requestLog: MiddlewareHandler = async (c, next) => {
+  const started = performance.now();
+  await next();
+  const line: RequestLogLine = {
+    level: c.res.status >= 500 ? "warn" : "info",
+    msg: "request",
+    method: c.req.method,
+    path: new URL(c.req.url).pathname,
+    status: c.res.status,
+    ms: Math.round(performance.now() - started),
+    requestId: c.get("requestId" as never),
+  };
+  console.log(JSON.stringify(line));
+};

@@ -1,0 +1,57 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { dataset, DATASET_VERSION } from "../../shared/index.js";
+import { newRouter } from "../app.js";
+import { datasetCache } from "../lib/cache.js";
+import { json, NOT_MODIFIED, problemResponses, SEED_FILE_NAMES } from "../lib/openapi.js";
+import { PlanTemplateSchema } from "../lib/plan-schemas.js";
+import { ChannelSchema } from "./channels.js";
+import { LevelSchema } from "./levels.js";
+import { LocationSchema } from "./locations.js";
+import { RoleSummarySchema } from "./roles.js";
+import { TransitionSchema } from "./transitions.js";
+import { UpskillingPathSchema } from "./upskilling.js";
+
+const table = (description: string) => z.unknown().openapi({ description });
+
+// The reference tables reuse the schemas of their own endpoints; the seed tables that have no
+// endpoint of their own are described in words (their shape is the core's data modules').
+const DatasetSchema = z
+  .object({
+    version: z.string().openapi({ example: DATASET_VERSION }),
+    hash: z.string().openapi({ description: "Content hash of everything below; the add-on re-syncs when it changes." }),
+    seeds: z.array(z.enum(SEED_FILE_NAMES)),
+    roles: z.array(RoleSummarySchema),
+    levels: z.array(LevelSchema),
+    locations: z.array(LocationSchema),
+    salaries: table("Salary tables as the seeds state them: base, total, market, byLocation, roleWide, notes."),
+    currency: z.object({ gbpPerUsd: z.number(), method: z.string() }),
+    equityShares: table("Equity as a share of base by company stage."),
+    teamRatios: table("The team ratio rules."),
+    hiringPhases: table("The hiring phases."),
+    phase1InterviewFocus: table("What phase 1 interviews focus on."),
+    decisionGuide: table("Which specialist to hire first, by situation."),
+    recruitingChannels: z.array(ChannelSchema),
+    defaults: table("Default recruiting cost per hire and upskilling cost per person."),
+    buildOut: table("The seed's year-1 and year-2 build-out."),
+    planTemplates: z.array(PlanTemplateSchema),
+    upskillingPaths: z.array(UpskillingPathSchema),
+    upskillingCosts: table("Training costs the seeds state."),
+    trainingTimeline: table("Months to baseline competency."),
+    onboarding: table("Onboarding guidance."),
+    careerTransitions: z.array(TransitionSchema),
+    profiles: table("Role profiles (see /v1/roles/{role})."),
+    guidance: table("General interview, sourcing and hiring principles."),
+  })
+  .openapi("Dataset");
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/dataset",
+  tags: ["Reference"],
+  summary: "The whole dataset",
+  description: "Every seed table the product computes from, with the dataset version and content hash. JSON only (it is nested, not a table).",
+  middleware: [datasetCache] as const,
+  responses: { 200: json(DatasetSchema, "The dataset."), 304: NOT_MODIFIED, ...problemResponses(406) },
+});
+
+export const datasetRouter = newRouter().openapi(route, (c) => c.json(dataset(), 200));

@@ -1,0 +1,27 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { newRouter } from "../app.js";
+import { DOCS_HTML } from "../docs/page.js";
+import { DOCS_JS } from "../docs/script.js";
+import { DOCS_CSS } from "../docs/style.js";
+import { contentResponse } from "../lib/cache.js";
+
+const asset = (path: string, summary: string, mediaType: string) =>
+  createRoute({
+    method: "get",
+    path,
+    tags: ["Meta"],
+    summary,
+    responses: {
+      200: { description: summary, content: { [mediaType]: { schema: z.string() } } },
+      304: { description: "Not modified." },
+    },
+  });
+
+const page = asset("/docs", "Interactive API reference (HTML), rendered from /openapi.json with no request to any other host", "text/html");
+const script = asset("/docs/docs.js", "The reference page's script", "text/javascript");
+const style = asset("/docs/docs.css", "The reference page's stylesheet", "text/css");
+
+export const docsRouter = newRouter()
+  .openapi(page, (c) => contentResponse(c, DOCS_HTML, "text/html; charset=utf-8"))
+  .openapi(script, (c) => contentResponse(c, DOCS_JS, "text/javascript; charset=utf-8"))
+  .openapi(style, (c) => contentResponse(c, DOCS_CSS, "text/css; charset=utf-8"));

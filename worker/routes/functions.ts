@@ -1,0 +1,70 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { CATALOGUE, exampleFormula, findFunction, invokeFunction } from "../../shared/index.js";
+import { newRouter } from "../app.js";
+import { datasetCache } from "../lib/cache.js";
+import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { formatParam, json, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../lib/openapi.js";
+import { inPath } from "../lib/problem.js";
+import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
+import { functionContext } from "../lib/workspace-data.js";
+
+const FunctionSchema = z
+  .object({
+    name: z.string().openapi({ example: "AI_SALARY" }),
+    category: z.enum(["Salary", "Team", "Plan", "Upskilling", "Reference", "Models"]),
+    summary: z.string(),
+    args: z.array(z.object({ name: z.string(), type: z.enum(["text", "number", "range", "any"]), optional: z.boolean(), defaultText: z.string().optional(), help: z.string(), mappable: z.boolean() })),
+    returns: z.object({ kind: z.enum(["number", "text", "row", "column", "table"]), help: z.string() }),
+    example: z.string().openapi({ description: "The formula as typed in a sheet.", example: "=AI_SALARY(\"ML Engineer\", \"Mid\", \"Austin\")" }),
+    network: z.boolean().openapi({ description: "Reads shared models (needs the models store)." }),
+  })
+  .openapi("CatalogueFunction");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/functions",
+  tags: ["Functions"],
+  summary: "The spreadsheet function catalogue",
+  description: "Every function the sheet add-on offers, with its arguments: the names POST /v1/functions/{name} and /v1/batch take.",
+  middleware: [datasetCache] as const,
+  request: { query: z.object({ format: formatParam }) },
+  responses: { 200: jsonOrCsv(z.object({ functions: z.array(FunctionSchema) }), "The catalogue."), 304: NOT_MODIFIED, ...problemResponses(400) },
+});
+
+const callRoute = createRoute({
+  method: "post",
+  path: "/v1/functions/{name}",
+  tags: ["Functions"],
+  summary: "Call a spreadsheet function",
+  description: "Any catalogue function, exactly as a sheet would call it: `{ \"args\": [...] }` → `{ \"value\": ... }`. Ranges (rows of cells) map per-cell arguments, and then a bad cell becomes an \"Error: …\" value in its place.",
+  request: {
+    params: z.object({ name: z.string().openapi({ description: "Function name; the AI_ prefix and case are optional.", example: "AI_SALARY" }) }),
+    body: { required: true, content: { "application/json": { schema: z.strictObject({ args: FunctionArgsSchema.optional() }).openapi("FunctionCall") } } },
+  },
+  responses: { 200: json(z.object({ value: SheetValueSchema }).openapi("FunctionResult"), "The function's value."), ...problemResponses(400, 404, 413, 415, 422) },
+});
+
+export const functionsRouter = newRouter()
+  .openapi(listRoute, (c) => {
+    const functions = CATALOGUE.map((e) => ({
+      name: e.name,
+      category: e.category,
+      summary: e.summary,
+      args: e.args.map((a) => ({ name: a.name, type: a.type, optional: a.optional === true, ...(a.defaultText === undefined ? {} : { defaultText: a.defaultText }), help: a.help, mappable: a.mappable === true })),
+      returns: e.returns,
+      example: exampleFormula(e),
+      network: e.network === true,
+    }));
+    if (wantsCsv(c)) {
+      return csvResponse(c, [
+        ["name", "category", "summary", "args", "returns", "example"],
+        ...functions.map((f) => [f.name, f.category, f.summary, f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", "), f.returns.kind, f.example]),
+      ]);
+    }
+    return c.json({ functions }, 200);
+  })
+  .openapi(callRoute, (c) => {
+    const entry = inPath("name", () => findFunction(c.req.valid("param").name));
+    const { args = [] } = c.req.valid("json");
+    return c.json({ value: invokeFunction(entry.name, sheetArgs(args), functionContext(c)) }, 200);
+  });

@@ -1,0 +1,56 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { PLAN_TEMPLATES, planTemplate, type PlanTemplate } from "../../shared/index.js";
+import { newRouter } from "../app.js";
+import { datasetCache } from "../lib/cache.js";
+import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../lib/openapi.js";
+import { PlanTemplateSchema } from "../lib/plan-schemas.js";
+import { inPath } from "../lib/problem.js";
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/plan/templates",
+  tags: ["Plan"],
+  summary: "The seed's build-out plans",
+  description: "Ready plan inputs (the same shape POST /v1/plan takes) for the seed's year-1 build-out and year-2 scale-out.",
+  middleware: [datasetCache] as const,
+  request: { query: z.object({ format: formatParam }) },
+  responses: { 200: jsonOrCsv(z.object({ templates: z.array(PlanTemplateSchema) }), "Every template."), 304: NOT_MODIFIED, ...problemResponses(400) },
+});
+
+const oneRoute = createRoute({
+  method: "get",
+  path: "/v1/plan/templates/{name}",
+  tags: ["Plan"],
+  summary: "One build-out plan",
+  description: "A template by name (or \"year 1\", \"year 2\"); its `input` can be posted to /v1/plan as it is. As CSV: its hires table.",
+  middleware: [datasetCache] as const,
+  request: {
+    params: z.object({ name: z.string().openapi({ description: "Template name.", example: "year-1-build-out" }) }),
+    query: z.object({ format: formatParam }),
+  },
+  responses: { 200: jsonOrCsv(PlanTemplateSchema, "The template."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },
+});
+
+const HIRES_HEADER = ["role", "level", "location", "startMonth", "count", "salary", "recruitingCost"];
+
+function hireRows(t: PlanTemplate): CsvCell[][] {
+  return [HIRES_HEADER, ...t.input.hires.map((h) => [h.role, h.level, h.location ?? "", h.startMonth, h.count ?? 1, h.salary ?? "", h.recruitingCost ?? ""])];
+}
+
+export const planTemplatesRouter = newRouter()
+  .openapi(listRoute, (c) => {
+    const templates = PLAN_TEMPLATES.map((t) => planTemplate(t.name));
+    if (wantsCsv(c)) {
+      return csvResponse(c, [
+        ["name", "title", "description", "horizonMonths", "hireRows", "upskillingRows"],
+        ...templates.map((t) => [t.name, t.title, t.description, t.input.horizonMonths, t.input.hires.length, t.input.upskilling.length]),
+      ]);
+    }
+    return c.json({ templates }, 200);
+  })
+  .openapi(oneRoute, (c) => {
+    const template = inPath("name", () => planTemplate(c.req.valid("param").name));
+    if (wantsCsv(c)) return csvResponse(c, hireRows(template));
+    return c.json(template, 200);
+  });

@@ -1,0 +1,92 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { listRoles, roleProfile, type RoleProfileView } from "../../shared/index.js";
+import { newRouter } from "../app.js";
+import { datasetCache } from "../lib/cache.js";
+import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, SourceSchema } from "../lib/openapi.js";
+import { inPath } from "../lib/problem.js";
+
+const CATEGORY = z.enum(["engineer", "data", "pm", "manager", "other"]).openapi({ description: "Which team-ratio rule the role counts toward." });
+
+export const RoleSummarySchema = z
+  .object({
+    id: z.string().openapi({ example: "ml-engineer" }),
+    name: z.string().openapi({ example: "ML Engineer" }),
+    category: CATEGORY,
+    aliases: z.array(z.string()),
+    levelsWithData: z.record(z.string(), z.array(z.string())).openapi({ description: "Per basis (base, total, market): the levels the seeds give salaries for." }),
+    hasProfile: z.boolean(),
+    available: z.array(z.string()).openapi({ description: "The salary data the seeds hold for the role, in words." }),
+  })
+  .openapi("RoleSummary");
+
+const ProfileItemsSchema = z.object({ items: z.array(z.string()), source: SourceSchema }).openapi("ProfileItems");
+
+const RoleProfileSchema = z
+  .object({
+    role: z.string().openapi({ example: "ML Engineer" }),
+    roleId: z.string(),
+    category: CATEGORY,
+    summary: z.array(ProfileItemsSchema),
+    whatTheyDo: z.array(ProfileItemsSchema),
+    lookFor: z.array(ProfileItemsSchema),
+    redFlags: z.array(ProfileItemsSchema),
+    whereToFind: z.array(ProfileItemsSchema),
+    interview: z.array(ProfileItemsSchema),
+    salaryData: z.array(z.string()),
+    generalInterview: z.array(ProfileItemsSchema),
+    generalSourcing: z.array(ProfileItemsSchema),
+  })
+  .openapi("RoleProfile");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/roles",
+  tags: ["Reference"],
+  summary: "Every known role",
+  description: "Roles with their aliases, ratio category and the levels the seeds give salary data for.",
+  middleware: [datasetCache] as const,
+  request: { query: z.object({ format: formatParam }) },
+  responses: { 200: jsonOrCsv(z.object({ roles: z.array(RoleSummarySchema) }), "Every role."), 304: NOT_MODIFIED, ...problemResponses(400) },
+});
+
+const oneRoute = createRoute({
+  method: "get",
+  path: "/v1/roles/{role}",
+  tags: ["Reference"],
+  summary: "A role's profile",
+  description: "What they do, what to look for, red flags, where to find them and how to interview, from the seeds. As CSV: one row per item with its section and source.",
+  middleware: [datasetCache] as const,
+  request: {
+    params: z.object({ role: z.string().openapi({ description: "Role name or alias.", example: "ML Engineer" }) }),
+    query: z.object({ format: formatParam }),
+  },
+  responses: { 200: jsonOrCsv(RoleProfileSchema, "The profile."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },
+});
+
+const SECTIONS = ["summary", "whatTheyDo", "lookFor", "redFlags", "whereToFind", "interview", "generalInterview", "generalSourcing"] as const;
+
+function profileRows(p: RoleProfileView): CsvCell[][] {
+  const rows: CsvCell[][] = [["section", "item", "source"]];
+  for (const section of SECTIONS) {
+    for (const group of p[section]) for (const item of group.items) rows.push([section, item, `${group.source.file} › ${group.source.section}`]);
+  }
+  return rows;
+}
+
+export const rolesRouter = newRouter()
+  .openapi(listRoute, (c) => {
+    const roles = listRoles();
+    if (wantsCsv(c)) {
+      return csvResponse(c, [
+        ["id", "name", "category", "baseLevels", "totalLevels", "marketLevels", "aliases"],
+        ...roles.map((r) => [r.id, r.name, r.category, (r.levelsWithData["base"] ?? []).join(", "), (r.levelsWithData["total"] ?? []).join(", "), (r.levelsWithData["market"] ?? []).join(", "), r.aliases.join(", ")]),
+      ]);
+    }
+    return c.json({ roles }, 200);
+  })
+  .openapi(oneRoute, (c) => {
+    const profile = inPath("role", () => roleProfile(c.req.valid("param").role));
+    if (wantsCsv(c)) return csvResponse(c, profileRows(profile));
+    return c.json(profile, 200);
+  });

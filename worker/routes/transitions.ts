@@ -1,0 +1,47 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { careerTransitions } from "../../shared/index.js";
+import { newRouter } from "../app.js";
+import { datasetCache } from "../lib/cache.js";
+import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, optionalText, problemResponses, SourceSchema } from "../lib/openapi.js";
+
+export const TransitionSchema = z
+  .object({
+    id: z.string().openapi({ example: "software-engineer-to-ml-engineer" }),
+    from: z.string().openapi({ example: "Software Engineer" }),
+    to: z.string().openapi({ example: "ML Engineer" }),
+    minMonths: z.number().int(),
+    maxMonths: z.number().int(),
+    steps: z.array(z.object({ name: z.string(), fromMonth: z.number().int(), toMonth: z.number().int() })),
+    source: SourceSchema,
+  })
+  .openapi("CareerTransition");
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/transitions",
+  tags: ["Upskilling"],
+  summary: "Career transition timelines",
+  description: "How many months a move into an AI role takes, from the seeds; filter by where people come from and go to.",
+  middleware: [datasetCache] as const,
+  request: {
+    query: z.object({
+      from: optionalText("from", "Source career, e.g. \"Software Engineer\", \"Data Analyst\"; omit for all.", "Software Engineer"),
+      to: optionalText("to", "Target role, e.g. \"ML Engineer\"; omit for all."),
+      format: formatParam,
+    }),
+  },
+  responses: { 200: jsonOrCsv(z.object({ transitions: z.array(TransitionSchema) }), "The matching transitions."), 304: NOT_MODIFIED, ...problemResponses(400, 422) },
+});
+
+export const transitionsRouter = newRouter().openapi(route, (c) => {
+  const q = c.req.valid("query");
+  const transitions = careerTransitions(q.from, q.to);
+  if (wantsCsv(c)) {
+    return csvResponse(c, [
+      ["from", "to", "minMonths", "maxMonths", "source"],
+      ...transitions.map((t) => [t.from, t.to, t.minMonths, t.maxMonths, `${t.source.file} › ${t.source.section}`]),
+    ]);
+  }
+  return c.json({ transitions }, 200);
+});
