@@ -169,7 +169,8 @@ export function sidebarHtml(manifest) {
   const marker = "/*@CATALOGUE@*/[]";
   if (!template.includes(marker)) throw new Error(`build: src/sidebar.html has no ${marker} marker for the catalogue`);
   // JSON in a <script>: escape "<" so no string can end the element.
-  const json = JSON.stringify(manifest.catalogue).replace(/</g, "\\u003c");
+  const catalogue = manifest.catalogue.map(({ exampleArgs: _args, ...entry }) => entry);
+  const json = JSON.stringify(catalogue).replace(/</g, "\\u003c");
   return template.replace(marker, () => json);
 }
 

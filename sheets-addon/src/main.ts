@@ -19,9 +19,19 @@ declare const SpreadsheetApp: SpreadsheetAppLike;
 declare const HtmlService: HtmlServiceLike;
 declare const Logger: LoggerLike;
 
-/** Read at call time, never at load: loading the bundle touches no service (the build loads it in Node). */
+/**
+ * Each service is looked up when first used, never at load: loading the bundle touches nothing
+ * (the build loads it in Node), and a custom function reaches only the services it needs.
+ */
 function services(): Services {
-  return { urlFetch: UrlFetchApp, properties: PropertiesService, cache: CacheService, spreadsheetApp: SpreadsheetApp, html: HtmlService, logger: Logger };
+  return {
+    get urlFetch() { return UrlFetchApp; },
+    get properties() { return PropertiesService; },
+    get cache() { return CacheService; },
+    get spreadsheetApp() { return SpreadsheetApp; },
+    get html() { return HtmlService; },
+    get logger() { return Logger; },
+  };
 }
 
 type Callable = (...args: unknown[]) => unknown;
@@ -41,6 +51,8 @@ export function buildManifest() {
       args: e.args.map((a) => ({ name: a.name, type: a.type, optional: a.optional === true, defaultText: a.defaultText ?? null, help: a.help, mappable: a.mappable === true })),
       returns: e.returns,
       example: exampleFormula(e),
+      /** The example's arguments as Sheets would pass them (the docs run them for the README table). */
+      exampleArgs: e.example.args,
       network: e.network === true,
     })),
     entryPoints: ENTRY_POINTS.map((e) => ({ name: e.name, params: e.params, doc: e.doc, kind: e.kind })),
