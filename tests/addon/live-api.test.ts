@@ -139,7 +139,7 @@ type Published = { status: string; message: string; model: { id: string; name: s
 
 const SKIP_REASON = "the models API (issue 4: keys, models, shares) is not served by the local worker yet";
 
-describe.skipIf(!modelsApiAvailable)(`shared models (skipped when ${SKIP_REASON})`, () => {
+describe.skipIf(!modelsApiAvailable)("shared models (needs the models API of issue 4)", () => {
   it(
     "publish → pull → conflict: a stale save is refused and the user chooses, never a silent overwrite",
     async () => {

@@ -153,7 +153,7 @@ describe("the sidebar in headless Chromium", () => {
   });
 
   it.skipIf(!modelsApiAvailable)(
-    "shows a conflict when someone else saved first, and overwrites only when the user says so (skipped until the models API is served)",
+    "shows a conflict when someone else saved first, and overwrites only when the user says so (needs the models API)",
     async () => {
       const addon = loadAddon();
       addon.call("saveSettings", { apiUrl: worker.url, apiKey: worker.devKey });
@@ -175,6 +175,7 @@ describe("the sidebar in headless Chromium", () => {
       addon.ss.getActiveSheet().getRange("B6").setValue(0.25);
       await page.click("#publish");
       await page.waitForSelector("#conflict:not([hidden])");
+      await expect.poll(() => page.textContent("#models-status")).toBe("");
       expect(await page.textContent("#conflict-message")).toMatch(/^Someone else saved version 2 of ".*" after you last published or pulled version 1\./);
       expect(await page.textContent("#conflict-pull")).toBe("Pull theirs (version 2)");
       expect(await page.textContent("#conflict-overwrite")).toBe("Overwrite version 2 with mine");
@@ -195,7 +196,13 @@ describe("the sidebar in headless Chromium", () => {
     expect(readFileSync(path.join(resultsDir, "addon-sidebar.png")).subarray(1, 4).toString()).toBe("PNG");
     if (process.env.UPDATE_DOCS_SCREENSHOT === "1") {
       mkdirSync(path.join(root, "docs", "images"), { recursive: true });
-      copyFileSync(path.join(resultsDir, "addon-sidebar.png"), path.join(root, "docs", "images", "addon-sidebar.png"));
+      for (const name of ["addon-sidebar.png", "addon-sidebar-conflict.png"]) {
+        try {
+          copyFileSync(path.join(resultsDir, name), path.join(root, "docs", "images", name));
+        } catch {
+          // the conflict shot exists only when the models API ran
+        }
+      }
     }
   });
 });
