@@ -5,25 +5,32 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { isPlannerError, type ModelResolver, type WorkspaceBand } from "../shared/index.js";
+import { authenticate } from "./auth/authenticate.js";
 import { allowedMethods } from "./lib/allowed-methods.js";
 import { hasCsvSuffix, pathWithoutCsvSuffix } from "./lib/csv.js";
 import { csvGuard } from "./lib/csv-guard.js";
 import { HttpProblem, httpExceptionProblem, plannerProblem, problemResponse, statusForCode } from "./lib/problem.js";
+import { modelsForFunctions } from "./lib/model-resolver.js";
 import { requestLog } from "./lib/request-log.js";
 import { defaultHook } from "./lib/validation.js";
+import { auditRouter } from "./routes/audit.js";
+import { bandsRouter } from "./routes/bands.js";
 import { batchRouter } from "./routes/batch.js";
 import { channelsRouter } from "./routes/channels.js";
 import { datasetRouter } from "./routes/dataset.js";
 import { docsRouter } from "./routes/docs.js";
 import { functionsRouter } from "./routes/functions.js";
 import { healthRouter } from "./routes/health.js";
+import { keysRouter } from "./routes/keys.js";
 import { levelsRouter } from "./routes/levels.js";
 import { locationsRouter } from "./routes/locations.js";
+import { modelsRouter } from "./routes/models.js";
 import { mountOpenApiDocument } from "./routes/openapi.js";
 import { planTemplatesRouter } from "./routes/plan-templates.js";
 import { planRouter } from "./routes/plan.js";
 import { rolesRouter } from "./routes/roles.js";
 import { salaryRouter } from "./routes/salary.js";
+import { sharesRouter } from "./routes/shares.js";
 import { teamRouter } from "./routes/team.js";
 import { transitionsRouter } from "./routes/transitions.js";
 import { upskillingRouter } from "./routes/upskilling.js";
@@ -76,6 +83,10 @@ export function createApp() {
   );
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 413, "BODY_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MB); send less per request (e.g. split a batch).`) }));
   app.use(csvGuard(app));
+  // API keys (optional on compute routes; sets c.var.auth and the workspace's bands) and rate limits.
+  app.use("/v1/*", ...authenticate);
+  app.use("/v1/functions/*", modelsForFunctions);
+  app.use("/v1/batch", modelsForFunctions);
 
   app.route("/", healthRouter);
   app.route("/", salaryRouter);
@@ -92,6 +103,11 @@ export function createApp() {
   app.route("/", functionsRouter);
   app.route("/", batchRouter);
   app.route("/", docsRouter);
+  app.route("/", keysRouter);
+  app.route("/", auditRouter);
+  app.route("/", modelsRouter);
+  app.route("/", sharesRouter);
+  app.route("/", bandsRouter);
   mountOpenApiDocument(app);
 
   app.notFound((c) => {

@@ -1,0 +1,229 @@
+import type { PlanResultUnits } from "../../shared/index.js";
+import { count, money, monthName, percent, utcTime } from "./format.js";
+import { html, type Html } from "./html.js";
+import { layout } from "./layout.js";
+import { costChart, headcountChart } from "./plan-charts.js";
+import type { ScenarioLine, ScenarioView, SharedModelView } from "./shared-model-view.js";
+
+// The page behind a share link, /s/<token>: everything a reader needs to understand the plan at a
+// glance, server-rendered from the core's result. The part inside #model-content is also served
+// alone (?fragment=1) so the page script can swap in a newer version without a reload.
+
+export const DEFAULT_POLL_SECONDS = 30;
+export const MIN_POLL_SECONDS = 1;
+export const MAX_POLL_SECONDS = 3600;
+
+/** `?poll=n` (seconds) for tests and demos; anything missing or unreadable means the default, and it is kept within 1 s to 1 h. */
+export function pollSeconds(query: string | undefined): number {
+  if (query === undefined || !/^\d+(\.\d+)?$/.test(query.trim())) return DEFAULT_POLL_SECONDS;
+  return Math.min(MAX_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, Number(query)));
+}
+
+/** A scrollable, keyboard-reachable region around a wide table, so a phone scrolls the table, not the page. */
+function tableRegion(id: string, caption: string, table: Html): Html {
+  return html`<div class="table-scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
+<table id="${id}"><caption id="${id}-caption">${caption}</caption>${table}</table>
+</div>`;
+}
+
+function moneyCell(units: number, currency: string): Html {
+  return html`<td class="num" data-value="${units}">${money(units, currency)}</td>`;
+}
+
+function countCell(n: number): Html {
+  return html`<td class="num" data-value="${n}">${count(n)}</td>`;
+}
+
+function yearLabel(result: PlanResultUnits, year: number, months: number): string {
+  if (!result.startDate) return `Year ${year}`;
+  const first = result.months[(year - 1) * 12];
+  const last = result.months[(year - 1) * 12 + months - 1];
+  return first && last ? `Year ${year} (${monthName(first.label)} – ${monthName(last.label)})` : `Year ${year}`;
+}
+
+function startLabel(result: PlanResultUnits, month: number): string {
+  const label = result.months[month - 1]?.label;
+  return label && result.startDate ? `${monthName(label)} (month ${month})` : `Month ${month}`;
+}
+
+function header(view: SharedModelView): Html {
+  const { meta } = view;
+  return html`<header class="model-head">
+<p class="eyebrow">Shared plan model · read-only</p>
+<h1 id="model-name">${meta.name}</h1>
+<p class="meta">Version <strong id="model-version" data-version="${meta.version}">${meta.version}</strong> · last saved <time datetime="${meta.updatedAt}">${utcTime(meta.updatedAt)}</time></p>
+</header>`;
+}
+
+function keyFigures(r: PlanResultUnits): Html {
+  const last = r.months[r.months.length - 1];
+  const lastYear = r.years[r.years.length - 1];
+  const people = r.hires.reduce((s, h) => s + h.count, 0);
+  return html`<section class="key-figures" aria-label="Key figures">
+<dl>
+<div><dt>Total cost over ${r.horizonMonths} months</dt><dd id="figure-total" data-value="${r.totals.total}">${money(r.totals.total, r.currency)}</dd></div>
+<div><dt>Headcount at the end</dt><dd id="figure-headcount" data-value="${last?.headcount ?? 0}">${count(last?.headcount ?? 0)}</dd></div>
+<div><dt>Annual run-rate at the end</dt><dd id="figure-run-rate" data-value="${lastYear?.runRate ?? 0}">${money(lastYear?.runRate ?? 0, r.currency)}</dd></div>
+<div><dt>People hired</dt><dd data-value="${people}">${count(people)}</dd></div>
+</dl>
+</section>`;
+}
+
+function assumptions(r: PlanResultUnits): Html {
+  const start = r.startDate ? monthName(r.startDate) : "not set: months are numbered from 1";
+  return html`<section aria-labelledby="h-assumptions">
+<h2 id="h-assumptions">Assumptions</h2>
+<dl class="assumptions">
+<div><dt>Horizon</dt><dd id="assumption-horizon">${r.horizonMonths} months</dd></div>
+<div><dt>Benefits rate</dt><dd id="assumption-benefits">${percent(r.assumptions.benefitsRate)} of payroll</dd></div>
+<div><dt>Annual raise</dt><dd id="assumption-raise">${percent(r.assumptions.annualRaise)} on each anniversary</dd></div>
+<div><dt>Start date</dt><dd id="assumption-start">${start}</dd></div>
+</dl>
+${r.assumptions.notes.length ? html`<ul class="notes">${r.assumptions.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
+</section>`;
+}
+
+function warnings(r: PlanResultUnits): Html {
+  return html`<section aria-labelledby="h-warnings">
+<h2 id="h-warnings">Ratio warnings</h2>
+${r.warnings.length
+    ? html`<ul class="warnings" id="warnings">${r.warnings.map((w) => html`<li data-code="${w.code}"><strong>${w.message}</strong>${w.source ? html`<br><span class="source">Seed: ${w.source.file} › ${w.source.section}: “${w.source.quote}”</span>` : ""}</li>`)}</ul>`
+    : html`<p id="warnings" class="ok">None: the team keeps the seed's ratios in every month.</p>`}
+</section>`;
+}
+
+function hiresTable(r: PlanResultUnits): Html {
+  const c = r.currency;
+  const body = r.hires.length
+    ? r.hires.map((h, i) => {
+        const slip = h.slip.max > 0 ? ` (may start ${h.slip.min}–${h.slip.max} months late)` : "";
+        return html`<tr><th scope="row">${h.role}</th><td>${h.level}</td><td>${h.location}</td><td>${startLabel(r, h.startMonth)}${slip}</td>${countCell(h.count)}${moneyCell(h.annualSalary, c)}${moneyCell(h.recruitingPerPerson, c)}<td><a href="#hire-basis-${i + 1}">${i + 1}</a></td></tr>`;
+      })
+    : html`<tr><td colspan="8">No hires yet.</td></tr>`;
+  const hires = tableRegion(
+    "table-hires",
+    "Hires, each costed from the seed data unless the model gives a figure",
+    html`<thead><tr><th scope="col">Role</th><th scope="col">Level</th><th scope="col">Location</th><th scope="col">Starts</th><th scope="col" class="num">People</th><th scope="col" class="num">Salary (each, year 1)</th><th scope="col" class="num">Recruiting (each)</th><th scope="col">Basis</th></tr></thead><tbody>${body}</tbody>`,
+  );
+  // The methods are sentences; as a list under the table they wrap, and the table stays narrow.
+  const basis = r.hires.length
+    ? html`<ol class="basis small">${r.hires.map((h, i) => html`<li id="hire-basis-${i + 1}"><strong>${h.role}, ${h.level}, ${h.location}.</strong> Salary: ${h.salarySource.method}. Recruiting: ${h.recruitingSource.method}.</li>`)}</ol>`
+    : "";
+  const upskilling = r.upskilling.length
+    ? tableRegion(
+        "table-upskilling",
+        "Upskilling",
+        html`<thead><tr><th scope="col">Path</th><th scope="col">Starts</th><th scope="col" class="num">People</th><th scope="col" class="num">Cost (each)</th><th scope="col">Basis</th></tr></thead><tbody>${r.upskilling.map(
+          (u) => html`<tr><th scope="row">${u.path}</th><td>${startLabel(r, u.startMonth)}</td>${countCell(u.people)}${moneyCell(u.costPerPerson, c)}<td class="how">${u.costSource.method}</td></tr>`,
+        )}</tbody>`,
+      )
+    : "";
+  return html`<section aria-labelledby="h-hires"><h2 id="h-hires">Hires</h2>${hires}${basis}${upskilling}</section>`;
+}
+
+function yearsTable(r: PlanResultUnits): Html {
+  const c = r.currency;
+  const t = r.totals;
+  return html`<section aria-labelledby="h-years"><h2 id="h-years">Year by year</h2>${tableRegion(
+    "table-years",
+    "Cost by component per year, with the headcount and the annual run-rate at each year's end",
+    html`<thead><tr><th scope="col">Year</th><th scope="col" class="num">Payroll</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Recruiting</th><th scope="col" class="num">Upskilling</th><th scope="col" class="num">Total</th><th scope="col" class="num">End headcount</th><th scope="col" class="num">End run-rate</th></tr></thead>
+<tbody>${r.years.map(
+      (y) => html`<tr data-year="${y.year}"><th scope="row">${yearLabel(r, y.year, y.months)}</th>${moneyCell(y.payroll, c)}${moneyCell(y.benefits, c)}${moneyCell(y.recruiting, c)}${moneyCell(y.upskilling, c)}${moneyCell(y.total, c)}${countCell(y.endHeadcount)}${moneyCell(y.runRate, c)}</tr>`,
+    )}</tbody>
+<tfoot><tr><th scope="row">All ${r.horizonMonths} months</th>${moneyCell(t.payroll, c)}${moneyCell(t.benefits, c)}${moneyCell(t.recruiting, c)}${moneyCell(t.upskilling, c)}${moneyCell(t.total, c)}<td></td><td></td></tr></tfoot>`,
+  )}</section>`;
+}
+
+function monthsTable(r: PlanResultUnits): Html {
+  const c = r.currency;
+  return html`<section aria-labelledby="h-months"><h2 id="h-months">Month by month</h2>${tableRegion(
+    "table-months",
+    "Headcount and cost by component in each month, with the cumulative cost",
+    html`<thead><tr><th scope="col">Month</th><th scope="col" class="num">Headcount</th><th scope="col" class="num">Payroll</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Recruiting</th><th scope="col" class="num">Upskilling</th><th scope="col" class="num">Total</th><th scope="col" class="num">Cumulative</th></tr></thead>
+<tbody>${r.months.map(
+      (m) => html`<tr data-month="${m.month}"><th scope="row">${monthName(m.label)}</th>${countCell(m.headcount)}${moneyCell(m.payroll, c)}${moneyCell(m.benefits, c)}${moneyCell(m.recruiting, c)}${moneyCell(m.upskilling, c)}${moneyCell(m.total, c)}${moneyCell(m.cumulative, c)}</tr>`,
+    )}</tbody>`,
+  )}</section>`;
+}
+
+function scenariosSection(view: ScenarioView, currency: string): Html {
+  if ("error" in view) {
+    return html`<section aria-labelledby="h-scenarios"><h2 id="h-scenarios">Scenarios</h2><p class="problem" id="scenarios-error">The model's scenarios could not be computed: ${view.error}</p></section>`;
+  }
+  const years = Math.max(...view.lines.map((s) => s.years.length));
+  const yearCells = (s: ScenarioLine) => {
+    const cells: Html[] = [];
+    for (let i = 0; i < years; i++) {
+      const y = s.years[i];
+      cells.push(y ? moneyCell(y.total, currency) : html`<td class="num">–</td>`);
+    }
+    return cells;
+  };
+  const headYears: Html[] = [];
+  for (let i = 1; i <= years; i++) headYears.push(html`<th scope="col" class="num">Year ${i}</th>`);
+  const notes = view.lines.flatMap((s) => s.notes.map((n) => `${s.name}: ${n}`));
+  return html`<section aria-labelledby="h-scenarios"><h2 id="h-scenarios">Scenarios</h2>
+<p>The model's named scenarios: the plan above with some inputs changed. Each one's cumulative cost is drawn as a dashed line on the cost chart.</p>
+${tableRegion(
+  "table-scenarios",
+  "Total cost per year of each scenario, and its difference from the base plan",
+  html`<thead><tr><th scope="col">Scenario</th>${headYears}<th scope="col" class="num">Total</th><th scope="col" class="num">Difference from base</th></tr></thead>
+<tbody>${view.lines.map(
+    (s) => html`<tr data-scenario="${s.name}"><th scope="row">${s.name}${s.isBase ? " (the plan above)" : ""}</th>${yearCells(s)}${moneyCell(s.total, currency)}${s.difference === null ? html`<td class="num">–</td>` : html`<td class="num" data-value="${s.difference}">${s.difference > 0 ? "+" : ""}${money(s.difference, currency)}</td>`}</tr>`,
+  )}</tbody>`,
+)}
+${notes.length ? html`<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
+<p class="muted small">${view.method}</p>
+</section>`;
+}
+
+function useInASheet(view: SharedModelView): Html {
+  const { links } = view;
+  return html`<section aria-labelledby="h-use" id="use">
+<h2 id="h-use">Use this model in a spreadsheet</h2>
+<p><a id="download-csv" href="${links.csv}" download>Download CSV</a> (the month-by-month table) · <a href="${links.json}">The result as JSON</a></p>
+<p id="importdata-help">Paste this formula into a cell of any Google Sheet to pull in the months table; the sheet re-reads it, so it follows new versions:</p>
+<div class="formula"><code id="importdata" aria-describedby="importdata-help">${links.importData}</code><button type="button" id="copy-formula" data-copy="${links.importData}" hidden>Copy formula</button></div>
+</section>`;
+}
+
+/** The part of the page that changes with the model: swapped in place when a new version is saved. */
+export function sharedModelContent(view: SharedModelView): Html {
+  const r = view.result;
+  const scenarioLines = view.scenarios && "lines" in view.scenarios ? view.scenarios.lines : [];
+  return html`${header(view)}
+${keyFigures(r)}
+<section aria-labelledby="h-charts"><h2 id="h-charts" class="visually-hidden">Charts</h2><div class="charts">${headcountChart(r)}${costChart(r, scenarioLines)}</div></section>
+${assumptions(r)}
+${warnings(r)}
+${hiresTable(r)}
+${yearsTable(r)}
+${view.scenarios ? scenariosSection(view.scenarios, r.currency) : ""}
+${monthsTable(r)}
+${useInASheet(view)}`;
+}
+
+function describeEvery(seconds: number): string {
+  if (seconds === 1) return "second";
+  if (seconds % 60 === 0) return seconds === 60 ? "minute" : `${seconds / 60} minutes`;
+  return `${seconds} seconds`;
+}
+
+/**
+ * The live frame around a model's content: what the page script reads (token, shown version,
+ * poll interval, where to fetch the next fragment) and the status line it announces updates in.
+ */
+export function liveModelPage(s: { token: string; version: number; poll: number; title: string; content: Html }): Html {
+  const token = encodeURIComponent(s.token);
+  const body = html`<div id="model" data-version="${s.version}" data-poll-seconds="${s.poll}" data-fragment-url="/s/${token}?fragment=1" data-check-url="/v1/shared/${token}">
+<p id="live-status" class="live-status" role="status" aria-live="polite"></p>
+<div id="model-content">${s.content}</div>
+<p class="muted small" id="poll-note">This page checks for a newer version every ${describeEvery(s.poll)} and updates itself.</p>
+</div>`;
+  return layout({ title: s.title, body, scripts: ["shared-model.js"], noindex: true });
+}
+
+export function sharedModelPage(view: SharedModelView, poll: number): Html {
+  return liveModelPage({ token: view.token, version: view.meta.version, poll, title: `${view.meta.name} · shared plan model`, content: sharedModelContent(view) });
+}

@@ -1,0 +1,83 @@
+import { comparePlans, isPlannerError, runPlanRange, toUnits, type PlanResultUnits, type WorkspaceBand } from "../../shared/index.js";
+
+// What the shared-model page shows, gathered in one value so rendering is a pure function of it:
+// the model's name and version, the plan engine's result (already in currency units) and, when
+// the model holds named scenarios, each scenario run through the core's comparison.
+
+export interface SharedModelMeta {
+  name: string;
+  version: number;
+  /** ISO time of the last save. */
+  updatedAt: string;
+}
+
+export interface ScenarioLine {
+  name: string;
+  /** True for the comparison's "Base" row (the model's own plan). */
+  isBase: boolean;
+  /** Expected cumulative cost at the end of each month of the scenario's horizon, in currency units. */
+  cumulative: number[];
+  years: { year: number; total: number }[];
+  total: number;
+  /** Scenario total minus the base total (null for the base). */
+  difference: number | null;
+  notes: string[];
+}
+
+export type ScenarioView = { lines: ScenarioLine[]; method: string } | { error: string };
+
+export interface SharedModelLinks {
+  /** Where the page lives: /s/<token>. */
+  page: string;
+  /** The months table as CSV (what IMPORTDATA reads). */
+  csv: string;
+  /** The result as JSON. */
+  json: string;
+  /** =IMPORTDATA("<origin>/v1/shared/<token>/result.csv") */
+  importData: string;
+}
+
+export interface SharedModelView {
+  token: string;
+  meta: SharedModelMeta;
+  result: PlanResultUnits;
+  scenarios: ScenarioView | null;
+  links: SharedModelLinks;
+}
+
+export function sharedModelLinks(origin: string, token: string): SharedModelLinks {
+  const t = encodeURIComponent(token);
+  const csv = `/v1/shared/${t}/result.csv`;
+  return { page: `/s/${t}`, csv, json: `/v1/shared/${t}/result`, importData: `=IMPORTDATA("${origin}${csv}")` };
+}
+
+/**
+ * The model's scenarios side by side, computed by the core (comparePlans, then each scenario's
+ * months through runPlanRange for its expected cumulative cost). A model input may carry
+ * `scenarios: [{ name, overrides }]` beside the plan; saving does not check them, so a problem
+ * here is shown on the page instead of breaking it. Null when the model has none.
+ */
+export function modelScenarios(input: unknown, bands: readonly WorkspaceBand[] | undefined): ScenarioView | null {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
+  const { scenarios, ...base } = input as Record<string, unknown>;
+  if (scenarios === undefined || scenarios === null || (Array.isArray(scenarios) && scenarios.length === 0)) return null;
+  const options = bands?.length ? { bands } : {};
+  try {
+    const comparison = comparePlans(base, scenarios, options);
+    return {
+      method: comparison.method,
+      lines: comparison.scenarios.map((s) => ({
+        name: s.name,
+        isBase: !s.differences,
+        cumulative: runPlanRange(s.input, options).months.map((m) => toUnits(m.cumulative.expected)),
+        years: s.years.map((y) => ({ year: y.year, total: toUnits(y.total) })),
+        total: toUnits(s.totals.total),
+        difference: s.differences ? toUnits(s.differences.totals.total) : null,
+        notes: s.notes,
+      })),
+    };
+  } catch (e) {
+    if (isPlannerError(e)) return { error: e.message };
+    throw e;
+  }
+}
