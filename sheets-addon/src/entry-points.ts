@@ -27,7 +27,9 @@ function menuAction(services: Services, action: () => { message: string } | stri
     const out = action();
     ss?.toast(typeof out === "string" ? out : out.message, TOAST_TITLE, 8);
   } catch (e) {
-    services.spreadsheetApp.getUi().alert(e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    services.logger.log(`AI Team Planner: ${message}`); // kept in the execution log as well
+    services.spreadsheetApp.getUi().alert(message);
   }
 }
 

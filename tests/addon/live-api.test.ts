@@ -254,12 +254,20 @@ describe.skipIf(!modelsApiAvailable)("shared models (needs the models API of iss
   it(
     "Refresh workspace data brings the workspace's bands down; AI_SALARY then uses them with no request",
     async () => {
-      const put = await api(worker, "PUT", "/v1/bands", { bands: [{ role: "ML Engineer", level: "Mid", location: "Austin", basis: "base", currency: "USD", low: 150_000, high: 170_000 }] }, auth);
+      // Enough bands that their JSON outgrows one property (9 KB): the add-on must split it.
+      const others = listRoles().slice(1, 11).flatMap((r) => ["Entry", "Mid", "Senior"].flatMap((lvl) => ["US", "New York", "Seattle", "Boston"].map((loc, i) => ({
+        role: r.name, level: lvl, location: loc, basis: "base", currency: "USD", low: 100_000 + i * 1000, high: 120_000 + i * 1000,
+      }))));
+      const bands = [{ role: "ML Engineer", level: "Mid", location: "Austin", basis: "base", currency: "USD", low: 150_000, high: 170_000 }, ...others];
+      const put = await api(worker, "PUT", "/v1/bands", { bands }, auth);
       expect(put.status, JSON.stringify(put.body)).toBe(200);
       const addon = connected();
       const status = addon.call("refreshWorkspaceData") as { bandsCount: number; apiDataset: { version: string; hash: string }; bundledDataset: { hash: string }; notes: string[] };
       const health = await api(worker, "GET", "/health");
-      expect(status.bandsCount).toBe(1);
+      expect(status.bandsCount).toBe(bands.length);
+      expect(status.notes).toEqual([]);
+      expect(Number(addon.properties.document.getProperty("atp.bands"))).toBeGreaterThan(1);
+      expect(addon.call("AI_SALARY", listRoles()[3]!.name, "Senior", "Seattle")).toBe(112_000);
       expect(status.apiDataset).toEqual({ version: health.body.datasetVersion, hash: health.body.datasetHash });
       expect(status.bundledDataset.hash).toBe(health.body.datasetHash);
       const requests = addon.urlFetch.requests.length;
