@@ -19,8 +19,14 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              // Test-only binding: the real migrations, applied by the setup file below.
-              bindings: { TEST_MIGRATIONS: await readD1Migrations(migrationsDir) },
+              // Test-only bindings: the real migrations, applied by the setup file below; rate limits
+              // high enough that no test trips them by accident (tests/worker/ratelimit.test.ts sets
+              // low ones on purpose, per request).
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
+                RATE_LIMIT_PER_MINUTE: "1000000",
+                ANON_RATE_LIMIT_PER_MINUTE: "1000000",
+              },
             },
           })),
         ],

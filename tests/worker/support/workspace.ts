@@ -1,0 +1,105 @@
+// Workspaces and keys for the worker tests, written to env.DB with the very statements the keys
+// script (`npm run keys`) hands to wrangler: worker/db/provisioning.ts.
+import { env, exports } from "cloudflare:workers";
+import { afterEach, beforeEach, expect, vi } from "vitest";
+import { randomToken } from "../../../worker/auth/api-key.js";
+import { ensureWorkspaceStatements, newKeyStatements } from "../../../worker/db/provisioning.js";
+import type { Scope } from "../../../worker/db/schema.js";
+import { runBatch } from "../../../worker/db/statements.js";
+
+export const ORIGIN = "http://api.test";
+
+// The worker logs one JSON line per request; keep test output readable.
+beforeEach(() => {
+  vi.spyOn(console, "log").mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+export interface TestKey {
+  key: string;
+  keyId: string;
+  workspace: string;
+  workspaceId: string;
+  scope: Scope;
+}
+
+/** A workspace name no other test uses. */
+export function uniqueWorkspace(base = "ws"): string {
+  return `${base}-${randomToken("", 6).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+}
+
+/** Creates the workspace if needed and a key with this scope, exactly as `npm run keys -- create` does. */
+export async function createKey(workspace: string, scope: Scope, name = `test ${scope}`): Promise<TestKey> {
+  const now = Date.now();
+  const created = await newKeyStatements({ workspace: { slug: workspace }, scope, name, actor: "cli", now });
+  await runBatch(env.DB, [...ensureWorkspaceStatements(workspace, "cli", now), ...created.statements]);
+  const row = await env.DB.prepare("SELECT id FROM workspaces WHERE slug = ?").bind(workspace).first<{ id: string }>();
+  return { key: created.key, keyId: created.id, workspace, workspaceId: row!.id, scope };
+}
+
+/** A fresh workspace with one key of each scope. */
+export async function workspaceWithKeys(base = "ws") {
+  const workspace = uniqueWorkspace(base);
+  const admin = await createKey(workspace, "admin");
+  const write = await createKey(workspace, "write");
+  const read = await createKey(workspace, "read");
+  return { workspace, workspaceId: admin.workspaceId, admin, write, read };
+}
+
+type Init = { method?: string; key?: TestKey | string; body?: unknown; headers?: Record<string, string> };
+
+/** Calls the real worker (its default export, as workerd serves it). */
+export function api(path: string, init: Init = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.key) headers.Authorization = `Bearer ${typeof init.key === "string" ? init.key : init.key.key}`;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+    headers["Content-Type"] ??= "application/json";
+  }
+  return exports.default.fetch(new Request(ORIGIN + path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body }));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked field by field
+export async function jsonOf(res: Response, status: number): Promise<any> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  return JSON.parse(text);
+}
+
+export interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  field?: string;
+  suggestions?: string[];
+  problems?: { code: string; field?: string; message: string; suggestions: string[]; row?: number; line?: number; column?: string }[];
+  [extra: string]: unknown;
+}
+
+/** Asserts an application/problem+json answer with this status and returns it. */
+export async function problemOf(res: Response, status: number): Promise<Problem> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
+  const body = JSON.parse(text) as Problem;
+  expect(body.status).toBe(status);
+  expect(body.detail.length).toBeGreaterThan(0);
+  return body;
+}
+
+/** A small valid plan-engine input. */
+export function planInput(count = 1) {
+  return { horizonMonths: 12, hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count }] };
+}
+
+/** Audit rows of a workspace, oldest first. */
+export async function auditRows(workspaceId: string) {
+  const { results } = await env.DB.prepare("SELECT actor, action, object_type, object_id, version FROM audit_log WHERE workspace_id = ? ORDER BY id").bind(workspaceId).all<{
+    actor: string; action: string; object_type: string; object_id: string; version: number | null;
+  }>();
+  return results;
+}

@@ -1,0 +1,33 @@
+/** The ETag of a model version: `"v3"`. A version number never repeats for a model, so it is a strong validator. */
+export function versionEtag(version: number): string {
+  return `"v${version}"`;
+}
+
+export type IfMatch = { kind: "missing" } | { kind: "version"; version: number } | { kind: "invalid"; reason: string };
+
+/**
+ * The version an If-Match header names. Accepts the ETag as sent ("v3", W/"v3") and, for people
+ * typing it by hand, v3 or 3. `*` is refused: it would overwrite whatever is current, which is
+ * exactly the lost edit If-Match is here to prevent.
+ */
+export function parseIfMatch(header: string | undefined): IfMatch {
+  if (header === undefined || !header.trim()) return { kind: "missing" };
+  const value = header.trim();
+  if (value === "*") return { kind: "invalid", reason: 'If-Match: * is not accepted here; send the version you last read, e.g. If-Match: "v3"' };
+  if (value.includes(",")) return { kind: "invalid", reason: 'If-Match: send exactly one version, the one you last read, e.g. If-Match: "v3"' };
+  const m = /^(?:W\/)?"?v?(\d{1,9})"?$/i.exec(value);
+  if (!m) return { kind: "invalid", reason: `If-Match: ${JSON.stringify(value)} is not a model version; send the ETag you last read, e.g. If-Match: "v3"` };
+  return { kind: "version", version: Number(m[1]) };
+}
+
+/** True when If-None-Match names this ETag (or is *): the caller's copy is current. */
+export function noneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((t) => opaque(t) === opaque(etag));
+}
+
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,147 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { newRouter } from "../app.js";
+import { callerOf } from "../auth/context.js";
+import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
+import { requireScope } from "../auth/require-scope.js";
+import { findBandSet, listBandSets, replaceBandsStatements } from "../db/bands.js";
+import { database } from "../db/client.js";
+import { runBatch } from "../db/statements.js";
+import { BAND_COLUMNS, bandRowsFromCsv, checkBands, MAX_BAND_ROWS, type RawBandRow } from "../lib/band-input.js";
+import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
+import { HttpProblem } from "../lib/problem.js";
+import { isoTime, noneMatchHits } from "../lib/version-etag.js";
+
+// A workspace's own compensation bands. An upload replaces the whole set atomically and the
+// previous set stays readable as its version; where a band matches a role, level, location,
+// basis and currency, every computation with the workspace's key uses it (provenance "workspace").
+
+const BandSchema = z
+  .object({
+    role: z.string().openapi({ example: "ML Engineer" }),
+    level: z.string().openapi({ example: "Mid" }),
+    location: z.string().openapi({ example: "Austin, TX" }),
+    basis: z.enum(["base", "total", "market"]).openapi({ example: "base" }),
+    currency: z.enum(["USD", "GBP"]).openapi({ example: "USD" }),
+    low: z.number().openapi({ example: 150000 }),
+    high: z.number().openapi({ example: 185000 }),
+  })
+  .openapi("Band");
+
+const BandSetSchema = z
+  .object({
+    version: z.number().int().openapi({ description: "Band set version; 0 when the workspace has never uploaded bands." }),
+    createdAt: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    bands: z.array(BandSchema).openapi({ description: "Canonical role, level and location names." }),
+  })
+  .openapi("BandSet");
+
+const BandUploadRow = z
+  .looseObject({})
+  .openapi("BandUploadRow", {
+    description: "role, level, location (names or aliases), basis (base|total|market), currency (USD|GBP), low and high (currency units, low ≤ high).",
+    example: { role: "MLE", level: "Mid", location: "Austin", basis: "base", currency: "USD", low: 150000, high: 185000 },
+  });
+
+const CSV_EXAMPLE = `${BAND_COLUMNS.join(",")}\nML Engineer,Mid,Austin,base,USD,150000,185000\nData Scientist,Senior,London,base,GBP,120000,160000\n`;
+
+const VersionQuery = z.object({
+  version: z.string().regex(/^\d{1,9}$/, { error: "must be a band set version (1, 2, …)" }).transform(Number).optional().openapi({ description: "An earlier set; default the current one.", type: "integer", example: "1" } as never),
+  format: formatParam,
+});
+
+const replace = createRoute({
+  method: "put",
+  path: "/v1/bands",
+  tags: ["Bands"],
+  summary: "Replace the workspace's compensation bands (CSV or JSON)",
+  description:
+    `text/csv with the header \`${BAND_COLUMNS.join(",")}\`, or JSON {"bands": [...]}. Every row is checked (unknown role/level/location with suggestions, basis, currency, ` +
+    `low ≤ high, non-negative, every field present, no repeated band); any bad row → 422 listing each one, and the previous bands stay. ` +
+    `At most ${MAX_BAND_ROWS} rows; an empty set clears the bands. Needs the write scope.`,
+  security: bearerAuth,
+  middleware: [requireScope("write")] as const,
+  request: {
+    body: {
+      description: "The whole new set.",
+      content: {
+        "application/json": { schema: z.object({ bands: z.array(BandUploadRow).openapi({ description: "The bands." }) }) },
+        "text/csv": { schema: z.string().openapi({ example: CSV_EXAMPLE }) },
+      },
+    },
+  },
+  responses: { 200: json(BandSetSchema, "Stored as the new current version."), ...workspaceProblems(400, 401, 403, 422) },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/v1/bands",
+  tags: ["Bands"],
+  summary: "The workspace's current bands (or ?version=n); CSV too",
+  security: bearerAuth,
+  middleware: [requireScope("read")] as const,
+  request: { query: VersionQuery },
+  responses: { 200: jsonOrCsv(BandSetSchema, "The band set; CSV has the upload header, so it can be edited and PUT back."), 304: { description: "Unchanged." }, ...workspaceProblems(400, 401, 403, 404) },
+});
+
+const versions = createRoute({
+  method: "get",
+  path: "/v1/bands/versions",
+  tags: ["Bands"],
+  summary: "Every band set the workspace has uploaded",
+  security: bearerAuth,
+  middleware: [requireScope("read")] as const,
+  responses: {
+    200: json(
+      z.object({ versions: z.array(z.object({ version: z.number().int(), rows: z.number().int(), createdAt: z.string(), createdBy: z.string() })) }).openapi("BandSetVersions"),
+      "Newest first; the first is the current set.",
+    ),
+    ...workspaceProblems(401, 403),
+  },
+});
+
+export const bandsRouter = newRouter()
+  .openapi(replace, async (c) => {
+    const caller = callerOf(c);
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    let rows: RawBandRow[];
+    if (type === "text/csv") rows = bandRowsFromCsv(await c.req.text());
+    else if (/^application\/([a-z.-]+\+)?json$/.test(type)) {
+      const body = c.req.valid("json") as { bands?: Record<string, unknown>[] };
+      if (!body.bands) throw new HttpProblem(400, "INVALID_ARGUMENT", "bands: is required, a list of bands (send [] to clear them).", { field: "bands" });
+      rows = body.bands.map((values) => ({ values }));
+    } else {
+      throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", `Send the bands as text/csv (header ${BAND_COLUMNS.join(",")}) or as application/json {"bands": [...]}.`, { field: "Content-Type" });
+    }
+    const bands = checkBands(rows);
+    const now = Date.now();
+    const results = await runBatch(c.env.DB, replaceBandsStatements(caller.workspaceId, bands, caller.keyId, now));
+    const version = (results[0]!.results[0] as { version: number }).version;
+    return c.json({ version, createdAt: isoTime(now), createdBy: caller.keyId, bands }, 200, { ETag: `"b${version}"`, "Cache-Control": "private, no-cache" });
+  })
+  .openapi(get, async (c) => {
+    const caller = callerOf(c);
+    const { version } = c.req.valid("query");
+    const set = await findBandSet(database(c.env.DB), caller.workspaceId, version);
+    if (!set && version !== undefined) throw new HttpProblem(404, "NOT_FOUND", `This workspace has no band set version ${version}; GET /v1/bands/versions lists them.`, { field: "version" });
+    const csv = wantsCsv(c);
+    const etag = `"b${set?.version ?? 0}${csv ? "-csv" : ""}"`;
+    const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
+    if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
+    const bands = set?.bands ?? [];
+    if (csv) {
+      const res = csvResponse(c, [[...BAND_COLUMNS], ...bands.map((b) => [b.role, b.level, b.location, b.basis, b.currency, b.low, b.high])]);
+      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+      return res as never;
+    }
+    return c.json({ version: set?.version ?? 0, createdAt: set ? isoTime(set.createdAt) : null, createdBy: set?.createdBy ?? null, bands }, 200, headers);
+  })
+  .openapi(versions, async (c) => {
+    const caller = callerOf(c);
+    const rows = await listBandSets(database(c.env.DB), caller.workspaceId);
+    c.header("Cache-Control", "private, no-cache");
+    return c.json({ versions: rows.map((r) => ({ version: r.version, rows: r.rowCount, createdAt: isoTime(r.createdAt), createdBy: r.createdBy })) }, 200);
+  });
+
+registerBearerScheme(bandsRouter);
