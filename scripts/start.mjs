@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Local API: apply D1 migrations to the local database, then run `wrangler dev`.
+// Local API: apply D1 migrations to the local database, ensure the local `dev` workspace and its
+// admin key (DEV_API_KEY, or a generated one printed below), then run `wrangler dev`.
 // Honours PORT (default 8787) and, optionally, PERSIST_TO (a directory for the local D1 state
 // instead of .wrangler/state; the e2e test uses a temporary one). Signals are forwarded to
-// wrangler; exits with its code.
+// wrangler; exits with its code. The dev key exists only in the local database: a deployed worker
+// has no key until one is created with `npm run keys -- create … --remote`.
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { executeD1, loadProvisioning } from "./lib/workspace-db.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -21,6 +24,20 @@ const migrate = spawnSync(
 if (migrate.status !== 0) {
   console.error(`start: migrations failed (exit ${migrate.status ?? migrate.signal})`);
   process.exit(migrate.status || 1);
+}
+
+try {
+  const { devWorkspaceStatements, inlineSql, DEV_WORKSPACE } = await loadProvisioning();
+  const devKey = await devWorkspaceStatements(process.env.DEV_API_KEY, Date.now());
+  executeD1(inlineSql(devKey.statements), { persistTo: process.env.PERSIST_TO });
+  console.log(
+    devKey.generated
+      ? `start: local workspace "${DEV_WORKSPACE}", admin key (new each start; set DEV_API_KEY to keep one):\n${devKey.key}`
+      : `start: local workspace "${DEV_WORKSPACE}", admin key from DEV_API_KEY.`,
+  );
+} catch (e) {
+  console.error(`start: could not set up the dev workspace: ${e.message}`);
+  process.exit(1);
 }
 
 const dev = spawn(

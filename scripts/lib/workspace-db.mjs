@@ -1,0 +1,55 @@
+// What `npm run keys` and `npm start` need to write workspaces and keys: the worker's own
+// provisioning code (worker/db/provisioning.ts, bundled on the fly with esbuild so there is one
+// implementation of key hashing and of the SQL), and `wrangler d1 execute` to run it against the
+// local database or, with --remote, the deployed one.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+
+/** worker/db/provisioning.ts and worker/db/statements.ts as ES modules, compiled in memory. */
+export async function loadProvisioning() {
+  const entry = `export * from "./worker/db/provisioning.ts"; export { inlineSql } from "./worker/db/statements.ts";`;
+  const out = await build({
+    stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: "provisioning-entry.ts" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+}
+
+/**
+ * Runs SQL with `wrangler d1 execute DB` (local unless `remote`) and returns wrangler's JSON:
+ * one { results, success, meta } per statement. Throws with wrangler's own message on failure.
+ */
+export function executeD1(sql, { remote = false, persistTo } = {}) {
+  const args = [wrangler, "d1", "execute", "DB", remote ? "--remote" : "--local", "--json", "--command", sql];
+  if (!remote && persistTo) args.push("--persist-to", persistTo);
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw new Error(`could not run wrangler: ${r.error.message}`);
+  if (r.status !== 0) {
+    const text = `${r.stdout ?? ""}\n${r.stderr ?? ""}`.trim();
+    let message = text;
+    try {
+      const parsed = JSON.parse(r.stdout);
+      message = parsed?.error?.text ?? parsed?.error?.message ?? text;
+    } catch {
+      // not JSON: keep wrangler's text
+    }
+    throw new Error(`wrangler d1 execute failed (exit ${r.status}): ${message}`);
+  }
+  return JSON.parse(r.stdout);
+}
