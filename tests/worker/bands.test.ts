@@ -135,6 +135,32 @@ describe("bands in computations", () => {
     expect(await jsonOf(await api("/v1/bands", { key: other.read }), 200)).toMatchObject({ version: 0, bands: [] });
   });
 
+  it("with a key, /v1/dataset carries the workspace's bands (provenance workspace) and its ETag is per workspace and bands version", async () => {
+    const ws = await workspaceWithKeys("bands-dataset");
+    const anonymous = await api("/v1/dataset");
+    expect((await jsonOf(anonymous.clone(), 200)).workspace).toBeUndefined();
+    const before = await api("/v1/dataset", { key: ws.read });
+    expect((await jsonOf(before.clone(), 200)).workspace).toBeUndefined();
+    await jsonOf(await putCsv(ws.write, GOOD_CSV), 200);
+    const after = await api("/v1/dataset", { key: ws.read });
+    const body = await jsonOf(after.clone(), 200);
+    expect(body.workspace).toMatchObject({ provenance: "workspace", bandsVersion: 1, bands: [{ role: "ML Engineer", level: "Mid", location: "Austin, TX", low: 150000 }, { role: "Data Scientist" }] });
+    const etags = [anonymous, before, after].map((r) => r.headers.get("etag"));
+    expect(new Set(etags).size).toBe(3);
+    expect(after.headers.get("cache-control")).toMatch(/^private/);
+  });
+
+  it("with a key, /v1/functions and /v1/batch compute with the workspace's band", async () => {
+    const ws = await workspaceWithKeys("bands-functions");
+    await jsonOf(await putCsv(ws.write, GOOD_CSV), 200);
+    const fn = await jsonOf(await api("/v1/functions/AI_SALARY", { key: ws.read, body: { args: ["MLE", "Mid", "Austin"] } }), 200);
+    expect(fn.value).toBe(167500);
+    const anon = await jsonOf(await api("/v1/functions/AI_SALARY", { body: { args: ["MLE", "Mid", "Austin"] } }), 200);
+    expect(anon.value).toBe(salaryRange({ role: "MLE", level: "Mid", location: "Austin" }).mid / 100);
+    const batch = await jsonOf(await api("/v1/batch", { key: ws.read, body: { calls: [{ fn: "AI_SALARY", args: ["Data Scientist", "Senior", "London"] }] } }), 200);
+    expect(batch.results).toEqual([{ value: 140000.25 }]);
+  });
+
   it("model results use the workspace's bands, and the result ETag changes when the bands do", async () => {
     const ws = await workspaceWithKeys("bands-model");
     const input = { horizonMonths: 12, hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 1 }] };

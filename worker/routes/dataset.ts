@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { dataset, DATASET_VERSION } from "../../shared/index.js";
 import { newRouter } from "../app.js";
+import { workspaceBands } from "../auth/workspace-bands.js";
 import { datasetCache } from "../lib/cache.js";
 import { json, NOT_MODIFIED, problemResponses, SEED_FILE_NAMES } from "../lib/openapi.js";
 import { PlanTemplateSchema } from "../lib/plan-schemas.js";
@@ -41,6 +42,14 @@ const DatasetSchema = z
     careerTransitions: z.array(TransitionSchema),
     profiles: table("Role profiles (see /v1/roles/{role})."),
     guidance: table("General interview, sourcing and hiring principles."),
+    workspace: z
+      .object({
+        provenance: z.literal("workspace"),
+        bandsVersion: z.number().int(),
+        bands: z.array(z.object({ role: z.string(), level: z.string(), location: z.string(), basis: z.enum(["base", "total", "market"]), currency: z.enum(["USD", "GBP"]), low: z.number(), high: z.number() })),
+      })
+      .optional()
+      .openapi({ description: "With an API key whose workspace has uploaded bands: those bands, which take precedence over the seed salaries wherever they match (see PUT /v1/bands)." }),
   })
   .openapi("Dataset");
 
@@ -54,4 +63,8 @@ const route = createRoute({
   responses: { 200: json(DatasetSchema, "The dataset."), 304: NOT_MODIFIED, ...problemResponses(406) },
 });
 
-export const datasetRouter = newRouter().openapi(route, (c) => c.json(dataset(), 200));
+export const datasetRouter = newRouter().openapi(route, async (c) => {
+  const bands = await workspaceBands(c);
+  const workspace = bands ? { workspace: { provenance: "workspace" as const, bandsVersion: c.get("bandsVersion") ?? 0, bands } } : {};
+  return c.json({ ...dataset(), ...workspace }, 200);
+});
