@@ -1,4 +1,4 @@
-import { CATALOGUE, invokeFunction, isPlannerError, type FunctionContext, type SheetArg, type SheetResult, type WorkspaceBand } from "../../shared/index.js";
+import { invokeFunction, isPlannerError, type FunctionContext, type SheetArg, type SheetResult, type WorkspaceBand } from "../../shared/index.js";
 import { createApiClient } from "./api-client.js";
 import type { Services } from "./apps-script.js";
 import { createModelResolver } from "./model-resolver.js";
@@ -45,5 +45,3 @@ function trimTrailingMissing(args: readonly unknown[]): unknown[] {
   while (end > 0 && args[end - 1] === undefined) end--;
   return args.slice(0, end);
 }
-
-export const CUSTOM_FUNCTION_NAMES: readonly string[] = CATALOGUE.map((e) => e.name);

@@ -31,9 +31,3 @@ export function readJson<T>(props: PropertiesLike | null, key: string): T | unde
     return undefined;
   }
 }
-
-export function deleteJson(props: PropertiesLike, key: string): void {
-  const pieces = Number(props.getProperty(key) ?? 0) || 0;
-  for (let i = 0; i < pieces; i++) props.deleteProperty(`${key}.${i}`);
-  props.deleteProperty(key);
-}

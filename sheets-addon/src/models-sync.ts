@@ -1,7 +1,7 @@
 import type { PlanInput, WorkspaceBand } from "../../shared/index.js";
 import { ApiError, apiError, type ApiClient, type ApiResponse } from "./api-client.js";
 import type { CacheLike, PropertiesLike, SheetLike, SpreadsheetAppLike, SpreadsheetLike } from "./apps-script.js";
-import { readJson, writeJson, deleteJson } from "./json-store.js";
+import { readJson, writeJson } from "./json-store.js";
 import { modelCacheKey } from "./model-resolver.js";
 import { inputFingerprint, insertPlanSheet, readPlanInput, writePlanInput } from "./plan-sheet.js";
 
@@ -219,10 +219,6 @@ export function openModel(ctx: SyncContext, idOrToken: unknown): PublishResult {
   };
   saveLink(ctx.doc, sheet, link);
   return { status: "pulled", model: modelView(sheet, link), message: `Opened "${model.name}" version ${model.version} as "${sheet.getName()}".` };
-}
-
-export function unlinkSheet(doc: PropertiesLike, sheet: SheetLike): void {
-  deleteJson(doc, linkKey(sheet));
 }
 
 interface RemoteModel {
