@@ -12,10 +12,6 @@ const worker = await startLocalWorker();
 afterAll(() => worker.stop(), 30_000);
 
 const auth = { Authorization: `Bearer ${worker.devKey}` };
-// Issue 4 (keys, models, shares, bands) may land after this file: those tests run only when the
-// dev workspace's key is accepted by a models route, and say so when skipped.
-const modelsApiAvailable = (await api(worker, "GET", "/v1/models", undefined, auth)).status === 200;
-const batchApiAvailable = (await api(worker, "POST", "/v1/batch", { calls: [{ fn: "AI_TEAM", args: [12] }] })).status === 200;
 
 type Outcome = { value: unknown } | { error: string };
 
@@ -76,7 +72,7 @@ const call = fc.oneof(
 /** JSON carries no undefined: both sides get the same blank cells. */
 const asSent = (c: { fn: string; args: unknown[] }) => ({ fn: c.fn, args: [...c.args] });
 
-describe.skipIf(!batchApiAvailable)("custom functions equal the API's values", () => {
+describe("custom functions equal the API's values", () => {
   it("for every catalogue example (except AI_MODEL)", async () => {
     const addon = loadAddon();
     const calls = CATALOGUE.filter((e) => !e.network).map((e) => ({ fn: e.name, args: e.example.args as unknown[] }));
@@ -137,9 +133,7 @@ function connected(options: { key?: boolean } = {}): Addon {
 
 type Published = { status: string; message: string; model: { id: string; name: string; version: number; shareToken: string | null; sheetName: string; formula: string }; currentVersion?: number; yourVersion?: number };
 
-const SKIP_REASON = "the models API (issue 4: keys, models, shares) is not served by the local worker yet";
-
-describe.skipIf(!modelsApiAvailable)("shared models (needs the models API of issue 4)", () => {
+describe("shared models against the local worker's D1", () => {
   it(
     "publish → pull → conflict: a stale save is refused and the user chooses, never a silent overwrite",
     async () => {
@@ -283,10 +277,4 @@ describe.skipIf(!modelsApiAvailable)("shared models (needs the models API of iss
     },
     60_000,
   );
-});
-
-it("knows whether the models API is there (a skipped models suite says why)", () => {
-  if (!modelsApiAvailable) console.warn(`add-on models tests skipped: ${SKIP_REASON}`);
-  if (!batchApiAvailable) console.warn("add-on parity tests skipped: POST /v1/batch (issue 3) is not served by the local worker yet");
-  expect(typeof modelsApiAvailable).toBe("boolean");
 });

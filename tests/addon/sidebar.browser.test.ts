@@ -18,7 +18,6 @@ const resultsDir = path.join(root, "test-results");
 
 const worker = await startLocalWorker();
 const auth = { Authorization: `Bearer ${worker.devKey}` };
-const modelsApiAvailable = (await api(worker, "GET", "/v1/models", undefined, auth)).status === 200;
 
 /** google.script.run as Apps Script gives it to a sidebar: chainable handlers, then any server function by name. */
 const GOOGLE_SCRIPT_RUN_STAND_IN = `
@@ -152,8 +151,8 @@ describe("the sidebar in headless Chromium", () => {
     expect(blocked).toEqual([]);
   });
 
-  it.skipIf(!modelsApiAvailable)(
-    "shows a conflict when someone else saved first, and overwrites only when the user says so (needs the models API)",
+  it(
+    "shows a conflict when someone else saved first, and overwrites only when the user says so",
     async () => {
       const addon = loadAddon();
       addon.call("saveSettings", { apiUrl: worker.url, apiKey: worker.devKey });
@@ -197,11 +196,7 @@ describe("the sidebar in headless Chromium", () => {
     if (process.env.UPDATE_DOCS_SCREENSHOT === "1") {
       mkdirSync(path.join(root, "docs", "images"), { recursive: true });
       for (const name of ["addon-sidebar.png", "addon-sidebar-conflict.png"]) {
-        try {
-          copyFileSync(path.join(resultsDir, name), path.join(root, "docs", "images", name));
-        } catch {
-          // the conflict shot exists only when the models API ran
-        }
+        copyFileSync(path.join(resultsDir, name), path.join(root, "docs", "images", name));
       }
     }
   });
