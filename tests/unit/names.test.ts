@@ -54,3 +54,16 @@ describe("unknown names suggest the closest known ones", () => {
     expect(code(() => resolveLevel(500))).toBe("INVALID_ARGUMENT");
   });
 });
+
+describe("swapped letters count as one edit", () => {
+  it('"Mdi" suggests Mid and "Seinor" suggests Senior', () => {
+    for (const [typo, want] of [["Mdi", "Mid"], ["Seinor", "Senior"]] as const) {
+      try {
+        resolveLevel(typo);
+        expect.unreachable();
+      } catch (e) {
+        expect((e as PlannerError).suggestions[0]).toBe(want);
+      }
+    }
+  });
+});
