@@ -26,6 +26,7 @@ import { levelsRouter } from "./routes/levels.js";
 import { locationsRouter } from "./routes/locations.js";
 import { modelsRouter } from "./routes/models.js";
 import { mountOpenApiDocument } from "./routes/openapi.js";
+import { pagesRouter } from "./routes/pages.js";
 import { planTemplatesRouter } from "./routes/plan-templates.js";
 import { planRouter } from "./routes/plan.js";
 import { rolesRouter } from "./routes/roles.js";
@@ -108,6 +109,7 @@ export function createApp() {
   app.route("/", modelsRouter);
   app.route("/", sharesRouter);
   app.route("/", bandsRouter);
+  app.route("/", pagesRouter);
   mountOpenApiDocument(app);
 
   app.notFound((c) => {

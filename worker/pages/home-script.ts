@@ -26,8 +26,10 @@ export const HOME_JS = `(function () {
     });
   }
 
+  // Whole amounts without cents ($240,000); others with both digits ($235,806.50).
   function money(value, currency) {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency || "USD", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+    var digits = Number.isInteger(value) ? 0 : 2;
+    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency || "USD", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   }
 
   function fill(select, options, preferred) {
@@ -91,11 +93,11 @@ export const HOME_JS = `(function () {
       var figure = function (name, key) {
         return el("div", {}, [el("span", { class: "muted small", text: name }), el("br"), el("strong", { id: "salary-" + key, "data-value": String(s[key]), text: money(s[key], s.currency) + (key === "high" && s.openEnded ? "+" : "") })]);
       };
-      var origin = s.provenance === "workspace" ? "From your workspace's salary bands." : s.derived ? "Derived from other seed figures: " : "Stated by the seed: ";
+      var origin = s.provenance === "workspace" ? "From your workspace's salary bands." : s.derived ? "Derived from other seed figures." : "From the seed data.";
       showIn(salaryResult, [
         el("h3", { id: "salary-heading", text: s.role + " · " + s.level + " · " + s.location }),
         el("div", { class: "figures" }, [figure("Low", "low"), figure("Mid", "mid"), figure("High", "high")]),
-        el("p", { id: "salary-method" }, [origin + s.method + " ", el("span", { class: "muted", text: "(" + (s.basis === "total" ? "total compensation" : s.basis + " salary") + ", " + s.currency + " a year)" })]),
+        el("p", { id: "salary-method" }, [el("strong", { text: origin }), " How: " + s.method + " ", el("span", { class: "muted", text: "(" + (s.basis === "total" ? "total compensation" : s.basis + " salary") + ", " + s.currency + " a year)" })]),
         s.sources.length ? el("p", { class: "small", text: "Sources:" }) : null,
         s.sources.length ? sourceList(s.sources) : null,
         s.notes.length ? el("ul", { class: "small muted" }, s.notes.map(function (n) { return el("li", { text: n }); })) : null,

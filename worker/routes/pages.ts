@@ -1,0 +1,120 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { newRouter, type AppEnv } from "../app.js";
+import { currentBands } from "../db/bands.js";
+import { database } from "../db/client.js";
+import { findSharedModel } from "../db/shares.js";
+import { modelResult } from "../lib/model-result.js";
+import { HttpProblem } from "../lib/problem.js";
+import { isoTime } from "../lib/version-etag.js";
+import { ASSETS, assetUrl, isAssetName } from "../pages/assets.js";
+import { goneContent, gonePage, unavailableContent } from "../pages/gone-page.js";
+import { homePage } from "../pages/home-page.js";
+import type { Html } from "../pages/html.js";
+import { liveModelPage, pollSeconds, sharedModelContent, sharedModelPage } from "../pages/shared-model-page.js";
+import { modelScenarios, sharedModelLinks } from "../pages/shared-model-view.js";
+
+// The pages people look at: the home page with its calculator, and the live page behind a share
+// link. Both are HTML rendered here from the core's results; their script and stylesheet are
+// served from /assets, so the CSP can stay at 'self' and nothing loads from another host.
+
+const htmlResponse = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
+
+const home = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Pages"],
+  summary: "Home page (HTML): what the product does, and a calculator that calls this API",
+  responses: { 200: htmlResponse("The home page.") },
+});
+
+const shared = createRoute({
+  method: "get",
+  path: "/s/{token}",
+  tags: ["Pages"],
+  summary: "A shared model as a live page (HTML, no key needed)",
+  description:
+    "The model's name, version, assumptions, hires, month-by-month plan, yearly summary, ratio warnings and charts. The page checks `GET /v1/shared/{token}` with If-None-Match and swaps in the new content when the model is saved again. An unknown or revoked token is a 404 page.",
+  request: {
+    params: z.object({ token: z.string().openapi({ param: { name: "token", in: "path" }, example: "shr_mQ4v0c1n2b3v4c5x6z7l8k9j0h1g2f3d" }) }),
+    query: z.object({
+      poll: z.string().optional().openapi({ description: "Seconds between checks for a new version (1 to 3600; default 30).", example: "30" }),
+      fragment: z.string().optional().openapi({ description: "1: only the page's content (what the page script swaps in)." }),
+    }),
+  },
+  responses: {
+    200: htmlResponse("The page (or its content, with fragment=1)."),
+    404: htmlResponse("This link was revoked or does not exist."),
+    422: htmlResponse("The model's current version no longer computes; the page says why."),
+  },
+});
+
+const asset = createRoute({
+  method: "get",
+  path: "/assets/{name}",
+  tags: ["Pages"],
+  summary: "The pages' script and stylesheet",
+  request: { params: z.object({ name: z.string().openapi({ param: { name: "name", in: "path" }, example: "pages.css" }) }) },
+  responses: { 200: { description: "The file.", content: { "text/css": { schema: z.string() }, "text/javascript": { schema: z.string() } } }, 304: { description: "Not modified." } },
+});
+
+/** Shared pages are always current (the page itself polls) and private to whoever holds the link. */
+function sharedHeaders(c: Context<AppEnv>): void {
+  c.header("Cache-Control", "no-store");
+  c.header("X-Robots-Tag", "noindex, nofollow");
+}
+
+function page(c: Context<AppEnv>, body: Html, status: ContentfulStatusCode) {
+  return c.html(body, status as 200);
+}
+
+export const pagesRouter = newRouter()
+  .openapi(home, (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return page(c, homePage(new URL(c.req.url).origin), 200);
+  })
+  .openapi(shared, async (c) => {
+    const { token } = c.req.valid("param");
+    const { poll, fragment } = c.req.valid("query");
+    const asFragment = fragment === "1";
+    sharedHeaders(c);
+    // Tokens are short; a long one cannot exist, so it needs no database read to be refused.
+    const model = token.length <= 128 ? await findSharedModel(database(c.env.DB), token) : undefined;
+    if (!model) return page(c, asFragment ? goneContent() : gonePage(), 404);
+
+    // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result does.
+    const owner = await currentBands(c.env.DB, model.workspaceId);
+    const bands = owner.bands.length ? owner.bands : undefined;
+    const seconds = pollSeconds(poll);
+    let result;
+    try {
+      result = modelResult(model.input, model.version, bands);
+    } catch (e) {
+      if (!(e instanceof HttpProblem)) throw e;
+      const content = unavailableContent(e.message);
+      return page(c, asFragment ? content : liveModelPage({ token, version: model.version, poll: seconds, title: "This model cannot be shown right now", content }), e.status);
+    }
+    const view = {
+      token,
+      meta: { name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt) },
+      result,
+      scenarios: modelScenarios(JSON.parse(model.input), bands),
+      links: sharedModelLinks(new URL(c.req.url).origin, token),
+    };
+    return page(c, asFragment ? sharedModelContent(view) : sharedModelPage(view, seconds), 200);
+  })
+  .openapi(asset, (c) => {
+    const { name } = c.req.valid("param");
+    if (!isAssetName(name)) {
+      throw new HttpProblem(404, "NOT_FOUND", `No asset "${name}"; the pages use ${Object.keys(ASSETS).join(", ")}.`, { field: "name" });
+    }
+    const { body, type } = ASSETS[name];
+    const url = assetUrl(name);
+    const etag = `"${url.slice(url.indexOf("?v=") + 3)}"`;
+    // The page links each asset with its content hash, so that exact URL never changes content.
+    const current = c.req.query("v") === etag.slice(1, -1);
+    const headers = { ETag: etag, "Cache-Control": current ? "public, max-age=31536000, immutable" : "public, max-age=300" };
+    if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
+    return c.body(body, 200, { ...headers, "Content-Type": type });
+  });
