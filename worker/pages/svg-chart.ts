@@ -61,7 +61,9 @@ function tidy(n: number): number {
 
 /** "Nice" ticks from 0 to at least `max`: steps of 1, 2, 2.5 or 5 times a power of ten (whole steps for counts). */
 export function niceTicks(max: number, { integer = false, target = 5 } = {}): number[] {
-  const top = max > 0 && Number.isFinite(max) ? max : 1;
+  // Nothing to show (a plan with no hires yet): one step, not fractions of a dollar or a person.
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
+  const top = max;
   const rough = top / target;
   const power = 10 ** Math.floor(Math.log10(rough));
   const fraction = rough / power;

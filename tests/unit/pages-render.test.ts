@@ -1,0 +1,123 @@
+// The page renderers as pure functions (the browser tests drive the served pages end to end):
+// formatting, chart scales, escaping of model text, empty plans, scenarios and their problems.
+import { describe, expect, it } from "vitest";
+import { planToUnits, runPlan, type PlanInput } from "../../shared/index.js";
+import { money, moneyShort, monthName, monthTick, percent, utcTime } from "../../worker/pages/format.js";
+import { gonePage } from "../../worker/pages/gone-page.js";
+import { homePage } from "../../worker/pages/home-page.js";
+import { pollSeconds, sharedModelPage } from "../../worker/pages/shared-model-page.js";
+import { modelScenarios, sharedModelLinks, type SharedModelView } from "../../worker/pages/shared-model-view.js";
+import { niceTicks, tickEvery } from "../../worker/pages/svg-chart.js";
+
+const PLAN: PlanInput = {
+  horizonMonths: 12,
+  startDate: "2027-01",
+  benefitsRate: 0.2,
+  hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 2, count: 2 }],
+};
+
+function view(input: PlanInput & { scenarios?: unknown }, name = "2027 plan"): SharedModelView {
+  return {
+    token: "shr_test",
+    meta: { name, version: 3, updatedAt: "2026-05-01T09:30:00.000Z" },
+    result: planToUnits(runPlan(input)),
+    scenarios: modelScenarios(input, undefined),
+    links: sharedModelLinks("https://planner.example", "shr_test"),
+  };
+}
+
+const render = (input: PlanInput & { scenarios?: unknown }, name?: string) => String(sharedModelPage(view(input, name), 30));
+
+describe("formatting", () => {
+  it("writes money exactly in tables and briefly on axes", () => {
+    expect(money(1234567.8)).toBe("$1,234,567.80");
+    expect(money(0)).toBe("$0.00");
+    expect(moneyShort(0)).toBe("$0");
+    expect(moneyShort(350000)).toBe("$350K");
+    expect(moneyShort(1250000)).toBe("$1.25M");
+    expect(moneyShort(1200000)).toBe("$1.2M");
+  });
+
+  it("writes months as calendar months when there is a start date, numbered ones otherwise", () => {
+    expect(monthName("2027-01")).toBe("Jan 2027");
+    expect(monthName("2028-12")).toBe("Dec 2028");
+    expect(monthName("Month 3")).toBe("Month 3");
+    expect(monthTick("Month 3")).toBe("M3");
+    expect(monthTick("2027-07")).toBe("Jul 2027");
+    expect(percent(0.25)).toBe("25%");
+    expect(percent(0.035)).toBe("3.5%");
+    expect(utcTime("2026-05-01T09:30:00.000Z")).toBe("1 May 2026, 09:30 UTC");
+  });
+});
+
+describe("chart scales", () => {
+  it("puts ticks on round steps that reach the largest value", () => {
+    expect(niceTicks(126823.51)).toEqual([0, 50000, 100000, 150000]);
+    expect(niceTicks(0.3)).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(niceTicks(4, { integer: true })).toEqual([0, 1, 2, 3, 4]);
+    expect(niceTicks(7, { integer: true })).toEqual([0, 2, 4, 6, 8]);
+    expect(niceTicks(0)).toEqual([0, 1]);
+    expect(niceTicks(Number.NaN, { integer: true })).toEqual([0, 1]);
+  });
+
+  it("labels every month when they fit, else every quarter, half-year or year", () => {
+    expect(tickEvery(12, 2, 1000)).toBe(1);
+    expect(tickEvery(24, 8, 500)).toBe(4);
+    expect(tickEvery(120, 8, 500)).toBe(24);
+  });
+});
+
+describe("shared-model page", () => {
+  it("escapes the model's own text", () => {
+    const page = render(PLAN, '<img src=x onerror="alert(1)">');
+    expect(page).not.toContain("<img src=x");
+    expect(page).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+
+  it("gives the exact IMPORTDATA formula and the CSV link", () => {
+    const page = render(PLAN);
+    expect(page).toContain('href="/v1/shared/shr_test/result.csv"');
+    expect(page).toContain("=IMPORTDATA(&quot;https://planner.example/v1/shared/shr_test/result.csv&quot;)");
+  });
+
+  it("draws an empty plan without broken numbers", () => {
+    const page = render({ horizonMonths: 6, hires: [] });
+    expect(page).not.toMatch(/NaN|Infinity|undefined/);
+    expect(page).toContain('id="headcount-svg"');
+    expect(page).toContain("No hires yet.");
+    expect(page).toContain(">M1</text>"); // numbered months without a start date
+  });
+
+  it("shows scenarios as a table and dashed cumulative lines, and a scenario problem as a message", () => {
+    const withScenarios = render({ ...PLAN, scenarios: [{ name: "Later", overrides: { startMonthShift: 2 } }] });
+    expect(withScenarios).toContain('data-scenario="Base"');
+    expect(withScenarios).toContain('data-scenario="Later"');
+    expect(withScenarios).toContain('data-series="scenario-1"');
+    expect(withScenarios).toContain('stroke-dasharray="6 4"');
+
+    const broken = render({ ...PLAN, scenarios: [{ overrides: {} }] });
+    expect(broken).toContain('id="scenarios-error"');
+    expect(broken).toContain("scenarios[0].name");
+
+    expect(render(PLAN)).not.toContain('id="h-scenarios"');
+  });
+
+  it("takes the poll interval from ?poll within 1 s and 1 h", () => {
+    expect(pollSeconds(undefined)).toBe(30);
+    expect(pollSeconds("1")).toBe(1);
+    expect(pollSeconds("0")).toBe(1);
+    expect(pollSeconds("2.5")).toBe(2.5);
+    expect(pollSeconds("99999")).toBe(3600);
+    expect(pollSeconds("soon")).toBe(30);
+  });
+});
+
+describe("other pages", () => {
+  it("the revoked page and the home page load nothing from another host", () => {
+    for (const page of [String(gonePage()), String(homePage("https://planner.example"))]) {
+      expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    }
+    expect(String(gonePage())).toContain("This link was revoked or does not exist");
+  });
+});
