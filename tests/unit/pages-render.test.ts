@@ -99,6 +99,11 @@ describe("shared-model page", () => {
     expect(broken).toContain('id="scenarios-error"');
     expect(broken).toContain("scenarios[0].name");
 
+    // A shape the core's comparison trips over costs only the scenarios section, not the page.
+    const odd = render({ ...PLAN, scenarios: [{ name: "Odd", overrides: { hires: [null] } }] });
+    expect(odd).toContain('id="scenarios-error"');
+    expect(odd).toContain('id="table-months"');
+
     expect(render(PLAN)).not.toContain('id="h-scenarios"');
   });
 

@@ -78,6 +78,9 @@ export function modelScenarios(input: unknown, bands: readonly WorkspaceBand[] |
     };
   } catch (e) {
     if (isPlannerError(e)) return { error: e.message };
-    throw e;
+    // Scenarios are not checked when a model is saved, so a shape the core does not expect must
+    // cost the page its scenarios section only, never the whole page.
+    console.error(JSON.stringify({ level: "error", message: "scenarios failed on the shared-model page", error: String(e) }));
+    return { error: "they are not in the expected form: a list of { name, overrides } (see AI_PLAN_COMPARE)" };
   }
 }
