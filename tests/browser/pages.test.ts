@@ -338,13 +338,14 @@ describe("home page /", () => {
         expect(Number(await page.getAttribute(`#team-${k}`, "data-value"))).toBe(team.body[k]);
       }
 
+      await page.screenshot({ path: path.join(resultsDir, "home-desktop.png"), fullPage: true });
+
       // A mistake shows the API's own explanation.
       await page.fill("#team-projects", "-3");
       await page.click("#team-submit");
       await page.waitForSelector("#team-result .problem", { timeout: WAIT_MS });
       expect(await page.textContent("#team-result .problem")).toMatch(/projects/);
 
-      await page.screenshot({ path: path.join(resultsDir, "home-desktop.png"), fullPage: true });
       // The API's 422 for the bad number is the one console line Chromium writes for it.
       expect(w.errors.filter((e) => !/status of 4\d\d .* @ .*\/v1\/team\?projects=-3/.test(e))).toEqual([]);
       expect(w.offHost).toEqual([]);
