@@ -106,7 +106,10 @@ function checkOverrides(o: unknown, field: string): ScenarioOverrides {
     throw invalid(`${field}.salaryChange`, `must be a share above -1 and at most 5 (0.1 = +10%), got ${JSON.stringify(v.salaryChange)}`);
   }
   if (v.hires !== undefined && !Array.isArray(v.hires)) throw invalid(`${field}.hires`, "must be a list of { index, startMonth?, salary?, count? }");
-  (v.hires ?? []).forEach((h, i) => int(h?.index, `hires[${i}].index`, 0, PLAN_LIMITS.maxHireRows));
+  (v.hires ?? []).forEach((h, i) => {
+    if (typeof h !== "object" || h === null || Array.isArray(h) || h.index === undefined) throw invalid(`${field}.hires[${i}]`, "must be { index, startMonth?, salary?, count?, slipMonths? }");
+    int(h.index, `hires[${i}].index`, 0, PLAN_LIMITS.maxHireRows);
+  });
   return v;
 }
 

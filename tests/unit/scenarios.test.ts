@@ -123,5 +123,6 @@ describe("scenarios side by side", () => {
     expect(caught(() => comparePlans(base, [{ name: "A" }, { name: "a" }])).field).toBe("scenarios[1].name");
     expect(caught(() => comparePlans(base, [{ name: "X", overrides: { startMonthShift: 1.5 } }])).field).toBe("scenarios[0].overrides.startMonthShift");
     expect(caught(() => comparePlans(base, [{ name: "X", overrides: { hires: [{ index: 9, salary: 1 }] } }])).message).toContain("no hire at index 9");
+    expect(caught(() => comparePlans(base, [{ name: "X", overrides: { hires: [null] } } as never])).field).toBe("scenarios[0].overrides.hires[0]");
   });
 });
