@@ -147,7 +147,8 @@ describe("custom functions compute locally", () => {
     const typo = addon.thrown("AI_SALARY", "ML Enginer", "Mid");
     expect(typo).toMatchObject({ name: "Error", constructorName: "Error" });
     expect(typo!.message).toMatch(/^Unknown role "ML Enginer"\. Did you mean "ML Engineer"/);
-    expect(addon.thrown("AI_SALARY", "ML Engineer", "Mdi")!.message).toMatch(/^Unknown level "Mdi"\. Known levels: Entry, Mid, Senior\./);
+    expect(addon.thrown("AI_SALARY", "ML Engineer", "Mdi")!.message).toBe('Unknown level "Mdi". Did you mean "Mid"?');
+    expect(addon.thrown("AI_SALARY", "ML Engineer", "Principal")!.message).toMatch(/^Unknown level "Principal"\. Known levels: Entry, Mid, Senior\./);
     expect(addon.thrown("AI_SALARY")!.message).toMatch(/^role: is required/);
     expect(addon.thrown("AI_TEAM", "lots")!.message).toMatch(/^projects: must be a number/);
     expect(addon.thrown("AI_PLAN_TEMPLATE", "year 3")!.message).toMatch(/Unknown plan template "year 3"\. Known templates: year-1-build-out, year-2-scale-out/);
