@@ -31,7 +31,8 @@ async function inBackground(c: Context, work: Promise<unknown>): Promise<void> {
 export const rateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => {
   const auth = c.get("auth");
   const limit = auth ? limitFrom(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_LIMITS.perKey) : limitFrom(c.env.ANON_RATE_LIMIT_PER_MINUTE, DEFAULT_LIMITS.anonymous);
-  const bucket = auth ? `key:${auth.keyId}` : `ip:${c.req.header("CF-Connecting-IP")?.trim() || "anonymous"}`;
+  // An address is at most 45 characters (IPv6); anything longer is not one Cloudflare set.
+  const bucket = auth ? `key:${auth.keyId}` : `ip:${c.req.header("CF-Connecting-IP")?.trim().slice(0, 45) || "anonymous"}`;
   const now = Date.now();
   const count = await countRequest(c.env.DB, bucket, now);
   // The first request of a bucket's new window clears ended windows, so the table stays small.

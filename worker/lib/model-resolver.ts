@@ -27,7 +27,8 @@ function modelRef(args: unknown): string | undefined {
   if (!Array.isArray(args)) return undefined;
   let first: unknown = args[0];
   while (Array.isArray(first)) first = first[0];
-  return typeof first === "string" && first.trim() ? first.trim() : undefined;
+  // Ids and tokens are well under 100 characters; a longer text cannot name a model.
+  return typeof first === "string" && first.trim() && first.trim().length <= 100 ? first.trim() : undefined;
 }
 
 /** The model ids and share tokens that AI_MODEL calls in this request's body name. */
