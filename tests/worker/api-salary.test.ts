@@ -63,7 +63,8 @@ describe("GET /v1/salary", () => {
     expect(role).toMatchObject({ code: "UNKNOWN_ROLE", field: "role" });
     expect(role.suggestions?.[0]).toBe("ML Engineer");
     const level = await problem(await get("/v1/salary?role=MLE&level=Senoir"), 422);
-    expect(level).toMatchObject({ code: "UNKNOWN_LEVEL", field: "level", suggestions: ["Senior"] });
+    expect(level).toMatchObject({ code: "UNKNOWN_LEVEL", field: "level" });
+    expect(level.suggestions?.[0]).toBe("Senior");
     const location = await problem(await get("/v1/salary?role=MLE&level=Mid&location=Austn"), 422);
     expect(location).toMatchObject({ code: "UNKNOWN_LOCATION", field: "location" });
     expect(location.suggestions).toContain("Austin, TX");

@@ -82,16 +82,32 @@ export const formatParam = z
   .optional()
   .openapi({ description: "Answer as JSON (default) or CSV; the .csv suffix on the path does the same.", example: "json" });
 
+/**
+ * The longest text any name, cell or parameter may be. The longest real name is under 40
+ * characters; the cap keeps the core's closest-name search (which grows with the text's length)
+ * cheap for any input, so no request can spend seconds of CPU on suggestions.
+ */
+export const MAX_TEXT_LENGTH = 200;
+
+export function text(help: string, example?: string) {
+  return z
+    .string()
+    .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
+    .openapi({ description: help, ...(example === undefined ? {} : { example }) });
+}
+
 /** A required text parameter with a message that says what to send. */
-export function requiredText(field: string, help: string, example: string) {
+export function requiredText(help: string, example: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `is required: ${help}` : `must be given once, as text: ${help}`) })
+    .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
     .openapi({ description: help, example });
 }
 
-export function optionalText(field: string, help: string, example?: string) {
+export function optionalText(help: string, example?: string) {
   return z
-    .string({ error: `${field} must be given once, as text: ${help}` })
+    .string({ error: `must be given once, as text: ${help}` })
+    .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
     .optional()
     .openapi({ description: help, ...(example === undefined ? {} : { example }) });
 }

@@ -1,26 +1,27 @@
 /** The plan engine's input and answer as zod schemas: POST /v1/plan validates with them, templates answer in them. */
 import { z } from "@hono/zod-openapi";
 import { PLAN_LIMITS } from "../../shared/index.js";
-import { SourceSchema } from "./openapi.js";
+import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
 
 const L = PLAN_LIMITS;
+const name = () => z.string().max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` });
 
 export const HireInputSchema = z
   .strictObject({
-    role: z.string().openapi({ description: "Role name or alias.", example: "ML Engineer" }),
-    level: z.union([z.string(), z.number()], { error: "must be a level name (Entry, Mid, Senior) or years of experience" }).openapi({ description: "Entry, Mid, Senior, an alias, or years of experience.", example: "Mid" }),
-    location: z.string().nullish().openapi({ description: "City or alias; omit for the US as a whole.", example: "Austin" }),
+    role: name().openapi({ description: "Role name or alias.", example: "ML Engineer" }),
+    level: z.union([name(), z.number()], { error: "must be a level name (Entry, Mid, Senior) or years of experience" }).openapi({ description: "Entry, Mid, Senior, an alias, or years of experience.", example: "Mid" }),
+    location: name().nullish().openapi({ description: "City or alias; omit for the US as a whole.", example: "Austin" }),
     startMonth: z.number().int().min(1).max(L.maxHorizonMonths).openapi({ description: "Plan month the hire starts (1 = first month; at most horizonMonths).", example: 1 }),
     count: z.number().int().min(1).max(L.maxPeople).nullish().openapi({ description: "People hired on this row (default 1).", example: 1 }),
     salary: z.number().min(0).max(L.maxSalary).nullish().openapi({ description: "Annual salary in USD; default: the mid of the role's range at the location." }),
     recruitingCost: z.number().min(0).max(L.maxRecruitingCost).nullish().openapi({ description: "Recruiting cost per person in USD; default: from the channel, else the seed's $10K." }),
-    channel: z.string().nullish().openapi({ description: "Recruiting channel (\"referral\", \"recruiter\", …) to price recruiting by.", example: "referral" }),
+    channel: name().nullish().openapi({ description: "Recruiting channel (\"referral\", \"recruiter\", …) to price recruiting by.", example: "referral" }),
   })
   .openapi("HireInput");
 
 export const UpskillingInputSchema = z
   .strictObject({
-    path: z.string().openapi({ description: "Upskilling path name or alias.", example: "Engineers → AI Engineers" }),
+    path: name().openapi({ description: "Upskilling path name or alias.", example: "Engineers → AI Engineers" }),
     people: z.number().int().min(1).max(L.maxPeople).openapi({ example: 2 }),
     startMonth: z.number().int().min(1).max(L.maxHorizonMonths).openapi({ example: 7 }),
     costPerPerson: z.number().min(0).max(L.maxCostPerPerson).nullish().openapi({ description: "USD per person; default: the seed's $15K." }),
@@ -32,7 +33,7 @@ export const PlanInputSchema = z
     horizonMonths: z.number().int().min(1).max(L.maxHorizonMonths).nullish().openapi({ description: `Months to plan (default ${L.defaultHorizonMonths}).`, example: 24 }),
     benefitsRate: z.number().min(0).max(L.maxBenefitsRate).nullish().openapi({ description: "Benefits as a share of payroll (default 0: the seeds state none).", example: 0.25 }),
     annualRaise: z.number().min(0).max(L.maxAnnualRaise).nullish().openapi({ description: "Raise on each hire's anniversary (default 0).", example: 0.03 }),
-    startDate: z.string().nullish().openapi({ description: "Calendar month of plan month 1, \"YYYY-MM\".", example: "2027-01" }),
+    startDate: name().nullish().openapi({ description: "Calendar month of plan month 1, \"YYYY-MM\".", example: "2027-01" }),
     hires: z.array(HireInputSchema).max(L.maxHireRows).openapi({ description: `Hire rows (at most ${L.maxHireRows}).` }),
     upskilling: z.array(UpskillingInputSchema).max(L.maxUpskillingRows).nullish().openapi({ description: `Upskilling entries (at most ${L.maxUpskillingRows}).` }),
   })

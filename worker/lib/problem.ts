@@ -69,7 +69,8 @@ export function plannerProblem(e: PlannerError): Partial<ProblemBody> {
   return {
     ...(json.field ? { field: json.field } : {}),
     suggestions: json.suggestions,
-    ...(json.available ? { available: json.available } : {}),
+    // NO_DATA always says what is available, even when that is nothing (a role with a profile only).
+    ...(json.available || e.code === "NO_DATA" ? { available: json.available ?? [] } : {}),
     ...(json.problems ? { problems: json.problems } : {}),
   };
 }

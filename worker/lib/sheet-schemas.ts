@@ -1,8 +1,9 @@
 /** Spreadsheet values as zod schemas: what /v1/functions and /v1/batch take and give, exactly as a sheet would. */
 import { z } from "@hono/zod-openapi";
 import type { SheetArg } from "../../shared/index.js";
+import { MAX_TEXT_LENGTH } from "./openapi.js";
 
-export const SheetCellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]).openapi("SheetCell", { description: "One cell: text, a number, a boolean, or null for a blank." });
+export const SheetCellSchema = z.union([z.string().max(MAX_TEXT_LENGTH, { error: `text cells must be at most ${MAX_TEXT_LENGTH} characters` }), z.number(), z.boolean(), z.null()]).openapi("SheetCell", { description: "One cell: text, a number, a boolean, or null for a blank." });
 
 export const SheetArgSchema = z
   .union([SheetCellSchema, z.array(SheetCellSchema), z.array(z.array(SheetCellSchema))], {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { invokeFunction, isPlannerError, type FunctionContext, type SheetResult } from "../../shared/index.js";
 import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
+import { json, problemResponses, text } from "../lib/openapi.js";
 import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
 import { toProblem, type Issue } from "../lib/validation.js";
 import { functionContext } from "../lib/workspace-data.js";
@@ -10,7 +10,7 @@ export const MAX_BATCH_CALLS = 5000;
 
 const BatchCallSchema = z
   .strictObject({
-    fn: z.string().openapi({ description: "Function name (see GET /v1/functions).", example: "AI_SALARY" }),
+    fn: text("Function name (see GET /v1/functions).", "AI_SALARY"),
     args: FunctionArgsSchema.optional(),
   })
   .openapi("BatchCall");
@@ -82,7 +82,11 @@ function runCall(call: unknown, index: number, ctx: FunctionContext, requestId: 
   }
 }
 
-export const batchRouter = newRouter().openapi(route, (c) => {
+const router = newRouter();
+// BatchCall is referenced by name from the request schema, so it is registered on its own.
+router.openAPIRegistry.register("BatchCall", BatchCallSchema);
+
+export const batchRouter = router.openapi(route, (c) => {
   const ctx = functionContext(c);
   const results = c.req.valid("json").calls.map((call, i) => runCall(call, i, ctx, c.get("requestId")));
   return c.json({ results }, 200);

@@ -3,7 +3,7 @@ import { CATALOGUE, exampleFormula, findFunction, invokeFunction } from "../../s
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, json, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../lib/openapi.js";
+import { formatParam, json, jsonOrCsv, NOT_MODIFIED, problemResponses, text } from "../lib/openapi.js";
 import { inPath } from "../lib/problem.js";
 import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
 import { functionContext } from "../lib/workspace-data.js";
@@ -38,8 +38,8 @@ const callRoute = createRoute({
   summary: "Call a spreadsheet function",
   description: "Any catalogue function, exactly as a sheet would call it: `{ \"args\": [...] }` → `{ \"value\": ... }`. Ranges (rows of cells) map per-cell arguments, and then a bad cell becomes an \"Error: …\" value in its place.",
   request: {
-    params: z.object({ name: z.string().openapi({ description: "Function name; the AI_ prefix and case are optional.", example: "AI_SALARY" }) }),
-    body: { required: true, content: { "application/json": { schema: z.strictObject({ args: FunctionArgsSchema.optional() }).openapi("FunctionCall") } } },
+    params: z.object({ name: text("Function name; the AI_ prefix and case are optional.", "AI_SALARY") }),
+    body: { required: true, content: { "application/json": { schema: z.strictObject({ args: FunctionArgsSchema.optional() }).openapi("FunctionCall", { example: { args: ["ML Engineer", "Mid", "Austin"] } }) } } },
   },
   responses: { 200: json(z.object({ value: SheetValueSchema }).openapi("FunctionResult"), "The function's value."), ...problemResponses(400, 404, 413, 415, 422) },
 });

@@ -3,7 +3,7 @@ import { PLAN_TEMPLATES, planTemplate, type PlanTemplate } from "../../shared/in
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../lib/openapi.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, text } from "../lib/openapi.js";
 import { PlanTemplateSchema } from "../lib/plan-schemas.js";
 import { inPath } from "../lib/problem.js";
 
@@ -26,7 +26,7 @@ const oneRoute = createRoute({
   description: "A template by name (or \"year 1\", \"year 2\"); its `input` can be posted to /v1/plan as it is. As CSV: its hires table.",
   middleware: [datasetCache] as const,
   request: {
-    params: z.object({ name: z.string().openapi({ description: "Template name.", example: "year-1-build-out" }) }),
+    params: z.object({ name: text("Template name.", "year-1-build-out") }),
     query: z.object({ format: formatParam }),
   },
   responses: { 200: jsonOrCsv(PlanTemplateSchema, "The template."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },

@@ -3,7 +3,7 @@ import { listRoles, roleProfile, type RoleProfileView } from "../../shared/index
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, SourceSchema } from "../lib/openapi.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, SourceSchema, text } from "../lib/openapi.js";
 import { inPath } from "../lib/problem.js";
 
 const CATEGORY = z.enum(["engineer", "data", "pm", "manager", "other"]).openapi({ description: "Which team-ratio rule the role counts toward." });
@@ -58,7 +58,7 @@ const oneRoute = createRoute({
   description: "What they do, what to look for, red flags, where to find them and how to interview, from the seeds. As CSV: one row per item with its section and source.",
   middleware: [datasetCache] as const,
   request: {
-    params: z.object({ role: z.string().openapi({ description: "Role name or alias.", example: "ML Engineer" }) }),
+    params: z.object({ role: text("Role name or alias.", "ML Engineer") }),
     query: z.object({ format: formatParam }),
   },
   responses: { 200: jsonOrCsv(RoleProfileSchema, "The profile."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },

@@ -29,11 +29,11 @@ export const SalarySchema = z
 export type SalaryBody = z.infer<typeof SalarySchema>;
 
 export const SalaryQuerySchema = z.object({
-  role: requiredText("role", "Role name or alias, e.g. \"ML Engineer\", \"MLE\", \"Data Scientist\".", "ML Engineer"),
-  level: requiredText("level", "Entry, Mid or Senior (or \"Junior\", \"Sr\", or years of experience such as \"4\").", "Mid"),
-  location: optionalText("location", "City or alias (\"SF\", \"NYC\", \"Austin\", \"London\", \"Remote\"); omit for the US as a whole.", "Austin"),
-  basis: optionalText("basis", "\"base\" (default), \"total\" or \"market\".", "base"),
-  currency: optionalText("currency", "\"USD\" or \"GBP\"; defaults to the location's currency."),
+  role: requiredText("Role name or alias, e.g. \"ML Engineer\", \"MLE\", \"Data Scientist\".", "ML Engineer"),
+  level: requiredText("Entry, Mid or Senior (or \"Junior\", \"Sr\", or years of experience such as \"4\").", "Mid"),
+  location: optionalText("City or alias (\"SF\", \"NYC\", \"Austin\", \"London\", \"Remote\"); omit for the US as a whole.", "Austin"),
+  basis: optionalText("\"base\" (default), \"total\" or \"market\".", "base"),
+  currency: optionalText("\"USD\" or \"GBP\"; defaults to the location's currency."),
   format: formatParam,
 });
 

@@ -26,8 +26,8 @@ const route = createRoute({
   middleware: [datasetCache] as const,
   request: {
     query: z.object({
-      from: optionalText("from", "Source career, e.g. \"Software Engineer\", \"Data Analyst\"; omit for all.", "Software Engineer"),
-      to: optionalText("to", "Target role, e.g. \"ML Engineer\"; omit for all."),
+      from: optionalText("Source career, e.g. \"Software Engineer\", \"Data Analyst\"; omit for all.", "Software Engineer"),
+      to: optionalText("Target role, e.g. \"ML Engineer\"; omit for all."),
       format: formatParam,
     }),
   },

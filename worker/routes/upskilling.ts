@@ -3,7 +3,7 @@ import { upskillingPath, upskillingPaths } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, SourceSchema } from "../lib/openapi.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, SourceSchema, text } from "../lib/openapi.js";
 import { inPath } from "../lib/problem.js";
 
 export const UpskillingPathSchema = z
@@ -40,7 +40,7 @@ const oneRoute = createRoute({
   description: "A path by id, name or alias (e.g. \"engineers-to-ai-engineers\", \"Engineer → AI Engineer\"). As CSV: its steps with a Total row.",
   middleware: [datasetCache] as const,
   request: {
-    params: z.object({ path: z.string().openapi({ description: "Path id, name or alias.", example: "engineers-to-ai-engineers" }) }),
+    params: z.object({ path: text("Path id, name or alias.", "engineers-to-ai-engineers") }),
     query: z.object({ format: formatParam }),
   },
   responses: { 200: jsonOrCsv(UpskillingPathSchema, "The path."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },
