@@ -33,7 +33,7 @@ details.try summary { cursor: pointer; font-weight: 600; }
 form.try label { display: block; margin: 6px 0 2px; font-size: 13px; }
 form.try input[type=text] { width: 100%; max-width: 480px; padding: 4px 6px; border: 1px solid var(--line); border-radius: 4px; }
 form.try textarea { width: 100%; min-height: 140px; padding: 6px; border: 1px solid var(--line); border-radius: 4px; }
-form.try button { margin-top: 8px; padding: 6px 14px; border: 0; border-radius: 6px; background: var(--post); color: #fff; font-weight: 600; cursor: pointer; }
+form.try button { display: block; margin-top: 8px; padding: 6px 14px; border: 0; border-radius: 6px; background: var(--post); color: #fff; font-weight: 600; cursor: pointer; }
 .result { margin-top: 8px; }
 .hidden { display: none; }
 @media (max-width: 800px) { body { display: block; } aside { position: static; width: auto; height: auto; } main { padding: 16px; } }
