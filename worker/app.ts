@@ -78,7 +78,8 @@ export function createApp() {
       origin: "*",
       allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
       allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "X-Request-Id"],
-      exposeHeaders: ["ETag", "X-Request-Id", "Allow", "Retry-After"],
+      // What a browser client needs to read: caching, the request id, and the rate-limit and auth answers.
+      exposeHeaders: ["ETag", "X-Request-Id", "Allow", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "WWW-Authenticate"],
       maxAge: 86400,
     }),
   );
