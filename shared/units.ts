@@ -1,5 +1,8 @@
 import { toUnits } from "./money.js";
 import type { PlanResult } from "./plan.js";
+import type { PlanRangeResult, Spread } from "./plan-range.js";
+import type { PlanComparison, ScenarioYear } from "./plan-compare.js";
+import type { HireVsUpskillResult, OptionOutcome } from "./hire-vs-upskill.js";
 
 /** A plan result as the API and sheets show it: money in currency units (at most two decimals). */
 export type PlanResultUnits = Omit<PlanResult, "hires" | "upskilling" | "months" | "years" | "totals"> & {
@@ -28,4 +31,55 @@ function convert<T extends object, K extends keyof T>(row: T, keys: readonly K[]
   const out = { ...row };
   for (const k of keys) (out as Record<K, unknown>)[k] = toUnits(row[k] as number);
   return out;
+}
+
+const spreadUnits = (s: Spread): Spread => ({ low: toUnits(s.low), expected: toUnits(s.expected), high: toUnits(s.high) });
+const COST_FIGURES = ["payroll", "benefits", "recruiting", "upskilling", "total"] as const;
+
+function costsToUnits<T extends Record<(typeof COST_FIGURES)[number], Spread>>(row: T): T {
+  const out = { ...row };
+  for (const k of COST_FIGURES) (out as Record<string, Spread>)[k] = spreadUnits(row[k]);
+  return out;
+}
+
+/** A plan range (hiring delays) with money in currency units. */
+export function planRangeToUnits(r: PlanRangeResult) {
+  return {
+    ...r,
+    hires: r.hires.map((h) => ({ ...h, annualSalary: toUnits(h.annualSalary), recruitingPerPerson: toUnits(h.recruitingPerPerson) })),
+    months: r.months.map((m) => ({ ...costsToUnits(m), cumulative: spreadUnits(m.cumulative) })),
+    years: r.years.map((y) => ({ ...costsToUnits(y), runRate: spreadUnits(y.runRate) })),
+    totals: costsToUnits(r.totals),
+  };
+}
+
+function scenarioYearToUnits(y: ScenarioYear) {
+  return { ...convert(y, ["payroll", "benefits", "recruiting", "upskilling", "total", "runRate"] as const), totalRange: spreadUnits(y.totalRange) };
+}
+
+/** A scenario comparison with money in currency units. */
+export function comparisonToUnits(c: PlanComparison) {
+  return {
+    ...c,
+    scenarios: c.scenarios.map((s) => ({
+      ...s,
+      years: s.years.map(scenarioYearToUnits),
+      totals: convert(s.totals, COST_FIGURES),
+      ...(s.differences ? { differences: { years: s.differences.years.map(scenarioYearToUnits), totals: convert(s.differences.totals, COST_FIGURES) } } : {}),
+    })),
+  };
+}
+
+/** Hire vs upskill with money in currency units. */
+export function hireVsUpskillToUnits(r: HireVsUpskillResult) {
+  const option = (o: OptionOutcome) => ({
+    ...o,
+    cashCost: spreadUnits(o.cashCost),
+    costPerProductiveMonth: {
+      low: o.costPerProductiveMonth.low === null ? null : toUnits(o.costPerProductiveMonth.low),
+      expected: o.costPerProductiveMonth.expected === null ? null : toUnits(o.costPerProductiveMonth.expected),
+      high: o.costPerProductiveMonth.high === null ? null : toUnits(o.costPerProductiveMonth.high),
+    },
+  });
+  return { ...r, hire: option(r.hire), upskill: option(r.upskill) };
 }

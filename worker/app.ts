@@ -29,6 +29,9 @@ import { mountOpenApiDocument } from "./routes/openapi.js";
 import { pagesRouter } from "./routes/pages.js";
 import { planTemplatesRouter } from "./routes/plan-templates.js";
 import { planRouter } from "./routes/plan.js";
+import { planRangeRouter } from "./routes/plan-range.js";
+import { planCompareRouter } from "./routes/plan-compare.js";
+import { hireVsUpskillRouter } from "./routes/hire-vs-upskill.js";
 import { rolesRouter } from "./routes/roles.js";
 import { salaryRouter } from "./routes/salary.js";
 import { sharesRouter } from "./routes/shares.js";
@@ -76,8 +79,9 @@ export function createApp() {
   app.use(
     cors({
       origin: "*",
-      allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
-      allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "X-Request-Id"],
+      // Writes to models and bands (PUT with If-Match, DELETE) come from browsers too.
+      allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
+      allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "If-Match", "X-Request-Id"],
       // What a browser client needs to read: caching, the request id, and the rate-limit and auth answers.
       exposeHeaders: ["ETag", "X-Request-Id", "Allow", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "WWW-Authenticate"],
       maxAge: 86400,
@@ -94,6 +98,9 @@ export function createApp() {
   app.route("/", salaryRouter);
   app.route("/", teamRouter);
   app.route("/", planRouter);
+  app.route("/", planRangeRouter);
+  app.route("/", planCompareRouter);
+  app.route("/", hireVsUpskillRouter);
   app.route("/", planTemplatesRouter);
   app.route("/", upskillingRouter);
   app.route("/", transitionsRouter);

@@ -64,7 +64,7 @@ function exampleUrl(path: string, op: Json): string {
   return query.size ? `${url}?${query}` : url;
 }
 
-const OUR_TAGS = new Set(["Salary", "Team", "Plan", "Upskilling", "Reference", "Functions", "Meta"]);
+const OUR_TAGS = new Set(["Salary", "Team", "Plan", "Scenarios", "Upskilling", "Reference", "Functions", "Meta"]);
 
 describe("GET /openapi.json", () => {
   it("is an OpenAPI 3.1 document", async () => {
@@ -128,7 +128,7 @@ describe("GET /openapi.json", () => {
   it("every POST answers 200 to the body its documented examples make", async () => {
     const doc = await document();
     const posts = operations(doc).filter((o) => o.method === "post" && OUR_TAGS.has(o.op.tags?.[0]));
-    expect(posts.map((p) => p.path)).toEqual(["/v1/plan", "/v1/functions/{name}", "/v1/batch"]);
+    expect(posts.map((p) => p.path)).toEqual(["/v1/plan", "/v1/plan/range", "/v1/plan/compare", "/v1/scenarios/hire-vs-upskill", "/v1/functions/{name}", "/v1/batch"]);
     for (const { path, op } of posts) {
       const body = exampleFor(doc, op.requestBody.content["application/json"].schema);
       const res = await post(exampleUrl(path, op), body);

@@ -6,6 +6,15 @@ import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
 const L = PLAN_LIMITS;
 const name = () => z.string().max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` });
 
+/** A hiring delay: n months (0 to n), [min, max] or { min, max }. */
+export const SlipSchema = z
+  .union([
+    z.number().int().min(0).max(L.maxSlipMonths),
+    z.tuple([z.number().int().min(0).max(L.maxSlipMonths), z.number().int().min(0).max(L.maxSlipMonths)]),
+    z.strictObject({ min: z.number().int().min(0).max(L.maxSlipMonths), max: z.number().int().min(0).max(L.maxSlipMonths) }),
+  ], { error: `must be a number of months (0 to ${L.maxSlipMonths}), a pair [min, max] or { min, max }` })
+  .openapi("Slip", { description: "How many months late a hire may start: n (0 to n), [min, max] or { min, max }.", example: [0, 2] });
+
 export const HireInputSchema = z
   .strictObject({
     role: name().openapi({ description: "Role name or alias.", example: "ML Engineer" }),
@@ -16,6 +25,7 @@ export const HireInputSchema = z
     salary: z.number().min(0).max(L.maxSalary).nullish().openapi({ description: "Annual salary in USD; default: the mid of the role's range at the location." }),
     recruitingCost: z.number().min(0).max(L.maxRecruitingCost).nullish().openapi({ description: "Recruiting cost per person in USD; default: from the channel, else the seed's $10K." }),
     channel: name().nullish().openapi({ description: "Recruiting channel (\"referral\", \"recruiter\", …) to price recruiting by.", example: "referral" }),
+    slipMonths: SlipSchema.nullish().openapi({ description: "This hire's possible delay (overrides the plan's); used by POST /v1/plan/range." }),
   })
   .openapi("HireInput");
 
@@ -34,6 +44,7 @@ export const PlanInputSchema = z
     benefitsRate: z.number().min(0).max(L.maxBenefitsRate).nullish().openapi({ description: "Benefits as a share of payroll (default 0: the seeds state none).", example: 0.25 }),
     annualRaise: z.number().min(0).max(L.maxAnnualRaise).nullish().openapi({ description: "Raise on each hire's anniversary (default 0).", example: 0.03 }),
     startDate: name().nullish().openapi({ description: "Calendar month of plan month 1, \"YYYY-MM\".", example: "2027-01" }),
+    slipMonths: SlipSchema.nullish().openapi({ description: "Every hire's possible delay; used by POST /v1/plan/range (POST /v1/plan costs the plan as scheduled)." }),
     hires: z.array(HireInputSchema).max(L.maxHireRows).openapi({ description: `Hire rows (at most ${L.maxHireRows}).` }),
     upskilling: z.array(UpskillingInputSchema).max(L.maxUpskillingRows).nullish().openapi({ description: `Upskilling entries (at most ${L.maxUpskillingRows}).` }),
   })

@@ -1,0 +1,21 @@
+import { createRoute } from "@hono/zod-openapi";
+import { comparePlans, comparisonToUnits } from "../../shared/index.js";
+import { newRouter } from "../app.js";
+import { json, problemResponses } from "../lib/openapi.js";
+import { PlanComparisonSchema, PlanCompareInputSchema } from "../lib/scenario-schemas.js";
+import { salaryOptions } from "../lib/workspace-data.js";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/plan/compare",
+  tags: ["Plan"],
+  summary: "Compare named scenarios of a plan side by side",
+  description: "Each scenario is the base plan with overrides (start months, salaries, benefits rate, raise, hiring delays). Answers each one's yearly cost and its difference from the base.",
+  request: { body: { required: true, content: { "application/json": { schema: PlanCompareInputSchema } } } },
+  responses: { 200: json(PlanComparisonSchema, "Base and scenarios per year, amounts in USD."), ...problemResponses(400, 404, 413, 415, 422) },
+});
+
+export const planCompareRouter = newRouter().openapi(route, (c) => {
+  const { base, scenarios } = c.req.valid("json");
+  return c.json(comparisonToUnits(comparePlans(base, scenarios, salaryOptions(c))), 200);
+});
