@@ -7,7 +7,7 @@ import { GENERAL_INTERVIEW, GENERAL_SOURCING, HIRING_PRINCIPLES, ROLE_PROFILES, 
 import { LEVELS, LOCATIONS, ROLES, type Role } from "./data/roles.js";
 import { SEED_FILES } from "./data/sources.js";
 import { contentHash, stableStringify } from "./hash.js";
-import { invalid } from "./errors.js";
+import { PlannerError } from "./errors.js";
 import { resolveRole } from "./names.js";
 import { GBP_PER_USD, GBP_PER_USD_METHOD, LOCATION_FACTORS, availableFor } from "./salary.js";
 import { PLAN_TEMPLATES, MONTH_WINDOW_RULE } from "./templates.js";
@@ -73,7 +73,7 @@ export interface RoleProfileView extends Omit<RoleProfile, "role"> {
 export function roleProfile(name: unknown, field = "role"): RoleProfileView {
   const role = resolveRole(name, field);
   const profile = ROLE_PROFILES.find((p) => p.role === role.id);
-  if (!profile) throw invalid(field, `no profile for ${role.name}`);
+  if (!profile) throw new PlannerError("NO_DATA", `The seeds hold no profile for ${role.name}.`, { field, available: ROLE_PROFILES.map((p) => ROLES.find((r) => r.id === p.role)!.name) });
   return { ...profile, role: role.name, roleId: role.id, category: role.category, salaryData: availableFor(role), generalInterview: GENERAL_INTERVIEW, generalSourcing: GENERAL_SOURCING };
 }
 

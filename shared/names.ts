@@ -59,8 +59,12 @@ export class NameIndex<T> {
     const key = nameKey(text);
     const scored = new Map<string, number>();
     for (const e of this.entries) {
+      const contains = key.length >= 2 && (e.key.includes(key) || key.includes(e.key));
+      // The distance is at least the difference in length: skip names that cannot come close
+      // (this also keeps a pasted paragraph from costing an edit-distance table per name).
+      if (!contains && Math.abs(key.length - e.key.length) / Math.max(key.length, e.key.length, 1) >= 0.6) continue;
       let score = editDistance(key, e.key) / Math.max(key.length, e.key.length, 1);
-      if (key.length >= 2 && (e.key.includes(key) || key.includes(e.key))) score -= 1;
+      if (contains) score -= 1;
       const prev = scored.get(e.name);
       if (prev === undefined || score < prev) scored.set(e.name, score);
     }
