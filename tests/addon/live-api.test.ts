@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { CATALOGUE, listRoles, listLocations, upskillingPaths } from "../../shared/index.js";
 import { loadAddon, type Addon } from "./support/load-addon.js";
-import { api, startLocalWorker } from "./support/local-worker.js";
+import { api, startLocalWorker } from "../support/local-worker.js";
 
 const worker = await startLocalWorker();
 afterAll(() => worker.stop(), 30_000);

@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../shared/index.js";
 import { distDir, loadAddon, root, type Addon } from "./support/load-addon.js";
-import { api, startLocalWorker } from "./support/local-worker.js";
+import { api, startLocalWorker } from "../support/local-worker.js";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const resultsDir = path.join(root, "test-results");

@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparePlans, toUnits } from "../../shared/index.js";
 import { DESKTOP, PHONE, launchChromium, openWatchedPage, type WatchedPage } from "./support/browser.js";
-import { api, root, startLocalWorker, type LocalWorker } from "./support/local-worker.js";
+import { api, root, startLocalWorker, type LocalWorker } from "../support/local-worker.js";
 
 // Callbacks given to page.evaluate / waitForFunction run in the browser. The tests program has no
 // DOM library, so the few page globals they use are declared here, for this file only.

@@ -1,18 +1,21 @@
-// The real local API for add-on tests: `node scripts/start.mjs` (migrations on a fresh temporary
-// D1, then wrangler dev) on a free 127.0.0.1 port, with DEV_API_KEY set so the dev workspace's
-// admin key is known. Always stopped, with its whole process group, by stop().
+// The real local worker for tests that need one over HTTP (add-on, browser): `node scripts/start.mjs` (migrations applied to a
+// fresh temporary D1, then wrangler dev) on a free 127.0.0.1 port, with DEV_API_KEY set so the
+// dev workspace's admin key is known. stop() ends its whole process group and removes the state.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { root } from "./load-addon.js";
+import { fileURLToPath } from "node:url";
 
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const STARTUP_TIMEOUT_MS = 90_000;
 
 export interface LocalWorker {
+  /** http://127.0.0.1:<port> */
   url: string;
+  /** An admin key of the local "dev" workspace. */
   devKey: string;
   output(): string;
   stop(): Promise<void>;
@@ -36,13 +39,13 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     process.kill(-child.pid, signal);
   } catch {
-    // group already gone
+    // the group is already gone
   }
 }
 
 export async function startLocalWorker(): Promise<LocalWorker> {
   const port = await freePort();
-  const persistDir = mkdtempSync(path.join(tmpdir(), "atp-addon-"));
+  const persistDir = mkdtempSync(path.join(tmpdir(), "atp-worker-"));
   const devKey = `atp_dev_${randomBytes(18).toString("hex")}`;
   let output = "";
   const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
@@ -83,8 +86,15 @@ export async function startLocalWorker(): Promise<LocalWorker> {
   throw new Error(`no 200 from ${url}/health within ${STARTUP_TIMEOUT_MS} ms:\n${output}`);
 }
 
-/** JSON over HTTP from the test itself (the add-on's own calls go through the UrlFetchApp stand-in). */
-export async function api(worker: LocalWorker, method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) {
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields it asserts
+  body: any;
+}
+
+/** One HTTP call from the test itself (not the browser), JSON in and out. */
+export async function api(worker: LocalWorker, method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
   const res = await fetch(`${worker.url}${pathname}`, {
     method,
     headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
@@ -96,7 +106,7 @@ export async function api(worker: LocalWorker, method: string, pathname: string,
   try {
     json = JSON.parse(text);
   } catch {
-    // keep the text
+    // not JSON: keep the text
   }
-  return { status: res.status, headers: res.headers, body: json as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: res.status, headers: res.headers, body: json };
 }
