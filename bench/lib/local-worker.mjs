@@ -52,8 +52,8 @@ export async function startLocalWorker(root, { extraVars = {} } = {}) {
     detached: true, // its own process group, so stop() reaches wrangler and workerd too
     stdio: ["ignore", "pipe", "pipe"],
   });
-  // Keep only the tail: under load the worker logs a line per request.
-  const keep = (d) => (output = (output + d.toString()).slice(-20_000));
+  // Keep only the tail: under load the worker logs two lines per request (its own and wrangler's).
+  const keep = (d) => (output = (output + d.toString()).slice(-500_000));
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   const exited = new Promise((resolve) => child.once("exit", resolve));

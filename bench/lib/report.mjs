@@ -36,7 +36,7 @@ export function renderReport(r, targets) {
     [`GET /health, ${api.setup.latencyConnections} connection`, n(api.latency.health.rps), api.latency.health.p50, api.latency.health.p99, "", api.latency.health.errors + api.latency.health.non2xx],
     [`GET /v1/salary, ${api.setup.latencyConnections} connection`, n(api.latency.salary.rps), api.latency.salary.p50, api.latency.salary.p99, `${Math.round((api.latency.salary.rps / api.latency.health.rps) * 100)}%`, api.latency.salary.errors + api.latency.salary.non2xx],
   ]));
-  out.push(`POST /v1/batch, 1,000 AI_SALARY calls (${n(api.batch.requestBytes)} B in, ${n(api.batch.responseBytes)} B out): ${n(api.batch.clientMs, 2)} ms round trip, /health ${n(api.batch.healthRoundTripMs, 2)} ms → ${n(api.batch.serverMs, 2)} ms server time (${api.batch.serverTimingHeader ? "Server-Timing" : "round trip minus /health; no Server-Timing header"}; median of ${api.batch.rounds})`);
+  out.push(`POST /v1/batch, 1,000 AI_SALARY calls (${n(api.batch.requestBytes)} B in, ${n(api.batch.responseBytes)} B out): ${n(api.batch.clientMs, 2)} ms round trip, /health ${n(api.batch.healthRoundTripMs, 2)} ms → ${n(api.batch.serverMs, 2)} ms server time (${api.batch.serverTimingHeader ? "Server-Timing" : "round trip minus /health; no Server-Timing header"}; median of ${api.batch.rounds}; the worker's own request log says ${api.batch.workerLogMs} ms)`);
   out.push("");
   out.push(`Add-on (built Code.js under the Apps Script stand-ins; median of ${addon.rounds})`);
   out.push(table([
