@@ -5,7 +5,7 @@
 // months (median time; heap allocated during one run and retained by its result).
 // Usage: node --expose-gc --max-semi-space-size=64 bench/core.mjs <bundled shared/index.mjs>
 // Prints one JSON object on stdout.
-import { PerformanceObserver } from "node:perf_hooks";
+import v8 from "node:v8";
 import { pathToFileURL } from "node:url";
 import { alternate, median, round } from "./lib/stats.mjs";
 import { bigPlan, salaryQueries } from "./lib/workloads.mjs";
@@ -57,22 +57,17 @@ for (let i = 0; i < 21; i++) {
 
 // Heap: with a 64 MB young generation one run allocates without a collection, so the heap grows by
 // exactly what the run allocated (its peak); a collection afterwards leaves what the result retains.
-// The gc observer tells whether a collection did happen mid-run (then the figure is a lower bound).
-let gcDuringRun = 0;
-const observer = new PerformanceObserver((list) => (gcDuringRun += list.getEntries().length));
+// v8's GCProfiler says whether a collection did happen mid-run (then the figure is a lower bound).
 const memory = [];
 for (let i = 0; i < 7; i++) {
   globalThis.gc();
   globalThis.gc();
-  await new Promise((r) => setImmediate(r)); // let the observer report the forced collections first
-  gcDuringRun = 0;
-  observer.observe({ entryTypes: ["gc"] });
+  const profiler = new v8.GCProfiler();
+  profiler.start();
   const before = process.memoryUsage().heapUsed;
   let result = core.runPlan(plan);
   const peak = process.memoryUsage().heapUsed;
-  await new Promise((r) => setImmediate(r));
-  observer.disconnect();
-  const collected = gcDuringRun;
+  const collected = profiler.stop().statistics.length;
   globalThis.gc();
   const retained = process.memoryUsage().heapUsed;
   memory.push({ allocatedMB: (peak - before) / 2 ** 20, retainedMB: (retained - before) / 2 ** 20, gcDuringRun: collected });
@@ -93,6 +88,6 @@ console.log(JSON.stringify({
     heapAllocatedMB: round(median(memory.map((m) => m.allocatedMB)), 2),
     heapRetainedMB: round(median(memory.map((m) => m.retainedMB)), 2),
     collectionsDuringRun: Math.max(...memory.map((m) => m.gcDuringRun)),
-    heapLimitMB: round((await import("node:v8")).getHeapStatistics().heap_size_limit / 2 ** 20, 0),
+    heapLimitMB: round(v8.getHeapStatistics().heap_size_limit / 2 ** 20, 0),
   },
 }));

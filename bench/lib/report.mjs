@@ -20,7 +20,7 @@ export function renderReport(r, targets) {
     ["AI_SALARY via invokeFunction", `${n(core.aiSalaryPerSecond.invokeFunction)} calls/s`],
     ["AI_SALARY via salaryRange", `${n(core.aiSalaryPerSecond.salaryRange)} calls/s`],
     [`plan engine, ${n(core.plan.hires)} hires (${n(core.plan.people)} people) × ${core.plan.months} months`, `${n(core.plan.medianMs, 2)} ms (min ${n(core.plan.minMs, 2)}, max ${n(core.plan.maxMs, 2)}, ${core.plan.runs} runs)`],
-    ["plan engine heap: allocated by one run (peak) / retained by its result", `${n(core.plan.heapAllocatedMB, 2)} MB / ${n(core.plan.heapRetainedMB, 2)} MB`],
+    ["plan engine heap: allocated by one run (peak) / retained by its result", `${n(core.plan.heapAllocatedMB, 2)} MB / ${n(core.plan.heapRetainedMB, 2)} MB${core.plan.collectionsDuringRun ? ` (a lower bound: ${core.plan.collectionsDuringRun} collections mid-run)` : ""}`],
   ]));
   out.push("");
   out.push(`API on local workerd via \`npm start\` (loopback, autocannon, ${api.setup.connections} connections, ${api.setup.seconds} s × ${api.setup.rounds} alternating rounds; medians)`);
