@@ -45,7 +45,8 @@ try {
   const info = machineInfo(root);
   if (!existsSync(path.join(root, "sheets-addon", "dist", "Code.js"))) {
     log("sheets-addon/dist is missing: building the add-on (npm run build:addon)");
-    execFileSync(process.execPath, [path.join(root, "sheets-addon", "build.mjs")], { cwd: root, stdio: "inherit" });
+    // Its report goes to stderr with the bench's progress, so stdout is the table alone.
+    execFileSync(process.execPath, [path.join(root, "sheets-addon", "build.mjs")], { cwd: root, stdio: ["ignore", 2, 2] });
   }
   log("bundling shared/ and the add-on test support with esbuild");
   const sharedBundle = await bundleTs(root, ["shared/index.ts"], "shared");
