@@ -27,7 +27,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("rate limits (fixed one-minute window in D1)", () => {
+describe("rate limits (fixed one-minute window, counted in D1)", () => {
   it("anonymous calls are limited per client address: RateLimit-* on every answer, then 429 with Retry-After", async () => {
     const ip = { "CF-Connecting-IP": "203.0.113.7" };
     const seen = [];
@@ -86,6 +86,19 @@ describe("rate limits (fixed one-minute window in D1)", () => {
     await call("/v1/levels", { "CF-Connecting-IP": "203.0.113.78" });
     const old = await env.DB.prepare("SELECT COUNT(*) AS n FROM rate_limits WHERE window_start < ?").bind(Date.parse("2026-05-04T10:05:00.000Z")).first<{ n: number }>();
     expect(old!.n).toBe(0);
+  });
+
+  it("counts reach D1 off the request path: the window's first request, then every 25 in the background", async () => {
+    const ip = { "CF-Connecting-IP": "203.0.113.120" };
+    const high = { ...env, ANON_RATE_LIMIT_PER_MINUTE: "1000" };
+    const stored = async () => (await env.DB.prepare("SELECT count FROM rate_limits WHERE bucket = ?").bind("ip:203.0.113.120").first<{ count: number }>())?.count;
+    await call("/v1/levels", ip, high);
+    expect(await stored()).toBe(1);
+    for (let i = 0; i < 24; i++) await call("/v1/levels", ip, high);
+    expect(await stored()).toBe(1);
+    const res = await call("/v1/levels", ip, high);
+    expect(res.headers.get("ratelimit-remaining")).toBe(String(1000 - 26));
+    expect(await stored()).toBe(26);
   });
 
   it("limits fall back to 600 per key and 120 anonymous when the vars are missing or not positive whole numbers", async () => {

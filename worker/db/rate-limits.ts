@@ -5,13 +5,13 @@ export function windowStart(now: number): number {
   return now - (now % WINDOW_MS);
 }
 
-/** Counts one request in the bucket's current window and returns the count so far: one UPSERT. */
-export async function countRequest(d1: D1Database, bucket: string, now: number): Promise<number> {
+/** Adds `requests` to the bucket's count for the window starting at `start` and returns the new total: one UPSERT. */
+export async function countRequests(d1: D1Database, bucket: string, start: number, requests = 1): Promise<number> {
   const row = await d1
-    .prepare("INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1) ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + 1 RETURNING count")
-    .bind(bucket, windowStart(now))
+    .prepare("INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, ?) ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + excluded.count RETURNING count")
+    .bind(bucket, start, requests)
     .first<{ count: number }>();
-  return row?.count ?? 1;
+  return row?.count ?? requests;
 }
 
 /** Drops counters of windows that have ended; run once per bucket and minute, off the request path. */
