@@ -24,7 +24,7 @@ function memoryCounterDb(real) {
       if (prop !== "prepare") return Reflect.get(target, prop).bind(target);
       return (sql) => {
         if (sql.startsWith("INSERT INTO rate_limits")) {
-          return { bind: (bucket, w) => ({ first: async () => { const k = bucket + "|" + w; const n = (counts.get(k) ?? 0) + 1; counts.set(k, n); return { count: n }; } }) };
+          return { bind: (bucket, w, requests = 1) => ({ first: async () => { const k = bucket + "|" + w; const n = (counts.get(k) ?? 0) + requests; counts.set(k, n); return { count: n }; } }) };
         }
         if (sql.startsWith("DELETE FROM rate_limits")) return { bind: () => ({ run: async () => ({}) }) };
         return target.prepare(sql);
