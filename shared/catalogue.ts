@@ -93,17 +93,30 @@ function describeSources(r: SalaryRange): string {
   return r.derived ? `derived: ${r.method}. Sources: ${src}` : `seed: ${src}`;
 }
 
-function planInputFromArgs(args: SheetArg[]): PlanInput {
-  const input: PlanInput = { hires: hiresFromRange(args[0]!, "hires") };
-  const horizon = optionalNumber(cellOf(args[1], "horizon_months"), "horizon_months");
+/** What each plan argument is called in error messages: the argument names, or a sheet's own labels. */
+export interface PlanArgLabels {
+  hires: string;
+  horizon: string;
+  benefits: string;
+  raise: string;
+  start: string;
+  upskilling: string;
+}
+
+const PLAN_ARG_LABELS: PlanArgLabels = { hires: "hires", horizon: "horizon_months", benefits: "benefits_rate", raise: "annual_raise", start: "start_date", upskilling: "upskilling" };
+
+/** A plan input from sheet arguments: hires range, horizon, benefits rate, raise, start date, upskilling range. */
+export function planInputFromArgs(args: readonly SheetArg[], labels: PlanArgLabels = PLAN_ARG_LABELS): PlanInput {
+  const input: PlanInput = { hires: hiresFromRange(args[0]!, labels.hires) };
+  const horizon = optionalNumber(cellOf(args[1], labels.horizon), labels.horizon);
   if (horizon !== undefined) input.horizonMonths = horizon;
-  const benefits = optionalNumber(cellOf(args[2], "benefits_rate"), "benefits_rate");
+  const benefits = optionalNumber(cellOf(args[2], labels.benefits), labels.benefits);
   if (benefits !== undefined) input.benefitsRate = benefits;
-  const raise = optionalNumber(cellOf(args[3], "annual_raise"), "annual_raise");
+  const raise = optionalNumber(cellOf(args[3], labels.raise), labels.raise);
   if (raise !== undefined) input.annualRaise = raise;
-  const start = toMonth(cellOf(args[4], "start_date"), "start_date");
+  const start = toMonth(cellOf(args[4], labels.start), labels.start);
   if (start !== undefined) input.startDate = start;
-  if (args[5] !== undefined && !isBlank(args[5] as Cell)) input.upskilling = upskillingFromRange(args[5]!, "upskilling");
+  if (args[5] !== undefined && !isBlank(args[5] as Cell)) input.upskilling = upskillingFromRange(args[5]!, labels.upskilling);
   return input;
 }
 

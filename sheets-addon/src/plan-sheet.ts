@@ -1,5 +1,5 @@
 import {
-  contentHash, hiresFromRange, isPlannerError, normalizePlan, optionalNumber, stableStringify, toMonth, upskillingFromRange,
+  contentHash, isPlannerError, normalizePlan, planInputFromArgs, stableStringify,
   type Cell, type PlanInput, type WorkspaceBand,
 } from "../../shared/index.js";
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
@@ -113,16 +113,11 @@ const single = (r: RangeLike): Cell => r.getValues()[0]?.[0] as Cell;
  */
 export function readPlanInput(ss: SpreadsheetLike, sheet: SheetLike, bands?: readonly WorkspaceBand[]): PlanInput {
   try {
-    const input: PlanInput = { hires: hiresFromRange(partRange(ss, sheet, "HIRES").getValues() as Cell[][], "Hires") };
-    const horizon = optionalNumber(single(partRange(ss, sheet, "HORIZON")), "Horizon (months)");
-    if (horizon !== undefined) input.horizonMonths = horizon;
-    const benefits = optionalNumber(single(partRange(ss, sheet, "BENEFITS")), "Benefits rate");
-    if (benefits !== undefined) input.benefitsRate = benefits;
-    const raise = optionalNumber(single(partRange(ss, sheet, "RAISE")), "Annual raise");
-    if (raise !== undefined) input.annualRaise = raise;
-    const start = toMonth(single(partRange(ss, sheet, "START")), "Start month");
-    if (start !== undefined) input.startDate = start;
-    input.upskilling = upskillingFromRange(partRange(ss, sheet, "UPSKILLING").getValues() as Cell[][], "Upskilling");
+    const value = (part: Part) => partRange(ss, sheet, part).getValues() as Cell[][];
+    const input = planInputFromArgs(
+      [value("HIRES"), single(partRange(ss, sheet, "HORIZON")), single(partRange(ss, sheet, "BENEFITS")), single(partRange(ss, sheet, "RAISE")), single(partRange(ss, sheet, "START")), value("UPSKILLING")],
+      { hires: "Hires", horizon: "Horizon (months)", benefits: "Benefits rate", raise: "Annual raise", start: "Start month", upskilling: "Upskilling" },
+    );
     normalizePlan(input, { bands });
     return input;
   } catch (e) {
