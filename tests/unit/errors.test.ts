@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { invokeFunction, PlannerError, planTemplate, resolveLevel, resolveLocation, resolveRole, runPlan, salaryRange, upskillingPath, type ErrorCode } from "../../shared/index.js";
-
-function caught(fn: () => unknown): PlannerError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlannerError) return e;
-    throw e;
-  }
-  throw new Error("expected a PlannerError");
-}
+import { invokeFunction, planTemplate, resolveLevel, resolveLocation, resolveRole, runPlan, salaryRange, upskillingPath, type ErrorCode } from "../../shared/index.js";
+import { caught } from "./support/caught.js";
 
 describe("one error type with stable codes", () => {
   const cases: [ErrorCode, () => unknown, string][] = [

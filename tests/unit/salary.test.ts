@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PlannerError, positionInRange, salaryRange, totalCompEstimate, type SalaryQuery } from "../../shared/index.js";
+import { positionInRange, salaryRange, totalCompEstimate, type SalaryQuery } from "../../shared/index.js";
+import { caught } from "./support/caught.js";
 
 const usd = (q: SalaryQuery) => {
   const r = salaryRange(q);
   return [r.low / 100, r.mid / 100, r.high / 100];
 };
-
-function errorOf(fn: () => unknown): PlannerError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlannerError) return e;
-    throw e;
-  }
-  throw new Error("expected a PlannerError");
-}
 
 describe("base salaries (000 'Salary (US, 2026)') come back exactly as stated", () => {
   // [role, level, low, high] copied from the seed text.
@@ -103,24 +94,24 @@ describe("derived figures for other locations", () => {
 
 describe("no data is an error, never an invented number", () => {
   it("Prompt Engineer has no Senior base figure: NO_DATA naming what exists", () => {
-    const e = errorOf(() => salaryRange({ role: "Prompt Engineer", level: "Senior" }));
+    const e = caught(() => salaryRange({ role: "Prompt Engineer", level: "Senior" }));
     expect(e.code).toBe("NO_DATA");
     expect(e.message).toContain("base: Entry, Mid");
     expect(e.available).toContain("total: Entry, Mid, Senior");
   });
   it("a role with a profile but no salary data says so", () => {
-    const e = errorOf(() => salaryRange({ role: "AI UX Designer", level: "Mid" }));
+    const e = caught(() => salaryRange({ role: "AI UX Designer", level: "Mid" }));
     expect(e.code).toBe("NO_DATA");
     expect(e.message).toContain("no salary figure");
   });
   it("a role with only a role-wide range names that range and its source", () => {
-    const e = errorOf(() => salaryRange({ role: "LLM Ops Engineer", level: "Mid" }));
+    const e = caught(() => salaryRange({ role: "LLM Ops Engineer", level: "Mid" }));
     expect(e.code).toBe("NO_DATA");
     expect(e.message).toContain("$130K–$240K");
   });
   it("bad basis and currency name the field and the choices", () => {
-    expect(errorOf(() => salaryRange({ role: "MLE", level: "Mid", basis: "gross" })).message).toBe('basis: expected one of "base", "total", "market", got "gross"');
-    expect(errorOf(() => salaryRange({ role: "MLE", level: "Mid", currency: "EUR" })).field).toBe("currency");
+    expect(caught(() => salaryRange({ role: "MLE", level: "Mid", basis: "gross" })).message).toBe('basis: expected one of "base", "total", "market", got "gross"');
+    expect(caught(() => salaryRange({ role: "MLE", level: "Mid", currency: "EUR" })).field).toBe("currency");
   });
 });
 

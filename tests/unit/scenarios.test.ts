@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparePlans, hireVsUpskill, invokeFunction, PlannerError, planTemplate, runPlan, runPlanRange, type PlanInput } from "../../shared/index.js";
-
-function caught(fn: () => unknown): PlannerError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlannerError) return e;
-    throw e;
-  }
-  throw new Error("expected a PlannerError");
-}
+import { comparePlans, hireVsUpskill, invokeFunction, planTemplate, runPlan, runPlanRange, type PlanInput } from "../../shared/index.js";
+import { caught } from "./support/caught.js";
 
 describe("hire vs upskill, hand-computed from the seeds", () => {
   // One Mid ML engineer in Austin ($140K–$200K, mid $170K) through a recruiter (15–25% fee),
