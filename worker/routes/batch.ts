@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { invokeFunction, isPlannerError, type FunctionContext, type SheetResult } from "../../shared/index.js";
 import { newRouter } from "../app.js";
-import { json, problemResponses, text } from "../lib/openapi.js";
+import { json, PlannerErrorSchema, problemResponses, text } from "../lib/openapi.js";
 import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
 import { toProblem, type Issue } from "../lib/validation.js";
 import { functionContext } from "../lib/workspace-data.js";
@@ -19,19 +19,10 @@ const BatchCallSchema = z
 // any item: a malformed call fails only itself, never the batch.
 const BatchCallItem = z.unknown().openapi({ allOf: [{ $ref: "#/components/schemas/BatchCall" }], description: "One call; checked on its own, so a bad call gets an error result and the others still run." } as never);
 
-const BatchErrorSchema = z
-  .object({
-    code: z.string().openapi({ example: "UNKNOWN_ROLE" }),
-    message: z.string(),
-    field: z.string().optional(),
-    suggestions: z.array(z.string()),
-    available: z.array(z.string()).optional(),
-  })
-  .openapi("BatchError");
 
-const BatchResultSchema = z.union([z.object({ value: SheetValueSchema }), z.object({ error: BatchErrorSchema })]).openapi("BatchResult");
+const BatchResultSchema = z.union([z.object({ value: SheetValueSchema }), z.object({ error: PlannerErrorSchema })]).openapi("BatchResult");
 
-type BatchResult = { value: SheetResult } | { error: z.infer<typeof BatchErrorSchema> };
+type BatchResult = { value: SheetResult } | { error: z.infer<typeof PlannerErrorSchema> };
 
 const route = createRoute({
   method: "post",
