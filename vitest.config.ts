@@ -11,7 +11,13 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["tests/unit/**/*.test.ts", "tests/addon/**/*.test.ts", "tests/e2e/**/*.test.ts", "tests/browser/**/*.test.ts", "tests/load/**/*.test.ts"],
+          include: [
+            "tests/unit/**/*.test.ts",
+            "tests/addon/**/*.test.ts",
+            "tests/e2e/**/*.test.ts",
+            "tests/browser/**/*.test.ts",
+            "tests/load/**/*.test.ts",
+          ],
         },
       },
       {

@@ -34,16 +34,20 @@ const roleColumn = rows.map((q) => [q.role]);
 const levelColumn = rows.map((q) => [q.level]);
 const locationColumn = rows.map((q) => [q.location]);
 
-const ranged = () => AI_SALARY(roleColumn, levelColumn, locationColumn, undefined, undefined, undefined);
-const separate = () => rows.map((q) => [AI_SALARY(q.role, q.level, q.location, undefined, undefined, undefined)]);
+const ranged = () =>
+  AI_SALARY(roleColumn, levelColumn, locationColumn, undefined, undefined, undefined);
+const separate = () =>
+  rows.map((q) => [AI_SALARY(q.role, q.level, q.location, undefined, undefined, undefined)]);
 
 // The two ways must fill the same 10,000 numbers, each the core's own figure.
 const a = ranged();
 const b = separate();
-if (a.length !== CELLS || JSON.stringify(a) !== JSON.stringify(b)) throw new Error("bench: the ranged call and the separate calls disagree");
+if (a.length !== CELLS || JSON.stringify(a) !== JSON.stringify(b))
+  throw new Error("bench: the ranged call and the separate calls disagree");
 rows.forEach((q, i) => {
   const expected = core.toUnits(core.salaryRange(q).mid);
-  if (a[i][0] !== expected) throw new Error(`bench: cell ${i + 1} is ${a[i][0]}, the core says ${expected}`);
+  if (a[i][0] !== expected)
+    throw new Error(`bench: cell ${i + 1} is ${a[i][0]}, the core says ${expected}`);
 });
 
 const rangedMs = [];
@@ -57,13 +61,15 @@ for (let r = 0; r < ROUNDS; r++) {
   separateMs.push(performance.now() - t0);
 }
 
-console.log(JSON.stringify({
-  cells: CELLS,
-  rounds: ROUNDS,
-  rangedMs: round(median(rangedMs), 2),
-  separateMs: round(median(separateMs), 2),
-  speedup: round(median(separateMs) / median(rangedMs), 2),
-  urlFetchUses,
-  urlFetchRequests: realUrlFetch.requests.length,
-  codeBytes: addon.code.length,
-}));
+console.log(
+  JSON.stringify({
+    cells: CELLS,
+    rounds: ROUNDS,
+    rangedMs: round(median(rangedMs), 2),
+    separateMs: round(median(separateMs), 2),
+    speedup: round(median(separateMs) / median(rangedMs), 2),
+    urlFetchUses,
+    urlFetchRequests: realUrlFetch.requests.length,
+    codeBytes: addon.code.length,
+  }),
+);

@@ -13,7 +13,9 @@ const BATCH_ROUNDS = 25;
 
 function load(url, { connections, seconds }, extra = {}) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, ...extra }, (err, r) => (err ? reject(err) : resolve(r)));
+    autocannon({ url, connections, duration: seconds, ...extra }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    );
   });
 }
 
@@ -31,9 +33,11 @@ function summary(r) {
 /** Runs each leg once per round, alternating, and reports per leg the medians over rounds (and every round). */
 async function alternateLoad(legs, shape) {
   const rounds = Object.fromEntries(Object.keys(legs).map((k) => [k, []]));
-  for (const [, leg] of Object.entries(legs)) await load(leg.url, { connections: shape.connections, seconds: 1 }, leg.extra); // warm-up
+  for (const [, leg] of Object.entries(legs))
+    await load(leg.url, { connections: shape.connections, seconds: 1 }, leg.extra); // warm-up
   for (let r = 0; r < shape.rounds; r++) {
-    for (const [name, leg] of Object.entries(legs)) rounds[name].push(summary(await load(leg.url, shape, leg.extra)));
+    for (const [name, leg] of Object.entries(legs))
+      rounds[name].push(summary(await load(leg.url, shape, leg.extra)));
   }
   const out = {};
   for (const [name, runs] of Object.entries(rounds)) {
@@ -53,26 +57,38 @@ async function alternateLoad(legs, shape) {
 export async function apiSection(worker, { core, queries }) {
   // The plan body: the seed's build-out, as the API itself serves it.
   const template = await request(worker.url, "GET", "/v1/plan/templates/year-2-scale-out");
-  if (template.status !== 200) throw new Error(`bench: GET /v1/plan/templates/year-2-scale-out answered ${template.status}`);
+  if (template.status !== 200)
+    throw new Error(`bench: GET /v1/plan/templates/year-2-scale-out answered ${template.status}`);
   const planBody = JSON.stringify(template.body.input);
 
   // Correct answers first: the load only counts if the routes answer what the core says.
   const salary = await request(worker.url, "GET", SALARY_PATH);
   const expected = core.salaryRange({ role: "ML Engineer", level: "Mid", location: "Austin" });
-  if (salary.status !== 200 || salary.body.mid !== core.toUnits(expected.mid)) throw new Error(`bench: /v1/salary answered ${salary.status} ${salary.text.slice(0, 200)}`);
+  if (salary.status !== 200 || salary.body.mid !== core.toUnits(expected.mid))
+    throw new Error(`bench: /v1/salary answered ${salary.status} ${salary.text.slice(0, 200)}`);
   const plan = await request(worker.url, "POST", "/v1/plan", { body: planBody });
   const expectedPlan = core.planToUnits(core.runPlan(template.body.input));
-  if (plan.status !== 200 || plan.body.totals.total !== expectedPlan.totals.total) throw new Error(`bench: POST /v1/plan answered ${plan.status} ${plan.text.slice(0, 200)}`);
+  if (plan.status !== 200 || plan.body.totals.total !== expectedPlan.totals.total)
+    throw new Error(`bench: POST /v1/plan answered ${plan.status} ${plan.text.slice(0, 200)}`);
 
   const legs = {
     health: { url: `${worker.url}/health` },
     salary: { url: `${worker.url}${SALARY_PATH}` },
-    plan: { url: `${worker.url}/v1/plan`, extra: { method: "POST", headers: { "content-type": "application/json" }, body: planBody } },
+    plan: {
+      url: `${worker.url}/v1/plan`,
+      extra: { method: "POST", headers: { "content-type": "application/json" }, body: planBody },
+    },
   };
   const throughput = await alternateLoad(legs, LOAD);
   // Where the time goes: the same unknown path inside and outside /v1 (both 404 from the same
   // notFound handler); the only difference is the /v1/* middleware: key check and rate limiter.
-  const middleware = await alternateLoad({ outsideV1: { url: `${worker.url}/bench-unknown` }, insideV1: { url: `${worker.url}/v1/bench-unknown` } }, { ...LOAD, seconds: 3 });
+  const middleware = await alternateLoad(
+    {
+      outsideV1: { url: `${worker.url}/bench-unknown` },
+      insideV1: { url: `${worker.url}/v1/bench-unknown` },
+    },
+    { ...LOAD, seconds: 3 },
+  );
   const latency = await alternateLoad({ health: legs.health, salary: legs.salary }, LATENCY);
   const ratio = (a, b) => round(a / b, 3);
 
@@ -83,10 +99,12 @@ export async function apiSection(worker, { core, queries }) {
   });
   const batchBody = JSON.stringify({ calls });
   const check = await request(worker.url, "POST", "/v1/batch", { body: batchBody });
-  if (check.status !== 200 || check.body.results.length !== 1000) throw new Error(`bench: POST /v1/batch answered ${check.status} ${check.text.slice(0, 200)}`);
+  if (check.status !== 200 || check.body.results.length !== 1000)
+    throw new Error(`bench: POST /v1/batch answered ${check.status} ${check.text.slice(0, 200)}`);
   check.body.results.forEach((r, i) => {
     const want = core.invokeFunction("AI_SALARY", calls[i].args);
-    if (r.value !== want) throw new Error(`bench: batch call ${i} is ${JSON.stringify(r)}, the core says ${want}`);
+    if (r.value !== want)
+      throw new Error(`bench: batch call ${i} is ${JSON.stringify(r)}, the core says ${want}`);
   });
   const serverTiming = check.headers["server-timing"] ?? null;
   const batchMs = [];
@@ -101,31 +119,51 @@ export async function apiSection(worker, { core, queries }) {
 
   // The worker logs each request's duration (whole ms); the last BATCH_ROUNDS batch lines are these runs.
   await new Promise((r) => setTimeout(r, 500)); // the last lines pass through wrangler's process first
-  const workerLogMs = worker.output().split("\n").flatMap((line) => {
-    try {
-      const j = JSON.parse(line);
-      return j.msg === "request" && j.path === "/v1/batch" ? [j.ms] : [];
-    } catch {
-      return [];
-    }
-  }).slice(-BATCH_ROUNDS);
+  const workerLogMs = worker
+    .output()
+    .split("\n")
+    .flatMap((line) => {
+      try {
+        const j = JSON.parse(line);
+        return j.msg === "request" && j.path === "/v1/batch" ? [j.ms] : [];
+      } catch {
+        return [];
+      }
+    })
+    .slice(-BATCH_ROUNDS);
 
   return {
-    setup: { loopback: true, ...LOAD, latencyConnections: LATENCY.connections, latencySeconds: LATENCY.seconds, tool: "autocannon", planBodyBytes: planBody.length, salaryBodyBytes: salary.bytes, planResponseBytes: plan.bytes },
+    setup: {
+      loopback: true,
+      ...LOAD,
+      latencyConnections: LATENCY.connections,
+      latencySeconds: LATENCY.seconds,
+      tool: "autocannon",
+      planBodyBytes: planBody.length,
+      salaryBodyBytes: salary.bytes,
+      planResponseBytes: plan.bytes,
+    },
     throughput,
     latency,
     salaryVsHealth: ratio(throughput.salary.rps, throughput.health.rps),
     planVsHealth: ratio(throughput.plan.rps, throughput.health.rps),
-    middleware: { ...middleware, insideVsOutside: ratio(middleware.insideV1.rps, middleware.outsideV1.rps), note: "404 for an unknown path, outside /v1 and inside it (the /v1/* middleware: key check, then the D1 rate-limit counter); non2xx here are those expected 404s" },
+    middleware: {
+      ...middleware,
+      insideVsOutside: ratio(middleware.insideV1.rps, middleware.outsideV1.rps),
+      note: "404 for an unknown path, outside /v1 and inside it (the /v1/* middleware: key check, then the D1 rate-limit counter); non2xx here are those expected 404s",
+    },
     batch: {
       calls: 1000,
       rounds: BATCH_ROUNDS,
       requestBytes: batchBody.length,
       responseBytes: check.bytes,
       serverTimingHeader: serverTiming,
-      method: serverTiming ? "Server-Timing header" : "client round trip minus the median /health round trip (the API sets no Server-Timing header); the transfer of the bigger request and answer counts as server time",
+      method: serverTiming
+        ? "Server-Timing header"
+        : "client round trip minus the median /health round trip (the API sets no Server-Timing header); the transfer of the bigger request and answer counts as server time",
       workerLogMs: median(workerLogMs),
-      workerLogNote: "the worker's own request log line (requestLog middleware: whole ms, from the first middleware to the end, including the rate-limit D1 write), median over the same requests",
+      workerLogNote:
+        "the worker's own request log line (requestLog middleware: whole ms, from the first middleware to the end, including the rate-limit D1 write), median over the same requests",
       clientMs: round(median(batchMs), 2),
       healthRoundTripMs: round(median(healthMs), 2),
       serverMs: round(median(batchMs) - median(healthMs), 2),

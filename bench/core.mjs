@@ -37,16 +37,21 @@ const viaSalaryRange = (i) => core.salaryRange(queries[i % queries.length]);
 
 // Same answer both ways before timing anything.
 for (let i = 0; i < queries.length; i++) {
-  if (viaInvoke(i) !== core.toUnits(viaSalaryRange(i).mid)) throw new Error(`AI_SALARY and salaryRange disagree on ${JSON.stringify(queries[i])}`);
+  if (viaInvoke(i) !== core.toUnits(viaSalaryRange(i).mid))
+    throw new Error(`AI_SALARY and salaryRange disagree on ${JSON.stringify(queries[i])}`);
 }
 rate(viaInvoke);
 rate(viaSalaryRange); // warm-up
-const salary = await alternate(ROUNDS, { invokeFunction: () => rate(viaInvoke), salaryRange: () => rate(viaSalaryRange) });
+const salary = await alternate(ROUNDS, {
+  invokeFunction: () => rate(viaInvoke),
+  salaryRange: () => rate(viaSalaryRange),
+});
 
 // ---- plan engine: 1,000 hires × 60 months --------------------------------------------------
 const plan = bigPlan(queries, 1000, 60);
 const check = core.runPlan(plan);
-if (check.months.length !== 60 || check.hires.length !== 1000) throw new Error("bench: the big plan did not run as 1,000 × 60");
+if (check.months.length !== 60 || check.hires.length !== 1000)
+  throw new Error("bench: the big plan did not run as 1,000 × 60");
 for (let i = 0; i < 5; i++) core.runPlan(plan);
 const times = [];
 for (let i = 0; i < 21; i++) {
@@ -65,29 +70,40 @@ for (let i = 0; i < 7; i++) {
   const profiler = new v8.GCProfiler();
   profiler.start();
   const before = process.memoryUsage().heapUsed;
-  let result = core.runPlan(plan);
+  const result = core.runPlan(plan);
   const peak = process.memoryUsage().heapUsed;
   const collected = profiler.stop().statistics.length;
   globalThis.gc();
   const retained = process.memoryUsage().heapUsed;
-  memory.push({ allocatedMB: (peak - before) / 2 ** 20, retainedMB: (retained - before) / 2 ** 20, gcDuringRun: collected });
-  result = null;
+  memory.push({
+    allocatedMB: (peak - before) / 2 ** 20,
+    retainedMB: (retained - before) / 2 ** 20,
+    gcDuringRun: collected,
+    months: result.months.length,
+  });
 }
 
-console.log(JSON.stringify({
-  salaryQueries: queries.length,
-  aiSalaryPerSecond: { invokeFunction: round(median(salary.invokeFunction), 0), salaryRange: round(median(salary.salaryRange), 0), runs: ROUNDS, windowMs: WINDOW_MS },
-  plan: {
-    hires: 1000,
-    people: plan.hires.reduce((s, h) => s + h.count, 0),
-    months: 60,
-    medianMs: round(median(times), 2),
-    minMs: round(Math.min(...times), 2),
-    maxMs: round(Math.max(...times), 2),
-    runs: times.length,
-    heapAllocatedMB: round(median(memory.map((m) => m.allocatedMB)), 2),
-    heapRetainedMB: round(median(memory.map((m) => m.retainedMB)), 2),
-    collectionsDuringRun: Math.max(...memory.map((m) => m.gcDuringRun)),
-    heapLimitMB: round(v8.getHeapStatistics().heap_size_limit / 2 ** 20, 0),
-  },
-}));
+console.log(
+  JSON.stringify({
+    salaryQueries: queries.length,
+    aiSalaryPerSecond: {
+      invokeFunction: round(median(salary.invokeFunction), 0),
+      salaryRange: round(median(salary.salaryRange), 0),
+      runs: ROUNDS,
+      windowMs: WINDOW_MS,
+    },
+    plan: {
+      hires: 1000,
+      people: plan.hires.reduce((s, h) => s + h.count, 0),
+      months: 60,
+      medianMs: round(median(times), 2),
+      minMs: round(Math.min(...times), 2),
+      maxMs: round(Math.max(...times), 2),
+      runs: times.length,
+      heapAllocatedMB: round(median(memory.map((m) => m.allocatedMB)), 2),
+      heapRetainedMB: round(median(memory.map((m) => m.retainedMB)), 2),
+      collectionsDuringRun: Math.max(...memory.map((m) => m.gcDuringRun)),
+      heapLimitMB: round(v8.getHeapStatistics().heap_size_limit / 2 ** 20, 0),
+    },
+  }),
+);

@@ -24,23 +24,35 @@ const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js
 const LIMITS = { RATE_LIMIT_PER_MINUTE: "1000000000", ANON_RATE_LIMIT_PER_MINUTE: "1000000000" };
 const ROUNDS = 2;
 const SECONDS = 4;
-const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(readFileSync(path.join(root, "wrangler.toml"), "utf8"))[1];
+const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(
+  readFileSync(path.join(root, "wrangler.toml"), "utf8"),
+)[1];
 
 function load(url) {
-  return new Promise((resolve, reject) => autocannon({ url, connections: 10, duration: SECONDS }, (e, r) => (e ? reject(e) : resolve(r))));
+  return new Promise((resolve, reject) =>
+    autocannon({ url, connections: 10, duration: SECONDS }, (e, r) => (e ? reject(e) : resolve(r))),
+  );
 }
 
 async function measure(base) {
   const runs = { health: [], salary: [] };
   await load(`${base}/health`);
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, p] of [["health", "/health"], ["salary", SALARY_PATH]]) {
+    for (const [name, p] of [
+      ["health", "/health"],
+      ["salary", SALARY_PATH],
+    ]) {
       const x = await load(`${base}${p}`);
-      if (x.non2xx || x.errors) throw new Error(`diagnose: ${p} had ${x.non2xx} non-2xx and ${x.errors} errors`);
+      if (x.non2xx || x.errors)
+        throw new Error(`diagnose: ${p} had ${x.non2xx} non-2xx and ${x.errors} errors`);
       runs[name].push(x);
     }
   }
-  const pick = (name) => ({ rps: round(median(runs[name].map((x) => x.requests.average)), 0), p50: median(runs[name].map((x) => x.latency.p50)), p99: median(runs[name].map((x) => x.latency.p99)) });
+  const pick = (name) => ({
+    rps: round(median(runs[name].map((x) => x.requests.average)), 0),
+    p50: median(runs[name].map((x) => x.latency.p50)),
+    p99: median(runs[name].map((x) => x.latency.p99)),
+  });
   const health = pick("health");
   const salary = pick("salary");
   return { health, salary, ratio: round(salary.rps / health.rps, 3) };
@@ -48,10 +60,25 @@ async function measure(base) {
 
 async function underWrangler(dir, variant) {
   const persist = mkdtempSync(path.join(tmpdir(), "atp-diag-d1-"));
-  const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_INCLUDE_PROCESS_ENV: "true", SCRATCH_VARIANT: variant, ...LIMITS };
-  spawnSync(process.execPath, [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { cwd: dir, env, stdio: "ignore" });
+  const env = {
+    ...process.env,
+    CI: "true",
+    WRANGLER_SEND_METRICS: "false",
+    CLOUDFLARE_INCLUDE_PROCESS_ENV: "true",
+    SCRATCH_VARIANT: variant,
+    ...LIMITS,
+  };
+  spawnSync(
+    process.execPath,
+    [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist],
+    { cwd: dir, env, stdio: "ignore" },
+  );
   const port = await freePort();
-  const child = spawn(process.execPath, [wrangler, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist], { cwd: dir, env, detached: true, stdio: "ignore" });
+  const child = spawn(
+    process.execPath,
+    [wrangler, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist],
+    { cwd: dir, env, detached: true, stdio: "ignore" },
+  );
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -82,10 +109,28 @@ async function underWrangler(dir, variant) {
 
 async function underMiniflare(dir, variant) {
   const script = path.join(dir, "bundle.mjs");
-  await esbuild.build({ entryPoints: [path.join(dir, "entry.js")], bundle: true, format: "esm", platform: "neutral", conditions: ["workerd", "worker", "browser"], mainFields: ["module", "main"], outfile: script, logLevel: "error" });
+  await esbuild.build({
+    entryPoints: [path.join(dir, "entry.js")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["module", "main"],
+    outfile: script,
+    logLevel: "error",
+  });
   const persist = mkdtempSync(path.join(tmpdir(), "atp-diag-mf-"));
   const port = await freePort();
-  const mf = new Miniflare({ modules: true, scriptPath: script, modulesRoot: dir, compatibilityDate, host: "127.0.0.1", port, d1Databases: ["DB"], d1Persist: persist, bindings: { SCRATCH_VARIANT: variant, ...LIMITS },
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: script,
+    modulesRoot: dir,
+    compatibilityDate,
+    host: "127.0.0.1",
+    port,
+    d1Databases: ["DB"],
+    d1Persist: persist,
+    bindings: { SCRATCH_VARIANT: variant, ...LIMITS },
     // The worker's request log would flood the table; wrangler dev's rows are measured with it on.
     handleRuntimeStdio: (stdout, stderr) => {
       stdout.resume();
@@ -96,8 +141,13 @@ async function underMiniflare(dir, variant) {
     await mf.ready;
     const db = await mf.getD1Database("DB");
     const migrations = path.join(root, "migrations");
-    for (const f of readdirSync(migrations).filter((f) => f.endsWith(".sql")).sort()) {
-      for (const stmt of readFileSync(path.join(migrations, f), "utf8").split("--> statement-breakpoint")) if (stmt.trim()) await db.prepare(stmt).run();
+    for (const f of readdirSync(migrations)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()) {
+      for (const stmt of readFileSync(path.join(migrations, f), "utf8").split(
+        "--> statement-breakpoint",
+      ))
+        if (stmt.trim()) await db.prepare(stmt).run();
     }
     return await measure(`http://127.0.0.1:${port}`);
   } finally {
@@ -109,16 +159,45 @@ async function underMiniflare(dir, variant) {
 const dir = writeScratchWorker(root);
 const rows = [];
 const line = (c) => `| ${c.join(" | ")} |`;
-console.log(line(["transport", "variant", "/health req/s", "/health p50/p99 ms", "/v1/salary req/s", "/v1/salary p50/p99 ms", "salary ÷ health"]));
+console.log(
+  line([
+    "transport",
+    "variant",
+    "/health req/s",
+    "/health p50/p99 ms",
+    "/v1/salary req/s",
+    "/v1/salary p50/p99 ms",
+    "salary ÷ health",
+  ]),
+);
 console.log(line(Array(7).fill("---")));
 const report = (r) => {
   rows.push(r);
-  console.log(line([r.transport, r.variant, r.health.rps, `${r.health.p50} / ${r.health.p99}`, r.salary.rps, `${r.salary.p50} / ${r.salary.p99}`, `${Math.round(r.ratio * 100)}%`]));
+  console.log(
+    line([
+      r.transport,
+      r.variant,
+      r.health.rps,
+      `${r.health.p50} / ${r.health.p99}`,
+      r.salary.rps,
+      `${r.salary.p50} / ${r.salary.p99}`,
+      `${Math.round(r.ratio * 100)}%`,
+    ]),
+  );
 };
 try {
-  for (const variant of Object.keys(VARIANTS)) report({ transport: "wrangler dev (npm start)", variant, ...(await underWrangler(dir, variant)) });
-  for (const variant of ["as-is", "counter-in-memory"]) report({ transport: "Miniflare alone", variant, ...(await underMiniflare(dir, variant)) });
+  for (const variant of Object.keys(VARIANTS))
+    report({
+      transport: "wrangler dev (npm start)",
+      variant,
+      ...(await underWrangler(dir, variant)),
+    });
+  for (const variant of ["as-is", "counter-in-memory"])
+    report({ transport: "Miniflare alone", variant, ...(await underMiniflare(dir, variant)) });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-writeFileSync(path.join(root, "bench", "diagnosis.json"), `${JSON.stringify({ ...machineInfo(root), connections: 10, seconds: SECONDS, rounds: ROUNDS, variants: VARIANTS, rows }, null, 2)}\n`);
+writeFileSync(
+  path.join(root, "bench", "diagnosis.json"),
+  `${JSON.stringify({ ...machineInfo(root), connections: 10, seconds: SECONDS, rounds: ROUNDS, variants: VARIANTS, rows }, null, 2)}\n`,
+);

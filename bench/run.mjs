@@ -23,7 +23,11 @@ const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 /** Runs a bench script in its own Node process and returns the JSON it prints. */
 function child(args) {
-  const out = execFileSync(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, args, {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(out.toString("utf8").trim().split("\n").pop());
 }
 
@@ -46,33 +50,57 @@ try {
   if (!existsSync(path.join(root, "sheets-addon", "dist", "Code.js"))) {
     log("sheets-addon/dist is missing: building the add-on (npm run build:addon)");
     // Its report goes to stderr with the bench's progress, so stdout is the table alone.
-    execFileSync(process.execPath, [path.join(root, "sheets-addon", "build.mjs")], { cwd: root, stdio: ["ignore", 2, 2] });
+    execFileSync(process.execPath, [path.join(root, "sheets-addon", "build.mjs")], {
+      cwd: root,
+      stdio: ["ignore", 2, 2],
+    });
   }
   log("bundling shared/ and the add-on test support with esbuild");
   const sharedBundle = await bundleTs(root, ["shared/index.ts"], "shared");
-  const addonSupport = await bundleTs(root, ["tests/addon/support/load-addon.ts", "tests/addon/support/apps-script-stand-ins.ts"], "addon-support");
+  const addonSupport = await bundleTs(
+    root,
+    ["tests/addon/support/load-addon.ts", "tests/addon/support/apps-script-stand-ins.ts"],
+    "addon-support",
+  );
   const core = await import(pathToFileURL(sharedBundle).href);
   const queries = salaryQueries(core);
 
   log("core: AI_SALARY calls/s and the 1,000 × 60 plan (own process, --expose-gc)");
-  const coreResult = child(["--expose-gc", "--max-semi-space-size=64", path.join(benchDir, "core.mjs"), sharedBundle]);
+  const coreResult = child([
+    "--expose-gc",
+    "--max-semi-space-size=64",
+    path.join(benchDir, "core.mjs"),
+    sharedBundle,
+  ]);
   log("add-on: 10,000 cells, one ranged call vs 10,000 calls");
   const addonResult = child([path.join(benchDir, "addon.mjs"), addonSupport, sharedBundle]);
 
-  log("API: starting the local worker (scripts/start.mjs, fresh D1, rate limits raised for the bench)");
-  worker = await startLocalWorker(root, { extraVars: { RATE_LIMIT_PER_MINUTE: "1000000000", ANON_RATE_LIMIT_PER_MINUTE: "1000000000" } });
+  log(
+    "API: starting the local worker (scripts/start.mjs, fresh D1, rate limits raised for the bench)",
+  );
+  worker = await startLocalWorker(root, {
+    extraVars: { RATE_LIMIT_PER_MINUTE: "1000000000", ANON_RATE_LIMIT_PER_MINUTE: "1000000000" },
+  });
   log(`API: ${worker.url}; about 2 minutes of alternating load`);
   const apiResult = await apiSection(worker, { core, queries });
   log("models: saves, reads and 50 concurrent writers");
   const modelsResult = await modelsSection(worker);
   await stopWorker();
 
-  const results = { ...info, core: coreResult, addon: addonResult, api: apiResult, models: modelsResult };
+  const results = {
+    ...info,
+    core: coreResult,
+    addon: addonResult,
+    api: apiResult,
+    models: modelsResult,
+  };
   const targets = judgeTargets(results);
   results.targets = targets;
   writeFileSync(path.join(benchDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   console.log(renderReport(results, targets));
-  console.log(`\nWrote bench/results.json. ${targets.filter((t) => t.pass).length} of ${targets.length} targets pass.`);
+  console.log(
+    `\nWrote bench/results.json. ${targets.filter((t) => t.pass).length} of ${targets.length} targets pass.`,
+  );
 } catch (e) {
   log(`failed: ${e.stack ?? e}`);
   if (worker) log(`worker output (tail):\n${worker.output().slice(-3000)}`);

@@ -53,7 +53,8 @@ const iso = (ms) => (ms === null || ms === undefined ? "" : new Date(ms).toISOSt
 
 async function create() {
   if (!opts.workspace) fail(`create needs --workspace <name>, e.g. --workspace acme\n${USAGE}`);
-  if (!opts.scopes) fail("create needs --scopes read, write or admin (admin implies write, write implies read)");
+  if (!opts.scopes)
+    fail("create needs --scopes read, write or admin (admin implies write, write implies read)");
   if (rest.length) fail(`unexpected argument ${JSON.stringify(rest[0])}\n${USAGE}`);
   const now = Date.now();
   let ensure;
@@ -61,14 +62,24 @@ async function create() {
   try {
     const scope = p.parseScopes(opts.scopes);
     ensure = p.ensureWorkspaceStatements(opts.workspace, "cli", now);
-    created = await p.newKeyStatements({ workspace: { slug: opts.workspace }, scope, name: opts.name ?? `${opts.workspace} ${scope} key`, actor: "cli", now });
+    created = await p.newKeyStatements({
+      workspace: { slug: opts.workspace },
+      scope,
+      name: opts.name ?? `${opts.workspace} ${scope} key`,
+      actor: "cli",
+      now,
+    });
   } catch (e) {
     fail(e.message);
   }
   const results = executeD1(p.inlineSql([...ensure, ...created.statements]), target);
   const workspaceCreated = (results[0]?.results?.length ?? 0) === 1;
-  console.log(`${workspaceCreated ? "Created" : "Using"} workspace "${opts.workspace}" in ${where}.`);
-  console.log(`Created key ${created.id} ("${created.name}", scopes: ${p.impliedScopes(created.scope).join(", ")}). It is shown only now; only its SHA-256 is stored.`);
+  console.log(
+    `${workspaceCreated ? "Created" : "Using"} workspace "${opts.workspace}" in ${where}.`,
+  );
+  console.log(
+    `Created key ${created.id} ("${created.name}", scopes: ${p.impliedScopes(created.scope).join(", ")}). It is shown only now; only its SHA-256 is stored.`,
+  );
   console.log(created.key);
 }
 
@@ -83,13 +94,31 @@ function list() {
   const [result] = executeD1(p.inlineSql([statement]), target);
   const rows = result?.results ?? [];
   if (!rows.length) {
-    console.log(opts.workspace ? `No keys in workspace "${opts.workspace}" (${where}).` : `No keys in ${where}.`);
+    console.log(
+      opts.workspace
+        ? `No keys in workspace "${opts.workspace}" (${where}).`
+        : `No keys in ${where}.`,
+    );
     return;
   }
-  const lines = rows.map((r) => [r.id, r.workspace, r.scope, r.prefix + "…", iso(r.created_at), r.revoked_at ? `revoked ${iso(r.revoked_at)}` : "active", r.name]);
+  const lines = rows.map((r) => [
+    r.id,
+    r.workspace,
+    r.scope,
+    r.prefix + "…",
+    iso(r.created_at),
+    r.revoked_at ? `revoked ${iso(r.revoked_at)}` : "active",
+    r.name,
+  ]);
   const header = ["id", "workspace", "scope", "prefix", "created", "status", "name"];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
-  for (const line of [header, ...lines]) console.log(line.map((v, i) => String(v).padEnd(widths[i])).join("  ").trimEnd());
+  for (const line of [header, ...lines])
+    console.log(
+      line
+        .map((v, i) => String(v).padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    );
 }
 
 function revoke() {
@@ -97,8 +126,14 @@ function revoke() {
   if (!id) fail(`revoke needs a key id (see \`npm run keys -- list\`)\n${USAGE}`);
   if (extra) fail(`unexpected argument ${JSON.stringify(extra)}`);
   const workspace = opts.workspace ? { slug: opts.workspace } : undefined;
-  const results = executeD1(p.inlineSql(p.revokeKeyStatements(id, workspace, "cli", Date.now())), target);
-  if ((results[0]?.results?.length ?? 0) !== 1) fail(`no active key ${id}${opts.workspace ? ` in workspace "${opts.workspace}"` : ""} in ${where}; \`npm run keys -- list\` shows the keys`);
+  const results = executeD1(
+    p.inlineSql(p.revokeKeyStatements(id, workspace, "cli", Date.now())),
+    target,
+  );
+  if ((results[0]?.results?.length ?? 0) !== 1)
+    fail(
+      `no active key ${id}${opts.workspace ? ` in workspace "${opts.workspace}"` : ""} in ${where}; \`npm run keys -- list\` shows the keys`,
+    );
   console.log(`Revoked key ${id} in ${where}; it is refused from the next request on.`);
 }
 

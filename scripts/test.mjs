@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, build the add-on (when a build:addon script exists), run every vitest
-// project, then print a one-line summary as the LAST line: "N passed, N failed[, N skipped]".
+// `npm test`: typecheck, lint (eslint + prettier --check), build the add-on (when a build:addon
+// script exists), run every vitest project, then print a one-line summary as the LAST line: "N passed, N failed[, N skipped]".
 // Exits non-zero if typecheck or the build fails, vitest fails, any test fails, or no test ran.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -25,6 +25,10 @@ function finish(passed, failed, skipped, ok) {
 
 if (run(npm, ["run", "typecheck"]) !== 0) {
   console.error("test: typecheck failed");
+  finish(0, 0, 0, false);
+}
+if (run(npm, ["run", "lint"]) !== 0) {
+  console.error("test: lint failed (npm run format fixes formatting)");
   finish(0, 0, 0, false);
 }
 if (run(npm, ["run", "build:addon", "--if-present"]) !== 0) {

@@ -90,10 +90,14 @@ export class ProblemList {
     if (!this.problems.length) return;
     if (this.problems.length === 1) throw this.problems[0]!;
     const list = this.problems.map((p) => p.message).join("; ");
-    throw new PlannerError("INVALID_ARGUMENT", `${what} has ${this.problems.length} problems: ${list}`, {
-      field: this.problems[0]!.field,
-      problems: this.problems,
-    });
+    throw new PlannerError(
+      "INVALID_ARGUMENT",
+      `${what} has ${this.problems.length} problems: ${list}`,
+      {
+        field: this.problems[0]!.field,
+        problems: this.problems,
+      },
+    );
   }
 }
 
@@ -101,6 +105,13 @@ export class ProblemList {
 function rebase(e: PlannerError, prefix: string): PlannerError {
   if (!prefix) return e;
   const field = e.field ? `${prefix}.${e.field}` : prefix;
-  const message = e.field && e.message.startsWith(`${e.field}:`) ? `${field}:${e.message.slice(e.field.length + 1)}` : `${field}: ${e.message}`;
-  return new PlannerError(e.code, message, { field, suggestions: e.suggestions, available: e.available });
+  const message =
+    e.field && e.message.startsWith(`${e.field}:`)
+      ? `${field}:${e.message.slice(e.field.length + 1)}`
+      : `${field}: ${e.message}`;
+  return new PlannerError(e.code, message, {
+    field,
+    suggestions: e.suggestions,
+    available: e.available,
+  });
 }

@@ -1,5 +1,13 @@
 import { PlannerError, ProblemList, invalid } from "./errors.js";
-import { DEFAULT_RECRUITING_COST, DEFAULT_UPSKILLING_COST, HIRING_PHASES, ONBOARDING, RECRUITING_CHANNELS, UPSKILLING_COSTS, UPSKILLING_PATHS } from "./data/hiring.js";
+import {
+  DEFAULT_RECRUITING_COST,
+  DEFAULT_UPSKILLING_COST,
+  HIRING_PHASES,
+  ONBOARDING,
+  RECRUITING_CHANNELS,
+  UPSKILLING_COSTS,
+  UPSKILLING_PATHS,
+} from "./data/hiring.js";
 import type { Source } from "./data/sources.js";
 import { applyRate, toCents, type Cents } from "./money.js";
 import { nameKey, resolveRole } from "./names.js";
@@ -65,19 +73,28 @@ const PHASE_1 = HIRING_PHASES[0]!;
 type PricedCost = { low: number; high: number; source: Source };
 const CONSULTANT = UPSKILLING_COSTS.find((c) => c.id === "mentor-consultant") as PricedCost;
 const BOOTCAMP = UPSKILLING_COSTS.find((c) => c.id === "bootcamp") as PricedCost;
-const LEARNING_TIME = UPSKILLING_COSTS.find((c) => c.id === "learning-time") as { share: number; source: Source };
+const LEARNING_TIME = UPSKILLING_COSTS.find((c) => c.id === "learning-time") as {
+  share: number;
+  source: Source;
+};
 
 export const HIRE_VS_UPSKILL_DEFAULTS = {
   horizonMonths: 12,
   timeToFillMonths: { min: PHASE_1.startMonth, max: PHASE_1.endMonth!, source: PHASE_1.source },
   onboardingWeeks: { value: ONBOARDING.weeks, source: ONBOARDING.source },
-  trainingCostPerPerson: { value: DEFAULT_UPSKILLING_COST.amountPerPerson, source: DEFAULT_UPSKILLING_COST.source },
+  trainingCostPerPerson: {
+    value: DEFAULT_UPSKILLING_COST.amountPerPerson,
+    source: DEFAULT_UPSKILLING_COST.source,
+  },
   learningTimeShare: { value: LEARNING_TIME.share, source: LEARNING_TIME.source },
 };
 
 /** Which seed path leads into which target role. */
 const PATH_FOR_ROLE: Record<string, { path: string; fromMatches: string[] }> = {
-  "ml-engineer": { path: "engineers-to-ai-engineers", fromMatches: ["engineer", "developer", "swe", "programmer"] },
+  "ml-engineer": {
+    path: "engineers-to-ai-engineers",
+    fromMatches: ["engineer", "developer", "swe", "programmer"],
+  },
   "data-scientist": { path: "analysts-to-data-scientists", fromMatches: ["analyst", "data", "bi"] },
   "prompt-engineer": { path: "anyone-to-prompt-engineers", fromMatches: [""] },
 };
@@ -87,15 +104,21 @@ const mid = (a: number, b: number) => (a + b) / 2;
 
 function num(value: unknown, field: string, min: number, max: number, fallback: number): number {
   if (value === undefined || value === null || value === "") return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(field, `must be a number, got ${JSON.stringify(value) ?? String(value)}`);
-  if (value < min || value > max) throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw invalid(field, `must be a number, got ${JSON.stringify(value) ?? String(value)}`);
+  if (value < min || value > max)
+    throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
 function bool(value: unknown, field: string): boolean {
   if (value === undefined || value === null || value === "") return false;
   if (typeof value === "boolean") return value;
-  if (typeof value === "string" && ["yes", "true", "no", "false"].includes(value.trim().toLowerCase())) return ["yes", "true"].includes(value.trim().toLowerCase());
+  if (
+    typeof value === "string" &&
+    ["yes", "true", "no", "false"].includes(value.trim().toLowerCase())
+  )
+    return ["yes", "true"].includes(value.trim().toLowerCase());
   throw invalid(field, `must be true or false, got ${JSON.stringify(value)}`);
 }
 
@@ -105,47 +128,114 @@ function fillRange(value: unknown): { min: number; max: number } {
   const v = value as { min?: unknown; max?: unknown };
   const min = num(v.min, "timeToFillMonths.min", 0, 24, Number.NaN);
   const max = num(v.max, "timeToFillMonths.max", 0, 24, Number.NaN);
-  if (Number.isNaN(min) || Number.isNaN(max)) throw invalid("timeToFillMonths", "must be { min, max } in months, e.g. { min: 1, max: 2 }");
-  if (min > max) throw invalid("timeToFillMonths", `min (${min}) must not be more than max (${max})`);
+  if (Number.isNaN(min) || Number.isNaN(max))
+    throw invalid("timeToFillMonths", "must be { min, max } in months, e.g. { min: 1, max: 2 }");
+  if (min > max)
+    throw invalid("timeToFillMonths", `min (${min}) must not be more than max (${max})`);
   return { min, max };
 }
 
 /** cents for `months` of an annual salary, rounded to the cent. */
-const salaryFor = (annual: Cents, months: number) => Math.round((annual * Math.max(0, months)) / 12);
+const salaryFor = (annual: Cents, months: number) =>
+  Math.round((annual * Math.max(0, months)) / 12);
 
 function perMonth(cash: Spread, productive: Spread): OptionOutcome["costPerProductiveMonth"] {
   const div = (c: number, p: number) => (p > 0 ? Math.round(c / p) : null);
-  return { low: div(cash.low, productive.high), expected: div(cash.expected, productive.expected), high: div(cash.high, productive.low) };
+  return {
+    low: div(cash.low, productive.high),
+    expected: div(cash.expected, productive.expected),
+    high: div(cash.high, productive.low),
+  };
 }
 
 /**
  * Hire an AI specialist or upskill someone you have: months until productive, cash over the
  * horizon, productive person-months and cash per productive month, as low / expected / high.
  */
-export function hireVsUpskill(input: HireVsUpskillInput, options: SalaryOptions = {}): HireVsUpskillResult {
+export function hireVsUpskill(
+  input: HireVsUpskillInput,
+  options: SalaryOptions = {},
+): HireVsUpskillResult {
   const problems = new ProblemList();
-  const horizon = problems.check("", () => num(input.horizonMonths, "horizonMonths", 1, 120, HIRE_VS_UPSKILL_DEFAULTS.horizonMonths));
+  const horizon = problems.check("", () =>
+    num(input.horizonMonths, "horizonMonths", 1, 120, HIRE_VS_UPSKILL_DEFAULTS.horizonMonths),
+  );
   const fill = problems.check("", () => fillRange(input.timeToFillMonths));
-  const onboardingWeeks = problems.check("", () => num(input.onboardingWeeks, "onboardingWeeks", 0, 52, HIRE_VS_UPSKILL_DEFAULTS.onboardingWeeks.value));
-  const training = problems.check("", () => num(input.trainingCostPerPerson, "trainingCostPerPerson", 0, 1_000_000, HIRE_VS_UPSKILL_DEFAULTS.trainingCostPerPerson.value));
-  const learningShare = problems.check("", () => num(input.learningTimeShare, "learningTimeShare", 0, 0.9, HIRE_VS_UPSKILL_DEFAULTS.learningTimeShare.value));
+  const onboardingWeeks = problems.check("", () =>
+    num(
+      input.onboardingWeeks,
+      "onboardingWeeks",
+      0,
+      52,
+      HIRE_VS_UPSKILL_DEFAULTS.onboardingWeeks.value,
+    ),
+  );
+  const training = problems.check("", () =>
+    num(
+      input.trainingCostPerPerson,
+      "trainingCostPerPerson",
+      0,
+      1_000_000,
+      HIRE_VS_UPSKILL_DEFAULTS.trainingCostPerPerson.value,
+    ),
+  );
+  const learningShare = problems.check("", () =>
+    num(
+      input.learningTimeShare,
+      "learningTimeShare",
+      0,
+      0.9,
+      HIRE_VS_UPSKILL_DEFAULTS.learningTimeShare.value,
+    ),
+  );
   const mentorship = problems.check("", () => bool(input.mentorship, "mentorship"));
   const bootcamp = problems.check("", () => bool(input.bootcamp, "bootcamp"));
-  const explicitRecruiting = problems.check("", () => (input.recruitingCost === undefined || input.recruitingCost === null || input.recruitingCost === "" ? undefined : num(input.recruitingCost, "recruitingCost", 0, 1_000_000, 0)));
-  const range = problems.check("", () => salaryRange({ role: input.targetRole, level: input.level, location: input.location, currency: "USD" }, options));
+  const explicitRecruiting = problems.check("", () =>
+    input.recruitingCost === undefined ||
+    input.recruitingCost === null ||
+    input.recruitingCost === ""
+      ? undefined
+      : num(input.recruitingCost, "recruitingCost", 0, 1_000_000, 0),
+  );
+  const range = problems.check("", () =>
+    salaryRange(
+      { role: input.targetRole, level: input.level, location: input.location, currency: "USD" },
+      options,
+    ),
+  );
   const role = problems.check("", () => resolveRole(input.targetRole, "targetRole"));
   problems.throwIfAny("The comparison");
-  if (horizon === undefined || !fill || onboardingWeeks === undefined || training === undefined || learningShare === undefined || mentorship === undefined || bootcamp === undefined || !range || !role) throw invalid("input", "incomplete");
+  if (
+    horizon === undefined ||
+    !fill ||
+    onboardingWeeks === undefined ||
+    training === undefined ||
+    learningShare === undefined ||
+    mentorship === undefined ||
+    bootcamp === undefined ||
+    !range ||
+    !role
+  )
+    throw invalid("input", "incomplete");
 
   const pathFor = PATH_FOR_ROLE[role.id];
   if (!pathFor) {
-    throw new PlannerError("NO_DATA", `The seeds give no upskilling path into ${role.name}. Paths lead to: ML Engineer (Engineers → AI Engineers), Data Scientist (Analysts/Data → Data Scientists), Prompt Engineer (Anyone → Prompt Engineers).`, { field: "targetRole", available: ["ML Engineer", "Data Scientist", "Prompt Engineer"] });
+    throw new PlannerError(
+      "NO_DATA",
+      `The seeds give no upskilling path into ${role.name}. Paths lead to: ML Engineer (Engineers → AI Engineers), Data Scientist (Analysts/Data → Data Scientists), Prompt Engineer (Anyone → Prompt Engineers).`,
+      { field: "targetRole", available: ["ML Engineer", "Data Scientist", "Prompt Engineer"] },
+    );
   }
   const path = describePath(UPSKILLING_PATHS.find((p) => p.id === pathFor.path)!);
-  const fromText = typeof input.fromRole === "string" && input.fromRole.trim() ? input.fromRole.trim() : path.from;
+  const fromText =
+    typeof input.fromRole === "string" && input.fromRole.trim() ? input.fromRole.trim() : path.from;
   const fromKey = nameKey(fromText);
   if (!pathFor.fromMatches.some((k) => fromKey.includes(k))) {
-    throw new PlannerError("NO_DATA", `The seeds' path into ${role.name} is "${path.name}", which starts from ${path.from}; "${fromText}" is not on it.`, { field: "fromRole", available: [path.from] });
+    throw new PlannerError(
+      "NO_DATA",
+      `The seeds' path into ${role.name} is "${path.name}", which starts from ${path.from}; "${fromText}" is not on it.`,
+      { field: "fromRole", available: [path.from] },
+    );
   }
 
   // Recruiting for the hire: an explicit figure, a channel's stated cost, or the seed's $10K.
@@ -153,29 +243,59 @@ export function hireVsUpskill(input: HireVsUpskillInput, options: SalaryOptions 
   const recruitingSources: Source[] = [];
   let recruitingMethod: string;
   const channelName = typeof input.channel === "string" ? input.channel.trim() : "";
-  const channel = channelName ? RECRUITING_CHANNELS.find((c) => nameKey(c.id) === nameKey(channelName) || nameKey(c.name) === nameKey(channelName) || nameKey(c.id + "s") === nameKey(channelName)) : undefined;
-  if (channelName && !channel) throw new PlannerError("UNKNOWN_CHANNEL", `Unknown recruiting channel "${channelName}". Known channels: ${RECRUITING_CHANNELS.map((c) => c.id).join(", ")}.`, { field: "channel", suggestions: RECRUITING_CHANNELS.map((c) => c.id) });
+  const channel = channelName
+    ? RECRUITING_CHANNELS.find(
+        (c) =>
+          nameKey(c.id) === nameKey(channelName) ||
+          nameKey(c.name) === nameKey(channelName) ||
+          nameKey(c.id + "s") === nameKey(channelName),
+      )
+    : undefined;
+  if (channelName && !channel)
+    throw new PlannerError(
+      "UNKNOWN_CHANNEL",
+      `Unknown recruiting channel "${channelName}". Known channels: ${RECRUITING_CHANNELS.map((c) => c.id).join(", ")}.`,
+      { field: "channel", suggestions: RECRUITING_CHANNELS.map((c) => c.id) },
+    );
   if (explicitRecruiting !== undefined) {
-    recruiting = { low: toCents(explicitRecruiting), expected: toCents(explicitRecruiting), high: toCents(explicitRecruiting) };
+    recruiting = {
+      low: toCents(explicitRecruiting),
+      expected: toCents(explicitRecruiting),
+      high: toCents(explicitRecruiting),
+    };
     recruitingMethod = "recruiting cost given";
   } else if (channel?.cost?.kind === "fixed") {
-    recruiting = { low: toCents(channel.cost.low), expected: toCents(mid(channel.cost.low, channel.cost.high)), high: toCents(channel.cost.high) };
+    recruiting = {
+      low: toCents(channel.cost.low),
+      expected: toCents(mid(channel.cost.low, channel.cost.high)),
+      high: toCents(channel.cost.high),
+    };
     recruitingMethod = `${channel.name}: the seed's $${channel.cost.low / 1000}–${channel.cost.high / 1000}K bonus`;
     recruitingSources.push(channel.source);
   } else if (channel?.cost?.kind === "share-of-salary") {
     const c = channel.cost;
-    recruiting = { low: applyRate(range.low, c.low), expected: applyRate(range.mid, mid(c.low, c.high)), high: applyRate(range.high, c.high) };
+    recruiting = {
+      low: applyRate(range.low, c.low),
+      expected: applyRate(range.mid, mid(c.low, c.high)),
+      high: applyRate(range.high, c.high),
+    };
     recruitingMethod = `${channel.name}: ${c.low * 100}–${c.high * 100}% of the annual salary (the seed's fee), on the low, mid and high salary`;
     recruitingSources.push(channel.source);
   } else {
     const flat = toCents(DEFAULT_RECRUITING_COST.amount);
     recruiting = { low: flat, expected: flat, high: flat };
-    recruitingMethod = channel ? `${channel.name}: no cost stated, so the seed's $10K per hire` : "the seed's $10K recruitment per hire";
+    recruitingMethod = channel
+      ? `${channel.name}: no cost stated, so the seed's $10K per hire`
+      : "the seed's $10K recruitment per hire";
     recruitingSources.push(...(channel ? [channel.source] : []), DEFAULT_RECRUITING_COST.source);
   }
 
   const onboardingMonths = onboardingWeeks * MONTHS_PER_WEEK;
-  const hireUntil: Spread = { low: round2(fill.min + onboardingMonths), expected: round2(mid(fill.min, fill.max) + onboardingMonths), high: round2(fill.max + onboardingMonths) };
+  const hireUntil: Spread = {
+    low: round2(fill.min + onboardingMonths),
+    expected: round2(mid(fill.min, fill.max) + onboardingMonths),
+    high: round2(fill.max + onboardingMonths),
+  };
   const hireCash: Spread = {
     low: salaryFor(range.low, horizon - fill.max) + recruiting.low,
     expected: salaryFor(range.mid, horizon - mid(fill.min, fill.max)) + recruiting.expected,
@@ -188,10 +308,26 @@ export function hireVsUpskill(input: HireVsUpskillInput, options: SalaryOptions 
   });
   const hireProductive = productive(hireUntil);
 
-  const upskillUntil: Spread = { low: round2(path.minWeeks * MONTHS_PER_WEEK), expected: round2(mid(path.minWeeks, path.maxWeeks) * MONTHS_PER_WEEK), high: round2(path.maxWeeks * MONTHS_PER_WEEK) };
+  const upskillUntil: Spread = {
+    low: round2(path.minWeeks * MONTHS_PER_WEEK),
+    expected: round2(mid(path.minWeeks, path.maxWeeks) * MONTHS_PER_WEEK),
+    high: round2(path.maxWeeks * MONTHS_PER_WEEK),
+  };
   const extras: { name: string; low: number; high: number; source: Source }[] = [];
-  if (mentorship) extras.push({ name: "external consultant mentorship (4-8 weeks)", low: CONSULTANT.low, high: CONSULTANT.high, source: CONSULTANT.source });
-  if (bootcamp) extras.push({ name: "bootcamp", low: BOOTCAMP.low, high: BOOTCAMP.high, source: BOOTCAMP.source });
+  if (mentorship)
+    extras.push({
+      name: "external consultant mentorship (4-8 weeks)",
+      low: CONSULTANT.low,
+      high: CONSULTANT.high,
+      source: CONSULTANT.source,
+    });
+  if (bootcamp)
+    extras.push({
+      name: "bootcamp",
+      low: BOOTCAMP.low,
+      high: BOOTCAMP.high,
+      source: BOOTCAMP.source,
+    });
   const trainingCents = toCents(training);
   const upskillCash: Spread = {
     low: trainingCents + extras.reduce((s, e) => s + toCents(e.low), 0),
@@ -200,9 +336,18 @@ export function hireVsUpskill(input: HireVsUpskillInput, options: SalaryOptions 
   };
   const upskillProductive = productive(upskillUntil);
 
-  const learning = learningShare > 0 ? `; × ${(1 - learningShare).toFixed(2)} for ${Math.round(learningShare * 100)}% learning time` : "";
+  const learning =
+    learningShare > 0
+      ? `; × ${(1 - learningShare).toFixed(2)} for ${Math.round(learningShare * 100)}% learning time`
+      : "";
   return {
-    targetRole: role.name, level: range.level, location: range.location, fromRole: fromText, path: path.name, horizonMonths: horizon, currency: "USD",
+    targetRole: role.name,
+    level: range.level,
+    location: range.location,
+    fromRole: fromText,
+    path: path.name,
+    horizonMonths: horizon,
+    currency: "USD",
     hire: {
       monthsUntilProductive: hireUntil,
       cashCost: hireCash,
@@ -214,7 +359,13 @@ export function hireVsUpskill(input: HireVsUpskillInput, options: SalaryOptions 
         `recruiting: ${recruitingMethod}`,
         `productive months = ${horizon} − months until productive${learning}`,
       ],
-      sources: [...range.sources, PHASE_1.source, ONBOARDING.source, ...recruitingSources, ...(learningShare > 0 ? [LEARNING_TIME.source] : [])],
+      sources: [
+        ...range.sources,
+        PHASE_1.source,
+        ONBOARDING.source,
+        ...recruitingSources,
+        ...(learningShare > 0 ? [LEARNING_TIME.source] : []),
+      ],
     },
     upskill: {
       monthsUntilProductive: upskillUntil,
@@ -227,14 +378,33 @@ export function hireVsUpskill(input: HireVsUpskillInput, options: SalaryOptions 
         "the person's existing salary is already paid and is not counted; their previous work during the path is the cost the seed calls lost productivity",
         `productive months = ${horizon} − months until productive${learning}`,
       ],
-      sources: [...path.sources, DEFAULT_UPSKILLING_COST.source, ...extras.map((e) => e.source), ...(learningShare > 0 ? [LEARNING_TIME.source] : [])],
+      sources: [
+        ...path.sources,
+        DEFAULT_UPSKILLING_COST.source,
+        ...extras.map((e) => e.source),
+        ...(learningShare > 0 ? [LEARNING_TIME.source] : []),
+      ],
     },
     assumptions: [
       { name: "horizonMonths", value: String(horizon) },
-      { name: "timeToFillMonths", value: `${fill.min}–${fill.max}`, source: PHASE_1.source, note: "the seed's Phase 1 window (Month 1-2) taken as the time to fill a hire" },
+      {
+        name: "timeToFillMonths",
+        value: `${fill.min}–${fill.max}`,
+        source: PHASE_1.source,
+        note: "the seed's Phase 1 window (Month 1-2) taken as the time to fill a hire",
+      },
       { name: "onboardingWeeks", value: String(onboardingWeeks), source: ONBOARDING.source },
-      { name: "trainingCostPerPerson", value: String(training), source: DEFAULT_UPSKILLING_COST.source },
-      { name: "learningTimeShare", value: String(learningShare), source: LEARNING_TIME.source, note: "the seed's 20% learning time, taken off productive months for both options" },
+      {
+        name: "trainingCostPerPerson",
+        value: String(training),
+        source: DEFAULT_UPSKILLING_COST.source,
+      },
+      {
+        name: "learningTimeShare",
+        value: String(learningShare),
+        source: LEARNING_TIME.source,
+        note: "the seed's 20% learning time, taken off productive months for both options",
+      },
       { name: "mentorship", value: String(mentorship), source: CONSULTANT.source },
       { name: "bootcamp", value: String(bootcamp), source: BOOTCAMP.source },
     ],

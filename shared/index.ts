@@ -16,6 +16,14 @@ export * from "./sheet-values.js";
 export * from "./catalogue.js";
 export * from "./units.js";
 export { SEED_FILES, type Source } from "./data/sources.js";
-export { LEVELS, LOCATIONS, ROLES, type Level, type Location, type Role, type RoleCategory } from "./data/roles.js";
+export {
+  LEVELS,
+  LOCATIONS,
+  ROLES,
+  type Level,
+  type Location,
+  type Role,
+  type RoleCategory,
+} from "./data/roles.js";
 export { BASES, type Basis, type Currency } from "./data/salaries.js";
 export { RECRUITING_CHANNELS, UPSKILLING_PATHS, CAREER_TRANSITIONS } from "./data/hiring.js";

@@ -19,7 +19,7 @@ export class NameIndex<T> {
     private readonly kind: string,
     private readonly code: ErrorCode,
     items: readonly T[],
-    private readonly nameOf: (item: T) => string,
+    nameOf: (item: T) => string,
     namesOf: (item: T) => readonly string[],
   ) {
     for (const item of items) {
@@ -38,7 +38,8 @@ export class NameIndex<T> {
   find(text: string): T | undefined {
     if (this.seen.has(text)) return this.seen.get(text);
     const key = nameKey(text);
-    const found = this.byKey.get(key) ?? (key.endsWith("s") ? this.byKey.get(key.slice(0, -1)) : undefined);
+    const found =
+      this.byKey.get(key) ?? (key.endsWith("s") ? this.byKey.get(key.slice(0, -1)) : undefined);
     if (this.seen.size < 10_000) this.seen.set(text, found);
     return found;
   }
@@ -50,8 +51,13 @@ export class NameIndex<T> {
     const known = this.names();
     const hint = suggestions.length
       ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`
-      : known.length <= 20 ? ` Known ${this.kind}s: ${known.join(", ")}.` : "";
-    throw new PlannerError(this.code, `Unknown ${this.kind} "${text}".${hint}`, { field, suggestions });
+      : known.length <= 20
+        ? ` Known ${this.kind}s: ${known.join(", ")}.`
+        : "";
+    throw new PlannerError(this.code, `Unknown ${this.kind} "${text}".${hint}`, {
+      field,
+      suggestions,
+    });
   }
 
   /** Up to `limit` canonical names closest to the text: containment first, then edit distance. */
@@ -62,7 +68,11 @@ export class NameIndex<T> {
       const contains = key.length >= 2 && (e.key.includes(key) || key.includes(e.key));
       // The distance is at least the difference in length: skip names that cannot come close
       // (this also keeps a pasted paragraph from costing an edit-distance table per name).
-      if (!contains && Math.abs(key.length - e.key.length) / Math.max(key.length, e.key.length, 1) >= 0.6) continue;
+      if (
+        !contains &&
+        Math.abs(key.length - e.key.length) / Math.max(key.length, e.key.length, 1) >= 0.6
+      )
+        continue;
       let score = editDistance(key, e.key) / Math.max(key.length, e.key.length, 1);
       if (contains) score -= 1;
       const prev = scored.get(e.name);
@@ -88,8 +98,13 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      let d = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, before[j - 2]! + 1);
       cur[j] = d;
     }
     before = prev;
@@ -98,21 +113,45 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export const roleIndex = new NameIndex<Role>("role", "UNKNOWN_ROLE", ROLES, (r) => r.name, (r) => [r.id, ...r.aliases]);
-export const levelIndex = new NameIndex<Level>("level", "UNKNOWN_LEVEL", LEVELS, (l) => l.name, (l) => [l.id, ...l.aliases]);
-export const locationIndex = new NameIndex<Location>("location", "UNKNOWN_LOCATION", LOCATIONS, (l) => l.name, (l) => [l.id, ...l.aliases]);
+export const roleIndex = new NameIndex<Role>(
+  "role",
+  "UNKNOWN_ROLE",
+  ROLES,
+  (r) => r.name,
+  (r) => [r.id, ...r.aliases],
+);
+export const levelIndex = new NameIndex<Level>(
+  "level",
+  "UNKNOWN_LEVEL",
+  LEVELS,
+  (l) => l.name,
+  (l) => [l.id, ...l.aliases],
+);
+export const locationIndex = new NameIndex<Location>(
+  "location",
+  "UNKNOWN_LOCATION",
+  LOCATIONS,
+  (l) => l.name,
+  (l) => [l.id, ...l.aliases],
+);
 
 export function resolveRole(text: unknown, field = "role"): Role {
-  if (typeof text !== "string" || !text.trim()) throw invalid(field, `a role name is required, e.g. "ML Engineer"; known roles: ${roleIndex.names().join(", ")}`);
+  if (typeof text !== "string" || !text.trim())
+    throw invalid(
+      field,
+      `a role name is required, e.g. "ML Engineer"; known roles: ${roleIndex.names().join(", ")}`,
+    );
   return roleIndex.resolve(text, field);
 }
 
-const YEARS = /^\s*(\d+(?:\.\d+)?)\s*(?:\+|y|yr|yrs|year|years)?(?:\s+(?:of\s+)?(?:experience|exp))?\s*$/i;
+const YEARS =
+  /^\s*(\d+(?:\.\d+)?)\s*(?:\+|y|yr|yrs|year|years)?(?:\s+(?:of\s+)?(?:experience|exp))?\s*$/i;
 
 /** A level by name ("Mid", "Sr", "Junior") or by years of experience (a number, "4", "6 years"). */
 export function resolveLevel(text: unknown, field = "level"): Level {
   if (typeof text === "number") return levelForYears(text, field);
-  if (typeof text !== "string" || !text.trim()) throw invalid(field, "a level is required: Entry, Mid or Senior (or years of experience)");
+  if (typeof text !== "string" || !text.trim())
+    throw invalid(field, "a level is required: Entry, Mid or Senior (or years of experience)");
   const years = YEARS.exec(text);
   if (years) return levelForYears(Number(years[1]), field);
   return levelIndex.resolve(text, field);
@@ -130,15 +169,25 @@ const US = LOCATIONS.find((l) => l.id === "us")!;
 /** A location by name or alias; blank means the US as a whole (the seeds' national figures). */
 export function resolveLocation(text: unknown, field = "location"): Location {
   if (text === undefined || text === null || (typeof text === "string" && !text.trim())) return US;
-  if (typeof text !== "string") throw invalid(field, `a location name is expected, e.g. "Austin" or "SF"`);
+  if (typeof text !== "string")
+    throw invalid(field, `a location name is expected, e.g. "Austin" or "SF"`);
   return locationIndex.resolve(text, field);
 }
 
 /** Parses a fixed set of words case-insensitively, with a suggestion on a miss. */
-export function resolveChoice<T extends string>(text: unknown, choices: readonly T[], field: string, fallback?: T): T {
-  if ((text === undefined || text === null || text === "") && fallback !== undefined) return fallback;
+export function resolveChoice<T extends string>(
+  text: unknown,
+  choices: readonly T[],
+  field: string,
+  fallback?: T,
+): T {
+  if ((text === undefined || text === null || text === "") && fallback !== undefined)
+    return fallback;
   const key = typeof text === "string" ? nameKey(text) : "";
   const hit = choices.find((c) => nameKey(c) === key);
   if (hit) return hit;
-  throw invalid(field, `expected one of ${choices.map((c) => `"${c}"`).join(", ")}, got ${JSON.stringify(text)}`);
+  throw invalid(
+    field,
+    `expected one of ${choices.map((c) => `"${c}"`).join(", ")}, got ${JSON.stringify(text)}`,
+  );
 }

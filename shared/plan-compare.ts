@@ -1,6 +1,12 @@
 import { ProblemList, invalid } from "./errors.js";
 import { type Cents } from "./money.js";
-import { PLAN_LIMITS, normalizePlan, type HireInput, type PlanInput, type SlipInput } from "./plan.js";
+import {
+  PLAN_LIMITS,
+  normalizePlan,
+  type HireInput,
+  type PlanInput,
+  type SlipInput,
+} from "./plan.js";
 import { runPlanRange, type Spread } from "./plan-range.js";
 import type { SalaryOptions } from "./salary.js";
 
@@ -15,7 +21,13 @@ export interface ScenarioOverrides {
   /** Changes every hire's salary by this share, e.g. 0.1 = +10% (applied to defaults and given salaries alike). */
   salaryChange?: number;
   /** Per-hire changes, by the hire's position in the base plan (0-based). */
-  hires?: { index: number; startMonth?: number; salary?: number; count?: number; slipMonths?: SlipInput }[];
+  hires?: {
+    index: number;
+    startMonth?: number;
+    salary?: number;
+    count?: number;
+    slipMonths?: SlipInput;
+  }[];
 }
 
 export interface ScenarioInput {
@@ -57,7 +69,10 @@ export const MAX_SCENARIOS = 10;
 const BASE_NAME = "Base";
 
 /** The base plan with a scenario's overrides applied (a new object; the base is untouched). */
-export function applyScenario(base: PlanInput, overrides: ScenarioOverrides = {}): { input: PlanInput; notes: string[] } {
+export function applyScenario(
+  base: PlanInput,
+  overrides: ScenarioOverrides = {},
+): { input: PlanInput; notes: string[] } {
   const notes: string[] = [];
   const input: PlanInput = JSON.parse(JSON.stringify(base)) as PlanInput;
   for (const k of ["horizonMonths", "benefitsRate", "annualRaise", "slipMonths"] as const) {
@@ -68,7 +83,11 @@ export function applyScenario(base: PlanInput, overrides: ScenarioOverrides = {}
   let hires: (HireInput | null)[] = input.hires;
   for (const change of overrides.hires ?? []) {
     const h = hires[change.index];
-    if (!h) throw invalid("overrides.hires", `no hire at index ${change.index}; the base plan has ${hires.length} hires (0 to ${hires.length - 1})`);
+    if (!h)
+      throw invalid(
+        "overrides.hires",
+        `no hire at index ${change.index}; the base plan has ${hires.length} hires (0 to ${hires.length - 1})`,
+      );
     if (change.startMonth !== undefined) h.startMonth = change.startMonth;
     if (change.salary !== undefined) h.salary = change.salary;
     if (change.count !== undefined) h.count = change.count;
@@ -80,14 +99,18 @@ export function applyScenario(base: PlanInput, overrides: ScenarioOverrides = {}
       if (!h || typeof h.startMonth !== "number") return h;
       const start = Math.max(1, h.startMonth + shift);
       if (start > horizon) {
-        notes.push(`Hire ${i} (${h.role}) moves to month ${start}, past the ${horizon}-month horizon, and drops out of this scenario.`);
+        notes.push(
+          `Hire ${i} (${h.role}) moves to month ${start}, past the ${horizon}-month horizon, and drops out of this scenario.`,
+        );
         return null;
       }
       return { ...h, startMonth: start };
     });
   }
   if (overrides.salaryChange) {
-    notes.push(`Salaries changed by ${Math.round(overrides.salaryChange * 1000) / 10}%; hires without a given salary take the seed mid first.`);
+    notes.push(
+      `Salaries changed by ${Math.round(overrides.salaryChange * 1000) / 10}%; hires without a given salary take the seed mid first.`,
+    );
   }
   input.hires = hires.filter((h): h is HireInput => h !== null);
   return { input, notes };
@@ -95,29 +118,60 @@ export function applyScenario(base: PlanInput, overrides: ScenarioOverrides = {}
 
 function checkOverrides(o: unknown, field: string): ScenarioOverrides {
   if (o === undefined || o === null) return {};
-  if (typeof o !== "object" || Array.isArray(o)) throw invalid(field, "must be an object of overrides");
+  if (typeof o !== "object" || Array.isArray(o))
+    throw invalid(field, "must be an object of overrides");
   const v = o as ScenarioOverrides;
   const int = (x: unknown, f: string, min: number, max: number) => {
     if (x === undefined) return;
-    if (typeof x !== "number" || !Number.isInteger(x) || x < min || x > max) throw invalid(`${field}.${f}`, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(x)}`);
+    if (typeof x !== "number" || !Number.isInteger(x) || x < min || x > max)
+      throw invalid(
+        `${field}.${f}`,
+        `must be a whole number from ${min} to ${max}, got ${JSON.stringify(x)}`,
+      );
   };
-  int(v.startMonthShift, "startMonthShift", -PLAN_LIMITS.maxHorizonMonths, PLAN_LIMITS.maxHorizonMonths);
-  if (v.salaryChange !== undefined && (typeof v.salaryChange !== "number" || !Number.isFinite(v.salaryChange) || v.salaryChange <= -1 || v.salaryChange > 5)) {
-    throw invalid(`${field}.salaryChange`, `must be a share above -1 and at most 5 (0.1 = +10%), got ${JSON.stringify(v.salaryChange)}`);
+  int(
+    v.startMonthShift,
+    "startMonthShift",
+    -PLAN_LIMITS.maxHorizonMonths,
+    PLAN_LIMITS.maxHorizonMonths,
+  );
+  if (
+    v.salaryChange !== undefined &&
+    (typeof v.salaryChange !== "number" ||
+      !Number.isFinite(v.salaryChange) ||
+      v.salaryChange <= -1 ||
+      v.salaryChange > 5)
+  ) {
+    throw invalid(
+      `${field}.salaryChange`,
+      `must be a share above -1 and at most 5 (0.1 = +10%), got ${JSON.stringify(v.salaryChange)}`,
+    );
   }
-  if (v.hires !== undefined && !Array.isArray(v.hires)) throw invalid(`${field}.hires`, "must be a list of { index, startMonth?, salary?, count? }");
+  if (v.hires !== undefined && !Array.isArray(v.hires))
+    throw invalid(`${field}.hires`, "must be a list of { index, startMonth?, salary?, count? }");
   (v.hires ?? []).forEach((h, i) => {
-    if (typeof h !== "object" || h === null || Array.isArray(h) || h.index === undefined) throw invalid(`${field}.hires[${i}]`, "must be { index, startMonth?, salary?, count?, slipMonths? }");
+    if (typeof h !== "object" || h === null || Array.isArray(h) || h.index === undefined)
+      throw invalid(
+        `${field}.hires[${i}]`,
+        "must be { index, startMonth?, salary?, count?, slipMonths? }",
+      );
     int(h.index, `hires[${i}].index`, 0, PLAN_LIMITS.maxHireRows);
   });
   return v;
 }
 
 /** Runs the base plan and each scenario side by side, year by year, with each scenario's difference from the base. */
-export function comparePlans(base: unknown, scenarios: unknown, options: SalaryOptions = {}): PlanComparison {
-  if (typeof base !== "object" || base === null || Array.isArray(base)) throw invalid("base", "must be a plan input object");
-  if (!Array.isArray(scenarios)) throw invalid("scenarios", "must be a list of { name, overrides }");
-  if (scenarios.length > MAX_SCENARIOS) throw invalid("scenarios", `at most ${MAX_SCENARIOS} scenarios, got ${scenarios.length}`);
+export function comparePlans(
+  base: unknown,
+  scenarios: unknown,
+  options: SalaryOptions = {},
+): PlanComparison {
+  if (typeof base !== "object" || base === null || Array.isArray(base))
+    throw invalid("base", "must be a plan input object");
+  if (!Array.isArray(scenarios))
+    throw invalid("scenarios", "must be a list of { name, overrides }");
+  if (scenarios.length > MAX_SCENARIOS)
+    throw invalid("scenarios", `at most ${MAX_SCENARIOS} scenarios, got ${scenarios.length}`);
   const problems = new ProblemList();
   const seen = new Set<string>([BASE_NAME.toLowerCase()]);
   const parsed: { name: string; overrides: ScenarioOverrides }[] = [];
@@ -126,24 +180,53 @@ export function comparePlans(base: unknown, scenarios: unknown, options: SalaryO
     problems.check("", () => {
       if (typeof s !== "object" || s === null) throw invalid(field, "must be { name, overrides }");
       const name = (s as ScenarioInput).name;
-      if (typeof name !== "string" || !name.trim() || name.length > 60) throw invalid(`${field}.name`, "must be a name of 1 to 60 characters");
-      if (seen.has(name.trim().toLowerCase())) throw invalid(`${field}.name`, `"${name}" is used twice (or is the reserved name "Base")`);
+      if (typeof name !== "string" || !name.trim() || name.length > 60)
+        throw invalid(`${field}.name`, "must be a name of 1 to 60 characters");
+      if (seen.has(name.trim().toLowerCase()))
+        throw invalid(`${field}.name`, `"${name}" is used twice (or is the reserved name "Base")`);
       seen.add(name.trim().toLowerCase());
-      parsed.push({ name: name.trim(), overrides: checkOverrides((s as ScenarioInput).overrides, `${field}.overrides`) });
+      parsed.push({
+        name: name.trim(),
+        overrides: checkOverrides((s as ScenarioInput).overrides, `${field}.overrides`),
+      });
     });
   });
   problems.throwIfAny("The comparison");
 
   const baseInput = base as PlanInput;
-  const run = (name: string, input: PlanInput, notes: string[], salaryChange?: number): ScenarioResult => {
+  const run = (
+    name: string,
+    input: PlanInput,
+    notes: string[],
+    salaryChange?: number,
+  ): ScenarioResult => {
     const effective = salaryChange ? withSalaryChange(input, salaryChange, options) : input;
     const r = runPlanRange(effective, options);
     const years: ScenarioYear[] = r.years.map((y) => ({
-      year: y.year, payroll: y.payroll.expected, benefits: y.benefits.expected, recruiting: y.recruiting.expected, upskilling: y.upskilling.expected,
-      total: y.total.expected, totalRange: y.total, endHeadcount: y.endHeadcount.expected, runRate: y.runRate.expected,
+      year: y.year,
+      payroll: y.payroll.expected,
+      benefits: y.benefits.expected,
+      recruiting: y.recruiting.expected,
+      upskilling: y.upskilling.expected,
+      total: y.total.expected,
+      totalRange: y.total,
+      endHeadcount: y.endHeadcount.expected,
+      runRate: y.runRate.expected,
     }));
     const t = r.totals;
-    return { name, input: effective, years, totals: { payroll: t.payroll.expected, benefits: t.benefits.expected, recruiting: t.recruiting.expected, upskilling: t.upskilling.expected, total: t.total.expected }, notes };
+    return {
+      name,
+      input: effective,
+      years,
+      totals: {
+        payroll: t.payroll.expected,
+        benefits: t.benefits.expected,
+        recruiting: t.recruiting.expected,
+        upskilling: t.upskilling.expected,
+        total: t.total.expected,
+      },
+      notes,
+    };
   };
 
   const baseResult = run(BASE_NAME, baseInput, []);
@@ -159,21 +242,40 @@ export function comparePlans(base: unknown, scenarios: unknown, options: SalaryO
   return {
     currency: "USD",
     scenarios: results,
-    method: "Each scenario is the base plan with its overrides applied, run through the plan engine; with hiring delays the expected figures are shown (see the plan range method). Differences are scenario minus base, year by year; a year only one of them reaches counts the other as 0.",
+    method:
+      "Each scenario is the base plan with its overrides applied, run through the plan engine; with hiring delays the expected figures are shown (see the plan range method). Differences are scenario minus base, year by year; a year only one of them reaches counts the other as 0.",
   };
 }
 
 const FIELDS = ["payroll", "benefits", "recruiting", "upskilling", "total"] as const;
 
-function difference(s: ScenarioResult, base: ScenarioResult): NonNullable<ScenarioResult["differences"]> {
+function difference(
+  s: ScenarioResult,
+  base: ScenarioResult,
+): NonNullable<ScenarioResult["differences"]> {
   const n = Math.max(s.years.length, base.years.length);
   const years: ScenarioYear[] = [];
   for (let i = 0; i < n; i++) {
     const a = s.years[i];
     const b = base.years[i];
-    const d = (k: (typeof FIELDS)[number] | "endHeadcount" | "runRate") => (a?.[k] ?? 0) - (b?.[k] ?? 0);
+    const d = (k: (typeof FIELDS)[number] | "endHeadcount" | "runRate") =>
+      (a?.[k] ?? 0) - (b?.[k] ?? 0);
     const total = d("total");
-    years.push({ year: i + 1, payroll: d("payroll"), benefits: d("benefits"), recruiting: d("recruiting"), upskilling: d("upskilling"), total, totalRange: { low: (a?.totalRange.low ?? 0) - (b?.totalRange.low ?? 0), expected: total, high: (a?.totalRange.high ?? 0) - (b?.totalRange.high ?? 0) }, endHeadcount: d("endHeadcount"), runRate: d("runRate") });
+    years.push({
+      year: i + 1,
+      payroll: d("payroll"),
+      benefits: d("benefits"),
+      recruiting: d("recruiting"),
+      upskilling: d("upskilling"),
+      total,
+      totalRange: {
+        low: (a?.totalRange.low ?? 0) - (b?.totalRange.low ?? 0),
+        expected: total,
+        high: (a?.totalRange.high ?? 0) - (b?.totalRange.high ?? 0),
+      },
+      endHeadcount: d("endHeadcount"),
+      runRate: d("runRate"),
+    });
   }
   const totals = { payroll: 0, benefits: 0, recruiting: 0, upskilling: 0, total: 0 };
   for (const k of FIELDS) totals[k] = s.totals[k] - base.totals[k];
@@ -185,6 +287,9 @@ function withSalaryChange(input: PlanInput, change: number, options: SalaryOptio
   const resolved = normalizePlan(input, options).hires;
   return {
     ...input,
-    hires: input.hires.map((h, i) => ({ ...h, salary: Math.round(resolved[i]!.annualSalary * (1 + change)) / 100 })),
+    hires: input.hires.map((h, i) => ({
+      ...h,
+      salary: Math.round(resolved[i]!.annualSalary * (1 + change)) / 100,
+    })),
   };
 }

@@ -1,5 +1,15 @@
 import { applyRate, type Cents } from "./money.js";
-import { hireMonth, monthLabel, normalizePlan, salarySchedules, simulatePlan, type NormalizedPlan, type PlanResult, type PlanWarning, type ResolvedHire } from "./plan.js";
+import {
+  hireMonth,
+  monthLabel,
+  normalizePlan,
+  salarySchedules,
+  simulatePlan,
+  type NormalizedPlan,
+  type PlanResult,
+  type PlanWarning,
+  type ResolvedHire,
+} from "./plan.js";
 import type { SalaryOptions } from "./salary.js";
 
 /** A figure under hiring delays: its lowest, expected and highest value. */
@@ -52,7 +62,10 @@ export const PLAN_RANGE_METHOD =
 export function runPlanRange(input: unknown, options: SalaryOptions = {}): PlanRangeResult {
   const plan = normalizePlan(input, options);
   if (plan.hires.every((h) => h.slip.min === h.slip.max)) {
-    const exact = simulatePlan(plan, plan.hires.map((h) => h.startMonth + h.slip.min));
+    const exact = simulatePlan(
+      plan,
+      plan.hires.map((h) => h.startMonth + h.slip.min),
+    );
     return fromExact(plan, exact);
   }
   return spread(plan);
@@ -61,11 +74,33 @@ export function runPlanRange(input: unknown, options: SalaryOptions = {}): PlanR
 const same = (v: number): Spread => ({ low: v, expected: v, high: v });
 
 function fromExact(plan: NormalizedPlan, r: PlanResult): PlanRangeResult {
-  const costs = (row: Record<Figure, number>): Costs => ({ payroll: same(row.payroll), benefits: same(row.benefits), recruiting: same(row.recruiting), upskilling: same(row.upskilling), total: same(row.total) });
+  const costs = (row: Record<Figure, number>): Costs => ({
+    payroll: same(row.payroll),
+    benefits: same(row.benefits),
+    recruiting: same(row.recruiting),
+    upskilling: same(row.upskilling),
+    total: same(row.total),
+  });
   return {
-    currency: "USD", horizonMonths: r.horizonMonths, startDate: r.startDate, method: PLAN_RANGE_METHOD, hires: plan.hires,
-    months: r.months.map((m) => ({ month: m.month, label: m.label, headcount: same(m.headcount), cumulative: same(m.cumulative), ...costs(m) })),
-    years: r.years.map((y) => ({ year: y.year, months: y.months, endHeadcount: same(y.endHeadcount), runRate: same(y.runRate), ...costs(y) })),
+    currency: "USD",
+    horizonMonths: r.horizonMonths,
+    startDate: r.startDate,
+    method: PLAN_RANGE_METHOD,
+    hires: plan.hires,
+    months: r.months.map((m) => ({
+      month: m.month,
+      label: m.label,
+      headcount: same(m.headcount),
+      cumulative: same(m.cumulative),
+      ...costs(m),
+    })),
+    years: r.years.map((y) => ({
+      year: y.year,
+      months: y.months,
+      endHeadcount: same(y.endHeadcount),
+      runRate: same(y.runRate),
+      ...costs(y),
+    })),
     totals: costs(r.totals),
     warnings: r.warnings,
   };
@@ -99,7 +134,12 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     return { count: h.count, bySlip };
   });
   const upskillingByMonth: Cents[] = [];
-  for (let m = 1; m <= H; m++) upskillingByMonth.push(plan.upskilling.filter((u) => u.startMonth === m).reduce((s, u) => s + u.people * u.costPerPerson, 0));
+  for (let m = 1; m <= H; m++)
+    upskillingByMonth.push(
+      plan.upskilling
+        .filter((u) => u.startMonth === m)
+        .reduce((s, u) => s + u.people * u.costPerPerson, 0),
+    );
   const rate = plan.benefitsRate;
 
   /**
@@ -116,7 +156,10 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
         hs.bySlip.forEach((v, s) => {
           let c = 0;
           for (let m = a; m <= b; m++) c += cost(v, m - 1);
-          if (pick === "low" ? c < bestCost : c > bestCost) { best = s; bestCost = c; }
+          if (pick === "low" ? c < bestCost : c > bestCost) {
+            best = s;
+            bestCost = c;
+          }
         });
         return best;
       });
@@ -125,9 +168,13 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
       const out = { payroll: 0, benefits: 0, recruiting: 0 };
       for (let m = a; m <= b; m++) {
         let payroll = 0;
-        series.forEach((hs, i) => { payroll += hs.count * hs.bySlip[choice[i]!]!.payroll[m - 1]!; });
+        series.forEach((hs, i) => {
+          payroll += hs.count * hs.bySlip[choice[i]!]!.payroll[m - 1]!;
+        });
         let recruiting = 0;
-        series.forEach((hs, i) => { recruiting += hs.count * hs.bySlip[choice[i]!]!.recruiting[m - 1]!; });
+        series.forEach((hs, i) => {
+          recruiting += hs.count * hs.bySlip[choice[i]!]!.recruiting[m - 1]!;
+        });
         out.payroll += payroll;
         out.benefits += applyRate(payroll, rate);
         out.recruiting += recruiting;
@@ -154,12 +201,18 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     let high = 0;
     let expected = 0;
     for (const hs of series) {
-      const values = hs.bySlip.map((v) => (of === "headcount" ? (v.present[m - 1] ? 1 : 0) : v.annual[m - 1]!) * hs.count);
+      const values = hs.bySlip.map(
+        (v) => (of === "headcount" ? (v.present[m - 1] ? 1 : 0) : v.annual[m - 1]!) * hs.count,
+      );
       low += Math.min(...values);
       high += Math.max(...values);
       expected += values.reduce((x, y) => x + y, 0) / values.length;
     }
-    return { low, expected: of === "headcount" ? Math.round(expected * 100) / 100 : Math.round(expected), high };
+    return {
+      low,
+      expected: of === "headcount" ? Math.round(expected * 100) / 100 : Math.round(expected),
+      high,
+    };
   };
 
   // Expected months: the mean over each hire's slips, rounded to the cent per month.
@@ -176,7 +229,13 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     const r = Math.round(recruiting);
     const benefits = applyRate(p, rate);
     const u = upskillingByMonth[m - 1]!;
-    expectedMonths.push({ payroll: p, benefits, recruiting: r, upskilling: u, total: p + benefits + r + u });
+    expectedMonths.push({
+      payroll: p,
+      benefits,
+      recruiting: r,
+      upskilling: u,
+      total: p + benefits + r + u,
+    });
   }
   const expectedSum = (a: number, b: number): Record<Figure, Cents> => {
     const out = { payroll: 0, benefits: 0, recruiting: 0, upskilling: 0, total: 0 };
@@ -190,24 +249,51 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     const costs = {} as Costs;
     // Rounding month by month can leave the mean a few cents outside a bound when every slip costs
     // nearly the same; it is held inside so the range always reads low ≤ expected ≤ high.
-    for (const f of FIGURES) costs[f] = { low: low[f], expected: Math.min(Math.max(exp[f], low[f]), high[f]), high: high[f] };
+    for (const f of FIGURES)
+      costs[f] = {
+        low: low[f],
+        expected: Math.min(Math.max(exp[f], low[f]), high[f]),
+        high: high[f],
+      };
     return costs;
   };
 
   const months: PlanRangeMonth[] = [];
   for (let m = 1; m <= H; m++) {
     const cum = costsOver(1, m);
-    months.push({ month: m, label: monthLabel(m, plan.startDate), headcount: atMonth(m, "headcount"), ...costsOver(m, m), cumulative: cum.total });
+    months.push({
+      month: m,
+      label: monthLabel(m, plan.startDate),
+      headcount: atMonth(m, "headcount"),
+      ...costsOver(m, m),
+      cumulative: cum.total,
+    });
   }
   const years: PlanRangeYear[] = [];
   for (let y = 0; y * 12 < H; y++) {
     const a = y * 12 + 1;
     const b = Math.min(H, a + 11);
-    years.push({ year: y + 1, months: b - a + 1, endHeadcount: atMonth(b, "headcount"), runRate: atMonth(b, "runRate"), ...costsOver(a, b) });
+    years.push({
+      year: y + 1,
+      months: b - a + 1,
+      endHeadcount: atMonth(b, "headcount"),
+      runRate: atMonth(b, "runRate"),
+      ...costsOver(a, b),
+    });
   }
-  const base = simulatePlan(plan, plan.hires.map((h) => h.startMonth));
+  const base = simulatePlan(
+    plan,
+    plan.hires.map((h) => h.startMonth),
+  );
   return {
-    currency: "USD", horizonMonths: H, startDate: plan.startDate ? monthLabel(1, plan.startDate) : null, method: PLAN_RANGE_METHOD,
-    hires: plan.hires, months, years, totals: costsOver(1, H), warnings: base.warnings,
+    currency: "USD",
+    horizonMonths: H,
+    startDate: plan.startDate ? monthLabel(1, plan.startDate) : null,
+    method: PLAN_RANGE_METHOD,
+    hires: plan.hires,
+    months,
+    years,
+    totals: costsOver(1, H),
+    warnings: base.warnings,
   };
 }

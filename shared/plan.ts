@@ -1,5 +1,10 @@
 import { PlannerError, ProblemList, invalid } from "./errors.js";
-import { DEFAULT_RECRUITING_COST, DEFAULT_UPSKILLING_COST, RECRUITING_CHANNELS, type RecruitingChannel } from "./data/hiring.js";
+import {
+  DEFAULT_RECRUITING_COST,
+  DEFAULT_UPSKILLING_COST,
+  RECRUITING_CHANNELS,
+  type RecruitingChannel,
+} from "./data/hiring.js";
 import type { RoleCategory } from "./data/roles.js";
 import type { Source } from "./data/sources.js";
 import { applyRate, monthlyPiece, toCents, type Cents } from "./money.js";
@@ -142,16 +147,34 @@ export interface NormalizedPlan {
   upskilling: ResolvedUpskilling[];
 }
 
-const channelIndex = new NameIndex<RecruitingChannel>("recruiting channel", "UNKNOWN_CHANNEL", RECRUITING_CHANNELS, (c) => c.id, (c) => [c.name, `${c.id}s`]);
+const channelIndex = new NameIndex<RecruitingChannel>(
+  "recruiting channel",
+  "UNKNOWN_CHANNEL",
+  RECRUITING_CHANNELS,
+  (c) => c.id,
+  (c) => [c.name, `${c.id}s`],
+);
 
-function num(value: unknown, field: string, { min, max, integer = false }: { min: number; max: number; integer?: boolean }): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(field, `must be a number, got ${JSON.stringify(value) ?? String(value)}`);
-  if (integer && !Number.isInteger(value)) throw invalid(field, `must be a whole number, got ${value}`);
-  if (value < min || value > max) throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
+function num(
+  value: unknown,
+  field: string,
+  { min, max, integer = false }: { min: number; max: number; integer?: boolean },
+): number {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw invalid(field, `must be a number, got ${JSON.stringify(value) ?? String(value)}`);
+  if (integer && !Number.isInteger(value))
+    throw invalid(field, `must be a whole number, got ${value}`);
+  if (value < min || value > max)
+    throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
-function optionalNum(value: unknown, field: string, fallback: number, limits: { min: number; max: number; integer?: boolean }): number {
+function optionalNum(
+  value: unknown,
+  field: string,
+  fallback: number,
+  limits: { min: number; max: number; integer?: boolean },
+): number {
   return value === undefined || value === null ? fallback : num(value, field, limits);
 }
 
@@ -161,12 +184,15 @@ export function parseSlip(value: unknown, field: string): Slip | undefined {
   const limits = { min: 0, max: PLAN_LIMITS.maxSlipMonths, integer: true };
   let slip: Slip;
   if (typeof value === "number") slip = { min: 0, max: num(value, field, limits) };
-  else if (Array.isArray(value) && value.length === 2) slip = { min: num(value[0], `${field}[0]`, limits), max: num(value[1], `${field}[1]`, limits) };
+  else if (Array.isArray(value) && value.length === 2)
+    slip = { min: num(value[0], `${field}[0]`, limits), max: num(value[1], `${field}[1]`, limits) };
   else if (typeof value === "object" && !Array.isArray(value)) {
     const v = value as { min?: unknown; max?: unknown };
     slip = { min: num(v.min, `${field}.min`, limits), max: num(v.max, `${field}.max`, limits) };
-  } else throw invalid(field, "must be a number of months (0 to n), a pair [min, max] or { min, max }");
-  if (slip.min > slip.max) throw invalid(field, `min (${slip.min}) must not be more than max (${slip.max})`);
+  } else
+    throw invalid(field, "must be a number of months (0 to n), a pair [min, max] or { min, max }");
+  if (slip.min > slip.max)
+    throw invalid(field, `min (${slip.min}) must not be more than max (${slip.max})`);
   return slip;
 }
 
@@ -175,34 +201,80 @@ const START_DATE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 function parseStartDate(value: unknown): { year: number; month: number } | null {
   if (value === undefined || value === null || value === "") return null;
   const m = typeof value === "string" ? START_DATE.exec(value) : null;
-  if (!m) throw invalid("startDate", `must be a calendar month "YYYY-MM" such as "2027-01", got ${JSON.stringify(value)}`);
+  if (!m)
+    throw invalid(
+      "startDate",
+      `must be a calendar month "YYYY-MM" such as "2027-01", got ${JSON.stringify(value)}`,
+    );
   return { year: Number(m[1]), month: Number(m[2]) };
 }
 
 /** The recruiting cost of one hire and how it was reached: an explicit cost, a channel, or the seed's $10K. */
-function recruitingFor(raw: HireInput, annualSalary: Cents, field: string): { cents: Cents; method: string; sources: Source[] } {
+function recruitingFor(
+  raw: HireInput,
+  annualSalary: Cents,
+  field: string,
+): { cents: Cents; method: string; sources: Source[] } {
   if (raw.recruitingCost !== undefined && raw.recruitingCost !== null) {
-    return { cents: toCents(num(raw.recruitingCost, `${field}.recruitingCost`, { min: 0, max: PLAN_LIMITS.maxRecruitingCost })), method: "given in the input", sources: [] };
+    return {
+      cents: toCents(
+        num(raw.recruitingCost, `${field}.recruitingCost`, {
+          min: 0,
+          max: PLAN_LIMITS.maxRecruitingCost,
+        }),
+      ),
+      method: "given in the input",
+      sources: [],
+    };
   }
   if (raw.channel !== undefined && raw.channel !== null && raw.channel !== "") {
-    if (typeof raw.channel !== "string") throw invalid(`${field}.channel`, "must be a channel name such as \"referral\" or \"recruiter\"");
+    if (typeof raw.channel !== "string")
+      throw invalid(`${field}.channel`, 'must be a channel name such as "referral" or "recruiter"');
     const channel = channelIndex.resolve(raw.channel, `${field}.channel`);
     if (channel.cost?.kind === "fixed") {
       const mid = (channel.cost.low + channel.cost.high) / 2;
-      return { cents: toCents(mid), method: `${channel.name}: midpoint of the seed's $${channel.cost.low / 1000}-${channel.cost.high / 1000}K referral bonus`, sources: [channel.source] };
+      return {
+        cents: toCents(mid),
+        method: `${channel.name}: midpoint of the seed's $${channel.cost.low / 1000}-${channel.cost.high / 1000}K referral bonus`,
+        sources: [channel.source],
+      };
     }
     if (channel.cost?.kind === "share-of-salary") {
       const share = (channel.cost.low + channel.cost.high) / 2;
-      return { cents: applyRate(annualSalary, share), method: `${channel.name}: ${share * 100}% of the annual salary, the midpoint of the seed's ${channel.cost.low * 100}-${channel.cost.high * 100}% fee`, sources: [channel.source] };
+      return {
+        cents: applyRate(annualSalary, share),
+        method: `${channel.name}: ${share * 100}% of the annual salary, the midpoint of the seed's ${channel.cost.low * 100}-${channel.cost.high * 100}% fee`,
+        sources: [channel.source],
+      };
     }
-    return { cents: toCents(DEFAULT_RECRUITING_COST.amount), method: `${channel.name}: the seed states no cost for this channel, so the seed's $10K per hire is used`, sources: [channel.source, DEFAULT_RECRUITING_COST.source] };
+    return {
+      cents: toCents(DEFAULT_RECRUITING_COST.amount),
+      method: `${channel.name}: the seed states no cost for this channel, so the seed's $10K per hire is used`,
+      sources: [channel.source, DEFAULT_RECRUITING_COST.source],
+    };
   }
-  return { cents: toCents(DEFAULT_RECRUITING_COST.amount), method: "the seed's $10K recruitment per hire", sources: [DEFAULT_RECRUITING_COST.source] };
+  return {
+    cents: toCents(DEFAULT_RECRUITING_COST.amount),
+    method: "the seed's $10K recruitment per hire",
+    sources: [DEFAULT_RECRUITING_COST.source],
+  };
 }
 
-function normalizeHire(raw: unknown, field: string, horizon: number, planSlip: Slip, options: SalaryOptions, problems: ProblemList): ResolvedHire | undefined {
+function normalizeHire(
+  raw: unknown,
+  field: string,
+  horizon: number,
+  planSlip: Slip,
+  options: SalaryOptions,
+  problems: ProblemList,
+): ResolvedHire | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    problems.add(invalid(field, "each hire must be an object with role, level, location, startMonth and count"));
+    problems.add(
+      invalid(
+        field,
+        "each hire must be an object with role, level, location, startMonth and count",
+      ),
+    );
     return undefined;
   }
   const h = raw as HireInput;
@@ -210,11 +282,27 @@ function normalizeHire(raw: unknown, field: string, horizon: number, planSlip: S
   const role = problems.check(field, () => resolveRole(h.role));
   const level = problems.check(field, () => resolveLevel(h.level));
   const location = problems.check(field, () => resolveLocation(h.location));
-  const startMonth = problems.check(field, () => num(h.startMonth, "startMonth", { min: 1, max: horizon, integer: true }));
-  const count = problems.check(field, () => optionalNum(h.count, "count", 1, { min: 1, max: PLAN_LIMITS.maxPeople, integer: true }));
-  const override = problems.check(field, () => (h.salary === undefined || h.salary === null ? undefined : num(h.salary, "salary", { min: 0, max: PLAN_LIMITS.maxSalary })));
+  const startMonth = problems.check(field, () =>
+    num(h.startMonth, "startMonth", { min: 1, max: horizon, integer: true }),
+  );
+  const count = problems.check(field, () =>
+    optionalNum(h.count, "count", 1, { min: 1, max: PLAN_LIMITS.maxPeople, integer: true }),
+  );
+  const override = problems.check(field, () =>
+    h.salary === undefined || h.salary === null
+      ? undefined
+      : num(h.salary, "salary", { min: 0, max: PLAN_LIMITS.maxSalary }),
+  );
   const slip = problems.check(field, () => parseSlip(h.slipMonths, "slipMonths")) ?? planSlip;
-  if (problems.problems.length > before || !role || !level || !location || startMonth === undefined || count === undefined) return undefined;
+  if (
+    problems.problems.length > before ||
+    !role ||
+    !level ||
+    !location ||
+    startMonth === undefined ||
+    count === undefined
+  )
+    return undefined;
 
   let annualSalary: Cents;
   let salarySource: ResolvedHire["salarySource"];
@@ -224,44 +312,93 @@ function normalizeHire(raw: unknown, field: string, horizon: number, planSlip: S
   } else {
     const range = problems.check(field, () => {
       try {
-        return salaryRange({ role: role.name, level: level.name, location: location.name, currency: "USD" }, options);
+        return salaryRange(
+          { role: role.name, level: level.name, location: location.name, currency: "USD" },
+          options,
+        );
       } catch (e) {
         if (e instanceof PlannerError && e.code === "NO_DATA") {
-          throw new PlannerError("NO_DATA", `${e.message} Give this hire a salary.`, { field: "salary", available: e.available });
+          throw new PlannerError("NO_DATA", `${e.message} Give this hire a salary.`, {
+            field: "salary",
+            available: e.available,
+          });
         }
         throw e;
       }
     });
     if (!range) return undefined;
     annualSalary = range.mid;
-    salarySource = { provenance: range.provenance, method: `mid of the ${range.basis} range at ${range.location} (${range.method})`, sources: range.sources };
+    salarySource = {
+      provenance: range.provenance,
+      method: `mid of the ${range.basis} range at ${range.location} (${range.method})`,
+      sources: range.sources,
+    };
   }
   const recruiting = problems.check("", () => recruitingFor(h, annualSalary, field));
   if (!recruiting) return undefined;
   return {
-    role: role.name, level: level.name, location: location.name, category: role.category, startMonth, count,
-    annualSalary, salarySource, recruitingPerPerson: recruiting.cents, recruitingSource: { method: recruiting.method, sources: recruiting.sources }, slip,
+    role: role.name,
+    level: level.name,
+    location: location.name,
+    category: role.category,
+    startMonth,
+    count,
+    annualSalary,
+    salarySource,
+    recruitingPerPerson: recruiting.cents,
+    recruitingSource: { method: recruiting.method, sources: recruiting.sources },
+    slip,
   };
 }
 
-function normalizeUpskilling(raw: unknown, field: string, horizon: number, problems: ProblemList): ResolvedUpskilling | undefined {
+function normalizeUpskilling(
+  raw: unknown,
+  field: string,
+  horizon: number,
+  problems: ProblemList,
+): ResolvedUpskilling | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    problems.add(invalid(field, "each upskilling entry must be an object with path, people and startMonth"));
+    problems.add(
+      invalid(field, "each upskilling entry must be an object with path, people and startMonth"),
+    );
     return undefined;
   }
   const u = raw as UpskillingInput;
   const before = problems.problems.length;
   const path = problems.check(field, () => upskillingPath(u.path));
-  const people = problems.check(field, () => num(u.people, "people", { min: 1, max: PLAN_LIMITS.maxPeople, integer: true }));
-  const startMonth = problems.check(field, () => num(u.startMonth, "startMonth", { min: 1, max: horizon, integer: true }));
-  const cost = problems.check(field, () => optionalNum(u.costPerPerson, "costPerPerson", DEFAULT_UPSKILLING_COST.amountPerPerson, { min: 0, max: PLAN_LIMITS.maxCostPerPerson }));
-  if (problems.problems.length > before || !path || people === undefined || startMonth === undefined || cost === undefined) return undefined;
+  const people = problems.check(field, () =>
+    num(u.people, "people", { min: 1, max: PLAN_LIMITS.maxPeople, integer: true }),
+  );
+  const startMonth = problems.check(field, () =>
+    num(u.startMonth, "startMonth", { min: 1, max: horizon, integer: true }),
+  );
+  const cost = problems.check(field, () =>
+    optionalNum(u.costPerPerson, "costPerPerson", DEFAULT_UPSKILLING_COST.amountPerPerson, {
+      min: 0,
+      max: PLAN_LIMITS.maxCostPerPerson,
+    }),
+  );
+  if (
+    problems.problems.length > before ||
+    !path ||
+    people === undefined ||
+    startMonth === undefined ||
+    cost === undefined
+  )
+    return undefined;
   const given = u.costPerPerson !== undefined && u.costPerPerson !== null;
   return {
-    path: path.name, people, startMonth, costPerPerson: toCents(cost),
+    path: path.name,
+    people,
+    startMonth,
+    costPerPerson: toCents(cost),
     costSource: given
       ? { method: "given in the input", sources: [] }
-      : { method: "the seed's $30K for upskilling 2 engineers, i.e. $15K a person, charged in the start month", sources: [DEFAULT_UPSKILLING_COST.source] },
+      : {
+          method:
+            "the seed's $30K for upskilling 2 engineers, i.e. $15K a person, charged in the start month",
+          sources: [DEFAULT_UPSKILLING_COST.source],
+        },
   };
 }
 
@@ -269,33 +406,77 @@ function normalizeUpskilling(raw: unknown, field: string, horizon: number, probl
 export function normalizePlan(input: unknown, options: SalaryOptions = {}): NormalizedPlan {
   const problems = new ProblemList();
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw invalid("plan", "must be an object with hires (and optionally horizonMonths, benefitsRate, annualRaise, startDate, upskilling)");
+    throw invalid(
+      "plan",
+      "must be an object with hires (and optionally horizonMonths, benefitsRate, annualRaise, startDate, upskilling)",
+    );
   }
   const p = input as PlanInput;
-  const horizonMonths = problems.check("", () => optionalNum(p.horizonMonths, "horizonMonths", PLAN_LIMITS.defaultHorizonMonths, { min: 1, max: PLAN_LIMITS.maxHorizonMonths, integer: true })) ?? PLAN_LIMITS.maxHorizonMonths;
-  const benefitsRate = problems.check("", () => optionalNum(p.benefitsRate, "benefitsRate", 0, { min: 0, max: PLAN_LIMITS.maxBenefitsRate })) ?? 0;
-  const annualRaise = problems.check("", () => optionalNum(p.annualRaise, "annualRaise", 0, { min: 0, max: PLAN_LIMITS.maxAnnualRaise })) ?? 0;
+  const horizonMonths =
+    problems.check("", () =>
+      optionalNum(p.horizonMonths, "horizonMonths", PLAN_LIMITS.defaultHorizonMonths, {
+        min: 1,
+        max: PLAN_LIMITS.maxHorizonMonths,
+        integer: true,
+      }),
+    ) ?? PLAN_LIMITS.maxHorizonMonths;
+  const benefitsRate =
+    problems.check("", () =>
+      optionalNum(p.benefitsRate, "benefitsRate", 0, { min: 0, max: PLAN_LIMITS.maxBenefitsRate }),
+    ) ?? 0;
+  const annualRaise =
+    problems.check("", () =>
+      optionalNum(p.annualRaise, "annualRaise", 0, { min: 0, max: PLAN_LIMITS.maxAnnualRaise }),
+    ) ?? 0;
   const startDate = problems.check("", () => parseStartDate(p.startDate)) ?? null;
-  const planSlip = problems.check("", () => parseSlip(p.slipMonths, "slipMonths")) ?? { min: 0, max: 0 };
+  const planSlip = problems.check("", () => parseSlip(p.slipMonths, "slipMonths")) ?? {
+    min: 0,
+    max: 0,
+  };
 
   const hires: ResolvedHire[] = [];
-  if (!Array.isArray(p.hires)) problems.add(invalid("hires", "must be a list of hires (it may be empty)"));
-  else if (p.hires.length > PLAN_LIMITS.maxHireRows) problems.add(invalid("hires", `at most ${PLAN_LIMITS.maxHireRows} hire rows, got ${p.hires.length}`));
-  else p.hires.forEach((h, i) => { const r = normalizeHire(h, `hires[${i}]`, horizonMonths, planSlip, options, problems); if (r) hires.push(r); });
+  if (!Array.isArray(p.hires))
+    problems.add(invalid("hires", "must be a list of hires (it may be empty)"));
+  else if (p.hires.length > PLAN_LIMITS.maxHireRows)
+    problems.add(
+      invalid("hires", `at most ${PLAN_LIMITS.maxHireRows} hire rows, got ${p.hires.length}`),
+    );
+  else
+    p.hires.forEach((h, i) => {
+      const r = normalizeHire(h, `hires[${i}]`, horizonMonths, planSlip, options, problems);
+      if (r) hires.push(r);
+    });
 
   const upskilling: ResolvedUpskilling[] = [];
   if (p.upskilling !== undefined && p.upskilling !== null) {
-    if (!Array.isArray(p.upskilling)) problems.add(invalid("upskilling", "must be a list of upskilling entries"));
-    else if (p.upskilling.length > PLAN_LIMITS.maxUpskillingRows) problems.add(invalid("upskilling", `at most ${PLAN_LIMITS.maxUpskillingRows} entries, got ${p.upskilling.length}`));
-    else p.upskilling.forEach((u, i) => { const r = normalizeUpskilling(u, `upskilling[${i}]`, horizonMonths, problems); if (r) upskilling.push(r); });
+    if (!Array.isArray(p.upskilling))
+      problems.add(invalid("upskilling", "must be a list of upskilling entries"));
+    else if (p.upskilling.length > PLAN_LIMITS.maxUpskillingRows)
+      problems.add(
+        invalid(
+          "upskilling",
+          `at most ${PLAN_LIMITS.maxUpskillingRows} entries, got ${p.upskilling.length}`,
+        ),
+      );
+    else
+      p.upskilling.forEach((u, i) => {
+        const r = normalizeUpskilling(u, `upskilling[${i}]`, horizonMonths, problems);
+        if (r) upskilling.push(r);
+      });
   }
   const people = hires.reduce((s, h) => s + h.count, 0);
-  if (people > PLAN_LIMITS.maxPeople) problems.add(invalid("hires", `a plan may hold at most ${PLAN_LIMITS.maxPeople} people, got ${people}`));
+  if (people > PLAN_LIMITS.maxPeople)
+    problems.add(
+      invalid("hires", `a plan may hold at most ${PLAN_LIMITS.maxPeople} people, got ${people}`),
+    );
   problems.throwIfAny("The plan");
   return { horizonMonths, benefitsRate, annualRaise, startDate, hires, upskilling };
 }
 
-export function monthLabel(month: number, startDate: { year: number; month: number } | null): string {
+export function monthLabel(
+  month: number,
+  startDate: { year: number; month: number } | null,
+): string {
   if (!startDate) return `Month ${month}`;
   const index = startDate.year * 12 + (startDate.month - 1) + (month - 1);
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
@@ -304,7 +485,10 @@ export function monthLabel(month: number, startDate: { year: number; month: numb
 /** The plan engine: month-by-month headcount and cost, yearly summaries and ratio warnings, in cents. */
 export function runPlan(input: unknown, options: SalaryOptions = {}): PlanResult {
   const plan = normalizePlan(input, options);
-  return simulatePlan(plan, plan.hires.map((h) => h.startMonth));
+  return simulatePlan(
+    plan,
+    plan.hires.map((h) => h.startMonth),
+  );
 }
 
 /** Each hire's annual salary for each year of service: raised on every anniversary, rounded to the cent. */
@@ -318,11 +502,20 @@ export function salarySchedules(plan: NormalizedPlan): Cents[][] {
 }
 
 /** What one person of a hire costs in plan month m when they start in month `start` (nothing before it). */
-export function hireMonth(h: ResolvedHire, salaries: readonly Cents[], start: number, m: number): { payroll: Cents; recruiting: Cents; annual: Cents } | null {
+export function hireMonth(
+  h: ResolvedHire,
+  salaries: readonly Cents[],
+  start: number,
+  m: number,
+): { payroll: Cents; recruiting: Cents; annual: Cents } | null {
   if (m < start) return null;
   const served = m - start;
   const annual = salaries[Math.floor(served / 12)]!;
-  return { payroll: monthlyPiece(annual, served % 12), recruiting: served === 0 ? h.recruitingPerPerson : 0, annual };
+  return {
+    payroll: monthlyPiece(annual, served % 12),
+    recruiting: served === 0 ? h.recruitingPerPerson : 0,
+    annual,
+  };
 }
 
 /** Runs a normalized plan with each hire starting in `starts[i]` (a start past the horizon adds nothing). */
@@ -340,7 +533,13 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
     let payroll = 0;
     let recruiting = 0;
     let runRate = 0;
-    const counts: Record<RoleCategory, number> = { engineer: 0, data: 0, pm: 0, manager: 0, other: 0 };
+    const counts: Record<RoleCategory, number> = {
+      engineer: 0,
+      data: 0,
+      pm: 0,
+      manager: 0,
+      other: 0,
+    };
     for (let i = 0; i < plan.hires.length; i++) {
       const h = plan.hires[i]!;
       const cost = hireMonth(h, salaries[i]!, starts[i]!, m);
@@ -352,11 +551,22 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
       recruiting += h.count * cost.recruiting;
     }
     let upskilling = 0;
-    for (const u of plan.upskilling) if (u.startMonth === m) upskilling += u.people * u.costPerPerson;
+    for (const u of plan.upskilling)
+      if (u.startMonth === m) upskilling += u.people * u.costPerPerson;
     const benefits = applyRate(payroll, benefitsRate);
     const total = payroll + benefits + recruiting + upskilling;
     cumulative += total;
-    months.push({ month: m, label: monthLabel(m, plan.startDate), headcount, payroll, benefits, recruiting, upskilling, total, cumulative });
+    months.push({
+      month: m,
+      label: monthLabel(m, plan.startDate),
+      headcount,
+      payroll,
+      benefits,
+      recruiting,
+      upskilling,
+      total,
+      cumulative,
+    });
     categoryCounts.push(counts);
     runRates.push(runRate);
   }
@@ -365,35 +575,77 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
   for (let y = 0; y < years; y++) {
     const slice = months.slice(y * 12, y * 12 + 12);
     const last = slice[slice.length - 1]!;
-    const add = (k: "payroll" | "benefits" | "recruiting" | "upskilling" | "total") => slice.reduce((s, r) => s + r[k], 0);
+    const add = (k: "payroll" | "benefits" | "recruiting" | "upskilling" | "total") =>
+      slice.reduce((s, r) => s + r[k], 0);
     yearRows.push({
-      year: y + 1, months: slice.length, payroll: add("payroll"), benefits: add("benefits"), recruiting: add("recruiting"),
-      upskilling: add("upskilling"), total: add("total"), endHeadcount: last.headcount, runRate: runRates[last.month - 1]!,
+      year: y + 1,
+      months: slice.length,
+      payroll: add("payroll"),
+      benefits: add("benefits"),
+      recruiting: add("recruiting"),
+      upskilling: add("upskilling"),
+      total: add("total"),
+      endHeadcount: last.headcount,
+      runRate: runRates[last.month - 1]!,
     });
   }
-  const sumYears = (k: "payroll" | "benefits" | "recruiting" | "upskilling" | "total") => yearRows.reduce((s, r) => s + r[k], 0);
-  const totals = { payroll: sumYears("payroll"), benefits: sumYears("benefits"), recruiting: sumYears("recruiting"), upskilling: sumYears("upskilling"), total: sumYears("total") };
+  const sumYears = (k: "payroll" | "benefits" | "recruiting" | "upskilling" | "total") =>
+    yearRows.reduce((s, r) => s + r[k], 0);
+  const totals = {
+    payroll: sumYears("payroll"),
+    benefits: sumYears("benefits"),
+    recruiting: sumYears("recruiting"),
+    upskilling: sumYears("upskilling"),
+    total: sumYears("total"),
+  };
 
   const notes: string[] = [];
-  if (benefitsRate === 0) notes.push("No benefits rate was given and the seeds state none (\"$440K cost + benefits\"), so benefits are 0.");
+  if (benefitsRate === 0)
+    notes.push(
+      'No benefits rate was given and the seeds state none ("$440K cost + benefits"), so benefits are 0.',
+    );
   if (annualRaise === 0) notes.push("No annual raise was given; salaries stay flat.");
-  notes.push("Upskilling costs are charged in the entry's start month; recruiting costs in the hire's start month.");
+  notes.push(
+    "Upskilling costs are charged in the entry's start month; recruiting costs in the hire's start month.",
+  );
   return {
-    currency: "USD", horizonMonths: H, startDate: plan.startDate ? monthLabel(1, plan.startDate) : null,
+    currency: "USD",
+    horizonMonths: H,
+    startDate: plan.startDate ? monthLabel(1, plan.startDate) : null,
     assumptions: { benefitsRate, annualRaise, notes },
-    hires: plan.hires, upskilling: plan.upskilling, months, years: yearRows, totals, warnings: ratioWarnings(categoryCounts),
+    hires: plan.hires,
+    upskilling: plan.upskilling,
+    months,
+    years: yearRows,
+    totals,
+    warnings: ratioWarnings(categoryCounts),
   };
 }
 
-const RULE_CODES: Record<RatioRuleId, string> = { engineers: "RATIO_ENGINEERS", dataPeople: "RATIO_DATA_PEOPLE", productManagers: "RATIO_PRODUCT_MANAGERS", managers: "RATIO_MANAGER" };
+const RULE_CODES: Record<RatioRuleId, string> = {
+  engineers: "RATIO_ENGINEERS",
+  dataPeople: "RATIO_DATA_PEOPLE",
+  productManagers: "RATIO_PRODUCT_MANAGERS",
+  managers: "RATIO_MANAGER",
+};
 
 /** One warning per ratio rule the team breaks, naming the months it is broken in. */
 function ratioWarnings(byMonth: Record<RoleCategory, number>[]): PlanWarning[] {
   const broken = new Map<RatioRuleId, { months: number[]; first: string; source: Source }>();
   byMonth.forEach((c, i) => {
     if (c.engineer + c.data + c.pm + c.manager + c.other === 0) return;
-    for (const b of checkTeam({ engineers: c.engineer, dataPeople: c.data, productManagers: c.pm, managers: c.manager, others: c.other })) {
-      const entry = broken.get(b.rule) ?? { months: [], first: `${b.message} in month ${i + 1}`, source: b.source };
+    for (const b of checkTeam({
+      engineers: c.engineer,
+      dataPeople: c.data,
+      productManagers: c.pm,
+      managers: c.manager,
+      others: c.other,
+    })) {
+      const entry = broken.get(b.rule) ?? {
+        months: [],
+        first: `${b.message} in month ${i + 1}`,
+        source: b.source,
+      };
       entry.months.push(i + 1);
       broken.set(b.rule, entry);
     }
@@ -409,7 +661,7 @@ function ratioWarnings(byMonth: Record<RoleCategory, number>[]): PlanWarning[] {
 /** [3,4,5,9] → "months 3–5, 9". */
 export function describeMonths(months: number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < months.length; ) {
+  for (let i = 0; i < months.length;) {
     let j = i;
     while (j + 1 < months.length && months[j + 1] === months[j]! + 1) j++;
     parts.push(i === j ? `${months[i]}` : `${months[i]}–${months[j]}`);

@@ -1,8 +1,16 @@
 import { PlannerError, invalid } from "./errors.js";
 import { LEVELS, type Level, type Location, type Role } from "./data/roles.js";
 import {
-  BASE_SALARIES, BASES, EQUITY_SHARES, LOCATION_SALARIES, MARKET_SALARIES, ROLE_WIDE_RANGES, TOTAL_COMPENSATION,
-  type Basis, type Currency, type StatedRange,
+  BASE_SALARIES,
+  BASES,
+  EQUITY_SHARES,
+  LOCATION_SALARIES,
+  MARKET_SALARIES,
+  ROLE_WIDE_RANGES,
+  TOTAL_COMPENSATION,
+  type Basis,
+  type Currency,
+  type StatedRange,
 } from "./data/salaries.js";
 import type { Source } from "./data/sources.js";
 import { toCents, type Cents } from "./money.js";
@@ -63,7 +71,8 @@ const key = (basis: Basis, role: string, level: string, location: string, curren
   `${basis}|${role}|${level}|${location}|${currency}`;
 
 const STATED = new Map<string, StatedRange>();
-for (const r of [...BASE_SALARIES, ...TOTAL_COMPENSATION, ...MARKET_SALARIES]) STATED.set(key(r.basis, r.role, r.level, r.location, r.currency), r);
+for (const r of [...BASE_SALARIES, ...TOTAL_COMPENSATION, ...MARKET_SALARIES])
+  STATED.set(key(r.basis, r.role, r.level, r.location, r.currency), r);
 // The location table states salaries, not total compensation: it answers `base` and `market`.
 for (const r of LOCATION_SALARIES) {
   STATED.set(key("base", r.role, r.level, r.location, r.currency), r);
@@ -74,8 +83,12 @@ const TABLE_ROLES = ["ml-engineer", "data-scientist"] as const;
 
 /** The seed-implied pound: London's four GBP cells against the USD equivalents the seed prints beside them. */
 const londonCells = LOCATION_SALARIES.filter((r) => r.location === "london");
-const gbpTotal = londonCells.filter((r) => r.currency === "GBP").reduce((s, r) => s + r.low + r.high, 0);
-const usdTotal = londonCells.filter((r) => r.currency === "USD").reduce((s, r) => s + r.low + r.high, 0);
+const gbpTotal = londonCells
+  .filter((r) => r.currency === "GBP")
+  .reduce((s, r) => s + r.low + r.high, 0);
+const usdTotal = londonCells
+  .filter((r) => r.currency === "USD")
+  .reduce((s, r) => s + r.low + r.high, 0);
 export const GBP_PER_USD = gbpTotal / usdTotal;
 export const GBP_PER_USD_METHOD = `£${gbpTotal / 1000}K ÷ $${usdTotal / 1000}K: the sum of London's GBP figures over the sum of the USD equivalents the location table prints beside them`;
 
@@ -110,7 +123,8 @@ function computeFactors(): Map<string, LocationFactor> {
       location,
       byRole,
       average,
-      method: "location table mid-level midpoint ÷ US base mid-level midpoint (ML Engineer and Data Scientist; other roles use their mean)",
+      method:
+        "location table mid-level midpoint ÷ US base mid-level midpoint (ML Engineer and Data Scientist; other roles use their mean)",
     });
   }
   return factors;
@@ -122,29 +136,53 @@ function roundUnits(units: number): number {
   return Math.round(units);
 }
 
-function bandMatch(bands: readonly WorkspaceBand[] | undefined, role: Role, level: Level, location: Location, basis: Basis, currency: Currency) {
+function bandMatch(
+  bands: readonly WorkspaceBand[] | undefined,
+  role: Role,
+  level: Level,
+  location: Location,
+  basis: Basis,
+  currency: Currency,
+) {
   if (!bands?.length) return undefined;
-  return bands.find((b) => b.role === role.name && b.level === level.name && b.location === location.name && b.basis === basis && b.currency === currency);
+  return bands.find(
+    (b) =>
+      b.role === role.name &&
+      b.level === level.name &&
+      b.location === location.name &&
+      b.basis === basis &&
+      b.currency === currency,
+  );
 }
 
 export function availableFor(role: Role): string[] {
   const lines: string[] = [];
   for (const basis of BASES) {
-    const levels = LEVELS.filter((l) => STATED.has(key(basis, role.id, l.id, "us", "USD"))).map((l) => l.name);
+    const levels = LEVELS.filter((l) => STATED.has(key(basis, role.id, l.id, "us", "USD"))).map(
+      (l) => l.name,
+    );
     if (levels.length) lines.push(`${basis}: ${levels.join(", ")}`);
   }
   for (const w of ROLE_WIDE_RANGES.filter((r) => r.role === role.id)) {
     const unit = w.unit === "hour" ? "/hour" : "";
     const fmt = (n: number) => (w.unit === "hour" ? `$${n}` : `$${n / 1000}K`);
-    lines.push(`role-wide only: ${fmt(w.low)}–${fmt(w.high)}${w.openEnded ? "+" : ""}${unit} (${w.source.file}, ${w.source.section})`);
+    lines.push(
+      `role-wide only: ${fmt(w.low)}–${fmt(w.high)}${w.openEnded ? "+" : ""}${unit} (${w.source.file}, ${w.source.section})`,
+    );
   }
   return lines;
 }
 
 function noData(role: Role, level: Level, basis: Basis): PlannerError {
   const available = availableFor(role);
-  const what = available.length ? ` The seeds hold: ${available.join("; ")}.` : " The seeds give no salary figure for this role (a profile only).";
-  return new PlannerError("NO_DATA", `No ${basis} salary data for ${role.name} at ${level.name} level.${what}`, { field: available.length ? "level" : "role", available });
+  const what = available.length
+    ? ` The seeds hold: ${available.join("; ")}.`
+    : " The seeds give no salary figure for this role (a profile only).";
+  return new PlannerError(
+    "NO_DATA",
+    `No ${basis} salary data for ${role.name} at ${level.name} level.${what}`,
+    { field: available.length ? "level" : "role", available },
+  );
 }
 
 /** Answers for seed-only lookups, keyed by canonical cell: a sheet asks for the same cells over and over. */
@@ -156,8 +194,14 @@ export function salaryRange(query: SalaryQuery, options: SalaryOptions = {}): Sa
   const level = resolveLevel(query.level);
   const location = resolveLocation(query.location);
   const basis = resolveChoice<Basis>(query.basis, BASES, "basis", "base");
-  const currency = resolveChoice<Currency>(typeof query.currency === "string" ? query.currency.toUpperCase() : query.currency, CURRENCIES, "currency", location.currency);
-  if (options.bands?.length) return computeSalaryRange(role, level, location, basis, currency, options);
+  const currency = resolveChoice<Currency>(
+    typeof query.currency === "string" ? query.currency.toUpperCase() : query.currency,
+    CURRENCIES,
+    "currency",
+    location.currency,
+  );
+  if (options.bands?.length)
+    return computeSalaryRange(role, level, location, basis, currency, options);
   const cacheKey = key(basis, role.id, level.id, location.id, currency);
   let answer = seedAnswers.get(cacheKey);
   if (!answer) {
@@ -168,24 +212,65 @@ export function salaryRange(query: SalaryQuery, options: SalaryOptions = {}): Sa
   return { ...answer, sources: [...answer.sources], notes: [...answer.notes] };
 }
 
-function computeSalaryRange(role: Role, level: Level, location: Location, basis: Basis, currency: Currency, options: SalaryOptions): SalaryRange {
-
-  const common = { role: role.name, roleId: role.id, level: level.name, levelId: level.id, location: location.name, locationId: location.id, basis, currency, year: 2026 };
+function computeSalaryRange(
+  role: Role,
+  level: Level,
+  location: Location,
+  basis: Basis,
+  currency: Currency,
+  options: SalaryOptions,
+): SalaryRange {
+  const common = {
+    role: role.name,
+    roleId: role.id,
+    level: level.name,
+    levelId: level.id,
+    location: location.name,
+    locationId: location.id,
+    basis,
+    currency,
+    year: 2026,
+  };
 
   const band = bandMatch(options.bands, role, level, location, basis, currency);
   if (band) {
     const low = toCents(band.low);
     const high = toCents(band.high);
-    return { ...common, low, high, mid: Math.round((low + high) / 2), provenance: "workspace", derived: false, method: "workspace compensation band; mid is the midpoint of low and high", sources: [], openEnded: false, notes: ["The workspace's own band takes precedence over the seed data."] };
+    return {
+      ...common,
+      low,
+      high,
+      mid: Math.round((low + high) / 2),
+      provenance: "workspace",
+      derived: false,
+      method: "workspace compensation band; mid is the midpoint of low and high",
+      sources: [],
+      openEnded: false,
+      notes: ["The workspace's own band takes precedence over the seed data."],
+    };
   }
 
   const exact = STATED.get(key(basis, role.id, level.id, location.id, currency));
   if (exact) {
     const low = toCents(exact.low);
     const high = toCents(exact.high);
-    const notes = location.id === "london" && currency === "USD" ? ["The seed gives London's USD figures as approximate equivalents (\"~\")."] : [];
-    if (exact.openEnded) notes.push("The seed writes the high end with a \"+\" (open-ended).");
-    return { ...common, low, high, mid: Math.round((low + high) / 2), provenance: "seed", derived: false, method: "stated in the seed; mid is the midpoint of low and high", sources: [exact.source], openEnded: !!exact.openEnded, notes };
+    const notes =
+      location.id === "london" && currency === "USD"
+        ? ['The seed gives London\'s USD figures as approximate equivalents ("~").']
+        : [];
+    if (exact.openEnded) notes.push('The seed writes the high end with a "+" (open-ended).');
+    return {
+      ...common,
+      low,
+      high,
+      mid: Math.round((low + high) / 2),
+      provenance: "seed",
+      derived: false,
+      method: "stated in the seed; mid is the midpoint of low and high",
+      sources: [exact.source],
+      openEnded: !!exact.openEnded,
+      notes,
+    };
   }
 
   const us = STATED.get(key(basis, role.id, level.id, "us", "USD"));
@@ -198,9 +283,15 @@ function computeSalaryRange(role: Role, level: Level, location: Location, basis:
     const f = LOCATION_FACTORS.get(location.id)!;
     const own = f.byRole[role.id];
     factor = own ?? f.average;
-    steps.push(`US ${basis} range × ${factor.toFixed(4)} (${location.name} factor${own === undefined ? ", mean of ML Engineer and Data Scientist" : ` for ${role.name}`}: ${f.method})`);
-    for (const r of LOCATION_SALARIES) if (r.location === location.id && r.level === "mid" && r.currency === "USD") sources.push(r.source);
-    for (const r of BASE_SALARIES) if (r.level === "mid" && (TABLE_ROLES as readonly string[]).includes(r.role)) sources.push(r.source);
+    steps.push(
+      `US ${basis} range × ${factor.toFixed(4)} (${location.name} factor${own === undefined ? ", mean of ML Engineer and Data Scientist" : ` for ${role.name}`}: ${f.method})`,
+    );
+    for (const r of LOCATION_SALARIES)
+      if (r.location === location.id && r.level === "mid" && r.currency === "USD")
+        sources.push(r.source);
+    for (const r of BASE_SALARIES)
+      if (r.level === "mid" && (TABLE_ROLES as readonly string[]).includes(r.role))
+        sources.push(r.source);
   }
   if (currency === "GBP") {
     factor *= GBP_PER_USD;
@@ -209,11 +300,18 @@ function computeSalaryRange(role: Role, level: Level, location: Location, basis:
   }
   const low = toCents(roundUnits(us.low * factor));
   const high = toCents(roundUnits(us.high * factor));
-  const notes = us.openEnded ? ["The seed writes the high end with a \"+\" (open-ended)."] : [];
+  const notes = us.openEnded ? ['The seed writes the high end with a "+" (open-ended).'] : [];
   return {
-    ...common, low, high, mid: Math.round((low + high) / 2), provenance: "derived", derived: true,
+    ...common,
+    low,
+    high,
+    mid: Math.round((low + high) / 2),
+    provenance: "derived",
+    derived: true,
     method: `${steps.join("; then ")}; rounded to whole ${currency === "GBP" ? "pounds" : "dollars"}; mid is the midpoint of low and high`,
-    sources: dedupe(sources), openEnded: !!us.openEnded, notes,
+    sources: dedupe(sources),
+    openEnded: !!us.openEnded,
+    notes,
   };
 }
 
@@ -232,7 +330,8 @@ export const SALARY_POINTS: SalaryPoint[] = ["low", "mid", "high"];
 
 /** Where a salary sits in its range: 0 at low, 1 at high (values outside the range go below 0 or above 1). */
 export function positionInRange(salaryUnits: number, range: SalaryRange): number {
-  if (!Number.isFinite(salaryUnits) || salaryUnits < 0) throw invalid("salary", `must be a non-negative amount, got ${salaryUnits}`);
+  if (!Number.isFinite(salaryUnits) || salaryUnits < 0)
+    throw invalid("salary", `must be a non-negative amount, got ${salaryUnits}`);
   const span = range.high - range.low;
   if (span === 0) return 0.5;
   return (toCents(salaryUnits) - range.low) / span;
@@ -242,7 +341,10 @@ export type CompanyStage = "startup" | "public";
 export const COMPANY_STAGES: CompanyStage[] = ["startup", "public"];
 
 /** Total compensation estimated from the base range and the seed's equity share for a company stage. */
-export function totalCompEstimate(query: SalaryQuery & { stage?: unknown }, options: SalaryOptions = {}): SalaryRange {
+export function totalCompEstimate(
+  query: SalaryQuery & { stage?: unknown },
+  options: SalaryOptions = {},
+): SalaryRange {
   const stage = resolveChoice<CompanyStage>(query.stage, COMPANY_STAGES, "stage", "startup");
   const base = salaryRange({ ...query, basis: "base" }, options);
   const equity = EQUITY_SHARES.find((e) => e.stage === stage)!;

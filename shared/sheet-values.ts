@@ -33,10 +33,17 @@ export function toNumber(v: Cell, field: string): number {
   }
   if (isBlank(v)) throw invalid(field, "is empty; enter a number");
   if (typeof v === "boolean" || v instanceof Date || v === null || v === undefined) {
-    throw invalid(field, `must be a number, got ${v instanceof Date ? "a date" : JSON.stringify(v) ?? "nothing"}`);
+    throw invalid(
+      field,
+      `must be a number, got ${v instanceof Date ? "a date" : (JSON.stringify(v) ?? "nothing")}`,
+    );
   }
   const m = MONEYISH.exec(v);
-  if (!m) throw invalid(field, `must be a number (e.g. 24, 25%, $160,000 or 160K), got ${JSON.stringify(v)}`);
+  if (!m)
+    throw invalid(
+      field,
+      `must be a number (e.g. 24, 25%, $160,000 or 160K), got ${JSON.stringify(v)}`,
+    );
   let n = Number(m[2]!.replace(/,/g, ""));
   if (m[1] === "-") n = -n;
   const suffix = m[3]!.toLowerCase();
@@ -67,7 +74,8 @@ export function toMonth(v: Cell, field: string): string | undefined {
   if (isBlank(v)) return undefined;
   if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, "0")}`;
   const m = typeof v === "string" ? /^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$/.exec(v) : null;
-  if (!m) throw invalid(field, `must be a month like "2027-01" or a date, got ${JSON.stringify(v)}`);
+  if (!m)
+    throw invalid(field, `must be a month like "2027-01" or a date, got ${JSON.stringify(v)}`);
   return `${m[1]}-${m[2]!.padStart(2, "0")}`;
 }
 
@@ -77,9 +85,17 @@ interface ColumnSpec<K extends string> {
   required: boolean;
 }
 
-function readTable<K extends string>(range: SheetArg, field: string, columns: ColumnSpec<K>[], what: string): { row: number; cells: Partial<Record<K, Cell>> }[] {
+function readTable<K extends string>(
+  range: SheetArg,
+  field: string,
+  columns: ColumnSpec<K>[],
+  what: string,
+): { row: number; cells: Partial<Record<K, Cell>> }[] {
   if (!isRange(range) || range.length === 0) {
-    throw invalid(field, `expects a range whose first row names its columns (${columns.map((c) => c.names[0]).join(", ")})`);
+    throw invalid(
+      field,
+      `expects a range whose first row names its columns (${columns.map((c) => c.names[0]).join(", ")})`,
+    );
   }
   const header = range[0]!;
   const index = new Map<K, number>();
@@ -90,8 +106,15 @@ function readTable<K extends string>(range: SheetArg, field: string, columns: Co
   });
   const missing = columns.filter((c) => c.required && !index.has(c.key)).map((c) => c.names[0]);
   if (missing.length) {
-    const found = header.filter((h) => !isBlank(h)).map((h) => JSON.stringify(h)).join(", ") || "nothing";
-    throw invalid(field, `the first row must name the ${what} columns; missing ${missing.join(", ")} (found ${found}). Expected: ${columns.map((c) => c.names[0] + (c.required ? "" : " (optional)")).join(", ")}`);
+    const found =
+      header
+        .filter((h) => !isBlank(h))
+        .map((h) => JSON.stringify(h))
+        .join(", ") || "nothing";
+    throw invalid(
+      field,
+      `the first row must name the ${what} columns; missing ${missing.join(", ")} (found ${found}). Expected: ${columns.map((c) => c.names[0] + (c.required ? "" : " (optional)")).join(", ")}`,
+    );
   }
   const rows: { row: number; cells: Partial<Record<K, Cell>> }[] = [];
   for (let r = 1; r < range.length; r++) {
@@ -104,19 +127,45 @@ function readTable<K extends string>(range: SheetArg, field: string, columns: Co
   return rows;
 }
 
-type HireColumn = "role" | "level" | "location" | "startMonth" | "count" | "salary" | "recruitingCost" | "channel" | "slipMin" | "slipMax";
+type HireColumn =
+  | "role"
+  | "level"
+  | "location"
+  | "startMonth"
+  | "count"
+  | "salary"
+  | "recruitingCost"
+  | "channel"
+  | "slipMin"
+  | "slipMax";
 
 export const HIRE_COLUMNS: ColumnSpec<HireColumn>[] = [
   { key: "role", names: ["Role", "Position", "Title"], required: true },
   { key: "level", names: ["Level", "Seniority", "Years"], required: true },
   { key: "location", names: ["Location", "City", "Place"], required: false },
-  { key: "startMonth", names: ["Start month", "Start", "Month", "Start_month", "StartMonth"], required: true },
-  { key: "count", names: ["Count", "Number", "Hires", "Headcount", "Qty", "Quantity", "People"], required: false },
+  {
+    key: "startMonth",
+    names: ["Start month", "Start", "Month", "Start_month", "StartMonth"],
+    required: true,
+  },
+  {
+    key: "count",
+    names: ["Count", "Number", "Hires", "Headcount", "Qty", "Quantity", "People"],
+    required: false,
+  },
   { key: "salary", names: ["Salary", "Annual salary", "Base salary"], required: false },
-  { key: "recruitingCost", names: ["Recruiting cost", "Recruiting", "Recruitment", "Recruitment cost"], required: false },
+  {
+    key: "recruitingCost",
+    names: ["Recruiting cost", "Recruiting", "Recruitment", "Recruitment cost"],
+    required: false,
+  },
   { key: "channel", names: ["Channel", "Recruiting channel", "Source"], required: false },
   { key: "slipMin", names: ["Slip min", "Slip min months", "Min slip"], required: false },
-  { key: "slipMax", names: ["Slip max", "Slip max months", "Max slip", "Slip", "Slip months"], required: false },
+  {
+    key: "slipMax",
+    names: ["Slip max", "Slip max months", "Max slip", "Slip", "Slip months"],
+    required: false,
+  },
 ];
 
 /** Hire rows from a sheet range whose first row names its columns, in any order; blank rows skipped. */
@@ -139,7 +188,8 @@ export function hiresFromRange(range: SheetArg, field = "hires"): HireInput[] {
     const channel = optionalText(cells.channel, `${at} Channel`);
     if (channel !== undefined) hire.channel = channel;
     const slipMax = optionalNumber(cells.slipMax, `${at} Slip max`);
-    if (slipMax !== undefined) hire.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
+    if (slipMax !== undefined)
+      hire.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
     return hire;
   });
 }
@@ -168,11 +218,23 @@ export function upskillingFromRange(range: SheetArg, field = "upskilling"): Upsk
   });
 }
 
-type ScenarioColumn = "name" | "startMonthShift" | "salaryChange" | "benefitsRate" | "slipMin" | "slipMax" | "annualRaise" | "horizonMonths";
+type ScenarioColumn =
+  | "name"
+  | "startMonthShift"
+  | "salaryChange"
+  | "benefitsRate"
+  | "slipMin"
+  | "slipMax"
+  | "annualRaise"
+  | "horizonMonths";
 
 export const SCENARIO_COLUMNS: ColumnSpec<ScenarioColumn>[] = [
   { key: "name", names: ["Scenario", "Name"], required: true },
-  { key: "startMonthShift", names: ["Start shift", "Start month shift", "Shift", "Delay"], required: false },
+  {
+    key: "startMonthShift",
+    names: ["Start shift", "Start month shift", "Shift", "Delay"],
+    required: false,
+  },
   { key: "salaryChange", names: ["Salary change", "Salary", "Pay change"], required: false },
   { key: "benefitsRate", names: ["Benefits rate", "Benefits"], required: false },
   { key: "slipMin", names: ["Slip min", "Min slip"], required: false },
@@ -182,16 +244,29 @@ export const SCENARIO_COLUMNS: ColumnSpec<ScenarioColumn>[] = [
 ];
 
 /** Scenario rows ({ name, overrides }) from a range whose first row names its columns. */
-export function scenariosFromRange(range: SheetArg, field = "scenarios"): { name: string; overrides: Record<string, unknown> }[] {
+export function scenariosFromRange(
+  range: SheetArg,
+  field = "scenarios",
+): { name: string; overrides: Record<string, unknown> }[] {
   return readTable(range, field, SCENARIO_COLUMNS, "scenario").map(({ row, cells }) => {
     const at = `${field} row ${row}`;
     const overrides: Record<string, unknown> = {};
-    for (const key of ["startMonthShift", "salaryChange", "benefitsRate", "annualRaise", "horizonMonths"] as const) {
-      const v = optionalNumber(cells[key], `${at} ${SCENARIO_COLUMNS.find((c) => c.key === key)!.names[0]}`);
+    for (const key of [
+      "startMonthShift",
+      "salaryChange",
+      "benefitsRate",
+      "annualRaise",
+      "horizonMonths",
+    ] as const) {
+      const v = optionalNumber(
+        cells[key],
+        `${at} ${SCENARIO_COLUMNS.find((c) => c.key === key)!.names[0]}`,
+      );
       if (v !== undefined) overrides[key] = v;
     }
     const slipMax = optionalNumber(cells.slipMax, `${at} Slip max`);
-    if (slipMax !== undefined) overrides.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
+    if (slipMax !== undefined)
+      overrides.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
     return { name: toText(cells.name, `${at} Scenario`), overrides };
   });
 }

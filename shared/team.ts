@@ -15,17 +15,26 @@ export interface TeamComposition {
   rules: { rule: string; formula: string; value: number; source: Source }[];
 }
 
-export function checkCount(value: unknown, field: string, { min = 0, max = 1_000_000 } = {}): number {
+export function checkCount(
+  value: unknown,
+  field: string,
+  { min = 0, max = 1_000_000 } = {},
+): number {
   if (typeof value !== "number" || !Number.isFinite(value) || !Number.isInteger(value)) {
     throw invalid(field, `must be a whole number, got ${JSON.stringify(value)}`);
   }
-  if (value < min || value > max) throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
 export function checkProjectsPerEngineer(value: unknown, field = "projectsPerEngineer"): 3 | 4 {
   const n = value === undefined ? R.engineersPerProjects.minProjectsPerEngineer : value;
-  if (n !== 3 && n !== 4) throw invalid(field, `must be 3 or 4 (the seed's "one engineer per 3-4 projects"), got ${JSON.stringify(value)}`);
+  if (n !== 3 && n !== 4)
+    throw invalid(
+      field,
+      `must be 3 or 4 (the seed's "one engineer per 3-4 projects"), got ${JSON.stringify(value)}`,
+    );
   return n;
 }
 
@@ -65,10 +74,30 @@ export function recommendTeam(projects: number, projectsPerEngineer: unknown = 3
     managers,
     total: engineers + dataPeople + productManagers + managers,
     rules: [
-      { rule: R.engineersPerProjects.text, formula: `ceil(${projects} projects ÷ ${ppe})`, value: engineers, source: R.engineersPerProjects.source },
-      { rule: R.dataPeoplePerEngineers.text, formula: `floor(${engineers} engineers ÷ 2)`, value: dataPeople, source: R.dataPeoplePerEngineers.source },
-      { rule: R.pmPerEngineers.text, formula: `floor(${engineers} engineers ÷ 5)`, value: productManagers, source: R.pmPerEngineers.source },
-      { rule: R.managerAtTeamSize.text, formula: `${engineers + dataPeople + productManagers} people ≥ 6 ? 1 : 0`, value: managers, source: R.managerAtTeamSize.source },
+      {
+        rule: R.engineersPerProjects.text,
+        formula: `ceil(${projects} projects ÷ ${ppe})`,
+        value: engineers,
+        source: R.engineersPerProjects.source,
+      },
+      {
+        rule: R.dataPeoplePerEngineers.text,
+        formula: `floor(${engineers} engineers ÷ 2)`,
+        value: dataPeople,
+        source: R.dataPeoplePerEngineers.source,
+      },
+      {
+        rule: R.pmPerEngineers.text,
+        formula: `floor(${engineers} engineers ÷ 5)`,
+        value: productManagers,
+        source: R.pmPerEngineers.source,
+      },
+      {
+        rule: R.managerAtTeamSize.text,
+        formula: `${engineers + dataPeople + productManagers} people ≥ 6 ? 1 : 0`,
+        value: managers,
+        source: R.managerAtTeamSize.source,
+      },
     ],
   };
 }
@@ -102,14 +131,57 @@ export function checkTeam(team: TeamCounts, projectsPerEngineer: unknown = 3): R
   const m = checkCount(team.managers, "managers");
   const others = checkCount(team.others ?? 0, "others");
   const breaches: RatioBreach[] = [];
-  const add = (rule: RatioRuleId, text: string, required: number, actual: number, what: string, source: Source) => {
-    if (actual < required) breaches.push({ rule, text, required, actual, message: `${text}: needs ${required} ${what}, has ${actual}`, source });
+  const add = (
+    rule: RatioRuleId,
+    text: string,
+    required: number,
+    actual: number,
+    what: string,
+    source: Source,
+  ) => {
+    if (actual < required)
+      breaches.push({
+        rule,
+        text,
+        required,
+        actual,
+        message: `${text}: needs ${required} ${what}, has ${actual}`,
+        source,
+      });
   };
   if (team.projects !== undefined) {
-    add("engineers", R.engineersPerProjects.text, engineersFor(checkCount(team.projects, "projects"), projectsPerEngineer), e, "engineer(s)", R.engineersPerProjects.source);
+    add(
+      "engineers",
+      R.engineersPerProjects.text,
+      engineersFor(checkCount(team.projects, "projects"), projectsPerEngineer),
+      e,
+      "engineer(s)",
+      R.engineersPerProjects.source,
+    );
   }
-  add("dataPeople", R.dataPeoplePerEngineers.text, dataPeopleFor(e), d, "data person(s)", R.dataPeoplePerEngineers.source);
-  add("productManagers", R.pmPerEngineers.text, productManagersFor(e), p, "PM(s)", R.pmPerEngineers.source);
-  add("managers", R.managerAtTeamSize.text, managersFor(e + d + p + others), m, "manager(s)", R.managerAtTeamSize.source);
+  add(
+    "dataPeople",
+    R.dataPeoplePerEngineers.text,
+    dataPeopleFor(e),
+    d,
+    "data person(s)",
+    R.dataPeoplePerEngineers.source,
+  );
+  add(
+    "productManagers",
+    R.pmPerEngineers.text,
+    productManagersFor(e),
+    p,
+    "PM(s)",
+    R.pmPerEngineers.source,
+  );
+  add(
+    "managers",
+    R.managerAtTeamSize.text,
+    managersFor(e + d + p + others),
+    m,
+    "manager(s)",
+    R.managerAtTeamSize.source,
+  );
   return breaches;
 }

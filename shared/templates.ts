@@ -8,7 +8,9 @@ export interface PlanTemplate {
   name: string;
   title: string;
   description: string;
-  input: Required<Pick<PlanInput, "horizonMonths" | "benefitsRate" | "annualRaise" | "hires" | "upskilling">>;
+  input: Required<
+    Pick<PlanInput, "horizonMonths" | "benefitsRate" | "annualRaise" | "hires" | "upskilling">
+  >;
   sources: Source[];
 }
 
@@ -19,9 +21,11 @@ export interface PlanTemplate {
  * engineer") the template takes the specialist the seed's Phase 2 and 3 describe; its salary
  * and recruitment are the seed's stated figures either way.
  */
-export const MONTH_WINDOW_RULE = "A seed window \"Month a-b\" in plan year N becomes start month (N−1)×12 + a (the window's first month).";
+export const MONTH_WINDOW_RULE =
+  'A seed window "Month a-b" in plan year N becomes start month (N−1)×12 + a (the window\'s first month).';
 
-const startMonthOf = (year: number, monthWindow: readonly [number, number]) => (year - 1) * 12 + monthWindow[0];
+const startMonthOf = (year: number, monthWindow: readonly [number, number]) =>
+  (year - 1) * 12 + monthWindow[0];
 
 function buildOut(throughYear: 1 | 2): PlanTemplate["input"] {
   return {
@@ -30,10 +34,23 @@ function buildOut(throughYear: 1 | 2): PlanTemplate["input"] {
     annualRaise: 0,
     hires: BUILD_OUT.hires
       .filter((h) => h.year <= throughYear)
-      .map((h) => ({ role: h.role, level: h.level, location: "US", startMonth: startMonthOf(h.year, h.monthWindow), count: 1, salary: h.salary, recruitingCost: h.recruiting })),
+      .map((h) => ({
+        role: h.role,
+        level: h.level,
+        location: "US",
+        startMonth: startMonthOf(h.year, h.monthWindow),
+        count: 1,
+        salary: h.salary,
+        recruitingCost: h.recruiting,
+      })),
     upskilling: BUILD_OUT.upskilling
       .filter((u) => u.year <= throughYear)
-      .map((u) => ({ path: u.path, people: u.people, startMonth: startMonthOf(u.year, u.monthWindow), costPerPerson: u.cost / u.people })),
+      .map((u) => ({
+        path: u.path,
+        people: u.people,
+        startMonth: startMonthOf(u.year, u.monthWindow),
+        costPerPerson: u.cost / u.people,
+      })),
   };
 }
 
@@ -41,22 +58,38 @@ export const PLAN_TEMPLATES: PlanTemplate[] = [
   {
     name: "year-1-build-out",
     title: "Year 1 Build-Out (Centralized Team)",
-    description: "A team lead in month 1, a second hire in month 3 and a third in month 5: 3 people, $440K in annual salaries plus benefits.",
+    description:
+      "A team lead in month 1, a second hire in month 3 and a third in month 5: 3 people, $440K in annual salaries plus benefits.",
     input: buildOut(1),
-    sources: [...BUILD_OUT.hires.filter((h) => h.year === 1).map((h) => h.source), BUILD_OUT.summaries[0]!.source],
+    sources: [
+      ...BUILD_OUT.hires.filter((h) => h.year === 1).map((h) => h.source),
+      BUILD_OUT.summaries[0]!.source,
+    ],
   },
   {
     name: "year-2-scale-out",
     title: "Year 1 Build-Out and Year 2 Scale-Out (Embedded Engineers)",
-    description: "The year-1 team, then an embedded engineer and 2 internal engineers upskilled in month 19 and a second embedded engineer in month 22: 5 people + 2 upskilled.",
+    description:
+      "The year-1 team, then an embedded engineer and 2 internal engineers upskilled in month 19 and a second embedded engineer in month 22: 5 people + 2 upskilled.",
     input: buildOut(2),
-    sources: [...BUILD_OUT.hires.map((h) => h.source), ...BUILD_OUT.upskilling.map((u) => u.source), DEFAULT_UPSKILLING_COST.source, ...BUILD_OUT.summaries.map((s) => s.source)],
+    sources: [
+      ...BUILD_OUT.hires.map((h) => h.source),
+      ...BUILD_OUT.upskilling.map((u) => u.source),
+      DEFAULT_UPSKILLING_COST.source,
+      ...BUILD_OUT.summaries.map((s) => s.source),
+    ],
   },
 ];
 
 const TEMPLATE_ALIASES: Record<string, string> = {
-  year1: "year-1-build-out", "1": "year-1-build-out", year1buildout: "year-1-build-out", buildout: "year-1-build-out",
-  year2: "year-2-scale-out", "2": "year-2-scale-out", year2scaleout: "year-2-scale-out", scaleout: "year-2-scale-out",
+  year1: "year-1-build-out",
+  "1": "year-1-build-out",
+  year1buildout: "year-1-build-out",
+  buildout: "year-1-build-out",
+  year2: "year-2-scale-out",
+  "2": "year-2-scale-out",
+  year2scaleout: "year-2-scale-out",
+  scaleout: "year-2-scale-out",
 };
 
 export function planTemplate(name: unknown, field = "name"): PlanTemplate {
@@ -65,7 +98,11 @@ export function planTemplate(name: unknown, field = "name"): PlanTemplate {
   const found = PLAN_TEMPLATES.find((t) => t.name === id);
   if (!found) {
     const names = PLAN_TEMPLATES.map((t) => t.name);
-    throw new PlannerError("UNKNOWN_TEMPLATE", `Unknown plan template ${JSON.stringify(name)}. Known templates: ${names.join(", ")}.`, { field, suggestions: names });
+    throw new PlannerError(
+      "UNKNOWN_TEMPLATE",
+      `Unknown plan template ${JSON.stringify(name)}. Known templates: ${names.join(", ")}.`,
+      { field, suggestions: names },
+    );
   }
   return structuredCloneTemplate(found);
 }

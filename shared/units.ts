@@ -5,25 +5,50 @@ import type { PlanComparison, ScenarioYear } from "./plan-compare.js";
 import type { HireVsUpskillResult, OptionOutcome } from "./hire-vs-upskill.js";
 
 /** A plan result as the API and sheets show it: money in currency units (at most two decimals). */
-export type PlanResultUnits = Omit<PlanResult, "hires" | "upskilling" | "months" | "years" | "totals"> & {
-  hires: (Omit<PlanResult["hires"][number], "annualSalary" | "recruitingPerPerson"> & { annualSalary: number; recruitingPerPerson: number })[];
-  upskilling: (Omit<PlanResult["upskilling"][number], "costPerPerson"> & { costPerPerson: number })[];
+export type PlanResultUnits = Omit<
+  PlanResult,
+  "hires" | "upskilling" | "months" | "years" | "totals"
+> & {
+  hires: (Omit<PlanResult["hires"][number], "annualSalary" | "recruitingPerPerson"> & {
+    annualSalary: number;
+    recruitingPerPerson: number;
+  })[];
+  upskilling: (Omit<PlanResult["upskilling"][number], "costPerPerson"> & {
+    costPerPerson: number;
+  })[];
   months: PlanResult["months"];
   years: PlanResult["years"];
   totals: PlanResult["totals"];
 };
 
-const MONEY_MONTH = ["payroll", "benefits", "recruiting", "upskilling", "total", "cumulative"] as const;
+const MONEY_MONTH = [
+  "payroll",
+  "benefits",
+  "recruiting",
+  "upskilling",
+  "total",
+  "cumulative",
+] as const;
 const MONEY_YEAR = ["payroll", "benefits", "recruiting", "upskilling", "total", "runRate"] as const;
 
 export function planToUnits(r: PlanResult): PlanResultUnits {
   return {
     ...r,
-    hires: r.hires.map((h) => ({ ...h, annualSalary: toUnits(h.annualSalary), recruitingPerPerson: toUnits(h.recruitingPerPerson) })),
+    hires: r.hires.map((h) => ({
+      ...h,
+      annualSalary: toUnits(h.annualSalary),
+      recruitingPerPerson: toUnits(h.recruitingPerPerson),
+    })),
     upskilling: r.upskilling.map((u) => ({ ...u, costPerPerson: toUnits(u.costPerPerson) })),
     months: r.months.map((m) => convert(m, MONEY_MONTH)),
     years: r.years.map((y) => convert(y, MONEY_YEAR)),
-    totals: convert(r.totals, ["payroll", "benefits", "recruiting", "upskilling", "total"] as const),
+    totals: convert(r.totals, [
+      "payroll",
+      "benefits",
+      "recruiting",
+      "upskilling",
+      "total",
+    ] as const),
   };
 }
 
@@ -33,7 +58,11 @@ function convert<T extends object, K extends keyof T>(row: T, keys: readonly K[]
   return out;
 }
 
-const spreadUnits = (s: Spread): Spread => ({ low: toUnits(s.low), expected: toUnits(s.expected), high: toUnits(s.high) });
+const spreadUnits = (s: Spread): Spread => ({
+  low: toUnits(s.low),
+  expected: toUnits(s.expected),
+  high: toUnits(s.high),
+});
 const COST_FIGURES = ["payroll", "benefits", "recruiting", "upskilling", "total"] as const;
 
 function costsToUnits<T extends Record<(typeof COST_FIGURES)[number], Spread>>(row: T): T {
@@ -46,7 +75,11 @@ function costsToUnits<T extends Record<(typeof COST_FIGURES)[number], Spread>>(r
 export function planRangeToUnits(r: PlanRangeResult) {
   return {
     ...r,
-    hires: r.hires.map((h) => ({ ...h, annualSalary: toUnits(h.annualSalary), recruitingPerPerson: toUnits(h.recruitingPerPerson) })),
+    hires: r.hires.map((h) => ({
+      ...h,
+      annualSalary: toUnits(h.annualSalary),
+      recruitingPerPerson: toUnits(h.recruitingPerPerson),
+    })),
     months: r.months.map((m) => ({ ...costsToUnits(m), cumulative: spreadUnits(m.cumulative) })),
     years: r.years.map((y) => ({ ...costsToUnits(y), runRate: spreadUnits(y.runRate) })),
     totals: costsToUnits(r.totals),
@@ -54,7 +87,10 @@ export function planRangeToUnits(r: PlanRangeResult) {
 }
 
 function scenarioYearToUnits(y: ScenarioYear) {
-  return { ...convert(y, ["payroll", "benefits", "recruiting", "upskilling", "total", "runRate"] as const), totalRange: spreadUnits(y.totalRange) };
+  return {
+    ...convert(y, ["payroll", "benefits", "recruiting", "upskilling", "total", "runRate"] as const),
+    totalRange: spreadUnits(y.totalRange),
+  };
 }
 
 /** A scenario comparison with money in currency units. */
@@ -65,7 +101,14 @@ export function comparisonToUnits(c: PlanComparison) {
       ...s,
       years: s.years.map(scenarioYearToUnits),
       totals: convert(s.totals, COST_FIGURES),
-      ...(s.differences ? { differences: { years: s.differences.years.map(scenarioYearToUnits), totals: convert(s.differences.totals, COST_FIGURES) } } : {}),
+      ...(s.differences
+        ? {
+            differences: {
+              years: s.differences.years.map(scenarioYearToUnits),
+              totals: convert(s.differences.totals, COST_FIGURES),
+            },
+          }
+        : {}),
     })),
   };
 }
@@ -77,7 +120,10 @@ export function hireVsUpskillToUnits(r: HireVsUpskillResult) {
     cashCost: spreadUnits(o.cashCost),
     costPerProductiveMonth: {
       low: o.costPerProductiveMonth.low === null ? null : toUnits(o.costPerProductiveMonth.low),
-      expected: o.costPerProductiveMonth.expected === null ? null : toUnits(o.costPerProductiveMonth.expected),
+      expected:
+        o.costPerProductiveMonth.expected === null
+          ? null
+          : toUnits(o.costPerProductiveMonth.expected),
       high: o.costPerProductiveMonth.high === null ? null : toUnits(o.costPerProductiveMonth.high),
     },
   });

@@ -23,12 +23,16 @@ const SURFACE_GLOBAL = "AiTeamPlanner";
 export function buildConfig(env = process.env) {
   const apiUrl = (env.ADDON_API_URL || DEFAULT_API_URL).trim().replace(/\/+$/, "");
   const allowlist = env.ADDON_URL_ALLOWLIST
-    ? env.ADDON_URL_ALLOWLIST.split(",").map((s) => s.trim()).filter(Boolean)
+    ? env.ADDON_URL_ALLOWLIST.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
     : [`${apiUrl}/`];
   for (const prefix of allowlist) {
     // Apps Script's rules for urlFetchWhitelist: https, a full domain, a non-empty path.
     if (!/^https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}(:\d+)?\/\S*$/i.test(prefix)) {
-      throw new Error(`urlFetchWhitelist prefix ${JSON.stringify(prefix)} is not valid for Apps Script: it must start with https://, name a full domain and end its host with "/" (set ADDON_API_URL or ADDON_URL_ALLOWLIST).`);
+      throw new Error(
+        `urlFetchWhitelist prefix ${JSON.stringify(prefix)} is not valid for Apps Script: it must start with https://, name a full domain and end its host with "/" (set ADDON_API_URL or ADDON_URL_ALLOWLIST).`,
+      );
     }
   }
   return { apiUrl, urlFetchAllowlist: allowlist, timeZone: env.ADDON_TIME_ZONE || "Etc/UTC" };
@@ -52,12 +56,23 @@ export async function bundle(config) {
     legalComments: "none",
     write: false,
     logLevel: "silent",
-    define: { ADDON_BUILD: JSON.stringify({ apiUrl: config.apiUrl, urlFetchAllowlist: config.urlFetchAllowlist }) },
+    define: {
+      ADDON_BUILD: JSON.stringify({
+        apiUrl: config.apiUrl,
+        urlFetchAllowlist: config.urlFetchAllowlist,
+      }),
+    },
   });
   const code = result.outputFiles[0].text;
   const tail = /\nexport \{([^}]*)\};\s*$/.exec(code);
-  if (!tail) throw new Error("build: expected esbuild's output to end with its one `export { … }` statement");
-  const names = tail[1].split(",").map((s) => s.trim()).filter(Boolean);
+  if (!tail)
+    throw new Error(
+      "build: expected esbuild's output to end with its one `export { … }` statement",
+    );
+  const names = tail[1]
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const body = code.slice(0, tail.index);
   const members = names.map((n) => `${n}: ${n}`).join(", ");
   return `var ${BUNDLE_GLOBAL} = (function () {\n"use strict";\n${body}\nreturn { ${members} };\n})();\n`;
@@ -70,18 +85,29 @@ export function manifestOf(bundleCode) {
   return JSON.parse(JSON.stringify(vm.runInContext(`${BUNDLE_GLOBAL}.buildManifest()`, context)));
 }
 
-const RESERVED = new Set("break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield await arguments eval".split(" "));
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield await arguments eval".split(
+    " ",
+  ),
+);
 
 function checkIdentifier(name, what) {
   if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || RESERVED.has(name)) {
-    throw new Error(`build: ${what} ${JSON.stringify(name)} cannot be a JavaScript parameter or function name; rename it in the catalogue`);
+    throw new Error(
+      `build: ${what} ${JSON.stringify(name)} cannot be a JavaScript parameter or function name; rename it in the catalogue`,
+    );
   }
 }
 
 /** JSDoc text on one line, with nothing that could close the comment early. */
 const doc = (text) => String(text).replace(/\*\//g, "*\\/").replace(/\s+/g, " ").trim();
 
-const ARG_TYPES = { text: "string", number: "number", any: "string|number", range: "Array<Array<*>>" };
+const ARG_TYPES = {
+  text: "string",
+  number: "number",
+  any: "string|number",
+  range: "Array<Array<*>>",
+};
 
 function paramType(arg) {
   const base = ARG_TYPES[arg.type] ?? "*";
@@ -99,14 +125,33 @@ export function customFunctionDeclaration(entry) {
   checkIdentifier(entry.name, "function name");
   const params = entry.args.map((a) => a.name);
   params.forEach((p) => checkIdentifier(p, `${entry.name} argument`));
-  const lines = ["/**", ` * ${doc(entry.summary)}`, " *", ` * Example: ${doc(entry.example)}`, " *"];
+  const lines = [
+    "/**",
+    ` * ${doc(entry.summary)}`,
+    " *",
+    ` * Example: ${doc(entry.example)}`,
+    " *",
+  ];
   for (const a of entry.args) {
     const name = a.optional ? `[${a.name}]` : a.name;
-    const notes = [a.mappable ? "A range gives one result per cell." : "", a.optional ? `Optional${a.defaultText ? `; default ${a.defaultText}` : ""}.` : ""].filter(Boolean).join(" ");
+    const notes = [
+      a.mappable ? "A range gives one result per cell." : "",
+      a.optional ? `Optional${a.defaultText ? `; default ${a.defaultText}` : ""}.` : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     lines.push(` * @param {${paramType(a)}} ${name} ${doc(a.help)}${notes ? ` ${notes}` : ""}`);
   }
-  lines.push(` * @return {${returnType(entry)}} ${doc(entry.returns.help)}`, " * @customfunction", " */");
-  lines.push(`function ${entry.name}(${params.join(", ")}) {`, `  return ${SURFACE_GLOBAL}.${entry.name}(${params.join(", ")});`, "}");
+  lines.push(
+    ` * @return {${returnType(entry)}} ${doc(entry.returns.help)}`,
+    " * @customfunction",
+    " */",
+  );
+  lines.push(
+    `function ${entry.name}(${params.join(", ")}) {`,
+    `  return ${SURFACE_GLOBAL}.${entry.name}(${params.join(", ")});`,
+    "}",
+  );
   return lines.join("\n");
 }
 
@@ -115,14 +160,25 @@ export function entryPointDeclaration(entry) {
   entry.params.forEach((p) => checkIdentifier(p, `${entry.name} parameter`));
   const lines = ["/**", ` * ${doc(entry.doc)}`];
   for (const p of entry.params) lines.push(` * @param {*} ${p}`);
-  lines.push(" */", `function ${entry.name}(${entry.params.join(", ")}) {`, `  return ${SURFACE_GLOBAL}.${entry.name}(${entry.params.join(", ")});`, "}");
+  lines.push(
+    " */",
+    `function ${entry.name}(${entry.params.join(", ")}) {`,
+    `  return ${SURFACE_GLOBAL}.${entry.name}(${entry.params.join(", ")});`,
+    "}",
+  );
   return lines.join("\n");
 }
 
 export function codeJs(bundleCode, manifest) {
-  const names = [...manifest.catalogue.map((e) => e.name), ...manifest.entryPoints.map((e) => e.name)];
+  const names = [
+    ...manifest.catalogue.map((e) => e.name),
+    ...manifest.entryPoints.map((e) => e.name),
+  ];
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
-  if (dupes.length) throw new Error(`build: ${dupes.join(", ")} declared twice (catalogue and entry points must not share names)`);
+  if (dupes.length)
+    throw new Error(
+      `build: ${dupes.join(", ")} declared twice (catalogue and entry points must not share names)`,
+    );
   return [
     "/**",
     " * AI Team Planner — Google Sheets add-on. GENERATED by sheets-addon/build.mjs from sheets-addon/src",
@@ -152,11 +208,20 @@ export function checkAppsScriptSafe(code) {
   } catch (e) {
     problems.push(`does not parse as a plain script: ${e.message}`);
   }
-  for (const [pattern, what] of [[/\bimport\b/, "import"], [/\bexport\b/, "export"], [/require\(/, "require("], [/fetch\(/, "fetch("]]) {
+  for (const [pattern, what] of [
+    [/\bimport\b/, "import"],
+    [/\bexport\b/, "export"],
+    [/require\(/, "require("],
+    [/fetch\(/, "fetch("],
+  ]) {
     const m = pattern.exec(code);
-    if (m) problems.push(`holds "${what}" near: ${code.slice(Math.max(0, m.index - 60), m.index + 40).replace(/\s+/g, " ")}`);
+    if (m)
+      problems.push(
+        `holds "${what}" near: ${code.slice(Math.max(0, m.index - 60), m.index + 40).replace(/\s+/g, " ")}`,
+      );
   }
-  if (problems.length) throw new Error(`build: Code.js is not Apps Script-safe:\n  ${problems.join("\n  ")}`);
+  if (problems.length)
+    throw new Error(`build: Code.js is not Apps Script-safe:\n  ${problems.join("\n  ")}`);
 }
 
 export function appsscriptJson(config) {
@@ -167,7 +232,8 @@ export function appsscriptJson(config) {
 export function sidebarHtml(manifest) {
   const template = readFileSync(path.join(addonDir, "src", "sidebar.html"), "utf8");
   const marker = "/*@CATALOGUE@*/[]";
-  if (!template.includes(marker)) throw new Error(`build: src/sidebar.html has no ${marker} marker for the catalogue`);
+  if (!template.includes(marker))
+    throw new Error(`build: src/sidebar.html has no ${marker} marker for the catalogue`);
   // JSON in a <script>: escape "<" so no string can end the element.
   const catalogue = manifest.catalogue.map(({ exampleArgs: _args, ...entry }) => entry);
   const json = JSON.stringify(catalogue).replace(/</g, "\\u003c");
@@ -180,7 +246,10 @@ function writeAtomically(file, text) {
   renameSync(tmp, file); // concurrent builds (e.g. parallel test files) never see a half-written file
 }
 
-export async function buildAddon({ env = process.env, outDir = env.ADDON_DIST || path.join(addonDir, "dist") } = {}) {
+export async function buildAddon({
+  env = process.env,
+  outDir = env.ADDON_DIST || path.join(addonDir, "dist"),
+} = {}) {
   const config = buildConfig(env);
   const bundleCode = await bundle(config);
   const manifest = manifestOf(bundleCode);
@@ -197,8 +266,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     const { outDir, config, manifest, bytes } = await buildAddon();
     const rel = path.relative(process.cwd(), outDir) || ".";
-    console.log(`build:addon: ${rel}/Code.js (${Math.round(bytes / 1024)} KB, ${manifest.catalogue.length} custom functions, ${manifest.entryPoints.length} entry points), appsscript.json, Sidebar.html`);
-    console.log(`build:addon: API ${config.apiUrl}; urlFetchWhitelist ${config.urlFetchAllowlist.join(", ")}${process.env.ADDON_API_URL ? "" : " (placeholder: set ADDON_API_URL to your deployed API)"}`);
+    console.log(
+      `build:addon: ${rel}/Code.js (${Math.round(bytes / 1024)} KB, ${manifest.catalogue.length} custom functions, ${manifest.entryPoints.length} entry points), appsscript.json, Sidebar.html`,
+    );
+    console.log(
+      `build:addon: API ${config.apiUrl}; urlFetchWhitelist ${config.urlFetchAllowlist.join(", ")}${process.env.ADDON_API_URL ? "" : " (placeholder: set ADDON_API_URL to your deployed API)"}`,
+    );
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

@@ -20,15 +20,29 @@ const END = "<!-- functions:end -->";
 function loadSurface(code) {
   const none = () => null;
   const context = vm.createContext({
-    PropertiesService: { getDocumentProperties: none, getUserProperties: () => ({ getProperty: none }) },
+    PropertiesService: {
+      getDocumentProperties: none,
+      getUserProperties: () => ({ getProperty: none }),
+    },
     CacheService: { getDocumentCache: none, getUserCache: none },
-    UrlFetchApp: { fetchAll: () => { throw new Error("no network while writing docs"); } },
+    UrlFetchApp: {
+      fetchAll: () => {
+        throw new Error("no network while writing docs");
+      },
+    },
   });
   new vm.Script(`${code}\nvar AiTeamPlanner = AiTeamPlannerBundle.surface;`).runInContext(context);
-  return (name, args) => JSON.parse(JSON.stringify(vm.runInContext("AiTeamPlanner", context)[name](...args)));
+  return (name, args) =>
+    JSON.parse(JSON.stringify(vm.runInContext("AiTeamPlanner", context)[name](...args)));
 }
 
-const escapeCell = (text) => String(text).replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\s+/g, " ").trim();
+const escapeCell = (text) =>
+  String(text)
+    .replace(/\|/g, "\\|")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function formatValue(v) {
   if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 4 });
@@ -46,7 +60,10 @@ export function formatResult(value) {
   const rows = value.length;
   const cols = Math.max(...value.map((r) => r.length));
   const shown = value.slice(0, 3).map((r) => escapeCell(clip(r.map(formatValue).join(" · "), 90)));
-  const size = rows === 1 && cols === 1 ? "" : `<br>*(${rows} row${rows === 1 ? "" : "s"} × ${cols} column${cols === 1 ? "" : "s"})*`;
+  const size =
+    rows === 1 && cols === 1
+      ? ""
+      : `<br>*(${rows} row${rows === 1 ? "" : "s"} × ${cols} column${cols === 1 ? "" : "s"})*`;
   return `${shown.join("<br>")}${rows > 3 ? "<br>…" : ""}${size}`;
 }
 
@@ -63,16 +80,22 @@ export async function functionsTable() {
   for (const fn of catalogue) {
     let result;
     if (fn.network) {
-      result = "*the shared model's live result, read from the API (a months or years table, or one figure)*";
+      result =
+        "*the shared model's live result, read from the API (a months or years table, or one figure)*";
     } else {
       try {
         result = formatResult(run(fn.name, fn.exampleArgs));
       } catch (e) {
-        throw new Error(`docs:functions: the catalogue example for ${fn.name} fails: ${e.message}`);
+        throw new Error(
+          `docs:functions: the catalogue example for ${fn.name} fails: ${e.message}`,
+          { cause: e },
+        );
       }
     }
     const signature = `${fn.name}(${fn.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", ")})`;
-    lines.push(`| \`${escapeCell(signature)}\` | ${escapeCell(fn.summary)} | \`${escapeCell(fn.example)}\` | ${result} |`);
+    lines.push(
+      `| \`${escapeCell(signature)}\` | ${escapeCell(fn.summary)} | \`${escapeCell(fn.example)}\` | ${result} |`,
+    );
   }
   return lines.join("\n");
 }
@@ -80,7 +103,10 @@ export async function functionsTable() {
 export function replaceBetweenMarkers(readme, table) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs:functions: README.md needs the markers ${START} and ${END} (in the "Google Sheets add-on" section)`);
+  if (start < 0 || end < start)
+    throw new Error(
+      `docs:functions: README.md needs the markers ${START} and ${END} (in the "Google Sheets add-on" section)`,
+    );
   return `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
 }
 
@@ -90,13 +116,19 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const next = replaceBetweenMarkers(readme, await functionsTable());
     if (process.argv.includes("--check")) {
       if (next !== readme) {
-        console.error("docs:functions: README.md's function table is out of date; run `npm run docs:functions`.");
+        console.error(
+          "docs:functions: README.md's function table is out of date; run `npm run docs:functions`.",
+        );
         process.exit(1);
       }
       console.log("docs:functions: README.md's function table is current.");
     } else {
       writeFileSync(readmePath, next);
-      console.log(next === readme ? "docs:functions: README.md already current." : "docs:functions: README.md's function table updated.");
+      console.log(
+        next === readme
+          ? "docs:functions: README.md already current."
+          : "docs:functions: README.md's function table updated.",
+      );
     }
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);

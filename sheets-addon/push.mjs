@@ -18,7 +18,8 @@ function fail(message) {
   process.exit(1);
 }
 
-if (!existsSync(path.join(dist, "Code.js"))) fail("sheets-addon/dist/Code.js is missing; run `npm run build:addon` first.");
+if (!existsSync(path.join(dist, "Code.js")))
+  fail("sheets-addon/dist/Code.js is missing; run `npm run build:addon` first.");
 if (!existsSync(projectFile)) {
   fail(
     "sheets-addon/.clasp.json is missing. Copy sheets-addon/.clasp.json.example to sheets-addon/.clasp.json " +
@@ -35,14 +36,22 @@ try {
   fail(`sheets-addon/.clasp.json is not valid JSON: ${e.message}`);
 }
 if (typeof project.scriptId !== "string" || !/^[A-Za-z0-9_-]{20,}$/.test(project.scriptId)) {
-  fail('sheets-addon/.clasp.json needs "scriptId": the id of your Apps Script project (Project Settings › Script ID).');
+  fail(
+    'sheets-addon/.clasp.json needs "scriptId": the id of your Apps Script project (Project Settings › Script ID).',
+  );
 }
 
 // In dist/ the content directory is dist itself, whatever rootDir the original pointed at.
 const { rootDir: _rootDir, srcDir: _srcDir, ...rest } = project;
-writeFileSync(path.join(dist, ".clasp.json"), `${JSON.stringify({ ...rest, rootDir: "." }, null, 2)}\n`);
+writeFileSync(
+  path.join(dist, ".clasp.json"),
+  `${JSON.stringify({ ...rest, rootDir: "." }, null, 2)}\n`,
+);
 
 // --force: our appsscript.json (scopes, allowlist) replaces the remote manifest without a prompt.
-const run = spawnSync(process.execPath, [clasp, "push", "--force", ...process.argv.slice(2)], { cwd: dist, stdio: "inherit" });
+const run = spawnSync(process.execPath, [clasp, "push", "--force", ...process.argv.slice(2)], {
+  cwd: dist,
+  stdio: "inherit",
+});
 if (run.error) fail(`could not run clasp: ${run.error.message}`);
 process.exit(run.status ?? 1);

@@ -9,7 +9,13 @@ import { authenticate } from "./auth/authenticate.js";
 import { allowedMethods } from "./lib/allowed-methods.js";
 import { hasCsvSuffix, pathWithoutCsvSuffix } from "./lib/csv.js";
 import { csvGuard } from "./lib/csv-guard.js";
-import { HttpProblem, httpExceptionProblem, plannerProblem, problemResponse, statusForCode } from "./lib/problem.js";
+import {
+  HttpProblem,
+  httpExceptionProblem,
+  plannerProblem,
+  problemResponse,
+  statusForCode,
+} from "./lib/problem.js";
 import { modelsForFunctions } from "./lib/model-resolver.js";
 import { requestLog } from "./lib/request-log.js";
 import { defaultHook } from "./lib/validation.js";
@@ -69,8 +75,14 @@ export function createApp() {
     secureHeaders({
       // Everything the /docs page needs comes from this worker; nothing may load from elsewhere.
       contentSecurityPolicy: {
-        defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", "data:"], connectSrc: ["'self'"],
-        baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"],
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
       },
       // A public API: other origins may read it (CORS below), so do not forbid cross-origin reads.
       crossOriginResourcePolicy: "cross-origin",
@@ -83,11 +95,32 @@ export function createApp() {
       allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
       allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "If-Match", "X-Request-Id"],
       // What a browser client needs to read: caching, the request id, and the rate-limit and auth answers.
-      exposeHeaders: ["ETag", "X-Request-Id", "Allow", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "WWW-Authenticate"],
+      exposeHeaders: [
+        "ETag",
+        "X-Request-Id",
+        "Allow",
+        "Location",
+        "Retry-After",
+        "RateLimit-Limit",
+        "RateLimit-Remaining",
+        "RateLimit-Reset",
+        "WWW-Authenticate",
+      ],
       maxAge: 86400,
     }),
   );
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 413, "BODY_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MB); send less per request (e.g. split a batch).`) }));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          413,
+          "BODY_TOO_LARGE",
+          `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MB); send less per request (e.g. split a batch).`,
+        ),
+    }),
+  );
   app.use(csvGuard(app));
   // API keys (optional on compute routes; sets c.var.auth and the workspace's bands) and rate limits.
   app.use("/v1/*", ...authenticate);
@@ -124,20 +157,52 @@ export function createApp() {
     const path = new URL(c.req.url).pathname;
     const allow = hasCsvSuffix(c.req.url) ? [] : allowedMethods(app, c.req.path);
     if (allow.length) {
-      return problemResponse(c, 405, "METHOD_NOT_ALLOWED", `${c.req.method} is not allowed on ${path}; it answers ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(", ")}.`, { suggestions: allow }, { Allow: allow.join(", ") });
+      return problemResponse(
+        c,
+        405,
+        "METHOD_NOT_ALLOWED",
+        `${c.req.method} is not allowed on ${path}; it answers ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(", ")}.`,
+        { suggestions: allow },
+        { Allow: allow.join(", ") },
+      );
     }
-    return problemResponse(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${path}. See /openapi.json (or /docs) for the routes this API serves.`);
+    return problemResponse(
+      c,
+      404,
+      "NOT_FOUND",
+      `No route for ${c.req.method} ${path}. See /openapi.json (or /docs) for the routes this API serves.`,
+    );
   });
 
   app.onError((err, c) => {
-    if (err instanceof HttpProblem) return problemResponse(c, err.status, err.code, err.message, err.extra, err.headers);
-    if (isPlannerError(err)) return problemResponse(c, statusForCode(err.code), err.code, err.message, plannerProblem(err));
+    if (err instanceof HttpProblem)
+      return problemResponse(c, err.status, err.code, err.message, err.extra, err.headers);
+    if (isPlannerError(err))
+      return problemResponse(
+        c,
+        statusForCode(err.code),
+        err.code,
+        err.message,
+        plannerProblem(err),
+      );
     if (err instanceof HTTPException) {
       const p = httpExceptionProblem(err);
       return problemResponse(c, p.status, p.code, p.detail);
     }
-    console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: err.message, stack: err.stack }));
-    return problemResponse(c, 500, "INTERNAL", "Something went wrong on our side; the request id identifies it in our logs.");
+    console.error(
+      JSON.stringify({
+        level: "error",
+        requestId: c.get("requestId"),
+        message: err.message,
+        stack: err.stack,
+      }),
+    );
+    return problemResponse(
+      c,
+      500,
+      "INTERNAL",
+      "Something went wrong on our side; the request id identifies it in our logs.",
+    );
   });
 
   return app;

@@ -18,7 +18,11 @@ export async function bundleTs(root, modules, name) {
   outDir ??= mkdtempSync(path.join(tmpdir(), "atp-bench-"));
   const outfile = path.join(outDir, `${name}.mjs`);
   await esbuild.build({
-    stdin: { contents: modules.map((m) => `export * from ${JSON.stringify(`./${m}`)};`).join("\n"), resolveDir: root, loader: "ts" },
+    stdin: {
+      contents: modules.map((m) => `export * from ${JSON.stringify(`./${m}`)};`).join("\n"),
+      resolveDir: root,
+      loader: "ts",
+    },
     bundle: true,
     format: "esm",
     platform: "node",

@@ -13,4 +13,7 @@ export interface LocalWorker {
 
 export function freePort(): Promise<number>;
 
-export function startLocalWorker(root: string, options?: { extraVars?: Record<string, string> }): Promise<LocalWorker>;
+export function startLocalWorker(
+  root: string,
+  options?: { extraVars?: Record<string, string> },
+): Promise<LocalWorker>;

@@ -38,13 +38,21 @@ function killGroup(child, signal) {
 
 export async function startLocalWorker(root, { extraVars = {} } = {}) {
   if (Object.keys(extraVars).length && existsSync(path.join(root, ".dev.vars"))) {
-    throw new Error("bench: .dev.vars exists, so wrangler dev would ignore the raised rate limits; move it away while benchmarking");
+    throw new Error(
+      "bench: .dev.vars exists, so wrangler dev would ignore the raised rate limits; move it away while benchmarking",
+    );
   }
   const port = await freePort();
   const persistDir = mkdtempSync(path.join(tmpdir(), "atp-bench-d1-"));
   const devKey = `atp_dev_${randomBytes(18).toString("hex")}`;
   let output = "";
-  const env = { ...process.env, PORT: String(port), PERSIST_TO: persistDir, DEV_API_KEY: devKey, ...extraVars };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    PERSIST_TO: persistDir,
+    DEV_API_KEY: devKey,
+    ...extraVars,
+  };
   if (Object.keys(extraVars).length) env.CLOUDFLARE_INCLUDE_PROCESS_ENV = "true";
   const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     cwd: root,
@@ -79,7 +87,8 @@ export async function startLocalWorker(root, { extraVars = {} } = {}) {
     }
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return { url, port, devKey, pid: child.pid, output: () => output, stop };
+      if (res.status === 200)
+        return { url, port, devKey, pid: child.pid, output: () => output, stop };
     } catch {
       // not listening yet
     }

@@ -6,7 +6,8 @@ import path from "node:path";
 
 function packageVersion(root, name) {
   try {
-    return JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version;
+    return JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8"))
+      .version;
   } catch {
     return null;
   }
@@ -14,7 +15,9 @@ function packageVersion(root, name) {
 
 function git(root, args) {
   try {
-    return execFileSync("git", args, { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    return execFileSync("git", args, { cwd: root, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     return null;
   }
@@ -33,7 +36,10 @@ export function machineInfo(root) {
   const status = git(root, ["status", "--porcelain", "--untracked-files=no"]);
   return {
     date: new Date().toISOString(),
-    git: { commit: git(root, ["rev-parse", "HEAD"]), dirty: status === null ? null : status.length > 0 },
+    git: {
+      commit: git(root, ["rev-parse", "HEAD"]),
+      dirty: status === null ? null : status.length > 0,
+    },
     machine: {
       cpus: cpus.length,
       cpuModel: cpus[0]?.model ?? null,
@@ -42,6 +48,17 @@ export function machineInfo(root) {
       os: `${osName() ?? os.type()} (${os.platform()} ${os.release()} ${os.arch()})`,
       node: process.version,
     },
-    packages: Object.fromEntries(["hono", "@hono/zod-openapi", "zod", "wrangler", "workerd", "miniflare", "autocannon", "esbuild"].map((n) => [n, packageVersion(root, n)])),
+    packages: Object.fromEntries(
+      [
+        "hono",
+        "@hono/zod-openapi",
+        "zod",
+        "wrangler",
+        "workerd",
+        "miniflare",
+        "autocannon",
+        "esbuild",
+      ].map((n) => [n, packageVersion(root, n)]),
+    ),
   };
 }

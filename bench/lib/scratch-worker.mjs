@@ -8,7 +8,8 @@ import path from "node:path";
 
 export const VARIANTS = {
   "as-is": "the worker as npm start runs it",
-  "counter-in-memory": "the rate limiter's two D1 statements answered from memory (everything else, and the limiter's logic and headers, unchanged)",
+  "counter-in-memory":
+    "the rate limiter's two D1 statements answered from memory (everything else, and the limiter's logic and headers, unchanged)",
   "no-console": "console.log a no-op (no request log lines to forward)",
   "counter-in-memory+no-console": "both",
 };
@@ -49,7 +50,10 @@ export function writeScratchWorker(root) {
   writeFileSync(path.join(dir, "entry.js"), entrySource(root));
   const toml = readFileSync(path.join(root, "wrangler.toml"), "utf8")
     .replace(/^main = .*$/m, 'main = "entry.js"')
-    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(path.join(root, "migrations"))}`);
+    .replace(
+      /^migrations_dir = .*$/m,
+      `migrations_dir = ${JSON.stringify(path.join(root, "migrations"))}`,
+    );
   writeFileSync(path.join(dir, "wrangler.toml"), toml);
   return dir;
 }

@@ -6,7 +6,8 @@ export function judgeTargets(r) {
   t.push({
     target: "/v1/salary throughput ≥ 90% of /health's, p99 < 5 ms (10 connections)",
     measured: `${Math.round(r.api.salaryVsHealth * 100)}% (${salary.rps} vs ${r.api.throughput.health.rps} req/s), p99 ${salary.p99} ms`,
-    pass: r.api.salaryVsHealth >= 0.9 && salary.p99 < 5 && salary.errors === 0 && salary.non2xx === 0,
+    pass:
+      r.api.salaryVsHealth >= 0.9 && salary.p99 < 5 && salary.errors === 0 && salary.non2xx === 0,
   });
   t.push({
     target: "1,000-call /v1/batch < 20 ms server time",
@@ -27,7 +28,12 @@ export function judgeTargets(r) {
   t.push({
     target: "0 lost updates (50 concurrent writers, If-Match)",
     measured: `${w.lostUpdates} lost; versions 1…${w.historyVersions} ${w.historyContiguous ? "without gaps or duplicates" : "WITH GAPS OR DUPLICATES"}`,
-    pass: w.lostUpdates === 0 && w.historyContiguous && w.landedVersionsDistinct && w.extraRows === 0 && w.historyVersions === w.writers + 1,
+    pass:
+      w.lostUpdates === 0 &&
+      w.historyContiguous &&
+      w.landedVersionsDistinct &&
+      w.extraRows === 0 &&
+      w.historyVersions === w.writers + 1,
   });
   return t;
 }

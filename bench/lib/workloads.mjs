@@ -28,7 +28,13 @@ export function bigPlan(queries, hires = 1000, horizonMonths = 60) {
     annualRaise: 0.03,
     hires: Array.from({ length: hires }, (_, i) => {
       const q = queries[i % queries.length];
-      return { role: q.role, level: q.level, location: q.location, startMonth: 1 + (i % horizonMonths), count: 1 + (i % 3) };
+      return {
+        role: q.role,
+        level: q.level,
+        location: q.location,
+        startMonth: 1 + (i % horizonMonths),
+        count: 1 + (i % 3),
+      };
     }),
   };
 }

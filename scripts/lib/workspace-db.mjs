@@ -31,7 +31,16 @@ export async function loadProvisioning() {
  * one { results, success, meta } per statement. Throws with wrangler's own message on failure.
  */
 export function executeD1(sql, { remote = false, persistTo } = {}) {
-  const args = [wrangler, "d1", "execute", "DB", remote ? "--remote" : "--local", "--json", "--command", sql];
+  const args = [
+    wrangler,
+    "d1",
+    "execute",
+    "DB",
+    remote ? "--remote" : "--local",
+    "--json",
+    "--command",
+    sql,
+  ];
   if (!remote && persistTo) args.push("--persist-to", persistTo);
   const r = spawnSync(process.execPath, args, {
     cwd: root,

@@ -41,36 +41,82 @@ export const HIRING_PHASES: HiringPhase[] = [
     name: "Hire One Strong Generalist",
     startMonth: 1,
     endMonth: 2,
-    actions: ["Strong engineer who can learn AI", "Or experienced ML engineer who’s pragmatic", "This person will be your team lead"],
-    source: source(S000, "Building Your Hiring Strategy", "Phase 1: Hire One Strong Generalist (Month 1-2)"),
+    actions: [
+      "Strong engineer who can learn AI",
+      "Or experienced ML engineer who’s pragmatic",
+      "This person will be your team lead",
+    ],
+    source: source(
+      S000,
+      "Building Your Hiring Strategy",
+      "Phase 1: Hire One Strong Generalist (Month 1-2)",
+    ),
   },
   {
     id: "phase-2",
     name: "Hire Specialists Based on Needs",
     startMonth: 3,
     endMonth: 6,
-    actions: ["Data scientist if you need deep data analysis", "Data engineer if you need infrastructure", "Second engineer if you have enough work"],
-    source: source(S000, "Building Your Hiring Strategy", "Phase 2: Hire Specialists Based on Needs (Month 3-6)"),
+    actions: [
+      "Data scientist if you need deep data analysis",
+      "Data engineer if you need infrastructure",
+      "Second engineer if you have enough work",
+    ],
+    source: source(
+      S000,
+      "Building Your Hiring Strategy",
+      "Phase 2: Hire Specialists Based on Needs (Month 3-6)",
+    ),
   },
   {
     id: "phase-3",
     name: "Build the Team",
     startMonth: 6,
     endMonth: null,
-    actions: ["One engineer per 3-4 projects", "One data person per 2 engineers", "One PM per 5+ engineers", "Manager once team reaches 6+ people"],
+    actions: [
+      "One engineer per 3-4 projects",
+      "One data person per 2 engineers",
+      "One PM per 5+ engineers",
+      "Manager once team reaches 6+ people",
+    ],
     source: source(S000, "Building Your Hiring Strategy", "Phase 3: Build the Team (Month 6+)"),
   },
 ];
 
 export const PHASE_1_INTERVIEW_FOCUS = {
-  questions: ["Can they learn quickly?", "Do they have production experience?", "Can they work independently?", "Do they communicate clearly?"],
+  questions: [
+    "Can they learn quickly?",
+    "Do they have production experience?",
+    "Can they work independently?",
+    "Do they communicate clearly?",
+  ],
   source: source(S000, "Phase 1: Hire One Strong Generalist › Interview focus", "Interview focus:"),
 };
 
 export const DECISION_GUIDE = [
-  { situation: "Lots of unstructured data", advice: "Hire data scientist first", source: source(S000, "Phase 2 › Decision guide", "Lots of unstructured data → Hire data scientist first") },
-  { situation: "High volume", advice: "Hire engineer, then data person", source: source(S000, "Phase 2 › Decision guide", "High volume → Hire engineer, then data person") },
-  { situation: "Exploratory phase", advice: "Hire PM who’s technical", source: source(S000, "Phase 2 › Decision guide", "Exploratory phase → Hire PM who’s technical") },
+  {
+    situation: "Lots of unstructured data",
+    advice: "Hire data scientist first",
+    source: source(
+      S000,
+      "Phase 2 › Decision guide",
+      "Lots of unstructured data → Hire data scientist first",
+    ),
+  },
+  {
+    situation: "High volume",
+    advice: "Hire engineer, then data person",
+    source: source(
+      S000,
+      "Phase 2 › Decision guide",
+      "High volume → Hire engineer, then data person",
+    ),
+  },
+  {
+    situation: "Exploratory phase",
+    advice: "Hire PM who’s technical",
+    source: source(S000, "Phase 2 › Decision guide", "Exploratory phase → Hire PM who’s technical"),
+  },
 ];
 
 export interface RecruitingChannel {
@@ -80,20 +126,99 @@ export interface RecruitingChannel {
   quality: string;
   notes: string;
   /** The cost the seed states, if any; how a plan prices a hire through this channel. */
-  cost: { kind: "fixed"; low: number; high: number } | { kind: "share-of-salary"; low: number; high: number } | null;
+  cost:
+    | { kind: "fixed"; low: number; high: number }
+    | { kind: "share-of-salary"; low: number; high: number }
+    | null;
   source: Source;
 }
 
 const CHANNELS = "Recruiting Channels (Ranked by Quality)";
 
 export const RECRUITING_CHANNELS: RecruitingChannel[] = [
-  { id: "referral", name: "Referrals", rank: 1, quality: "best", notes: "Ask existing team, invest in referral bonuses ($3-10K)", cost: { kind: "fixed", low: 3000, high: 10000 }, source: source(S000, CHANNELS, "Referrals (best) — Ask existing team, invest in referral bonuses ($3-10K)") },
-  { id: "university", name: "Universities", rank: 2, quality: "very good", notes: "Partner with top schools’ CS/AI programs", cost: null, source: source(S000, CHANNELS, "Universities (very good) — Partner with top schools’ CS/AI programs") },
-  { id: "bootcamp", name: "Bootcamps", rank: 3, quality: "good", notes: "ML-focused bootcamps producing pragmatic grads", cost: null, source: source(S000, CHANNELS, "Bootcamps (good) — ML-focused bootcamps producing pragmatic grads") },
-  { id: "conference", name: "Industry conferences", rank: 4, quality: "", notes: "Network at NeurIPS, AI/ML conferences", cost: null, source: source(S000, CHANNELS, "Industry conferences — Network at NeurIPS, AI/ML conferences") },
-  { id: "online-community", name: "Online communities", rank: 5, quality: "", notes: "Twitter, LinkedIn, Reddit’s r/MachineLearning", cost: null, source: source(S000, CHANNELS, "Online communities — Twitter, LinkedIn, Reddit’s r/MachineLearning") },
-  { id: "job-board", name: "Job boards", rank: 6, quality: "", notes: "LinkedIn, Indeed, specialized boards (AngelList for startups)", cost: null, source: source(S000, CHANNELS, "Job boards — LinkedIn, Indeed, specialized boards (AngelList for startups)") },
-  { id: "recruiter", name: "Recruiters", rank: 7, quality: "expensive", notes: "15-25% fee, but handle logistics", cost: { kind: "share-of-salary", low: 0.15, high: 0.25 }, source: source(S000, CHANNELS, "Recruiters (expensive) — 15-25% fee, but handle logistics") },
+  {
+    id: "referral",
+    name: "Referrals",
+    rank: 1,
+    quality: "best",
+    notes: "Ask existing team, invest in referral bonuses ($3-10K)",
+    cost: { kind: "fixed", low: 3000, high: 10000 },
+    source: source(
+      S000,
+      CHANNELS,
+      "Referrals (best) — Ask existing team, invest in referral bonuses ($3-10K)",
+    ),
+  },
+  {
+    id: "university",
+    name: "Universities",
+    rank: 2,
+    quality: "very good",
+    notes: "Partner with top schools’ CS/AI programs",
+    cost: null,
+    source: source(
+      S000,
+      CHANNELS,
+      "Universities (very good) — Partner with top schools’ CS/AI programs",
+    ),
+  },
+  {
+    id: "bootcamp",
+    name: "Bootcamps",
+    rank: 3,
+    quality: "good",
+    notes: "ML-focused bootcamps producing pragmatic grads",
+    cost: null,
+    source: source(
+      S000,
+      CHANNELS,
+      "Bootcamps (good) — ML-focused bootcamps producing pragmatic grads",
+    ),
+  },
+  {
+    id: "conference",
+    name: "Industry conferences",
+    rank: 4,
+    quality: "",
+    notes: "Network at NeurIPS, AI/ML conferences",
+    cost: null,
+    source: source(S000, CHANNELS, "Industry conferences — Network at NeurIPS, AI/ML conferences"),
+  },
+  {
+    id: "online-community",
+    name: "Online communities",
+    rank: 5,
+    quality: "",
+    notes: "Twitter, LinkedIn, Reddit’s r/MachineLearning",
+    cost: null,
+    source: source(
+      S000,
+      CHANNELS,
+      "Online communities — Twitter, LinkedIn, Reddit’s r/MachineLearning",
+    ),
+  },
+  {
+    id: "job-board",
+    name: "Job boards",
+    rank: 6,
+    quality: "",
+    notes: "LinkedIn, Indeed, specialized boards (AngelList for startups)",
+    cost: null,
+    source: source(
+      S000,
+      CHANNELS,
+      "Job boards — LinkedIn, Indeed, specialized boards (AngelList for startups)",
+    ),
+  },
+  {
+    id: "recruiter",
+    name: "Recruiters",
+    rank: 7,
+    quality: "expensive",
+    notes: "15-25% fee, but handle logistics",
+    cost: { kind: "share-of-salary", low: 0.15, high: 0.25 },
+    source: source(S000, CHANNELS, "Recruiters (expensive) — 15-25% fee, but handle logistics"),
+  },
 ];
 
 /** The per-hire recruitment figure every hire in 000's build-out carries. */
@@ -106,27 +231,85 @@ export const DEFAULT_RECRUITING_COST = {
 export const DEFAULT_UPSKILLING_COST = {
   amountPerPerson: 15000,
   stated: { amount: 30000, people: 2 },
-  source: source(S000, "Year 2 Scale-Out › Month 7-9", "Upskilling: $30K (courses + lost productivity)"),
+  source: source(
+    S000,
+    "Year 2 Scale-Out › Month 7-9",
+    "Upskilling: $30K (courses + lost productivity)",
+  ),
 };
 
 export const UPSKILLING_COSTS = [
-  { id: "mentor-consultant", name: "Pair with external consultant", low: 10000, high: 20000, unit: "engagement", weeks: [4, 8] as [number, number], source: source(S000, "Training Resources › Mentorship", "Pair with external consultant (4-8 weeks, $10-20K)") },
-  { id: "bootcamp", name: "Bootcamp", low: 10000, high: 20000, unit: "person", weeks: null, source: source(S002, "Option 2: Bootcamps (3–6 months)", "Often cheaper than university ($10K–$20K vs $40K+/year)") },
-  { id: "self-study", name: "Self-study + portfolio", low: 0, high: 500, unit: "person", weeks: null, source: source(S002, "Option 3: Self-Study + Portfolio (3–12 months)", "Cost: $0–$500 (vs $10K–$100K+)") },
-  { id: "learning-time", name: "Learning time", share: 0.2, unit: "share of engineer time", source: source(S000, "Creating a Learning Culture › Weekly learning time", "Every engineer gets 20% time for learning") },
+  {
+    id: "mentor-consultant",
+    name: "Pair with external consultant",
+    low: 10000,
+    high: 20000,
+    unit: "engagement",
+    weeks: [4, 8] as [number, number],
+    source: source(
+      S000,
+      "Training Resources › Mentorship",
+      "Pair with external consultant (4-8 weeks, $10-20K)",
+    ),
+  },
+  {
+    id: "bootcamp",
+    name: "Bootcamp",
+    low: 10000,
+    high: 20000,
+    unit: "person",
+    weeks: null,
+    source: source(
+      S002,
+      "Option 2: Bootcamps (3–6 months)",
+      "Often cheaper than university ($10K–$20K vs $40K+/year)",
+    ),
+  },
+  {
+    id: "self-study",
+    name: "Self-study + portfolio",
+    low: 0,
+    high: 500,
+    unit: "person",
+    weeks: null,
+    source: source(
+      S002,
+      "Option 3: Self-Study + Portfolio (3–12 months)",
+      "Cost: $0–$500 (vs $10K–$100K+)",
+    ),
+  },
+  {
+    id: "learning-time",
+    name: "Learning time",
+    share: 0.2,
+    unit: "share of engineer time",
+    source: source(
+      S000,
+      "Creating a Learning Culture › Weekly learning time",
+      "Every engineer gets 20% time for learning",
+    ),
+  },
 ];
 
 export const TRAINING_TIMELINE = {
   minMonths: 3,
   maxMonths: 6,
   text: "3-6 months to baseline competency",
-  source: source(S000, "Upskilling Your Existing Team › Who to Train", "Training timeline: 3-6 months to baseline competency"),
+  source: source(
+    S000,
+    "Upskilling Your Existing Team › Who to Train",
+    "Training timeline: 3-6 months to baseline competency",
+  ),
 };
 
 export const ONBOARDING = {
   weeks: 4,
   text: "First 4 weeks set tone",
-  source: source(S000, "Common Hiring Mistakes › Mistake 5: Not Investing in Onboarding", "First 4 weeks set tone"),
+  source: source(
+    S000,
+    "Common Hiring Mistakes › Mistake 5: Not Investing in Onboarding",
+    "First 4 weeks set tone",
+  ),
 };
 
 /** 000's build-out, hire by hire. `monthWindow` is the seed's "Month a-b" within the given plan year. */
@@ -146,18 +329,107 @@ const Y2 = "The Hiring Timeline and Budget › Year 2 Scale-Out (Add Embedded En
 
 export const BUILD_OUT = {
   hires: [
-    { year: 1, monthWindow: [1, 2], label: "AI/ML engineer (Team lead)", role: "ML Engineer", level: "Mid", salary: 160000, recruiting: 10000, source: source(S000, Y1, "Month 1-2: Hire AI/ML engineer (Team lead) - Salary: $160K - Recruitment: $10K") },
-    { year: 1, monthWindow: [3, 4], label: "Second engineer or data scientist", role: "Data Scientist", level: "Mid", salary: 140000, recruiting: 10000, source: source(S000, Y1, "Month 3-4: Hire second engineer or data scientist - Salary: $140K - Recruitment: $10K") },
-    { year: 1, monthWindow: [5, 6], label: "AI PM or third engineer", role: "AI Product Manager", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y1, "Month 5-6: Hire AI PM or third engineer - Salary: $140K - Recruitment: $10K") },
-    { year: 2, monthWindow: [7, 9], label: "First embedded engineer", role: "ML Engineer", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y2, "Month 7-9: Hire first embedded engineer + upskill 2 internal engineers - Embedded engineer: $140K - Recruitment: $10K") },
-    { year: 2, monthWindow: [10, 12], label: "Second embedded engineer", role: "ML Engineer", level: "Entry", salary: 140000, recruiting: 10000, source: source(S000, Y2, "Month 10-12: Hire second embedded engineer - Salary: $140K - Recruitment: $10K") },
+    {
+      year: 1,
+      monthWindow: [1, 2],
+      label: "AI/ML engineer (Team lead)",
+      role: "ML Engineer",
+      level: "Mid",
+      salary: 160000,
+      recruiting: 10000,
+      source: source(
+        S000,
+        Y1,
+        "Month 1-2: Hire AI/ML engineer (Team lead) - Salary: $160K - Recruitment: $10K",
+      ),
+    },
+    {
+      year: 1,
+      monthWindow: [3, 4],
+      label: "Second engineer or data scientist",
+      role: "Data Scientist",
+      level: "Mid",
+      salary: 140000,
+      recruiting: 10000,
+      source: source(
+        S000,
+        Y1,
+        "Month 3-4: Hire second engineer or data scientist - Salary: $140K - Recruitment: $10K",
+      ),
+    },
+    {
+      year: 1,
+      monthWindow: [5, 6],
+      label: "AI PM or third engineer",
+      role: "AI Product Manager",
+      level: "Entry",
+      salary: 140000,
+      recruiting: 10000,
+      source: source(
+        S000,
+        Y1,
+        "Month 5-6: Hire AI PM or third engineer - Salary: $140K - Recruitment: $10K",
+      ),
+    },
+    {
+      year: 2,
+      monthWindow: [7, 9],
+      label: "First embedded engineer",
+      role: "ML Engineer",
+      level: "Entry",
+      salary: 140000,
+      recruiting: 10000,
+      source: source(
+        S000,
+        Y2,
+        "Month 7-9: Hire first embedded engineer + upskill 2 internal engineers - Embedded engineer: $140K - Recruitment: $10K",
+      ),
+    },
+    {
+      year: 2,
+      monthWindow: [10, 12],
+      label: "Second embedded engineer",
+      role: "ML Engineer",
+      level: "Entry",
+      salary: 140000,
+      recruiting: 10000,
+      source: source(
+        S000,
+        Y2,
+        "Month 10-12: Hire second embedded engineer - Salary: $140K - Recruitment: $10K",
+      ),
+    },
   ] as BuildOutHire[],
   upskilling: [
-    { year: 2, monthWindow: [7, 9] as [number, number], path: "engineers-to-ai-engineers", people: 2, cost: 30000, source: source(S000, Y2, "upskill 2 internal engineers - Upskilling: $30K (courses + lost productivity)") },
+    {
+      year: 2,
+      monthWindow: [7, 9] as [number, number],
+      path: "engineers-to-ai-engineers",
+      people: 2,
+      cost: 30000,
+      source: source(
+        S000,
+        Y2,
+        "upskill 2 internal engineers - Upskilling: $30K (courses + lost productivity)",
+      ),
+    },
   ],
   summaries: [
-    { year: 1, people: 3, cost: 440000, text: "Year 1 team: 3 people, $440K cost + benefits", source: source(S000, Y1, "Year 1 team: 3 people, $440K cost + benefits") },
-    { year: 2, people: 5, upskilled: 2, cost: 600000, text: "Year 2 team: 5 people + 2 upskilled, $600K+ cost", source: source(S000, Y2, "Year 2 team: 5 people + 2 upskilled, $600K+ cost") },
+    {
+      year: 1,
+      people: 3,
+      cost: 440000,
+      text: "Year 1 team: 3 people, $440K cost + benefits",
+      source: source(S000, Y1, "Year 1 team: 3 people, $440K cost + benefits"),
+    },
+    {
+      year: 2,
+      people: 5,
+      upskilled: 2,
+      cost: 600000,
+      text: "Year 2 team: 5 people + 2 upskilled, $600K+ cost",
+      source: source(S000, Y2, "Year 2 team: 5 people + 2 upskilled, $600K+ cost"),
+    },
   ],
 };
 
@@ -180,7 +452,14 @@ export const UPSKILLING_PATHS: UpskillingPath[] = [
     name: "Engineers → AI Engineers",
     from: "Engineer",
     to: "AI Engineer",
-    aliases: ["Engineer → AI Engineer", "Engineer -> AI Engineer", "Engineers to AI Engineers", "engineer to ai engineer", "ai engineer", "engineer"],
+    aliases: [
+      "Engineer → AI Engineer",
+      "Engineer -> AI Engineer",
+      "Engineers to AI Engineers",
+      "engineer to ai engineer",
+      "ai engineer",
+      "engineer",
+    ],
     steps: [
       { name: "Start with LLM API basics", minWeeks: 1, maxWeeks: 2 },
       { name: "Hands-on project with your first AI system", minWeeks: 2, maxWeeks: 3 },
@@ -188,14 +467,25 @@ export const UPSKILLING_PATHS: UpskillingPath[] = [
       { name: "Own their own project", minWeeks: 4, maxWeeks: 8 },
     ],
     statedWeeks: { min: 8, max: 16, text: "Total: 8-16 weeks to productive" },
-    source: source(S000, `${PATHS} › Engineers → AI Engineers`, "Engineers → AI Engineers … Total: 8-16 weeks to productive"),
+    source: source(
+      S000,
+      `${PATHS} › Engineers → AI Engineers`,
+      "Engineers → AI Engineers … Total: 8-16 weeks to productive",
+    ),
   },
   {
     id: "analysts-to-data-scientists",
     name: "Analysts/Data → Data Scientists",
     from: "Analyst/Data",
     to: "Data Scientist",
-    aliases: ["Analyst → Data Scientist", "Analyst -> Data Scientist", "Analysts to Data Scientists", "analyst to data scientist", "data scientist", "analyst"],
+    aliases: [
+      "Analyst → Data Scientist",
+      "Analyst -> Data Scientist",
+      "Analysts to Data Scientists",
+      "analyst to data scientist",
+      "data scientist",
+      "analyst",
+    ],
     steps: [
       { name: "Stats and A/B testing review", minWeeks: 1, maxWeeks: 2 },
       { name: "Python/SQL for data manipulation", minWeeks: 2, maxWeeks: 4 },
@@ -203,21 +493,36 @@ export const UPSKILLING_PATHS: UpskillingPath[] = [
       { name: "Project work with mentorship", minWeeks: 4, maxWeeks: 8 },
     ],
     statedWeeks: { min: 9, max: 17, text: "Total: 9-17 weeks to productive" },
-    source: source(S000, `${PATHS} › Analysts/Data → Data Scientists`, "Analysts/Data → Data Scientists … Total: 9-17 weeks to productive"),
+    source: source(
+      S000,
+      `${PATHS} › Analysts/Data → Data Scientists`,
+      "Analysts/Data → Data Scientists … Total: 9-17 weeks to productive",
+    ),
   },
   {
     id: "anyone-to-prompt-engineers",
     name: "Anyone → Prompt Engineers",
     from: "Anyone",
     to: "Prompt Engineer",
-    aliases: ["Anyone → Prompt Engineer", "Anyone -> Prompt Engineer", "Anyone to Prompt Engineers", "anyone to prompt engineer", "prompt engineer", "anyone"],
+    aliases: [
+      "Anyone → Prompt Engineer",
+      "Anyone -> Prompt Engineer",
+      "Anyone to Prompt Engineers",
+      "anyone to prompt engineer",
+      "prompt engineer",
+      "anyone",
+    ],
     steps: [
       { name: "LLM fundamentals", minWeeks: 1, maxWeeks: 1 },
       { name: "Hands-on prompting", minWeeks: 2, maxWeeks: 3 },
       { name: "Project work", minWeeks: 2, maxWeeks: 4 },
     ],
     statedWeeks: { min: 5, max: 8, text: "Total: 5-8 weeks to productive" },
-    source: source(S000, `${PATHS} › Anyone → Prompt Engineers`, "Anyone → Prompt Engineers … Total: 5-8 weeks to productive"),
+    source: source(
+      S000,
+      `${PATHS} › Anyone → Prompt Engineers`,
+      "Anyone → Prompt Engineers … Total: 5-8 weeks to productive",
+    ),
   },
 ];
 
@@ -231,8 +536,10 @@ export interface CareerTransition {
   source: Source;
 }
 
-const TRANSITIONS = "How to Transition to AI from Another Career › Transition Paths by Source Career";
-const FAQ = "Frequently Asked Questions › How long does it take to transition to AI from another career?";
+const TRANSITIONS =
+  "How to Transition to AI from Another Career › Transition Paths by Source Career";
+const FAQ =
+  "Frequently Asked Questions › How long does it take to transition to AI from another career?";
 
 export const CAREER_TRANSITIONS: CareerTransition[] = [
   {
@@ -247,7 +554,11 @@ export const CAREER_TRANSITIONS: CareerTransition[] = [
       { name: "PyTorch or TensorFlow deep dive", fromMonth: 3, toMonth: 5 },
       { name: "2–3 portfolio projects, job applications", fromMonth: 4, toMonth: 6 },
     ],
-    source: source(S002, `${TRANSITIONS} › From Software Engineer → ML Engineer`, "Timeline: 3–6 months"),
+    source: source(
+      S002,
+      `${TRANSITIONS} › From Software Engineer → ML Engineer`,
+      "Timeline: 3–6 months",
+    ),
   },
   {
     id: "data-analyst-to-data-scientist",
@@ -258,9 +569,17 @@ export const CAREER_TRANSITIONS: CareerTransition[] = [
     steps: [
       { name: "Python (if new), statistics deep dive", fromMonth: 1, toMonth: 2 },
       { name: "ML fundamentals via Coursera or Fast.ai", fromMonth: 2, toMonth: 3 },
-      { name: "Portfolio projects showing end-to-end analysis with predictions", fromMonth: 3, toMonth: 4 },
+      {
+        name: "Portfolio projects showing end-to-end analysis with predictions",
+        fromMonth: 3,
+        toMonth: 4,
+      },
     ],
-    source: source(S002, `${TRANSITIONS} › From Data Analyst → Data Scientist`, "Timeline: 2–4 months"),
+    source: source(
+      S002,
+      `${TRANSITIONS} › From Data Analyst → Data Scientist`,
+      "Timeline: 2–4 months",
+    ),
   },
   {
     id: "product-manager-to-ai-product-manager",
@@ -273,7 +592,11 @@ export const CAREER_TRANSITIONS: CareerTransition[] = [
       { name: "Deep dive into one area (NLP or CV)", fromMonth: 2, toMonth: 4 },
       { name: "PM role at AI company, focusing on ML products", fromMonth: 4, toMonth: 8 },
     ],
-    source: source(S002, `${TRANSITIONS} › From Product Manager → AI Product Manager`, "Timeline: 6–8 months"),
+    source: source(
+      S002,
+      `${TRANSITIONS} › From Product Manager → AI Product Manager`,
+      "Timeline: 6–8 months",
+    ),
   },
   {
     id: "marketing-writing-to-prompt-engineer",
@@ -285,7 +608,11 @@ export const CAREER_TRANSITIONS: CareerTransition[] = [
       { name: "Learn API integration basics (Python or JavaScript)", fromMonth: 2, toMonth: 3 },
       { name: "Apply to prompt engineering roles", fromMonth: 3, toMonth: 6 },
     ],
-    source: source(S002, `${TRANSITIONS} › From Marketing/Writing → Prompt Engineer`, "Timeline: 3–6 months"),
+    source: source(
+      S002,
+      `${TRANSITIONS} › From Marketing/Writing → Prompt Engineer`,
+      "Timeline: 3–6 months",
+    ),
   },
   {
     id: "technical-foundation-to-ai",
@@ -299,9 +626,37 @@ export const CAREER_TRANSITIONS: CareerTransition[] = [
       { name: "Build Specialization", fromMonth: 4, toMonth: 8 },
       { name: "Ship and Network", fromMonth: 8, toMonth: 12 },
     ],
-    source: source(S002, "How to Transition to AI from Another Career", "Timeline: 6–12 months (if you have some technical foundation)"),
+    source: source(
+      S002,
+      "How to Transition to AI from Another Career",
+      "Timeline: 6–12 months (if you have some technical foundation)",
+    ),
   },
-  { id: "non-technical-to-ai", from: "Non-technical", to: "AI role", minMonths: 12, maxMonths: 18, steps: [], source: source(S002, FAQ, "Non-technical → bootcamp/self-study (12–18 months).") },
-  { id: "software-engineer-to-ai", from: "Software Engineer", to: "AI role", minMonths: 6, maxMonths: 12, steps: [], source: source(S002, FAQ, "Software engineer → AI (6–12 months).") },
-  { id: "domain-expert-to-prompt-engineer", from: "Domain expert", to: "Prompt Engineer", minMonths: 3, maxMonths: 6, steps: [], source: source(S002, FAQ, "Domain expert → prompt engineer (3–6 months).") },
+  {
+    id: "non-technical-to-ai",
+    from: "Non-technical",
+    to: "AI role",
+    minMonths: 12,
+    maxMonths: 18,
+    steps: [],
+    source: source(S002, FAQ, "Non-technical → bootcamp/self-study (12–18 months)."),
+  },
+  {
+    id: "software-engineer-to-ai",
+    from: "Software Engineer",
+    to: "AI role",
+    minMonths: 6,
+    maxMonths: 12,
+    steps: [],
+    source: source(S002, FAQ, "Software engineer → AI (6–12 months)."),
+  },
+  {
+    id: "domain-expert-to-prompt-engineer",
+    from: "Domain expert",
+    to: "Prompt Engineer",
+    minMonths: 3,
+    maxMonths: 6,
+    steps: [],
+    source: source(S002, FAQ, "Domain expert → prompt engineer (3–6 months)."),
+  },
 ];

@@ -48,9 +48,17 @@ export interface ApiClient {
 export function createApiClient(urlFetch: UrlFetchLike, settings: Settings): ApiClient {
   const baseUrl = settings.apiUrl.replace(/\/+$/, "");
   const toRequest = ({ method, path, options = {} }: ApiCall): UrlFetchRequest => {
-    const headers: Record<string, string> = { Accept: "application/json", ...(options.headers ?? {}) };
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      ...(options.headers ?? {}),
+    };
     if (options.auth) {
-      if (!settings.apiKey) throw new ApiError(401, "This needs your API key: open AI Team Planner › Settings and paste the key your workspace admin gave you.", "NO_KEY");
+      if (!settings.apiKey)
+        throw new ApiError(
+          401,
+          "This needs your API key: open AI Team Planner › Settings and paste the key your workspace admin gave you.",
+          "NO_KEY",
+        );
       headers["Authorization"] = `Bearer ${settings.apiKey}`;
     }
     return {
@@ -59,7 +67,9 @@ export function createApiClient(urlFetch: UrlFetchLike, settings: Settings): Api
       headers,
       muteHttpExceptions: true,
       followRedirects: true,
-      ...(options.body === undefined ? {} : { contentType: "application/json", payload: JSON.stringify(options.body) }),
+      ...(options.body === undefined
+        ? {}
+        : { contentType: "application/json", payload: JSON.stringify(options.body) }),
     };
   };
   const requestAll = (calls: ApiCall[]): ApiResponse[] => {
@@ -70,11 +80,16 @@ export function createApiClient(urlFetch: UrlFetchLike, settings: Settings): Api
       responses = urlFetch.fetchAll(requests);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new ApiError(0, `Could not reach the API at ${baseUrl} (${why}). Check the API URL in AI Team Planner › Settings.`, "UNREACHABLE");
+      throw new ApiError(
+        0,
+        `Could not reach the API at ${baseUrl} (${why}). Check the API URL in AI Team Planner › Settings.`,
+        "UNREACHABLE",
+      );
     }
     return responses.map(toApiResponse);
   };
-  const request = (method: HttpMethod, path: string, options?: RequestOptions) => requestAll([{ method, path, options }])[0]!;
+  const request = (method: HttpMethod, path: string, options?: RequestOptions) =>
+    requestAll([{ method, path, options }])[0]!;
   return {
     baseUrl,
     hasKey: settings.apiKey !== null,
@@ -98,19 +113,32 @@ function toApiResponse(response: HttpResponseLike): ApiResponse {
       // Not JSON (an HTML error page, a proxy): keep the text for the message.
     }
   }
-  return { status: response.getResponseCode(), headers: lowerCaseHeaders(response.getAllHeaders()), body };
+  return {
+    status: response.getResponseCode(),
+    headers: lowerCaseHeaders(response.getAllHeaders()),
+    body,
+  };
 }
 
 function lowerCaseHeaders(headers: Record<string, string | string[]>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : String(v);
+  for (const [k, v] of Object.entries(headers ?? {}))
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : String(v);
   return out;
 }
 
 /** The problem+json detail when there is one, with the status explained in words. */
 export function apiError(res: ApiResponse, what: string): ApiError {
-  const problem = typeof res.body === "object" && res.body !== null ? (res.body as Record<string, unknown>) : {};
-  const detail = typeof problem["detail"] === "string" ? problem["detail"] : typeof problem["title"] === "string" ? problem["title"] : typeof res.body === "string" && res.body.length < 300 ? res.body : "";
+  const problem =
+    typeof res.body === "object" && res.body !== null ? (res.body as Record<string, unknown>) : {};
+  const detail =
+    typeof problem["detail"] === "string"
+      ? problem["detail"]
+      : typeof problem["title"] === "string"
+        ? problem["title"]
+        : typeof res.body === "string" && res.body.length < 300
+          ? res.body
+          : "";
   const code = typeof problem["code"] === "string" ? problem["code"] : null;
   const hint: Record<number, string> = {
     401: "The API did not accept the API key; check it in AI Team Planner › Settings.",
@@ -119,6 +147,10 @@ export function apiError(res: ApiResponse, what: string): ApiError {
     413: "The plan is too large for the API.",
     429: `The API is rate-limiting this key${res.headers["retry-after"] ? `; try again in ${res.headers["retry-after"]} s` : ""}.`,
   };
-  const lead = hint[res.status] ?? (res.status >= 500 ? `The API failed (${res.status}); try again shortly.` : `The API answered ${res.status}.`);
+  const lead =
+    hint[res.status] ??
+    (res.status >= 500
+      ? `The API failed (${res.status}); try again shortly.`
+      : `The API answered ${res.status}.`);
   return new ApiError(res.status, `${lead}${detail ? ` ${detail}` : ""} (${what})`, code, res.body);
 }

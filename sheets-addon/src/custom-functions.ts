@@ -1,4 +1,11 @@
-import { invokeFunction, isPlannerError, type FunctionContext, type SheetArg, type SheetResult, type WorkspaceBand } from "../../shared/index.js";
+import {
+  invokeFunction,
+  isPlannerError,
+  type FunctionContext,
+  type SheetArg,
+  type SheetResult,
+  type WorkspaceBand,
+} from "../../shared/index.js";
 import { createApiClient } from "./api-client.js";
 import type { Services } from "./apps-script.js";
 import { createModelResolver } from "./model-resolver.js";
@@ -9,7 +16,11 @@ import { readBands } from "./workspace-data.js";
  * A catalogue function as Sheets calls it. It computes here, with the bundled core: the only
  * I/O is reading the stored workspace bands and, for AI_MODEL alone, fetching a shared model.
  */
-export function runCustomFunction(name: string, args: readonly unknown[], services: Services): SheetResult {
+export function runCustomFunction(
+  name: string,
+  args: readonly unknown[],
+  services: Services,
+): SheetResult {
   try {
     return invokeFunction(name, trimTrailingMissing(args) as SheetArg[], functionContext(services));
   } catch (e) {
@@ -25,7 +36,10 @@ export function functionContext(services: Services): FunctionContext {
       if (bands === null) bands = readBands(services.properties);
       return bands;
     },
-    models: createModelResolver(() => createApiClient(services.urlFetch, readSettings(services.properties)), services.cache.getDocumentCache()),
+    models: createModelResolver(
+      () => createApiClient(services.urlFetch, readSettings(services.properties)),
+      services.cache.getDocumentCache(),
+    ),
   };
 }
 

@@ -10,7 +10,8 @@ export function writeJson(props: PropertiesLike, key: string, value: unknown): v
   const text = JSON.stringify(value);
   const pieces = Math.max(1, Math.ceil(text.length / PIECE));
   const before = Number(props.getProperty(key) ?? 0) || 0;
-  for (let i = 0; i < pieces; i++) props.setProperty(`${key}.${i}`, text.slice(i * PIECE, (i + 1) * PIECE));
+  for (let i = 0; i < pieces; i++)
+    props.setProperty(`${key}.${i}`, text.slice(i * PIECE, (i + 1) * PIECE));
   for (let i = pieces; i < before; i++) props.deleteProperty(`${key}.${i}`);
   props.setProperty(key, String(pieces));
 }

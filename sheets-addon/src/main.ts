@@ -6,7 +6,13 @@
  */
 import { CATALOGUE, exampleFormula } from "../../shared/index.js";
 import type {
-  CacheServiceLike, HtmlServiceLike, LoggerLike, PropertiesServiceLike, Services, SpreadsheetAppLike, UrlFetchLike,
+  CacheServiceLike,
+  HtmlServiceLike,
+  LoggerLike,
+  PropertiesServiceLike,
+  Services,
+  SpreadsheetAppLike,
+  UrlFetchLike,
 } from "./apps-script.js";
 import { BUILD } from "./build-config.js";
 import { runCustomFunction } from "./custom-functions.js";
@@ -25,20 +31,34 @@ declare const Logger: LoggerLike;
  */
 function services(): Services {
   return {
-    get urlFetch() { return UrlFetchApp; },
-    get properties() { return PropertiesService; },
-    get cache() { return CacheService; },
-    get spreadsheetApp() { return SpreadsheetApp; },
-    get html() { return HtmlService; },
-    get logger() { return Logger; },
+    get urlFetch() {
+      return UrlFetchApp;
+    },
+    get properties() {
+      return PropertiesService;
+    },
+    get cache() {
+      return CacheService;
+    },
+    get spreadsheetApp() {
+      return SpreadsheetApp;
+    },
+    get html() {
+      return HtmlService;
+    },
+    get logger() {
+      return Logger;
+    },
   };
 }
 
 type Callable = (...args: unknown[]) => unknown;
 
 export const surface: Record<string, Callable> = {};
-for (const entry of CATALOGUE) surface[entry.name] = (...args: unknown[]) => runCustomFunction(entry.name, args, services());
-for (const entry of ENTRY_POINTS) surface[entry.name] = (...args: unknown[]) => entry.run(services(), ...args);
+for (const entry of CATALOGUE)
+  surface[entry.name] = (...args: unknown[]) => runCustomFunction(entry.name, args, services());
+for (const entry of ENTRY_POINTS)
+  surface[entry.name] = (...args: unknown[]) => entry.run(services(), ...args);
 
 /** What the build generates Code.js's declarations, the sidebar's function browser and the docs from. */
 export function buildManifest() {
@@ -48,14 +68,26 @@ export function buildManifest() {
       name: e.name,
       category: e.category,
       summary: e.summary,
-      args: e.args.map((a) => ({ name: a.name, type: a.type, optional: a.optional === true, defaultText: a.defaultText ?? null, help: a.help, mappable: a.mappable === true })),
+      args: e.args.map((a) => ({
+        name: a.name,
+        type: a.type,
+        optional: a.optional === true,
+        defaultText: a.defaultText ?? null,
+        help: a.help,
+        mappable: a.mappable === true,
+      })),
       returns: e.returns,
       example: exampleFormula(e),
       /** The example's arguments as Sheets would pass them (the docs run them for the README table). */
       exampleArgs: e.example.args,
       network: e.network === true,
     })),
-    entryPoints: ENTRY_POINTS.map((e) => ({ name: e.name, params: e.params, doc: e.doc, kind: e.kind })),
+    entryPoints: ENTRY_POINTS.map((e) => ({
+      name: e.name,
+      params: e.params,
+      doc: e.doc,
+      kind: e.kind,
+    })),
   };
 }
 

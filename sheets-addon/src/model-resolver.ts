@@ -44,14 +44,19 @@ export function fetchModelResult(api: ApiClient, idOrToken: string): ResolvedMod
   if (api.hasKey && !SHARE_TOKEN.test(idOrToken)) {
     const own = api.request("get", `/v1/models/${id}/result`, { auth: true });
     if (own.status === 200) return toResolvedModel(own.body, idOrToken);
-    if (own.status !== 404 && own.status !== 400 && own.status !== 422) throw apiError(own, `model ${idOrToken}`);
+    if (own.status !== 404 && own.status !== 400 && own.status !== 422)
+      throw apiError(own, `model ${idOrToken}`);
   }
   const shared = api.request("get", `/v1/shared/${id}/result`);
   if (shared.status === 200) return toResolvedModel(shared.body, idOrToken);
   if (shared.status === 404 || shared.status === 400 || shared.status === 422) {
-    throw new ApiError(404, api.hasKey
-      ? `No model with id or share token "${idOrToken}" is visible to your key at ${api.baseUrl}. Check the id, or ask for a new share link if the token was revoked.`
-      : `No shared model has the token "${idOrToken}" at ${api.baseUrl}. A model id (rather than a share token) needs your API key in AI Team Planner › Settings.`, "NOT_FOUND");
+    throw new ApiError(
+      404,
+      api.hasKey
+        ? `No model with id or share token "${idOrToken}" is visible to your key at ${api.baseUrl}. Check the id, or ask for a new share link if the token was revoked.`
+        : `No shared model has the token "${idOrToken}" at ${api.baseUrl}. A model id (rather than a share token) needs your API key in AI Team Planner › Settings.`,
+      "NOT_FOUND",
+    );
   }
   throw apiError(shared, `shared model ${idOrToken}`);
 }
@@ -60,8 +65,16 @@ export function fetchModelResult(api: ApiClient, idOrToken: string): ResolvedMod
 export function toResolvedModel(body: unknown, idOrToken: string): ResolvedModel {
   const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
   const result = (isPlanResult(b["result"]) ? b["result"] : b) as Record<string, unknown>;
-  if (!isPlanResult(result)) throw new ApiError(502, `The API's result for model "${idOrToken}" has no months, years and totals; is the API URL right?`, "BAD_RESULT");
-  const model = (typeof b["model"] === "object" && b["model"] !== null ? b["model"] : b) as Record<string, unknown>;
+  if (!isPlanResult(result))
+    throw new ApiError(
+      502,
+      `The API's result for model "${idOrToken}" has no months, years and totals; is the API URL right?`,
+      "BAD_RESULT",
+    );
+  const model = (typeof b["model"] === "object" && b["model"] !== null ? b["model"] : b) as Record<
+    string,
+    unknown
+  >;
   return {
     name: typeof model["name"] === "string" ? model["name"] : idOrToken,
     version: typeof model["version"] === "number" ? model["version"] : 0,
@@ -72,5 +85,10 @@ export function toResolvedModel(body: unknown, idOrToken: string): ResolvedModel
 function isPlanResult(v: unknown): boolean {
   if (typeof v !== "object" || v === null) return false;
   const r = v as Record<string, unknown>;
-  return Array.isArray(r["months"]) && Array.isArray(r["years"]) && typeof r["totals"] === "object" && r["totals"] !== null;
+  return (
+    Array.isArray(r["months"]) &&
+    Array.isArray(r["years"]) &&
+    typeof r["totals"] === "object" &&
+    r["totals"] !== null
+  );
 }

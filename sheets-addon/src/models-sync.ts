@@ -1,6 +1,12 @@
 import type { PlanInput, WorkspaceBand } from "../../shared/index.js";
 import { ApiError, apiError, type ApiClient, type ApiResponse } from "./api-client.js";
-import type { CacheLike, PropertiesLike, SheetLike, SpreadsheetAppLike, SpreadsheetLike } from "./apps-script.js";
+import type {
+  CacheLike,
+  PropertiesLike,
+  SheetLike,
+  SpreadsheetAppLike,
+  SpreadsheetLike,
+} from "./apps-script.js";
 import { readJson, writeJson } from "./json-store.js";
 import { modelCacheKey } from "./model-resolver.js";
 import { inputFingerprint, insertPlanSheet, readPlanInput, writePlanInput } from "./plan-sheet.js";
@@ -36,7 +42,14 @@ export interface ModelView {
 
 export type PublishResult =
   | { status: "created" | "updated" | "unchanged" | "pulled"; model: ModelView; message: string }
-  | { status: "conflict"; model: ModelView; yourVersion: number; currentVersion: number; localEdits: boolean; message: string };
+  | {
+      status: "conflict";
+      model: ModelView;
+      yourVersion: number;
+      currentVersion: number;
+      localEdits: boolean;
+      message: string;
+    };
 
 export interface PullResult {
   pulled: ModelView[];
@@ -86,51 +99,104 @@ export function publishPlan(ctx: SyncContext, sheet: SheetLike): PublishResult {
   const link = readLink(ctx.doc, sheet);
   if (!link) return createModel(ctx, sheet, input, fingerprint);
   if (link.syncedFingerprint === fingerprint) {
-    return { status: "unchanged", model: modelView(sheet, link), message: `"${link.name}" version ${link.version} already holds this plan; nothing to publish.` };
+    return {
+      status: "unchanged",
+      model: modelView(sheet, link),
+      message: `"${link.name}" version ${link.version} already holds this plan; nothing to publish.`,
+    };
   }
   return saveVersion(ctx, sheet, link, input, fingerprint, ifMatch(link));
 }
 
-function createModel(ctx: SyncContext, sheet: SheetLike, input: PlanInput, fingerprint: string): PublishResult {
+function createModel(
+  ctx: SyncContext,
+  sheet: SheetLike,
+  input: PlanInput,
+  fingerprint: string,
+): PublishResult {
   const name = sheet.getName();
   const created = ctx.api.expect("post", "/v1/models", { auth: true, body: { name, input } });
   const body = created.body as Record<string, unknown>;
   const id = stringField(body, "id", "POST /v1/models");
   const version = numberField(body, "version", "POST /v1/models");
   // A share token lets other sheets (and people without a key) read the model's result live.
-  const share = ctx.api.expect("post", `/v1/models/${encodeURIComponent(id)}/shares`, { auth: true, body: {} }).body as Record<string, unknown>;
+  const share = ctx.api.expect("post", `/v1/models/${encodeURIComponent(id)}/shares`, {
+    auth: true,
+    body: {},
+  }).body as Record<string, unknown>;
   const link: ModelLink = {
-    id, name, version, etag: created.headers["etag"] ?? null,
+    id,
+    name,
+    version,
+    etag: created.headers["etag"] ?? null,
     shareToken: typeof share["token"] === "string" ? share["token"] : null,
     shareUrl: typeof share["url"] === "string" ? share["url"] : null,
-    syncedFingerprint: fingerprint, syncedAt: ctx.now.toISOString(),
+    syncedFingerprint: fingerprint,
+    syncedAt: ctx.now.toISOString(),
   };
   saveLink(ctx.doc, sheet, link);
-  return { status: "created", model: modelView(sheet, link), message: `Published "${name}" as a shared model (version ${version}).` };
+  return {
+    status: "created",
+    model: modelView(sheet, link),
+    message: `Published "${name}" as a shared model (version ${version}).`,
+  };
 }
 
-function saveVersion(ctx: SyncContext, sheet: SheetLike, link: ModelLink, input: PlanInput, fingerprint: string, match: string): PublishResult {
+function saveVersion(
+  ctx: SyncContext,
+  sheet: SheetLike,
+  link: ModelLink,
+  input: PlanInput,
+  fingerprint: string,
+  match: string,
+): PublishResult {
   const path = `/v1/models/${encodeURIComponent(link.id)}`;
-  const res = ctx.api.request("put", path, { auth: true, body: { name: link.name, input }, headers: { "If-Match": match } });
+  const res = ctx.api.request("put", path, {
+    auth: true,
+    body: { name: link.name, input },
+    headers: { "If-Match": match },
+  });
   if (res.status === 412) {
     const current = currentVersionOf(res) ?? fetchModel(ctx.api, link.id).version;
     return conflict(sheet, link, current, true);
   }
   if (res.status < 200 || res.status >= 300) throw apiError(res, `PUT ${path}`);
   const version = numberField(res.body as Record<string, unknown>, "version", `PUT ${path}`);
-  const updated: ModelLink = { ...link, version, etag: res.headers["etag"] ?? null, syncedFingerprint: fingerprint, syncedAt: ctx.now.toISOString() };
+  const updated: ModelLink = {
+    ...link,
+    version,
+    etag: res.headers["etag"] ?? null,
+    syncedFingerprint: fingerprint,
+    syncedAt: ctx.now.toISOString(),
+  };
   saveLink(ctx.doc, sheet, updated);
   forgetCachedResult(ctx, updated);
-  return { status: "updated", model: modelView(sheet, updated), message: `Published "${link.name}" version ${version}.` };
+  return {
+    status: "updated",
+    model: modelView(sheet, updated),
+    message: `Published "${link.name}" version ${version}.`,
+  };
 }
 
-function conflict(sheet: SheetLike, link: ModelLink, currentVersion: number, localEdits: boolean): Extract<PublishResult, { status: "conflict" }> {
+function conflict(
+  sheet: SheetLike,
+  link: ModelLink,
+  currentVersion: number,
+  localEdits: boolean,
+): Extract<PublishResult, { status: "conflict" }> {
   const message = localEdits
     ? `Someone else saved version ${currentVersion} of "${link.name}" after you last published or pulled version ${link.version}. ` +
       `Pull theirs to replace this sheet's plan with version ${currentVersion}, or overwrite knowingly to save your plan on top of theirs as version ${currentVersion + 1}.`
     : `"${link.name}" has a newer version ${currentVersion}, and this sheet has edits not yet published (based on version ${link.version}). ` +
       `Pull theirs to replace your edits with version ${currentVersion}, or overwrite knowingly to publish your plan on top of it.`;
-  return { status: "conflict", model: modelView(sheet, link), yourVersion: link.version, currentVersion, localEdits, message };
+  return {
+    status: "conflict",
+    model: modelView(sheet, link),
+    yourVersion: link.version,
+    currentVersion,
+    localEdits,
+    message,
+  };
 }
 
 /**
@@ -138,30 +204,60 @@ function conflict(sheet: SheetLike, link: ModelLink, currentVersion: number, loc
  * "overwrite" saves the sheet's plan over `seenVersion` — the version the user was shown — and
  * only that: if yet another save landed meanwhile, the user is asked again.
  */
-export function resolveConflict(ctx: SyncContext, sheet: SheetLike, choice: unknown, seenVersion: unknown): PublishResult {
+export function resolveConflict(
+  ctx: SyncContext,
+  sheet: SheetLike,
+  choice: unknown,
+  seenVersion: unknown,
+): PublishResult {
   const link = readLink(ctx.doc, sheet);
-  if (!link) throw new Error(`"${sheet.getName()}" is not published as a shared model, so there is no conflict to resolve.`);
+  if (!link)
+    throw new Error(
+      `"${sheet.getName()}" is not published as a shared model, so there is no conflict to resolve.`,
+    );
   if (choice === "pull") return pullInto(ctx, sheet, link);
-  if (choice !== "overwrite") throw new Error(`choice must be "pull" or "overwrite", got ${JSON.stringify(choice)}.`);
-  if (typeof seenVersion !== "number" || !Number.isInteger(seenVersion)) throw new Error("seenVersion must be the version number the conflict message showed.");
+  if (choice !== "overwrite")
+    throw new Error(`choice must be "pull" or "overwrite", got ${JSON.stringify(choice)}.`);
+  if (typeof seenVersion !== "number" || !Number.isInteger(seenVersion))
+    throw new Error("seenVersion must be the version number the conflict message showed.");
   const current = fetchModel(ctx.api, link.id);
   if (current.version !== seenVersion) return conflict(sheet, link, current.version, true);
   const input = readPlanInput(ctx.ss, sheet, ctx.bands);
-  return saveVersion(ctx, sheet, link, input, inputFingerprint(input), current.etag ?? String(current.version));
+  return saveVersion(
+    ctx,
+    sheet,
+    link,
+    input,
+    inputFingerprint(input),
+    current.etag ?? String(current.version),
+  );
 }
 
-function pullInto(ctx: SyncContext, sheet: SheetLike, link: ModelLink, fetched?: RemoteModel): PublishResult {
+function pullInto(
+  ctx: SyncContext,
+  sheet: SheetLike,
+  link: ModelLink,
+  fetched?: RemoteModel,
+): PublishResult {
   const current = fetched ?? fetchModel(ctx.api, link.id);
   writePlanInput(ctx.ss, sheet, current.input);
   ctx.spreadsheetApp.flush();
   const updated: ModelLink = {
-    ...link, name: current.name, version: current.version, etag: current.etag,
+    ...link,
+    name: current.name,
+    version: current.version,
+    etag: current.etag,
     // Read back rather than hash the API's JSON: the sheet is what the next publish compares with.
-    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)), syncedAt: ctx.now.toISOString(),
+    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)),
+    syncedAt: ctx.now.toISOString(),
   };
   saveLink(ctx.doc, sheet, updated);
   forgetCachedResult(ctx, updated);
-  return { status: "pulled", model: modelView(sheet, updated), message: `Pulled "${current.name}" version ${current.version} into "${sheet.getName()}".` };
+  return {
+    status: "pulled",
+    model: modelView(sheet, updated),
+    message: `Pulled "${current.name}" version ${current.version} into "${sheet.getName()}".`,
+  };
 }
 
 /**
@@ -170,17 +266,31 @@ function pullInto(ctx: SyncContext, sheet: SheetLike, link: ModelLink, fetched?:
  * document re-reads its model.
  */
 export function pullModels(ctx: SyncContext): PullResult {
-  const out: PullResult = { pulled: [], upToDate: [], conflicts: [], refreshedFormulas: 0, notes: [] };
+  const out: PullResult = {
+    pulled: [],
+    upToDate: [],
+    conflicts: [],
+    refreshedFormulas: 0,
+    notes: [],
+  };
   const linked = ctx.ss.getSheets().flatMap((sheet) => {
     const link = readLink(ctx.doc, sheet);
     return link ? [{ sheet, link }] : [];
   });
   // One parallel round trip for every linked model.
-  const answers = ctx.api.requestAll(linked.map(({ link }) => ({ method: "get" as const, path: `/v1/models/${encodeURIComponent(link.id)}`, options: { auth: true } })));
+  const answers = ctx.api.requestAll(
+    linked.map(({ link }) => ({
+      method: "get" as const,
+      path: `/v1/models/${encodeURIComponent(link.id)}`,
+      options: { auth: true },
+    })),
+  );
   for (const [i, { sheet, link }] of linked.entries()) {
     const res = answers[i]!;
     if (res.status === 404) {
-      out.notes.push(`"${sheet.getName()}" was published as model ${link.id}, which no longer exists or is not visible to your key; it stays as it is.`);
+      out.notes.push(
+        `"${sheet.getName()}" was published as model ${link.id}, which no longer exists or is not visible to your key; it stays as it is.`,
+      );
       continue;
     }
     if (res.status !== 200) throw apiError(res, `GET /v1/models/${link.id}`);
@@ -207,18 +317,36 @@ export function openModel(ctx: SyncContext, idOrToken: unknown): PublishResult {
   if (!id) throw new Error("Give the model id to open, e.g. the id Publish showed.");
   const res = ctx.api.request("get", `/v1/models/${encodeURIComponent(id)}`, { auth: true });
   if (res.status === 404) {
-    throw new ApiError(404, `No model "${id}" is visible to your key. A share token opens read-only results: type =AI_MODEL("${id}", "years") in a cell instead.`, "NOT_FOUND");
+    throw new ApiError(
+      404,
+      `No model "${id}" is visible to your key. A share token opens read-only results: type =AI_MODEL("${id}", "years") in a cell instead.`,
+      "NOT_FOUND",
+    );
   }
   if (res.status !== 200) throw apiError(res, `GET /v1/models/${id}`);
   const model = modelFromResponse(res, id);
-  const { sheet } = insertPlanSheet(ctx.ss, { title: model.name, subtitle: `Shared model ${model.id}, version ${model.version}. Publish saves your edits as a new version.`, input: model.input });
+  const { sheet } = insertPlanSheet(ctx.ss, {
+    title: model.name,
+    subtitle: `Shared model ${model.id}, version ${model.version}. Publish saves your edits as a new version.`,
+    input: model.input,
+  });
   ctx.spreadsheetApp.flush();
   const link: ModelLink = {
-    id: model.id, name: model.name, version: model.version, etag: model.etag, shareToken: null, shareUrl: null,
-    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)), syncedAt: ctx.now.toISOString(),
+    id: model.id,
+    name: model.name,
+    version: model.version,
+    etag: model.etag,
+    shareToken: null,
+    shareUrl: null,
+    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)),
+    syncedAt: ctx.now.toISOString(),
   };
   saveLink(ctx.doc, sheet, link);
-  return { status: "pulled", model: modelView(sheet, link), message: `Opened "${model.name}" version ${model.version} as "${sheet.getName()}".` };
+  return {
+    status: "pulled",
+    model: modelView(sheet, link),
+    message: `Opened "${model.name}" version ${model.version} as "${sheet.getName()}".`,
+  };
 }
 
 interface RemoteModel {
@@ -230,7 +358,10 @@ interface RemoteModel {
 }
 
 function fetchModel(api: ApiClient, id: string): RemoteModel {
-  return modelFromResponse(api.expect("get", `/v1/models/${encodeURIComponent(id)}`, { auth: true }), id);
+  return modelFromResponse(
+    api.expect("get", `/v1/models/${encodeURIComponent(id)}`, { auth: true }),
+    id,
+  );
 }
 
 function modelFromResponse(res: ApiResponse, id: string): RemoteModel {
@@ -238,9 +369,19 @@ function modelFromResponse(res: ApiResponse, id: string): RemoteModel {
   const what = `GET /v1/models/${id}`;
   const input = body["input"];
   if (typeof input !== "object" || input === null || !Array.isArray((input as PlanInput).hires)) {
-    throw new ApiError(502, `The API's ${what} answered without the model's plan input.`, "BAD_MODEL");
+    throw new ApiError(
+      502,
+      `The API's ${what} answered without the model's plan input.`,
+      "BAD_MODEL",
+    );
   }
-  return { id: stringField(body, "id", what), name: stringField(body, "name", what), version: numberField(body, "version", what), input: input as PlanInput, etag: res.headers["etag"] ?? null };
+  return {
+    id: stringField(body, "id", what),
+    name: stringField(body, "name", what),
+    version: numberField(body, "version", what),
+    input: input as PlanInput,
+    etag: res.headers["etag"] ?? null,
+  };
 }
 
 function currentVersionOf(res: ApiResponse): number | undefined {
@@ -255,13 +396,15 @@ function ifMatch(link: ModelLink): string {
 
 function stringField(body: Record<string, unknown>, key: string, what: string): string {
   const v = body?.[key];
-  if (typeof v !== "string" || !v) throw new ApiError(502, `The API's ${what} answer has no ${key}.`, "BAD_RESPONSE");
+  if (typeof v !== "string" || !v)
+    throw new ApiError(502, `The API's ${what} answer has no ${key}.`, "BAD_RESPONSE");
   return v;
 }
 
 function numberField(body: Record<string, unknown>, key: string, what: string): number {
   const v = body?.[key];
-  if (typeof v !== "number") throw new ApiError(502, `The API's ${what} answer has no ${key}.`, "BAD_RESPONSE");
+  if (typeof v !== "number")
+    throw new ApiError(502, `The API's ${what} answer has no ${key}.`, "BAD_RESPONSE");
   return v;
 }
 
@@ -282,11 +425,14 @@ function refreshModelFormulas(ctx: SyncContext): number {
   for (const sheet of ctx.ss.getSheets()) {
     const range = sheet.getDataRange();
     const formulas = range.getFormulas();
-    formulas.forEach((line, r) => line.forEach((formula, c) => {
-      if (!/AI_MODEL\(/i.test(formula)) return;
-      cells.push({ sheet, row: range.getRow() + r, col: range.getColumn() + c, formula });
-      for (const m of formula.matchAll(AI_MODEL_CALL)) ctx.cache?.remove(modelCacheKey(ctx.api.baseUrl, m[1]!));
-    }));
+    formulas.forEach((line, r) =>
+      line.forEach((formula, c) => {
+        if (!/AI_MODEL\(/i.test(formula)) return;
+        cells.push({ sheet, row: range.getRow() + r, col: range.getColumn() + c, formula });
+        for (const m of formula.matchAll(AI_MODEL_CALL))
+          ctx.cache?.remove(modelCacheKey(ctx.api.baseUrl, m[1]!));
+      }),
+    );
   }
   for (const cell of cells) cell.sheet.getRange(cell.row, cell.col).setFormula("");
   ctx.spreadsheetApp.flush();

@@ -57,8 +57,12 @@ export function publicSettings(settings: Settings): PublicSettings {
   };
 }
 
-export function saveSettings(properties: PropertiesServiceLike, input: SettingsInput): PublicSettings {
-  if (typeof input !== "object" || input === null) throw new Error("Settings must be an object with apiUrl and/or apiKey.");
+export function saveSettings(
+  properties: PropertiesServiceLike,
+  input: SettingsInput,
+): PublicSettings {
+  if (typeof input !== "object" || input === null)
+    throw new Error("Settings must be an object with apiUrl and/or apiKey.");
   if (input.apiUrl !== undefined) {
     const apiUrl = checkApiUrl(input.apiUrl);
     const doc = properties.getDocumentProperties();
@@ -67,7 +71,8 @@ export function saveSettings(properties: PropertiesServiceLike, input: SettingsI
   }
   const user = properties.getUserProperties();
   if (input.clearKey === true) user.deleteProperty(SETTING_KEYS.apiKey);
-  else if (input.apiKey !== undefined && input.apiKey !== "") user.setProperty(SETTING_KEYS.apiKey, checkApiKey(input.apiKey));
+  else if (input.apiKey !== undefined && input.apiKey !== "")
+    user.setProperty(SETTING_KEYS.apiKey, checkApiKey(input.apiKey));
   return publicSettings(readSettings(properties));
 }
 
@@ -78,18 +83,27 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i;
 /** "https://host/path/" → "https://host/path": the base the API paths (/v1/…) are appended to. */
 export function checkApiUrl(value: unknown): string {
   const text = typeof value === "string" ? value.trim() : "";
-  if (!text) throw new Error("API URL is empty; enter the address of the AI Team Planner API, e.g. https://ai-team-planner.example.workers.dev");
+  if (!text)
+    throw new Error(
+      "API URL is empty; enter the address of the AI Team Planner API, e.g. https://ai-team-planner.example.workers.dev",
+    );
   const m = URL_PATTERN.exec(text);
-  if (!m) throw new Error(`API URL ${JSON.stringify(text)} is not a web address; it should look like https://ai-team-planner.example.workers.dev (no query or #fragment).`);
+  if (!m)
+    throw new Error(
+      `API URL ${JSON.stringify(text)} is not a web address; it should look like https://ai-team-planner.example.workers.dev (no query or #fragment).`,
+    );
   const scheme = m[1]!.toLowerCase();
   const host = m[2]!.toLowerCase();
   const base = `${scheme}://${host}${m[3] ?? ""}${(m[4] ?? "").replace(/\/+$/, "")}`;
   // Loopback is for local development and tests: Apps Script itself can never reach it.
   if (LOOPBACK.test(host)) return base;
-  if (scheme !== "https") throw new Error(`API URL must use https:// (Apps Script fetches only https), got ${text}.`);
+  if (scheme !== "https")
+    throw new Error(`API URL must use https:// (Apps Script fetches only https), got ${text}.`);
   const allowed = BUILD.urlFetchAllowlist;
   if (allowed.length && !allowed.some((prefix) => urlMatchesPrefix(`${base}/`, prefix))) {
-    throw new Error(`This build of the add-on may only call ${allowed.join(", ")} (its appsscript.json urlFetchWhitelist). Rebuild with ADDON_API_URL=${base} and push again to use ${base}.`);
+    throw new Error(
+      `This build of the add-on may only call ${allowed.join(", ")} (its appsscript.json urlFetchWhitelist). Rebuild with ADDON_API_URL=${base} and push again to use ${base}.`,
+    );
   }
   return base;
 }
@@ -104,7 +118,11 @@ export function urlMatchesPrefix(url: string, prefix: string): boolean {
 
 function checkApiKey(value: unknown): string {
   const key = typeof value === "string" ? value.trim() : "";
-  if (!key) throw new Error("API key is empty; paste the key your workspace admin created (npm run keys -- create …).");
-  if (/\s/.test(key) || key.length > 512) throw new Error("API key must be one line with no spaces, as the API printed it.");
+  if (!key)
+    throw new Error(
+      "API key is empty; paste the key your workspace admin created (npm run keys -- create …).",
+    );
+  if (/\s/.test(key) || key.length > 512)
+    throw new Error("API key must be one line with no spaces, as the API printed it.");
   return key;
 }

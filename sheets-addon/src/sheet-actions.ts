@@ -2,12 +2,31 @@ import { findFunction, isPlannerError, planTemplate, PLAN_TEMPLATES } from "../.
 import { createApiClient } from "./api-client.js";
 import type { Services, SpreadsheetLike } from "./apps-script.js";
 import {
-  modelView, openModel, publishPlan, pullModels, readLink, resolveConflict,
-  type ModelView, type PublishResult, type PullResult, type SyncContext,
+  modelView,
+  openModel,
+  publishPlan,
+  pullModels,
+  readLink,
+  resolveConflict,
+  type ModelView,
+  type PublishResult,
+  type PullResult,
+  type SyncContext,
 } from "./models-sync.js";
 import { insertPlanSheet, isPlanSheet, type PlanSheetInfo } from "./plan-sheet.js";
-import { publicSettings, readSettings, saveSettings, type PublicSettings, type SettingsInput } from "./settings.js";
-import { readBands, refreshWorkspaceData, workspaceStatus, type WorkspaceStatus } from "./workspace-data.js";
+import {
+  publicSettings,
+  readSettings,
+  saveSettings,
+  type PublicSettings,
+  type SettingsInput,
+} from "./settings.js";
+import {
+  readBands,
+  refreshWorkspaceData,
+  workspaceStatus,
+  type WorkspaceStatus,
+} from "./workspace-data.js";
 
 /**
  * What the menu and the sidebar do, each as one function of the services. They answer plain
@@ -39,7 +58,7 @@ function withPlainErrors<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (isPlannerError(e)) throw new Error(e.message);
+    if (isPlannerError(e)) throw new Error(e.message, { cause: e });
     throw e;
   }
 }
@@ -70,7 +89,11 @@ export function sidebarState(services: Services): SidebarState {
   if (ss) {
     const sheet = ss.getActiveSheet();
     const link = doc ? readLink(doc, sheet) : undefined;
-    activeSheet = { name: sheet.getName(), isPlan: isPlanSheet(ss, sheet), model: link ? modelView(sheet, link) : null };
+    activeSheet = {
+      name: sheet.getName(),
+      isPlan: isPlanSheet(ss, sheet),
+      model: link ? modelView(sheet, link) : null,
+    };
   }
   const userCache = services.cache.getUserCache();
   const pending = userCache?.get(PENDING_KEY);
@@ -81,7 +104,11 @@ export function sidebarState(services: Services): SidebarState {
     settings: publicSettings(readSettings(services.properties)),
     workspace: workspaceStatus(services.properties),
     activeSheet,
-    templates: PLAN_TEMPLATES.map((t) => ({ name: t.name, title: t.title, description: t.description })),
+    templates: PLAN_TEMPLATES.map((t) => ({
+      name: t.name,
+      title: t.title,
+      description: t.description,
+    })),
     pending: pending ? (JSON.parse(pending) as PublishResult | PullResult) : null,
     initialTab: tab === "settings" || tab === "models" ? tab : pending ? "models" : "functions",
   };
@@ -92,14 +119,21 @@ export function saveSettingsAction(services: Services, input: SettingsInput): Pu
 }
 
 /** Puts a catalogue formula in the selected cell (the top-left one of a selection). */
-export function insertFormula(services: Services, formula: unknown): { cell: string; formula: string } {
+export function insertFormula(
+  services: Services,
+  formula: unknown,
+): { cell: string; formula: string } {
   const text = typeof formula === "string" ? formula.trim() : "";
   const m = /^=\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(text);
-  if (!m) throw new Error(`A formula starts with "=" and a function, e.g. =AI_TEAM(12); got ${JSON.stringify(text)}.`);
+  if (!m)
+    throw new Error(
+      `A formula starts with "=" and a function, e.g. =AI_TEAM(12); got ${JSON.stringify(text)}.`,
+    );
   withPlainErrors(() => findFunction(m[1]!));
   const ss = activeSpreadsheet(services);
   const selection = ss.getActiveRange();
-  if (!selection) throw new Error("Select the cell the formula should go in, then insert it again.");
+  if (!selection)
+    throw new Error("Select the cell the formula should go in, then insert it again.");
   const cell = selection.getSheet().getRange(selection.getRow(), selection.getColumn());
   cell.setFormula(text);
   return { cell: `${selection.getSheet().getName()}!${cell.getA1Notation()}`, formula: text };
@@ -110,7 +144,11 @@ export function insertPlanTemplate(services: Services, name: unknown): PlanSheet
     const template = planTemplate(typeof name === "string" && name ? name : "year-1-build-out");
     const ss = activeSpreadsheet(services);
     const sources = [...new Set(template.sources.map((s) => s.file))].join(", ");
-    return insertPlanSheet(ss, { title: `Plan - ${template.title}`, subtitle: `${template.description} Seeds: ${sources}.`, input: template.input }).info;
+    return insertPlanSheet(ss, {
+      title: `Plan - ${template.title}`,
+      subtitle: `${template.description} Seeds: ${sources}.`,
+      input: template.input,
+    }).info;
   });
 }
 
@@ -122,13 +160,21 @@ export function publishActivePlan(services: Services): PublishResult {
 }
 
 /** `sheetName` names the conflicting plan sheet (a pull can report one that is not active); default the active one. */
-export function resolvePublishConflict(services: Services, choice: unknown, seenVersion: unknown, sheetName?: unknown): PublishResult {
+export function resolvePublishConflict(
+  services: Services,
+  choice: unknown,
+  seenVersion: unknown,
+  sheetName?: unknown,
+): PublishResult {
   return withPlainErrors(() => {
     const ctx = syncContext(services);
     let sheet = ctx.ss.getActiveSheet();
     if (typeof sheetName === "string" && sheetName) {
       const named = ctx.ss.getSheetByName(sheetName);
-      if (!named) throw new Error(`There is no sheet "${sheetName}" any more; pull or publish from the plan's sheet.`);
+      if (!named)
+        throw new Error(
+          `There is no sheet "${sheetName}" any more; pull or publish from the plan's sheet.`,
+        );
       sheet = named;
     }
     return resolveConflict(ctx, sheet, choice, seenVersion);
@@ -144,13 +190,24 @@ export function openSharedModel(services: Services, id: unknown): PublishResult 
 }
 
 export function refreshWorkspace(services: Services): WorkspaceStatus {
-  return withPlainErrors(() => refreshWorkspaceData(services.properties, createApiClient(services.urlFetch, readSettings(services.properties)), new Date()));
+  return withPlainErrors(() =>
+    refreshWorkspaceData(
+      services.properties,
+      createApiClient(services.urlFetch, readSettings(services.properties)),
+      new Date(),
+    ),
+  );
 }
 
 /** Opens the sidebar; `pending` (a conflict from a menu action) and `tab` are shown when it loads. */
-export function showSidebar(services: Services, options: { tab?: SidebarState["initialTab"]; pending?: PublishResult | PullResult } = {}): void {
+export function showSidebar(
+  services: Services,
+  options: { tab?: SidebarState["initialTab"]; pending?: PublishResult | PullResult } = {},
+): void {
   const userCache = services.cache.getUserCache();
   if (options.pending) userCache?.put(PENDING_KEY, JSON.stringify(options.pending), 600);
   if (options.tab) userCache?.put(TAB_KEY, options.tab, 600);
-  services.spreadsheetApp.getUi().showSidebar(services.html.createHtmlOutputFromFile("Sidebar").setTitle("AI Team Planner"));
+  services.spreadsheetApp
+    .getUi()
+    .showSidebar(services.html.createHtmlOutputFromFile("Sidebar").setTitle("AI Team Planner"));
 }

@@ -1,4 +1,10 @@
-import { datasetVersion, resolveLevel, resolveLocation, resolveRole, type WorkspaceBand } from "../../shared/index.js";
+import {
+  datasetVersion,
+  resolveLevel,
+  resolveLocation,
+  resolveRole,
+  type WorkspaceBand,
+} from "../../shared/index.js";
 import { apiError, type ApiClient } from "./api-client.js";
 import type { PropertiesServiceLike } from "./apps-script.js";
 import { readJson, writeJson } from "./json-store.js";
@@ -32,7 +38,10 @@ export function readBands(properties: PropertiesServiceLike): WorkspaceBand[] | 
 }
 
 export function workspaceStatus(properties: PropertiesServiceLike): WorkspaceStatus {
-  const stored = readJson<Omit<WorkspaceStatus, "bundledDataset">>(properties.getDocumentProperties(), WORKSPACE_KEYS.status);
+  const stored = readJson<Omit<WorkspaceStatus, "bundledDataset">>(
+    properties.getDocumentProperties(),
+    WORKSPACE_KEYS.status,
+  );
   return {
     refreshedAt: stored?.refreshedAt ?? null,
     apiUrl: stored?.apiUrl ?? null,
@@ -44,7 +53,11 @@ export function workspaceStatus(properties: PropertiesServiceLike): WorkspaceSta
 }
 
 /** GET /health and /v1/bands, then store both; returns what the sidebar shows. */
-export function refreshWorkspaceData(properties: PropertiesServiceLike, api: ApiClient, now: Date): WorkspaceStatus {
+export function refreshWorkspaceData(
+  properties: PropertiesServiceLike,
+  api: ApiClient,
+  now: Date,
+): WorkspaceStatus {
   const doc = properties.getDocumentProperties();
   if (!doc) throw new Error("Open a spreadsheet first: workspace data is kept with the document.");
   const notes: string[] = [];
@@ -58,20 +71,29 @@ export function refreshWorkspaceData(properties: PropertiesServiceLike, api: Api
   const bundled = datasetVersion();
   if (!apiDataset) notes.push("The API's /health does not report a dataset version.");
   else if (apiDataset.hash !== bundled.hash) {
-    notes.push(`The API serves dataset ${apiDataset.version} (${apiDataset.hash}) but this add-on bundles ${bundled.version} (${bundled.hash}); seed figures may differ until the add-on is rebuilt and pushed.`);
+    notes.push(
+      `The API serves dataset ${apiDataset.version} (${apiDataset.hash}) but this add-on bundles ${bundled.version} (${bundled.hash}); seed figures may differ until the add-on is rebuilt and pushed.`,
+    );
   }
 
   let bands: WorkspaceBand[] = [];
   if (bandsRes) {
     if (bandsRes.status !== 200) throw apiError(bandsRes, "GET /v1/bands");
     const list = (bandsRes.body as { bands?: unknown })?.bands;
-    if (!Array.isArray(list)) throw new Error("The API's GET /v1/bands answered without a bands list.");
+    if (!Array.isArray(list))
+      throw new Error("The API's GET /v1/bands answered without a bands list.");
     bands = canonicalBands(list, notes);
   } else {
     notes.push("No API key saved, so no workspace bands: custom functions use the seed data only.");
   }
   writeJson(doc, WORKSPACE_KEYS.bands, bands);
-  const status = { refreshedAt: now.toISOString(), apiUrl: api.baseUrl, apiDataset, bandsCount: bands.length, notes };
+  const status = {
+    refreshedAt: now.toISOString(),
+    apiUrl: api.baseUrl,
+    apiDataset,
+    bandsCount: bands.length,
+    notes,
+  };
   writeJson(doc, WORKSPACE_KEYS.status, status);
   return { ...status, bundledDataset: bundled };
 }
@@ -79,7 +101,10 @@ export function refreshWorkspaceData(properties: PropertiesServiceLike, api: Api
 function datasetFromHealth(body: unknown): DatasetId | null {
   if (typeof body !== "object" || body === null) return null;
   const b = body as Record<string, unknown>;
-  const nested = typeof b["dataset"] === "object" && b["dataset"] !== null ? (b["dataset"] as Record<string, unknown>) : {};
+  const nested =
+    typeof b["dataset"] === "object" && b["dataset"] !== null
+      ? (b["dataset"] as Record<string, unknown>)
+      : {};
   const version = nested["version"] ?? b["datasetVersion"] ?? b["version"];
   const hash = nested["hash"] ?? b["datasetHash"] ?? b["hash"];
   return typeof version === "string" && typeof hash === "string" ? { version, hash } : null;
@@ -96,7 +121,8 @@ function canonicalBands(list: unknown[], notes: string[]): WorkspaceBand[] {
     try {
       const low = Number(b["low"]);
       const high = Number(b["high"]);
-      if (!Number.isFinite(low) || !Number.isFinite(high)) throw new Error("low and high must be numbers");
+      if (!Number.isFinite(low) || !Number.isFinite(high))
+        throw new Error("low and high must be numbers");
       out.push({
         role: resolveRole(b["role"]).name,
         level: resolveLevel(b["level"]).name,

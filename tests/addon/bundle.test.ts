@@ -15,13 +15,34 @@ beforeAll(() => {
 });
 
 /** The JSDoc block and parameter list of a top-level `function NAME(...)` declaration in Code.js. */
-function declaration(source: string, name: string): { jsdoc: string; params: string[] } | undefined {
-  const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${name}\\(([^)]*)\\) \\{`).exec(source);
+function declaration(
+  source: string,
+  name: string,
+): { jsdoc: string; params: string[] } | undefined {
+  const m = new RegExp(
+    `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${name}\\(([^)]*)\\) \\{`,
+  ).exec(source);
   if (!m) return undefined;
-  return { jsdoc: m[1]!, params: m[2]!.split(",").map((s) => s.trim()).filter(Boolean) };
+  return {
+    jsdoc: m[1]!,
+    params: m[2]!
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
 }
 
-const SIDEBAR_CALLS = ["sidebarState", "saveSettings", "insertFormula", "insertPlanTemplate", "publishPlan", "resolvePublishConflict", "pullModels", "openModel", "refreshWorkspaceData"];
+const SIDEBAR_CALLS = [
+  "sidebarState",
+  "saveSettings",
+  "insertFormula",
+  "insertPlanTemplate",
+  "publishPlan",
+  "resolvePublishConflict",
+  "pullModels",
+  "openModel",
+  "refreshWorkspaceData",
+];
 
 describe("what Apps Script and Sheets see in Code.js", () => {
   it("declares every catalogue function at top level with @customfunction JSDoc generated from the catalogue", () => {
@@ -34,11 +55,18 @@ describe("what Apps Script and Sheets see in Code.js", () => {
       expect(d!.jsdoc).toContain("@customfunction");
       expect(d!.jsdoc).toContain(entry.summary.replace(/\s+/g, " "));
       expect(d!.params).toEqual(entry.args.map((a) => a.name));
-      const params = [...d!.jsdoc.matchAll(/@param \{([^}]+)\} (\S+) (.*)/g)].map((p) => ({ type: p[1]!, name: p[2]!, help: p[3]! }));
-      expect(params.map((p) => p.name)).toEqual(entry.args.map((a) => (a.optional ? `[${a.name}]` : a.name)));
+      const params = [...d!.jsdoc.matchAll(/@param \{([^}]+)\} (\S+) (.*)/g)].map((p) => ({
+        type: p[1]!,
+        name: p[2]!,
+        help: p[3]!,
+      }));
+      expect(params.map((p) => p.name)).toEqual(
+        entry.args.map((a) => (a.optional ? `[${a.name}]` : a.name)),
+      );
       entry.args.forEach((a, i) => {
         expect(params[i]!.help).toContain(a.help.replace(/\s+/g, " "));
-        if (a.optional && a.defaultText) expect(params[i]!.help).toContain(`default ${a.defaultText}`);
+        if (a.optional && a.defaultText)
+          expect(params[i]!.help).toContain(`default ${a.defaultText}`);
       });
       expect(d!.jsdoc).toMatch(/@return \{[^}]+\} \S/);
     }
@@ -48,7 +76,10 @@ describe("what Apps Script and Sheets see in Code.js", () => {
     const addon = loadAddon();
     addon.call("onOpen", { authMode: "NONE" });
     const menu = addon.spreadsheetApp.ui.menus[0]!;
-    const menuFunctions = (m: MenuRecord): string[] => m.items.flatMap((i) => ("functionName" in i ? [i.functionName] : "submenu" in i ? menuFunctions(i.submenu) : []));
+    const menuFunctions = (m: MenuRecord): string[] =>
+      m.items.flatMap((i) =>
+        "functionName" in i ? [i.functionName] : "submenu" in i ? menuFunctions(i.submenu) : [],
+      );
     for (const name of ["onOpen", "onInstall", ...menuFunctions(menu), ...SIDEBAR_CALLS]) {
       expect(code, name).toMatch(new RegExp(`^function ${name}\\(`, "m"));
       expect(declaration(code, name), `${name} has JSDoc`).toBeDefined();
@@ -58,7 +89,8 @@ describe("what Apps Script and Sheets see in Code.js", () => {
 
   it("holds no module syntax, require( or fetch(, parses as a plain script and is not minified", () => {
     // As words or calls anywhere in the file — statements, dynamic import(), strings, comments.
-    for (const pattern of [/\bimport\b/, /\bexport\b/, /require\(/, /fetch\(/]) expect(pattern.test(code), String(pattern)).toBe(false);
+    for (const pattern of [/\bimport\b/, /\bexport\b/, /require\(/, /fetch\(/])
+      expect(pattern.test(code), String(pattern)).toBe(false);
     expect(() => new vm.Script(code)).not.toThrow();
     const lines = code.split("\n");
     expect(lines.length).toBeGreaterThan(2000);
@@ -82,12 +114,16 @@ describe("what Apps Script and Sheets see in Code.js", () => {
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
     ]);
     expect(manifest.urlFetchWhitelist.length).toBeGreaterThan(0);
-    for (const prefix of manifest.urlFetchWhitelist) expect(prefix).toMatch(/^https:\/\/[^/]+\/\S*$/);
+    for (const prefix of manifest.urlFetchWhitelist)
+      expect(prefix).toMatch(/^https:\/\/[^/]+\/\S*$/);
   });
 
   it("ships a sidebar whose function browser lists every catalogue function and loads nothing from elsewhere", () => {
     const html = readFileSync(path.join(distDir, "Sidebar.html"), "utf8");
-    const embedded = JSON.parse(/var CATALOGUE = (\[.*\]);/.exec(html)![1]!) as { name: string; example: string }[];
+    const embedded = JSON.parse(/var CATALOGUE = (\[.*\]);/.exec(html)![1]!) as {
+      name: string;
+      example: string;
+    }[];
     expect(embedded.map((f) => f.name)).toEqual(CATALOGUE.map((e) => e.name));
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\(/i);
@@ -107,13 +143,25 @@ describe("custom functions compute locally", () => {
       const value = addon.call(entry.name, ...entry.example.args);
       expect(value, entry.name).not.toBeUndefined();
     }
-    expect(addon.call("AI_TEAM", 12)).toEqual([["Role", "Count"], ["Engineers", 4], ["Data people", 2], ["Product managers", 0], ["Managers", 1], ["Total", 7]]);
+    expect(addon.call("AI_TEAM", 12)).toEqual([
+      ["Role", "Count"],
+      ["Engineers", 4],
+      ["Data people", 2],
+      ["Product managers", 0],
+      ["Managers", 1],
+      ["Total", 7],
+    ]);
     expect(addon.urlFetch.requests).toEqual([]);
   });
 
   it("maps a column of inputs to a column of results, blank rows staying blank and bad cells erring in place", () => {
     const one = (role: string) => addon.call("AI_SALARY", role, "Mid", "Austin");
-    const column = addon.call("AI_SALARY", [["ML Engineer"], [""], ["Data Scientist"], ["ML Enginer"], [""]], "Mid", "Austin") as unknown[][];
+    const column = addon.call(
+      "AI_SALARY",
+      [["ML Engineer"], [""], ["Data Scientist"], ["ML Enginer"], [""]],
+      "Mid",
+      "Austin",
+    ) as unknown[][];
     expect(column).toHaveLength(5);
     expect(column[0]).toEqual([one("ML Engineer")]);
     expect(column[1]).toEqual([""]);
@@ -124,20 +172,37 @@ describe("custom functions compute locally", () => {
   });
 
   it("maps several columns together, cell by cell, keeping the range's shape", () => {
-    const roles = [["ML Engineer", "Data Scientist"], ["MLE", ""]];
-    const levels = [["Senior", "Entry"], ["Mid", ""]];
+    const roles = [
+      ["ML Engineer", "Data Scientist"],
+      ["MLE", ""],
+    ];
+    const levels = [
+      ["Senior", "Entry"],
+      ["Mid", ""],
+    ];
     const out = addon.call("AI_SALARY", roles, levels) as unknown[][];
     expect(out).toEqual([
-      [addon.call("AI_SALARY", "ML Engineer", "Senior"), addon.call("AI_SALARY", "Data Scientist", "Entry")],
+      [
+        addon.call("AI_SALARY", "ML Engineer", "Senior"),
+        addon.call("AI_SALARY", "Data Scientist", "Entry"),
+      ],
       [addon.call("AI_SALARY", "MLE", "Mid"), ""],
     ]);
   });
 
   it("gives one low/mid/high row per input row for AI_SALARY_RANGE", () => {
-    const out = addon.call("AI_SALARY_RANGE", [["ML Engineer"], [""], ["Data Scientist"]], "Senior") as unknown[][];
-    expect(out[0]).toEqual((addon.call("AI_SALARY_RANGE", "ML Engineer", "Senior") as unknown[][])[0]);
+    const out = addon.call(
+      "AI_SALARY_RANGE",
+      [["ML Engineer"], [""], ["Data Scientist"]],
+      "Senior",
+    ) as unknown[][];
+    expect(out[0]).toEqual(
+      (addon.call("AI_SALARY_RANGE", "ML Engineer", "Senior") as unknown[][])[0],
+    );
     expect(out[1]).toEqual(["", "", ""]);
-    expect(out[2]).toEqual((addon.call("AI_SALARY_RANGE", "Data Scientist", "Senior") as unknown[][])[0]);
+    expect(out[2]).toEqual(
+      (addon.call("AI_SALARY_RANGE", "Data Scientist", "Senior") as unknown[][])[0],
+    );
     const [low, mid, high] = out[0] as number[];
     expect(low).toBeLessThan(mid!);
     expect(mid).toBeLessThan(high!);
@@ -147,12 +212,23 @@ describe("custom functions compute locally", () => {
     const typo = addon.thrown("AI_SALARY", "ML Enginer", "Mid");
     expect(typo).toMatchObject({ name: "Error", constructorName: "Error" });
     expect(typo!.message).toMatch(/^Unknown role "ML Enginer"\. Did you mean "ML Engineer"/);
-    expect(addon.thrown("AI_SALARY", "ML Engineer", "Mdi")!.message).toBe('Unknown level "Mdi". Did you mean "Mid"?');
-    expect(addon.thrown("AI_SALARY", "ML Engineer", "Principal")!.message).toMatch(/^Unknown level "Principal"\. Known levels: Entry, Mid, Senior\./);
+    expect(addon.thrown("AI_SALARY", "ML Engineer", "Mdi")!.message).toBe(
+      'Unknown level "Mdi". Did you mean "Mid"?',
+    );
+    expect(addon.thrown("AI_SALARY", "ML Engineer", "Principal")!.message).toMatch(
+      /^Unknown level "Principal"\. Known levels: Entry, Mid, Senior\./,
+    );
     expect(addon.thrown("AI_SALARY")!.message).toMatch(/^role: is required/);
     expect(addon.thrown("AI_TEAM", "lots")!.message).toMatch(/^projects: must be a number/);
-    expect(addon.thrown("AI_PLAN_TEMPLATE", "year 3")!.message).toMatch(/Unknown plan template "year 3"\. Known templates: year-1-build-out, year-2-scale-out/);
-    expect(addon.thrown("AI_PLAN", [["Role", "Level"], ["ML Engineer", "Mid"]])!.message).toMatch(/hires: the first row must name the hire columns; missing Start month/);
+    expect(addon.thrown("AI_PLAN_TEMPLATE", "year 3")!.message).toMatch(
+      /Unknown plan template "year 3"\. Known templates: year-1-build-out, year-2-scale-out/,
+    );
+    expect(
+      addon.thrown("AI_PLAN", [
+        ["Role", "Level"],
+        ["ML Engineer", "Mid"],
+      ])!.message,
+    ).toMatch(/hires: the first row must name the hire columns; missing Start month/);
   });
 
   it("reports an unreachable API in AI_MODEL's cell, naming the URL and where to fix it", () => {
@@ -168,36 +244,80 @@ describe("menu, templates, settings and the formula browser", () => {
     const menu = addon.spreadsheetApp.ui.menus[0]!;
     expect(menu.caption).toBe("AI Team Planner");
     expect(menu.addedToUi).toBe(true);
-    const captions = menu.items.map((i) => ("caption" in i ? i.caption : "submenu" in i ? `${i.submenu.caption} ›` : "—"));
-    expect(captions).toEqual(["Open sidebar", "Insert plan template ›", "—", "Publish current plan as shared model", "Pull/refresh shared models", "Refresh workspace data", "—", "Settings"]);
+    const captions = menu.items.map((i) =>
+      "caption" in i ? i.caption : "submenu" in i ? `${i.submenu.caption} ›` : "—",
+    );
+    expect(captions).toEqual([
+      "Open sidebar",
+      "Insert plan template ›",
+      "—",
+      "Publish current plan as shared model",
+      "Pull/refresh shared models",
+      "Refresh workspace data",
+      "—",
+      "Settings",
+    ]);
     const templates = menu.items.find((i) => "submenu" in i) as { submenu: MenuRecord };
-    expect(templates.submenu.items.map((i) => ("caption" in i ? i.caption : ""))).toEqual(PLAN_TEMPLATES.map((t) => t.title));
+    expect(templates.submenu.items.map((i) => ("caption" in i ? i.caption : ""))).toEqual(
+      PLAN_TEMPLATES.map((t) => t.title),
+    );
     // onOpen ran without reading any property or cache (it must work before authorisation).
     expect(addon.properties.document.data.size + addon.properties.user.data.size).toBe(0);
   });
 
   it("inserts a plan template as a sheet of assumptions, the seed's hires and live plan formulas", () => {
     const addon = loadAddon();
-    const info = addon.call("insertPlanTemplate", "year-2-scale-out") as { sheetName: string; hiresRange: string; upskillingRange: string; formulas: Record<string, string> };
+    const info = addon.call("insertPlanTemplate", "year-2-scale-out") as {
+      sheetName: string;
+      hiresRange: string;
+      upskillingRange: string;
+      formulas: { summary: string; warnings: string; months: string };
+    };
     const sheet = addon.ss.getSheetByName(info.sheetName)!;
-    expect(info.sheetName).toBe("Plan - Year 1 Build-Out and Year 2 Scale-Out (Embedded Engineers)");
+    expect(info.sheetName).toBe(
+      "Plan - Year 1 Build-Out and Year 2 Scale-Out (Embedded Engineers)",
+    );
     expect(addon.ss.getActiveSheet()).toBe(sheet);
-    expect(sheet.getRange("A5:B8").getValues()).toEqual([["Horizon (months)", 24], ["Benefits rate", 0], ["Annual raise", 0], ["Start month (YYYY-MM, optional)", ""]]);
+    expect(sheet.getRange("A5:B8").getValues()).toEqual([
+      ["Horizon (months)", 24],
+      ["Benefits rate", 0],
+      ["Annual raise", 0],
+      ["Start month (YYYY-MM, optional)", ""],
+    ]);
 
     const template = addon.call("AI_PLAN_TEMPLATE", "year-2-scale-out") as unknown[][];
     const hires = sheet.getRange(info.hiresRange).getValues();
-    expect(hires[0]).toEqual(["Role", "Level", "Location", "Start month", "Count", "Salary", "Recruiting cost", "Channel"]);
+    expect(hires[0]).toEqual([
+      "Role",
+      "Level",
+      "Location",
+      "Start month",
+      "Count",
+      "Salary",
+      "Recruiting cost",
+      "Channel",
+    ]);
     expect(hires.slice(1, template.length).map((r) => r.slice(0, 7))).toEqual(template.slice(1));
     expect(hires.slice(template.length).every((r) => r.every((v) => v === ""))).toBe(true);
-    const upskilling = addon.call("AI_PLAN_TEMPLATE", "year-2-scale-out", "upskilling") as unknown[][];
-    expect(sheet.getRange(info.upskillingRange).getValues().slice(0, upskilling.length)).toEqual(upskilling);
+    const upskilling = addon.call(
+      "AI_PLAN_TEMPLATE",
+      "year-2-scale-out",
+      "upskilling",
+    ) as unknown[][];
+    expect(sheet.getRange(info.upskillingRange).getValues().slice(0, upskilling.length)).toEqual(
+      upskilling,
+    );
 
-    expect(info.formulas.summary).toBe(`=AI_PLAN_SUMMARY(${info.hiresRange}, B5, B6, B7, B8, ${info.upskillingRange})`);
+    expect(info.formulas.summary).toBe(
+      `=AI_PLAN_SUMMARY(${info.hiresRange}, B5, B6, B7, B8, ${info.upskillingRange})`,
+    );
     const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
     expect(formulas).toEqual([info.formulas.summary, info.formulas.warnings, info.formulas.months]);
     // Evaluated as Sheets would, the sheet's formulas give the template's plan.
     const summary = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
-    expect(summary).toEqual(addon.call("AI_PLAN_SUMMARY", [template[0], ...template.slice(1)], 24, 0, 0, "", upskilling));
+    expect(summary).toEqual(
+      addon.call("AI_PLAN_SUMMARY", [template[0], ...template.slice(1)], 24, 0, 0, "", upskilling),
+    );
     expect(summary.at(-1)![0]).toBe("Total");
     expect((addon.evaluate(sheet, info.formulas.months) as unknown[][]).length).toBe(25);
   });
@@ -206,7 +326,11 @@ describe("menu, templates, settings and the formula browser", () => {
     const addon = loadAddon();
     addon.call("menuInsertYear1BuildOut");
     addon.call("menuInsertYear1BuildOut");
-    expect(addon.ss.getSheets().map((s) => s.getName())).toEqual(["Sheet1", "Plan - Year 1 Build-Out (Centralized Team)", "Plan - Year 1 Build-Out (Centralized Team) (2)"]);
+    expect(addon.ss.getSheets().map((s) => s.getName())).toEqual([
+      "Sheet1",
+      "Plan - Year 1 Build-Out (Centralized Team)",
+      "Plan - Year 1 Build-Out (Centralized Team) (2)",
+    ]);
     expect(addon.ss.toasts).toHaveLength(2);
     expect(addon.spreadsheetApp.ui.alerts).toEqual([]);
   });
@@ -215,33 +339,55 @@ describe("menu, templates, settings and the formula browser", () => {
     const addon = loadAddon();
     const key = "atp_live_7Q2x9ZkLmN4pR8sT";
     const saved = addon.call("saveSettings", { apiUrl: "http://127.0.0.1:8787/", apiKey: key });
-    expect(saved).toMatchObject({ apiUrl: "http://127.0.0.1:8787", hasKey: true, keyHint: "…R8sT" });
+    expect(saved).toMatchObject({
+      apiUrl: "http://127.0.0.1:8787",
+      hasKey: true,
+      keyHint: "…R8sT",
+    });
     expect(addon.properties.user.getProperty("atp.apiKey")).toBe(key);
     expect(JSON.stringify(addon.properties.document.getProperties())).not.toContain(key);
     expect(JSON.stringify(addon.call("sidebarState"))).not.toContain(key);
     expect(JSON.stringify(saved)).not.toContain(key);
     expect(JSON.stringify([...addon.ss.getActiveSheet().cells.values()])).not.toContain(key);
-    expect(addon.call("saveSettings", { clearKey: true })).toMatchObject({ hasKey: false, keyHint: null });
+    expect(addon.call("saveSettings", { clearKey: true })).toMatchObject({
+      hasKey: false,
+      keyHint: null,
+    });
     expect(addon.properties.user.getProperty("atp.apiKey")).toBeNull();
   });
 
   it("refuses an API URL Apps Script could not fetch, saying what would work", () => {
     const addon = loadAddon();
-    expect(() => addon.call("saveSettings", { apiUrl: "ai planner" })).toThrow(/is not a web address; it should look like https:\/\//);
-    expect(() => addon.call("saveSettings", { apiUrl: "http://planner.example.com" })).toThrow(/must use https:\/\//);
-    expect(() => addon.call("saveSettings", { apiUrl: "https://elsewhere.example.org" })).toThrow(/may only call .*urlFetchWhitelist.*ADDON_API_URL=https:\/\/elsewhere\.example\.org/);
-    expect(() => addon.call("saveSettings", { apiKey: "two words" })).toThrow(/one line with no spaces/);
+    expect(() => addon.call("saveSettings", { apiUrl: "ai planner" })).toThrow(
+      /is not a web address; it should look like https:\/\//,
+    );
+    expect(() => addon.call("saveSettings", { apiUrl: "http://planner.example.com" })).toThrow(
+      /must use https:\/\//,
+    );
+    expect(() => addon.call("saveSettings", { apiUrl: "https://elsewhere.example.org" })).toThrow(
+      /may only call .*urlFetchWhitelist.*ADDON_API_URL=https:\/\/elsewhere\.example\.org/,
+    );
+    expect(() => addon.call("saveSettings", { apiKey: "two words" })).toThrow(
+      /one line with no spaces/,
+    );
   });
 
   it("inserts a formula from the function browser at the selected cell", () => {
     const addon = loadAddon();
     const sheet = addon.ss.getActiveSheet();
     addon.ss.select(sheet, "C3:D9");
-    expect(addon.call("insertFormula", "=AI_TEAM(12)")).toEqual({ cell: "Sheet1!C3", formula: "=AI_TEAM(12)" });
+    expect(addon.call("insertFormula", "=AI_TEAM(12)")).toEqual({
+      cell: "Sheet1!C3",
+      formula: "=AI_TEAM(12)",
+    });
     expect(sheet.getRange("C3").getFormulas()).toEqual([["=AI_TEAM(12)"]]);
     expect(addon.evaluate(sheet, "=AI_TEAM(12)")).toEqual(addon.call("AI_TEAM", 12));
-    expect(() => addon.call("insertFormula", "=AI_SALRY(1)")).toThrow(/Unknown function "AI_SALRY"\. Did you mean "AI_SALARY"/);
-    expect(() => addon.call("insertFormula", "SUM(A1:A2)")).toThrow(/starts with "=" and a function/);
+    expect(() => addon.call("insertFormula", "=AI_SALRY(1)")).toThrow(
+      /Unknown function "AI_SALRY"\. Did you mean "AI_SALARY"/,
+    );
+    expect(() => addon.call("insertFormula", "SUM(A1:A2)")).toThrow(
+      /starts with "=" and a function/,
+    );
   });
 
   it("opens the sidebar from the menu, at Settings when asked", () => {
@@ -249,8 +395,14 @@ describe("menu, templates, settings and the formula browser", () => {
     addon.call("showSettings");
     expect(addon.spreadsheetApp.ui.sidebars).toHaveLength(1);
     expect(addon.spreadsheetApp.ui.sidebars[0]!.title).toBe("AI Team Planner");
-    expect(addon.spreadsheetApp.ui.sidebars[0]!.html).toBe(readFileSync(path.join(distDir, "Sidebar.html"), "utf8"));
-    const state = addon.call("sidebarState") as { initialTab: string; templates: { name: string }[]; activeSheet: { name: string; isPlan: boolean } };
+    expect(addon.spreadsheetApp.ui.sidebars[0]!.html).toBe(
+      readFileSync(path.join(distDir, "Sidebar.html"), "utf8"),
+    );
+    const state = addon.call("sidebarState") as {
+      initialTab: string;
+      templates: { name: string }[];
+      activeSheet: { name: string; isPlan: boolean };
+    };
     expect(state.initialTab).toBe("settings");
     expect(state.templates.map((t) => t.name)).toEqual(PLAN_TEMPLATES.map((t) => t.name));
     expect(state.activeSheet).toMatchObject({ name: "Sheet1", isPlan: false });
@@ -260,7 +412,9 @@ describe("menu, templates, settings and the formula browser", () => {
   it("explains, rather than fails, publishing a sheet that is not a plan", () => {
     const addon = loadAddon();
     addon.call("saveSettings", { apiUrl: "http://127.0.0.1:9", apiKey: "atp_test_key_123456" });
-    expect(() => addon.call("publishPlan")).toThrow(/"Sheet1" is not a plan sheet .*Insert plan template/);
+    expect(() => addon.call("publishPlan")).toThrow(
+      /"Sheet1" is not a plan sheet .*Insert plan template/,
+    );
     addon.call("menuPublishPlan");
     expect(addon.spreadsheetApp.ui.alerts[0]).toMatch(/is not a plan sheet/);
     expect(addon.logger.lines[0]).toMatch(/^AI Team Planner: .*is not a plan sheet/);

@@ -8,13 +8,21 @@ import { CATALOGUE, exampleFormula } from "../../shared/index.js";
 import { root } from "./support/load-addon.js";
 
 it("README's function table is current: every catalogue function, its example and its real result", () => {
-  const run = () => execFileSync(process.execPath, [path.join(root, "sheets-addon", "docs-functions.mjs"), "--check"], { cwd: root, stdio: "pipe" }).toString();
+  const run = () =>
+    execFileSync(
+      process.execPath,
+      [path.join(root, "sheets-addon", "docs-functions.mjs"), "--check"],
+      { cwd: root, stdio: "pipe" },
+    ).toString();
   expect(run).not.toThrow();
   const readme = readFileSync(path.join(root, "README.md"), "utf8");
-  const table = readme.slice(readme.indexOf("<!-- functions:start -->"), readme.indexOf("<!-- functions:end -->"));
+  const table = readme.slice(
+    readme.indexOf("<!-- functions:start -->"),
+    readme.indexOf("<!-- functions:end -->"),
+  );
   for (const entry of CATALOGUE) {
     expect(table).toContain(`| \`${entry.name}(`);
     expect(table).toContain(exampleFormula(entry).replace(/\|/g, "\\|"));
   }
-  expect(table).toContain("| `=AI_SALARY(\"ML Engineer\", \"Mid\", \"Austin\")` | 170,000 |");
+  expect(table).toContain('| `=AI_SALARY("ML Engineer", "Mid", "Austin")` | 170,000 |');
 });

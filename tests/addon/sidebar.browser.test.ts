@@ -13,7 +13,16 @@ import { CATALOGUE } from "../../shared/index.js";
 import { distDir, loadAddon, root, type Addon } from "./support/load-addon.js";
 import { api, startLocalWorker } from "../support/local-worker.js";
 
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const resultsDir = path.join(root, "test-results");
 
 const worker = await startLocalWorker();
@@ -46,10 +55,16 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   loadAddon(); // builds dist when stale
   const html = readFileSync(path.join(distDir, "Sidebar.html"), "utf8");
-  server = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html));
+  server = createServer((_req, res) =>
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   sidebarUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/Sidebar.html`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, timeout: 60_000 });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
   mkdirSync(resultsDir, { recursive: true });
 }, 90_000);
 
@@ -102,17 +117,25 @@ describe("the sidebar in headless Chromium", () => {
     await page.click("#tab-settings");
     await page.fill("#api-url", "http://planner.example.com");
     await page.click("#save-settings");
-    await expect.poll(() => page.textContent("#settings-status")).toMatch(/API URL must use https:\/\//);
+    await expect
+      .poll(() => page.textContent("#settings-status"))
+      .toMatch(/API URL must use https:\/\//);
     expect(await page.getAttribute("#settings-status", "class")).toContain("error");
 
     await page.fill("#api-url", `${worker.url}/`);
     await page.fill("#api-key", worker.devKey);
     await page.click("#save-settings");
-    await expect.poll(() => page.textContent("#settings-status")).toBe(`Saved. API ${worker.url}; key …${worker.devKey.slice(-4)} kept in your user properties.`);
+    await expect
+      .poll(() => page.textContent("#settings-status"))
+      .toBe(
+        `Saved. API ${worker.url}; key …${worker.devKey.slice(-4)} kept in your user properties.`,
+      );
     expect(addon.properties.user.getProperty("atp.apiKey")).toBe(worker.devKey);
     expect(addon.properties.document.getProperty("atp.apiUrl")).toBe(worker.url);
     expect(await page.inputValue("#api-key")).toBe("");
-    expect(await page.getAttribute("#api-key", "placeholder")).toContain(`saved (…${worker.devKey.slice(-4)})`);
+    expect(await page.getAttribute("#api-key", "placeholder")).toContain(
+      `saved (…${worker.devKey.slice(-4)})`,
+    );
     expect(await page.content()).not.toContain(worker.devKey);
 
     await page.click("#clear-key");
@@ -126,11 +149,15 @@ describe("the sidebar in headless Chromium", () => {
     const sheet = addon.ss.getActiveSheet();
     addon.ss.select(sheet, "B2");
     const { page, blocked, calls } = await openSidebar(addon);
-    const listed = await page.$$eval("details.fn", (nodes) => nodes.map((n) => n.getAttribute("data-name")));
+    const listed = await page.$$eval("details.fn", (nodes) =>
+      nodes.map((n) => n.getAttribute("data-name")),
+    );
     expect(listed).toEqual(CATALOGUE.map((e) => e.name));
 
     await page.fill("#fn-search", "team");
-    const filtered = await page.$$eval("details.fn", (nodes) => nodes.map((n) => n.getAttribute("data-name")));
+    const filtered = await page.$$eval("details.fn", (nodes) =>
+      nodes.map((n) => n.getAttribute("data-name")),
+    );
     expect(filtered).toContain("AI_TEAM");
     expect(filtered).not.toContain("AI_SALARY");
 
@@ -140,59 +167,79 @@ describe("the sidebar in headless Chromium", () => {
     await team.locator("input.formula").fill("=AI_TEAM(20)");
     await page.screenshot({ path: path.join(resultsDir, "addon-sidebar.png") });
     await team.locator("button[data-fn=AI_TEAM]").click();
-    await expect.poll(() => page.textContent("#fn-status")).toBe("Inserted =AI_TEAM(20) in Sheet1!B2.");
+    await expect
+      .poll(() => page.textContent("#fn-status"))
+      .toBe("Inserted =AI_TEAM(20) in Sheet1!B2.");
     expect(sheet.getRange("B2").getFormulas()).toEqual([["=AI_TEAM(20)"]]);
     expect(addon.evaluate(sheet, "=AI_TEAM(20)")).toEqual(addon.call("AI_TEAM", 20));
 
     await team.locator("input.formula").fill("=AI_TEEM(20)");
     await team.locator("button[data-fn=AI_TEAM]").click();
-    await expect.poll(() => page.textContent("#fn-status")).toMatch(/^Unknown function "AI_TEEM"\. Did you mean "AI_TEAM"/);
+    await expect
+      .poll(() => page.textContent("#fn-status"))
+      .toMatch(/^Unknown function "AI_TEEM"\. Did you mean "AI_TEAM"/);
     expect(calls.filter((c) => c === "insertFormula")).toHaveLength(2);
     expect(blocked).toEqual([]);
   });
 
-  it(
-    "shows a conflict when someone else saved first, and overwrites only when the user says so",
-    async () => {
-      const addon = loadAddon();
-      addon.call("saveSettings", { apiUrl: worker.url, apiKey: worker.devKey });
-      const { page, blocked } = await openSidebar(addon);
-      await page.click("#tab-models");
-      await page.selectOption("#template", "year-1-build-out");
-      await page.click("#insert-template");
-      await expect.poll(() => page.textContent("#models-status")).toMatch(/^Inserted "Plan - Year 1 Build-Out \(Centralized Team\)"/);
-      await page.click("#publish");
-      await expect.poll(() => page.textContent("#models-status")).toMatch(/^Published ".*" as a shared model \(version 1\)\./);
-      const model = (addon.call("sidebarState") as { activeSheet: { model: { id: string; shareToken: string } } }).activeSheet.model;
-      expect(await page.textContent("#sheet-info")).toContain(model.shareToken);
+  it("shows a conflict when someone else saved first, and overwrites only when the user says so", async () => {
+    const addon = loadAddon();
+    addon.call("saveSettings", { apiUrl: worker.url, apiKey: worker.devKey });
+    const { page, blocked } = await openSidebar(addon);
+    await page.click("#tab-models");
+    await page.selectOption("#template", "year-1-build-out");
+    await page.click("#insert-template");
+    await expect
+      .poll(() => page.textContent("#models-status"))
+      .toMatch(/^Inserted "Plan - Year 1 Build-Out \(Centralized Team\)"/);
+    await page.click("#publish");
+    await expect
+      .poll(() => page.textContent("#models-status"))
+      .toMatch(/^Published ".*" as a shared model \(version 1\)\./);
+    const model = (
+      addon.call("sidebarState") as { activeSheet: { model: { id: string; shareToken: string } } }
+    ).activeSheet.model;
+    expect(await page.textContent("#sheet-info")).toContain(model.shareToken);
 
-      // Someone else saves version 2 through the API.
-      const theirs = await api(worker, "GET", `/v1/models/${model.id}`, undefined, auth);
-      const saved = await api(worker, "PUT", `/v1/models/${model.id}`, { name: theirs.body.name, input: { ...theirs.body.input, annualRaise: 0.04 } }, { ...auth, "If-Match": theirs.headers.get("etag")! });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // Someone else saves version 2 through the API.
+    const theirs = await api(worker, "GET", `/v1/models/${model.id}`, undefined, auth);
+    const saved = await api(
+      worker,
+      "PUT",
+      `/v1/models/${model.id}`,
+      { name: theirs.body.name, input: { ...theirs.body.input, annualRaise: 0.04 } },
+      { ...auth, "If-Match": theirs.headers.get("etag")! },
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 
-      addon.ss.getActiveSheet().getRange("B6").setValue(0.25);
-      await page.click("#publish");
-      await page.waitForSelector("#conflict:not([hidden])");
-      await expect.poll(() => page.textContent("#models-status")).toBe("");
-      expect(await page.textContent("#conflict-message")).toMatch(/^Someone else saved version 2 of ".*" after you last published or pulled version 1\./);
-      expect(await page.textContent("#conflict-pull")).toBe("Pull theirs (version 2)");
-      expect(await page.textContent("#conflict-overwrite")).toBe("Overwrite version 2 with mine");
-      await page.screenshot({ path: path.join(resultsDir, "addon-sidebar-conflict.png") });
-      expect((await api(worker, "GET", `/v1/models/${model.id}`, undefined, auth)).body.version).toBe(2); // nothing overwritten
+    addon.ss.getActiveSheet().getRange("B6").setValue(0.25);
+    await page.click("#publish");
+    await page.waitForSelector("#conflict:not([hidden])");
+    await expect.poll(() => page.textContent("#models-status")).toBe("");
+    expect(await page.textContent("#conflict-message")).toMatch(
+      /^Someone else saved version 2 of ".*" after you last published or pulled version 1\./,
+    );
+    expect(await page.textContent("#conflict-pull")).toBe("Pull theirs (version 2)");
+    expect(await page.textContent("#conflict-overwrite")).toBe("Overwrite version 2 with mine");
+    await page.screenshot({ path: path.join(resultsDir, "addon-sidebar-conflict.png") });
+    expect((await api(worker, "GET", `/v1/models/${model.id}`, undefined, auth)).body.version).toBe(
+      2,
+    ); // nothing overwritten
 
-      await page.click("#conflict-overwrite");
-      await expect.poll(() => page.textContent("#models-status")).toMatch(/^Published ".*" version 3\.$/);
-      expect(await page.isHidden("#conflict")).toBe(true);
-      const now = await api(worker, "GET", `/v1/models/${model.id}`, undefined, auth);
-      expect(now.body).toMatchObject({ version: 3, input: { benefitsRate: 0.25 } });
-      expect(blocked).toEqual([]);
-    },
-    90_000,
-  );
+    await page.click("#conflict-overwrite");
+    await expect
+      .poll(() => page.textContent("#models-status"))
+      .toMatch(/^Published ".*" version 3\.$/);
+    expect(await page.isHidden("#conflict")).toBe(true);
+    const now = await api(worker, "GET", `/v1/models/${model.id}`, undefined, auth);
+    expect(now.body).toMatchObject({ version: 3, input: { benefitsRate: 0.25 } });
+    expect(blocked).toEqual([]);
+  }, 90_000);
 
   it("keeps the screenshot as a test artifact (UPDATE_DOCS_SCREENSHOT=1 also copies it for the README)", () => {
-    expect(readFileSync(path.join(resultsDir, "addon-sidebar.png")).subarray(1, 4).toString()).toBe("PNG");
+    expect(readFileSync(path.join(resultsDir, "addon-sidebar.png")).subarray(1, 4).toString()).toBe(
+      "PNG",
+    );
     if (process.env.UPDATE_DOCS_SCREENSHOT === "1") {
       mkdirSync(path.join(root, "docs", "images"), { recursive: true });
       for (const name of ["addon-sidebar.png", "addon-sidebar-conflict.png"]) {

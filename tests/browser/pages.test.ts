@@ -9,13 +9,27 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparePlans, toUnits } from "../../shared/index.js";
-import { DESKTOP, PHONE, launchChromium, openWatchedPage, type WatchedPage } from "./support/browser.js";
+import {
+  DESKTOP,
+  PHONE,
+  launchChromium,
+  openWatchedPage,
+  type WatchedPage,
+} from "./support/browser.js";
 import { api, root, startLocalWorker, type LocalWorker } from "../support/local-worker.js";
 
 // Callbacks given to page.evaluate / waitForFunction run in the browser. The tests program has no
 // DOM library, so the few page globals they use are declared here, for this file only.
-interface PageBox { closest(selector: string): PageBox | null; scrollWidth: number; clientWidth: number }
-declare const document: { getElementById(id: string): { textContent: string | null; tagName: string } | null; querySelector(selector: string): PageBox | null; documentElement: { scrollWidth: number } };
+interface PageBox {
+  closest(selector: string): PageBox | null;
+  scrollWidth: number;
+  clientWidth: number;
+}
+declare const document: {
+  getElementById(id: string): { textContent: string | null; tagName: string } | null;
+  querySelector(selector: string): PageBox | null;
+  documentElement: { scrollWidth: number };
+};
 declare const window: { innerWidth: number; sameDocument?: boolean };
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 declare function getComputedStyle(element: PageBox): { overflowX: string };
@@ -37,20 +51,52 @@ const PLAN = {
   hires: [
     { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 },
     { role: "Data Scientist", level: "Senior", location: "SF", startMonth: 3 },
-    { role: "AI Product Manager", level: "Mid", location: "NYC", startMonth: 6, channel: "recruiter" },
+    {
+      role: "AI Product Manager",
+      level: "Mid",
+      location: "NYC",
+      startMonth: 6,
+      channel: "recruiter",
+    },
   ],
   upskilling: [{ path: "Engineers → AI Engineers", people: 2, startMonth: 2 }],
 };
 
 const REVISED = {
   ...PLAN,
-  hires: [...PLAN.hires, { role: "ML Engineer", level: "Senior", location: "Seattle", startMonth: 9, count: 2 }],
+  hires: [
+    ...PLAN.hires,
+    { role: "ML Engineer", level: "Senior", location: "Seattle", startMonth: 9, count: 2 },
+  ],
 };
 
-interface Month { label: string; headcount: number; payroll: number; benefits: number; recruiting: number; upskilling: number; total: number; cumulative: number }
-interface Year { year: number; payroll: number; benefits: number; recruiting: number; upskilling: number; total: number; endHeadcount: number; runRate: number }
+interface Month {
+  label: string;
+  headcount: number;
+  payroll: number;
+  benefits: number;
+  recruiting: number;
+  upskilling: number;
+  total: number;
+  cumulative: number;
+}
+interface Year {
+  year: number;
+  payroll: number;
+  benefits: number;
+  recruiting: number;
+  upskilling: number;
+  total: number;
+  endHeadcount: number;
+  runRate: number;
+}
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usd = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const calendar = (label: string) => `${MONTHS[Number(label.slice(5, 7)) - 1]} ${label.slice(0, 4)}`;
 
@@ -66,7 +112,13 @@ beforeAll(async () => {
   browser = await launchChromium();
   mkdirSync(resultsDir, { recursive: true });
   auth = { Authorization: `Bearer ${worker.devKey}` };
-  const created = await api(worker, "POST", "/v1/models", { name: "2027 AI team", input: { ...PLAN, scenarios: SCENARIOS } }, auth);
+  const created = await api(
+    worker,
+    "POST",
+    "/v1/models",
+    { name: "2027 AI team", input: { ...PLAN, scenarios: SCENARIOS } },
+    auth,
+  );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   modelId = created.body.id;
   const share = await api(worker, "POST", `/v1/models/${modelId}/shares`, undefined, auth);
@@ -80,7 +132,10 @@ afterAll(async () => {
   await worker?.stop();
 }, 60_000);
 
-async function open(viewport: { width: number; height: number }, options: { isMobile?: boolean } = {}): Promise<WatchedPage> {
+async function open(
+  viewport: { width: number; height: number },
+  options: { isMobile?: boolean } = {},
+): Promise<WatchedPage> {
   const w = await openWatchedPage(browser, viewport, options);
   opened.push(w);
   return w;
@@ -89,26 +144,55 @@ async function open(viewport: { width: number; height: number }, options: { isMo
 async function sharedResult() {
   const res = await api(worker, "GET", `/v1/shared/${token}/result`);
   expect(res.status).toBe(200);
-  return res.body as { name: string; version: number; result: { months: Month[]; years: Year[]; totals: Record<string, number>; hires: { role: string; count: number; annualSalary: number; recruitingPerPerson: number }[]; warnings: { code: string }[] } };
+  return res.body as {
+    name: string;
+    version: number;
+    result: {
+      months: Month[];
+      years: Year[];
+      totals: Record<string, number>;
+      hires: { role: string; count: number; annualSalary: number; recruitingPerPerson: number }[];
+      warnings: { code: string }[];
+    };
+  };
 }
 
 /** The data-value of every td of every body row, as numbers. */
 function tableValues(page: Page, selector: string): Promise<number[][]> {
-  return page.$$eval(selector, (rows) => rows.map((r) => [...r.querySelectorAll("td[data-value]")].map((td) => Number(td.getAttribute("data-value")))));
+  return page.$$eval(selector, (rows) =>
+    rows.map((r) =>
+      [...r.querySelectorAll("td[data-value]")].map((td) => Number(td.getAttribute("data-value"))),
+    ),
+  );
 }
 
 function tableTexts(page: Page, selector: string): Promise<string[][]> {
-  return page.$$eval(selector, (rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
+  return page.$$eval(selector, (rows) =>
+    rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())),
+  );
 }
 
 /** Every chart series: "<svg id>:<series key>" → its values. */
 function chartSeries(page: Page): Promise<Record<string, number[]>> {
   return page.$$eval("svg g[data-series]", (groups) =>
-    Object.fromEntries(groups.map((g) => [`${g.closest("svg")!.id}:${g.getAttribute("data-series")}`, g.getAttribute("data-values")!.split(",").map(Number)])),
+    Object.fromEntries(
+      groups.map((g) => [
+        `${g.closest("svg")!.id}:${g.getAttribute("data-series")}`,
+        g.getAttribute("data-values")!.split(",").map(Number),
+      ]),
+    ),
   );
 }
 
-const monthRow = (m: Month) => [m.headcount, m.payroll, m.benefits, m.recruiting, m.upskilling, m.total, m.cumulative];
+const monthRow = (m: Month) => [
+  m.headcount,
+  m.payroll,
+  m.benefits,
+  m.recruiting,
+  m.upskilling,
+  m.total,
+  m.cumulative,
+];
 
 function expectClean(w: WatchedPage) {
   expect(w.errors).toEqual([]);
@@ -122,7 +206,9 @@ describe("shared-model page /s/<token>", () => {
     async () => {
       const { result: r } = await sharedResult();
       const w = await open(DESKTOP);
-      await w.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: worker.url });
+      await w.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+        origin: worker.url,
+      });
       const { page } = w;
       const res = await page.goto(`${worker.url}/s/${token}`, { waitUntil: "networkidle" });
       expect(res?.status()).toBe(200);
@@ -134,8 +220,12 @@ describe("shared-model page /s/<token>", () => {
       // As it first appears (the README shows this one).
       const shot = path.join(resultsDir, "shared-model-desktop.png");
       await page.screenshot({ path: shot });
-      await page.screenshot({ path: path.join(resultsDir, "shared-model-desktop-full.png"), fullPage: true });
-      if (process.env.UPDATE_DOCS_SCREENSHOT === "1") copyFileSync(shot, path.join(root, "docs/images/shared-model.png"));
+      await page.screenshot({
+        path: path.join(resultsDir, "shared-model-desktop-full.png"),
+        fullPage: true,
+      });
+      if (process.env.UPDATE_DOCS_SCREENSHOT === "1")
+        copyFileSync(shot, path.join(root, "docs/images/shared-model.png"));
 
       expect(await page.textContent("h1")).toBe("2027 AI team");
       expect(await page.textContent("#model-version")).toBe("1");
@@ -149,23 +239,50 @@ describe("shared-model page /s/<token>", () => {
       // Month by month: every figure of every month, as the API computes it, and as currency.
       expect(await tableValues(page, "#table-months tbody tr")).toEqual(r.months.map(monthRow));
       const monthTexts = await tableTexts(page, "#table-months tbody tr");
-      expect(monthTexts).toEqual(r.months.map((m) => [calendar(m.label), String(m.headcount), ...monthRow(m).slice(1).map((v) => usd.format(v))]));
+      expect(monthTexts).toEqual(
+        r.months.map((m) => [
+          calendar(m.label),
+          String(m.headcount),
+          ...monthRow(m)
+            .slice(1)
+            .map((v) => usd.format(v)),
+        ]),
+      );
 
       // Year by year, with the totals row.
-      expect(await tableValues(page, "#table-years tbody tr")).toEqual(r.years.map((y) => [y.payroll, y.benefits, y.recruiting, y.upskilling, y.total, y.endHeadcount, y.runRate]));
+      expect(await tableValues(page, "#table-years tbody tr")).toEqual(
+        r.years.map((y) => [
+          y.payroll,
+          y.benefits,
+          y.recruiting,
+          y.upskilling,
+          y.total,
+          y.endHeadcount,
+          y.runRate,
+        ]),
+      );
       const t = r.totals;
-      expect(await tableValues(page, "#table-years tfoot tr")).toEqual([[t.payroll!, t.benefits!, t.recruiting!, t.upskilling!, t.total!]]);
+      expect(await tableValues(page, "#table-years tfoot tr")).toEqual([
+        [t.payroll!, t.benefits!, t.recruiting!, t.upskilling!, t.total!],
+      ]);
 
       // Hires and warnings.
-      expect(await page.$$eval("#table-hires tbody th", (ths) => ths.map((th) => th.textContent))).toEqual(r.hires.map((h) => h.role));
-      expect(await tableValues(page, "#table-hires tbody tr")).toEqual(r.hires.map((h) => [h.count, h.annualSalary, h.recruitingPerPerson]));
+      expect(
+        await page.$$eval("#table-hires tbody th", (ths) => ths.map((th) => th.textContent)),
+      ).toEqual(r.hires.map((h) => h.role));
+      expect(await tableValues(page, "#table-hires tbody tr")).toEqual(
+        r.hires.map((h) => [h.count, h.annualSalary, h.recruitingPerPerson]),
+      );
       expect(r.warnings.length).toBeGreaterThan(0);
-      expect(await page.$$eval("#warnings li", (lis) => lis.map((li) => li.getAttribute("data-code")))).toEqual(r.warnings.map((x) => x.code));
+      expect(
+        await page.$$eval("#warnings li", (lis) => lis.map((li) => li.getAttribute("data-code"))),
+      ).toEqual(r.warnings.map((x) => x.code));
 
       // Both charts carry the model's numbers; the stacked bars' heights are proportional to each month's total.
       const series = await chartSeries(page);
       expect(series["headcount-svg:headcount"]).toEqual(r.months.map((m) => m.headcount));
-      for (const k of ["payroll", "benefits", "recruiting", "upskilling", "cumulative"] as const) expect(series[`cost-svg:${k}`]).toEqual(r.months.map((m) => m[k]));
+      for (const k of ["payroll", "benefits", "recruiting", "upskilling", "cumulative"] as const)
+        expect(series[`cost-svg:${k}`]).toEqual(r.months.map((m) => m[k]));
       const stackHeights = await page.$$eval("#cost-svg g[data-series] rect", (rects) => {
         const sums: number[] = [];
         rects.forEach((rect) => {
@@ -176,9 +293,16 @@ describe("shared-model page /s/<token>", () => {
       });
       expect(stackHeights).toHaveLength(r.months.length);
       const pxPerDollar = stackHeights[0]! / r.months[0]!.total;
-      stackHeights.forEach((h, i) => expect(Math.abs(h - r.months[i]!.total * pxPerDollar)).toBeLessThan(0.5));
-      expect(await page.$$eval("#cost-svg .x-axis text", (ts) => ts[0]!.textContent)).toBe("Jan 2027");
-      const moneyTicks = await page.$$eval("#cost-svg .grid text, #cost-svg .right-axis text", (ts) => ts.map((x) => x.textContent ?? ""));
+      stackHeights.forEach((h, i) =>
+        expect(Math.abs(h - r.months[i]!.total * pxPerDollar)).toBeLessThan(0.5),
+      );
+      expect(await page.$$eval("#cost-svg .x-axis text", (ts) => ts[0]!.textContent)).toBe(
+        "Jan 2027",
+      );
+      const moneyTicks = await page.$$eval(
+        "#cost-svg .grid text, #cost-svg .right-axis text",
+        (ts) => ts.map((x) => x.textContent ?? ""),
+      );
       expect(moneyTicks).toContain("$0");
       for (const tick of moneyTicks) expect(tick).toMatch(/^\$\d+(\.\d+)?[KMB]?$/);
 
@@ -186,7 +310,9 @@ describe("shared-model page /s/<token>", () => {
       for (const id of ["headcount-svg", "cost-svg"]) {
         const a11y = await page.$eval(`#${id}`, (svg) => ({
           role: svg.getAttribute("role"),
-          labelledBy: (svg.getAttribute("aria-labelledby") ?? "").split(" ").map((ref: string) => document.getElementById(ref)?.tagName ?? "missing"),
+          labelledBy: (svg.getAttribute("aria-labelledby") ?? "")
+            .split(" ")
+            .map((ref: string) => document.getElementById(ref)?.tagName ?? "missing"),
           caption: svg.closest("figure")!.querySelector("figcaption")!.textContent,
           desc: svg.querySelector("desc")!.textContent,
         }));
@@ -194,14 +320,27 @@ describe("shared-model page /s/<token>", () => {
         expect(a11y.labelledBy).toEqual(["title", "desc"]);
         expect(a11y.caption).toBe(a11y.desc);
       }
-      expect(await page.textContent("#chart-cost figcaption")).toContain(usd.format(r.totals.total!));
+      expect(await page.textContent("#chart-cost figcaption")).toContain(
+        usd.format(r.totals.total!),
+      );
 
       // Scenarios: the table's totals are the core's comparison; each is drawn as a cumulative line ending at its total.
       const comparison = comparePlans(PLAN, SCENARIOS);
-      const scenarioRows = await page.$$eval("#table-scenarios tbody tr", (rows) => rows.map((row) => ({ name: row.getAttribute("data-scenario"), values: [...row.querySelectorAll("td[data-value]")].map((td) => Number(td.getAttribute("data-value"))) })));
+      const scenarioRows = await page.$$eval("#table-scenarios tbody tr", (rows) =>
+        rows.map((row) => ({
+          name: row.getAttribute("data-scenario"),
+          values: [...row.querySelectorAll("td[data-value]")].map((td) =>
+            Number(td.getAttribute("data-value")),
+          ),
+        })),
+      );
       expect(scenarioRows.map((s) => s.name)).toEqual(["Base", ...SCENARIOS.map((s) => s.name)]);
       comparison.scenarios.forEach((s, i) => {
-        const expected = [...s.years.map((y) => toUnits(y.total)), toUnits(s.totals.total), ...(s.differences ? [toUnits(s.differences.totals.total)] : [])];
+        const expected = [
+          ...s.years.map((y) => toUnits(y.total)),
+          toUnits(s.totals.total),
+          ...(s.differences ? [toUnits(s.differences.totals.total)] : []),
+        ];
         expect(scenarioRows[i]!.values).toEqual(expected);
         if (i > 0) expect(series[`cost-svg:scenario-${i}`]!.at(-1)).toBe(toUnits(s.totals.total));
       });
@@ -217,11 +356,25 @@ describe("shared-model page /s/<token>", () => {
       const formula = `=IMPORTDATA("${worker.url}/v1/shared/${token}/result.csv")`;
       expect(await page.textContent("#importdata")).toBe(formula);
       await page.click("#copy-formula");
-      await page.waitForFunction(() => document.getElementById("live-status")!.textContent === "Formula copied", undefined, { timeout: WAIT_MS });
+      await page.waitForFunction(
+        () => document.getElementById("live-status")!.textContent === "Formula copied",
+        undefined,
+        { timeout: WAIT_MS },
+      );
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(formula);
 
       // Table headers are marked up as headers.
-      const scopes = await page.$$eval("table", (tables) => tables.flatMap((tb) => [...tb.querySelectorAll("thead th")].map((th) => th.getAttribute("scope")).concat([...tb.querySelectorAll("tbody th, tfoot th")].map((th) => (th.getAttribute("scope") === "row" ? "row" : "missing")))));
+      const scopes = await page.$$eval("table", (tables) =>
+        tables.flatMap((tb) =>
+          [...tb.querySelectorAll("thead th")]
+            .map((th) => th.getAttribute("scope"))
+            .concat(
+              [...tb.querySelectorAll("tbody th, tfoot th")].map((th) =>
+                th.getAttribute("scope") === "row" ? "row" : "missing",
+              ),
+            ),
+        ),
+      );
       expect(scopes.filter((s) => s !== "col" && s !== "row")).toEqual([]);
 
       expectClean(w);
@@ -235,10 +388,17 @@ describe("shared-model page /s/<token>", () => {
     async () => {
       const w = await open(PHONE, { isMobile: true });
       const { page } = w;
-      expect((await page.goto(`${worker.url}/s/${token}`, { waitUntil: "networkidle" }))?.status()).toBe(200);
+      expect(
+        (await page.goto(`${worker.url}/s/${token}`, { waitUntil: "networkidle" }))?.status(),
+      ).toBe(200);
       const layout = await page.evaluate(() => {
         const box = document.querySelector("#table-months")!.closest(".table-scroll")!;
-        return { pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth, boxScrolls: box.scrollWidth > box.clientWidth, overflow: getComputedStyle(box).overflowX };
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          boxScrolls: box.scrollWidth > box.clientWidth,
+          overflow: getComputedStyle(box).overflowX,
+        };
       });
       expect(layout.pageWidth).toBeLessThanOrEqual(layout.viewport);
       expect(layout.boxScrolls).toBe(true);
@@ -246,7 +406,10 @@ describe("shared-model page /s/<token>", () => {
       expect(await page.isVisible("#chart-headcount")).toBe(true);
       expect(await page.isVisible("#chart-cost")).toBe(true);
       await page.screenshot({ path: path.join(resultsDir, "shared-model-phone.png") });
-      await page.screenshot({ path: path.join(resultsDir, "shared-model-phone-full.png"), fullPage: true });
+      await page.screenshot({
+        path: path.join(resultsDir, "shared-model-phone-full.png"),
+        fullPage: true,
+      });
       expectClean(w);
       await w.context.close();
     },
@@ -260,16 +423,37 @@ describe("shared-model page /s/<token>", () => {
       const { page } = w;
       const checks: { status: number; ifNoneMatch: string | undefined }[] = [];
       page.on("response", (res) => {
-        if (new URL(res.url()).pathname === `/v1/shared/${token}`) checks.push({ status: res.status(), ifNoneMatch: res.request().headers()["if-none-match"] });
+        if (new URL(res.url()).pathname === `/v1/shared/${token}`)
+          checks.push({
+            status: res.status(),
+            ifNoneMatch: res.request().headers()["if-none-match"],
+          });
       });
-      expect((await page.goto(`${worker.url}/s/${token}?poll=1`, { waitUntil: "networkidle" }))?.status()).toBe(200);
+      expect(
+        (
+          await page.goto(`${worker.url}/s/${token}?poll=1`, { waitUntil: "networkidle" })
+        )?.status(),
+      ).toBe(200);
       expect(await page.textContent("#poll-note")).toContain("every second");
       await page.evaluate(() => (window.sameDocument = true));
-      await page.waitForResponse((res) => new URL(res.url()).pathname === `/v1/shared/${token}` && res.status() === 304, { timeout: WAIT_MS });
+      await page.waitForResponse(
+        (res) => new URL(res.url()).pathname === `/v1/shared/${token}` && res.status() === 304,
+        { timeout: WAIT_MS },
+      );
 
-      const saved = await api(worker, "PUT", `/v1/models/${modelId}`, { name: "2027 AI team (revised)", input: { ...REVISED, scenarios: SCENARIOS } }, { ...auth, "If-Match": '"v1"' });
+      const saved = await api(
+        worker,
+        "PUT",
+        `/v1/models/${modelId}`,
+        { name: "2027 AI team (revised)", input: { ...REVISED, scenarios: SCENARIOS } },
+        { ...auth, "If-Match": '"v1"' },
+      );
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      await page.waitForFunction(() => document.getElementById("live-status")!.textContent === "Updated to version 2", undefined, { timeout: WAIT_MS });
+      await page.waitForFunction(
+        () => document.getElementById("live-status")!.textContent === "Updated to version 2",
+        undefined,
+        { timeout: WAIT_MS },
+      );
 
       const { result: r } = await sharedResult();
       expect(await page.textContent("h1")).toBe("2027 AI team (revised)");
@@ -278,7 +462,9 @@ describe("shared-model page /s/<token>", () => {
       expect(await tableValues(page, "#table-months tbody tr")).toEqual(r.months.map(monthRow));
       expect(r.hires).toHaveLength(4);
       expect(await page.$$eval("#table-hires tbody tr", (rows) => rows.length)).toBe(4);
-      expect((await chartSeries(page))["headcount-svg:headcount"]).toEqual(r.months.map((m) => m.headcount));
+      expect((await chartSeries(page))["headcount-svg:headcount"]).toEqual(
+        r.months.map((m) => m.headcount),
+      );
       // In place: the same document, not a reload.
       expect(await page.evaluate(() => window.sameDocument)).toBe(true);
       expect(checks.some((c) => c.status === 304 && c.ifNoneMatch === '"v1"')).toBe(true);
@@ -302,21 +488,36 @@ describe("home page /", () => {
       expect(await page.textContent("#product")).toContain("AI Team Planner");
       const hrefs = await page.$$eval("a", (as) => as.map((a) => a.getAttribute("href")));
       expect(hrefs).toEqual(expect.arrayContaining(["/docs", "/openapi.json", "#sheets"]));
-      expect(await page.textContent("#install-steps")).toContain(`ADDON_API_URL=${worker.url} npm run build:addon`);
-      for (const href of ["/docs", "/openapi.json"]) expect((await fetch(`${worker.url}${href}`)).status).toBe(200);
+      expect(await page.textContent("#install-steps")).toContain(
+        `ADDON_API_URL=${worker.url} npm run build:addon`,
+      );
+      for (const href of ["/docs", "/openapi.json"])
+        expect((await fetch(`${worker.url}${href}`)).status).toBe(200);
 
       // The choices come from the reference routes.
       await page.waitForSelector("#salary-submit:not([disabled])", { timeout: WAIT_MS });
-      const locations = (await api(worker, "GET", "/v1/locations")).body.locations.map((l: { name: string }) => l.name);
-      expect(await page.$$eval("#salary-location option", (os) => os.map((o) => o.getAttribute("value")))).toEqual(locations);
-      expect(await page.$$eval("#salary-level option", (os) => os.map((o) => o.getAttribute("value")))).toEqual(["Entry", "Mid", "Senior"]);
+      const locations = (await api(worker, "GET", "/v1/locations")).body.locations.map(
+        (l: { name: string }) => l.name,
+      );
+      expect(
+        await page.$$eval("#salary-location option", (os) =>
+          os.map((o) => o.getAttribute("value")),
+        ),
+      ).toEqual(locations);
+      expect(
+        await page.$$eval("#salary-level option", (os) => os.map((o) => o.getAttribute("value"))),
+      ).toEqual(["Entry", "Mid", "Senior"]);
 
       await page.selectOption("#salary-role", "Data Scientist");
       await page.selectOption("#salary-level", "Senior");
       await page.selectOption("#salary-location", "New York, NY");
       await page.click("#salary-submit");
       await page.waitForSelector("#salary-mid", { timeout: WAIT_MS });
-      const salary = await api(worker, "GET", "/v1/salary?role=Data+Scientist&level=Senior&location=New+York%2C+NY&basis=base");
+      const salary = await api(
+        worker,
+        "GET",
+        "/v1/salary?role=Data+Scientist&level=Senior&location=New+York%2C+NY&basis=base",
+      );
       expect(salary.status).toBe(200);
       for (const k of ["low", "mid", "high"] as const) {
         expect(Number(await page.getAttribute(`#salary-${k}`, "data-value"))).toBe(salary.body[k]);
@@ -324,9 +525,18 @@ describe("home page /", () => {
       const mid: number = salary.body.mid;
       expect(mid).not.toBe(Math.round(mid)); // a derived figure with cents: shown with both digits
       expect(await page.textContent("#salary-mid")).toBe(usd.format(mid));
-      expect(await page.textContent("#salary-heading")).toBe("Data Scientist · Senior · New York, NY");
-      const shownSources = await page.$$eval("#salary-result ul.sources li", (lis) => lis.map((li) => li.textContent));
-      expect(shownSources).toEqual(salary.body.sources.map((s: { file: string; section: string; quote: string }) => `${s.file} › ${s.section}: “${s.quote}”`));
+      expect(await page.textContent("#salary-heading")).toBe(
+        "Data Scientist · Senior · New York, NY",
+      );
+      const shownSources = await page.$$eval("#salary-result ul.sources li", (lis) =>
+        lis.map((li) => li.textContent),
+      );
+      expect(shownSources).toEqual(
+        salary.body.sources.map(
+          (s: { file: string; section: string; quote: string }) =>
+            `${s.file} › ${s.section}: “${s.quote}”`,
+        ),
+      );
       expect(shownSources.length).toBeGreaterThan(0);
 
       await page.fill("#team-projects", "20");
@@ -334,7 +544,13 @@ describe("home page /", () => {
       await page.waitForSelector("#team-total", { timeout: WAIT_MS });
       const team = await api(worker, "GET", "/v1/team?projects=20&projectsPerEngineer=3");
       expect(team.status).toBe(200);
-      for (const k of ["engineers", "dataPeople", "productManagers", "managers", "total"] as const) {
+      for (const k of [
+        "engineers",
+        "dataPeople",
+        "productManagers",
+        "managers",
+        "total",
+      ] as const) {
         expect(Number(await page.getAttribute(`#team-${k}`, "data-value"))).toBe(team.body[k]);
       }
 
@@ -347,7 +563,9 @@ describe("home page /", () => {
       expect(await page.textContent("#team-result .problem")).toMatch(/projects/);
 
       // The API's 422 for the bad number is the one console line Chromium writes for it.
-      expect(w.errors.filter((e) => !/status of 4\d\d .* @ .*\/v1\/team\?projects=-3/.test(e))).toEqual([]);
+      expect(
+        w.errors.filter((e) => !/status of 4\d\d .* @ .*\/v1\/team\?projects=-3/.test(e)),
+      ).toEqual([]);
       expect(w.offHost).toEqual([]);
       await w.context.close();
     },
@@ -362,11 +580,29 @@ describe("a revoked link", () => {
     async () => {
       const w = await open(DESKTOP);
       const { page } = w;
-      expect((await page.goto(`${worker.url}/s/${token}?poll=1`, { waitUntil: "networkidle" }))?.status()).toBe(200);
-      const revoked = await api(worker, "DELETE", `/v1/models/${modelId}/shares/${token}`, undefined, auth);
+      expect(
+        (
+          await page.goto(`${worker.url}/s/${token}?poll=1`, { waitUntil: "networkidle" })
+        )?.status(),
+      ).toBe(200);
+      const revoked = await api(
+        worker,
+        "DELETE",
+        `/v1/models/${modelId}/shares/${token}`,
+        undefined,
+        auth,
+      );
       expect(revoked.status).toBe(204);
-      await page.waitForFunction(() => document.getElementById("live-status")!.textContent === "This link was revoked or does not exist", undefined, { timeout: WAIT_MS });
-      expect(await page.textContent("#model-content h1")).toBe("This link was revoked or does not exist");
+      await page.waitForFunction(
+        () =>
+          document.getElementById("live-status")!.textContent ===
+          "This link was revoked or does not exist",
+        undefined,
+        { timeout: WAIT_MS },
+      );
+      expect(await page.textContent("#model-content h1")).toBe(
+        "This link was revoked or does not exist",
+      );
       expect(await page.$("#table-months")).toBeNull();
       expect(await page.isHidden("#poll-note")).toBe(true);
 
@@ -374,12 +610,16 @@ describe("a revoked link", () => {
       expect(fresh?.status()).toBe(404);
       expect(fresh?.headers()["content-type"]).toMatch(/^text\/html/);
       expect(await page.textContent("h1")).toBe("This link was revoked or does not exist");
-      const unknown = await page.goto(`${worker.url}/s/shr_not-a-real-token`, { waitUntil: "networkidle" });
+      const unknown = await page.goto(`${worker.url}/s/shr_not-a-real-token`, {
+        waitUntil: "networkidle",
+      });
       expect(unknown?.status()).toBe(404);
       expect(await page.textContent("h1")).toBe("This link was revoked or does not exist");
 
       // Chromium logs each 404 it was given; those for this link are the expected ones, nothing else.
-      expect(w.errors.filter((e) => !/status of 404/.test(e) || !/\/(v1\/shared|s)\/shr_/.test(e))).toEqual([]);
+      expect(
+        w.errors.filter((e) => !/status of 404/.test(e) || !/\/(v1\/shared|s)\/shr_/.test(e)),
+      ).toEqual([]);
       expect(w.offHost).toEqual([]);
       await page.screenshot({ path: path.join(resultsDir, "shared-model-revoked.png") });
       await w.context.close();

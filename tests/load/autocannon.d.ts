@@ -6,7 +6,12 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     /** Called with every response to this request; the body is the whole response text. */
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   }
   export interface AutocannonOptions {
     url: string;
@@ -22,6 +27,9 @@ declare module "autocannon" {
     non2xx: number;
     "2xx": number;
   }
-  function autocannon(options: AutocannonOptions, done: (err: Error | null, result: AutocannonResult) => void): unknown;
+  function autocannon(
+    options: AutocannonOptions,
+    done: (err: Error | null, result: AutocannonResult) => void,
+  ): unknown;
   export default autocannon;
 }

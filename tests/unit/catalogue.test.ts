@@ -1,7 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, ERROR_PREFIX, exampleFormula, invokeFunction, PlannerError } from "../../shared/index.js";
+import {
+  CATALOGUE,
+  ERROR_PREFIX,
+  exampleFormula,
+  invokeFunction,
+  PlannerError,
+} from "../../shared/index.js";
 
-const REQUIRED = ["AI_SALARY", "AI_SALARY_RANGE", "AI_TEAM", "AI_RATIO", "AI_PLAN", "AI_PLAN_COST", "AI_UPSKILL", "AI_TRANSITION", "AI_ROLES", "AI_LOCATIONS", "AI_ROLE_INFO", "AI_DATASET_VERSION"];
+const REQUIRED = [
+  "AI_SALARY",
+  "AI_SALARY_RANGE",
+  "AI_TEAM",
+  "AI_RATIO",
+  "AI_PLAN",
+  "AI_PLAN_COST",
+  "AI_UPSKILL",
+  "AI_TRANSITION",
+  "AI_ROLES",
+  "AI_LOCATIONS",
+  "AI_ROLE_INFO",
+  "AI_DATASET_VERSION",
+];
 
 describe("the function catalogue", () => {
   it("holds every function the design names, each documented", () => {
@@ -44,30 +63,78 @@ describe("the function catalogue", () => {
     expect(() => invokeFunction("AI_TEAM", [[[1, 2]]])).toThrow(/single cell/);
   });
   it("names are case-insensitive: ai_salary works", () => {
-    expect(invokeFunction("ai_salary", ["Data Scientist", "Senior", "NYC", "", "", "low"])).toBe(invokeFunction("AI_SALARY", ["Data Scientist", "Senior", "NYC", "", "", "low"]));
+    expect(invokeFunction("ai_salary", ["Data Scientist", "Senior", "NYC", "", "", "low"])).toBe(
+      invokeFunction("AI_SALARY", ["Data Scientist", "Senior", "NYC", "", "", "low"]),
+    );
   });
 });
 
 describe("ranges in, ranges out", () => {
   it("a column of roles gives a column of salaries; a bad row reads as an error in its own cell; blank rows stay blank", () => {
-    const out = invokeFunction("AI_SALARY", [[["ML Engineer"], ["Data Scientist"], ["Dta Scientist"], [""]], "Mid", "Austin"]) as unknown[][];
-    expect(out).toEqual([[170000], [135000], [expect.stringMatching(/^Error: Unknown role "Dta Scientist"\. Did you mean "Data Scientist"/)], [""]]);
+    const out = invokeFunction("AI_SALARY", [
+      [["ML Engineer"], ["Data Scientist"], ["Dta Scientist"], [""]],
+      "Mid",
+      "Austin",
+    ]) as unknown[][];
+    expect(out).toEqual([
+      [170000],
+      [135000],
+      [
+        expect.stringMatching(
+          /^Error: Unknown role "Dta Scientist"\. Did you mean "Data Scientist"/,
+        ),
+      ],
+      [""],
+    ]);
   });
   it("two ranges map together; a single-cell argument applies to every row", () => {
-    const out = invokeFunction("AI_SALARY", [[["ML Engineer"], ["Data Scientist"]], [["Entry"], ["Senior"]], "US", "", "", "high"]);
+    const out = invokeFunction("AI_SALARY", [
+      [["ML Engineer"], ["Data Scientist"]],
+      [["Entry"], ["Senior"]],
+      "US",
+      "",
+      "",
+      "high",
+    ]);
     expect(out).toEqual([[140000], [250000]]);
   });
   it("mismatched range sizes are refused with both sizes named", () => {
-    expect(() => invokeFunction("AI_SALARY", [[["ML Engineer"], ["Data Scientist"]], [["Entry"], ["Mid"], ["Senior"]]])).toThrow(/3×1 but the other range is 2×1/);
+    expect(() =>
+      invokeFunction("AI_SALARY", [
+        [["ML Engineer"], ["Data Scientist"]],
+        [["Entry"], ["Mid"], ["Senior"]],
+      ]),
+    ).toThrow(/3×1 but the other range is 2×1/);
   });
   it("AI_SALARY_RANGE maps a column to low/mid/high rows", () => {
-    expect(invokeFunction("AI_SALARY_RANGE", [[["ML Engineer"], ["Prompt Engineer"]], "Mid"])).toEqual([[150000, 165000, 180000], [110000, 130000, 150000]]);
+    expect(
+      invokeFunction("AI_SALARY_RANGE", [[["ML Engineer"], ["Prompt Engineer"]], "Mid"]),
+    ).toEqual([
+      [150000, 165000, 180000],
+      [110000, 130000, 150000],
+    ]);
   });
   it("a 2-D block of levels maps to a block of the same shape", () => {
-    expect(invokeFunction("AI_SALARY", ["Data Scientist", [["Entry", "Mid"], ["Senior", 1]]])).toEqual([[120000, 155000], [215000, 120000]]);
+    expect(
+      invokeFunction("AI_SALARY", [
+        "Data Scientist",
+        [
+          ["Entry", "Mid"],
+          ["Senior", 1],
+        ],
+      ]),
+    ).toEqual([
+      [120000, 155000],
+      [215000, 120000],
+    ]);
   });
   it("AI_RATIO maps over a column of counts", () => {
-    expect(invokeFunction("AI_RATIO", ["engineers", [[1], [3], [4], [10]]])).toEqual([[1], [1], [2], [4]]);
+    expect(invokeFunction("AI_RATIO", ["engineers", [[1], [3], [4], [10]]])).toEqual([
+      [1],
+      [1],
+      [2],
+      [4],
+    ]);
   });
 });
 
@@ -80,7 +147,17 @@ describe("plans from a sheet range", () => {
   ];
   it("columns in any order, extra columns ignored, blank rows skipped, numbers as text accepted", () => {
     const table = invokeFunction("AI_PLAN", [hires, "6", "25%"]) as (string | number)[][];
-    expect(table[0]).toEqual(["Month", "Label", "Headcount", "Payroll", "Benefits", "Recruiting", "Upskilling", "Total", "Cumulative"]);
+    expect(table[0]).toEqual([
+      "Month",
+      "Label",
+      "Headcount",
+      "Payroll",
+      "Benefits",
+      "Recruiting",
+      "Upskilling",
+      "Total",
+      "Cumulative",
+    ]);
     expect(table.slice(1).map((r) => r[2])).toEqual([1, 1, 1, 3, 3, 3]);
     // Month 1: 170,000 / 12 = 14,166.66 (first piece), benefits 25% = 3,541.67, recruiting 10,000.
     expect(table[1]!.slice(3, 8)).toEqual([14166.66, 3541.67, 10000, 0, 27708.33]);
@@ -93,10 +170,24 @@ describe("plans from a sheet range", () => {
     expect(invokeFunction("AI_PLAN_COST", [hires, 24, 0, "run-rate", 1])).toBe(170000 + 2 * 155000);
   });
   it("a missing required column names what is missing and what was found", () => {
-    expect(() => invokeFunction("AI_PLAN", [[["Role", "Level"], ["MLE", "Mid"]]])).toThrow(/missing Start month \(found "Role", "Level"\)/);
+    expect(() =>
+      invokeFunction("AI_PLAN", [
+        [
+          ["Role", "Level"],
+          ["MLE", "Mid"],
+        ],
+      ]),
+    ).toThrow(/missing Start month \(found "Role", "Level"\)/);
   });
   it("an error value in the middle of a table is reported with its row", () => {
-    expect(() => invokeFunction("AI_PLAN", [[["Role", "Level", "Start month"], ["MLE", "Mid", "soon"]]])).toThrow(/hires row 2 Start month: must be a number/);
+    expect(() =>
+      invokeFunction("AI_PLAN", [
+        [
+          ["Role", "Level", "Start month"],
+          ["MLE", "Mid", "soon"],
+        ],
+      ]),
+    ).toThrow(/hires row 2 Start month: must be a number/);
   });
 });
 
@@ -105,6 +196,8 @@ describe("errors read well in a cell", () => {
     expect(ERROR_PREFIX).toBe("Error: ");
   });
   it("AI_ROLE_INFO for a section the seeds do not cover says what they do cover", () => {
-    expect(() => invokeFunction("AI_ROLE_INFO", ["Prompt Engineering Manager", "red flags"])).toThrow(/They cover: summary, what they do, where to find them/);
+    expect(() =>
+      invokeFunction("AI_ROLE_INFO", ["Prompt Engineering Manager", "red flags"]),
+    ).toThrow(/They cover: summary, what they do, where to find them/);
   });
 });

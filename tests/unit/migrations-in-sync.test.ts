@@ -10,14 +10,29 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 // drizzle-kit takes --out relative to the working directory, so the copy lives in the repo's ignored test-results/.
 const outDir = path.join("test-results", "drizzle-check", "migrations");
 
-afterAll(() => rmSync(path.join(root, "test-results", "drizzle-check"), { recursive: true, force: true }));
+afterAll(() =>
+  rmSync(path.join(root, "test-results", "drizzle-check"), { recursive: true, force: true }),
+);
 
 describe("schema and migrations", () => {
   it("drizzle-kit finds no schema change that migrations/ lacks", () => {
     rmSync(path.join(root, outDir), { recursive: true, force: true });
     cpSync(path.join(root, "migrations"), path.join(root, outDir), { recursive: true });
     const before = readdirSync(path.join(root, outDir)).sort();
-    const out = execFileSync(process.execPath, [path.join(root, "node_modules", "drizzle-kit", "bin.cjs"), "generate", "--dialect", "sqlite", "--schema", "worker/db/schema.ts", "--out", outDir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(
+      process.execPath,
+      [
+        path.join(root, "node_modules", "drizzle-kit", "bin.cjs"),
+        "generate",
+        "--dialect",
+        "sqlite",
+        "--schema",
+        "worker/db/schema.ts",
+        "--out",
+        outDir,
+      ],
+      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
     expect(out).toContain("No schema changes");
     expect(readdirSync(path.join(root, outDir)).sort()).toEqual(before);
   }, 60_000);

@@ -11,16 +11,51 @@ const code = (fn: () => unknown) => {
 };
 
 describe("forgiving names", () => {
-  it.each(["ML Engineer", "MLE", "Machine Learning Engineer", "AI/ML Engineer", "  ml   ENGINEER ", "ai-ml engineer", "ML Engineers"])("role %j → ML Engineer", (name) => {
+  it.each([
+    "ML Engineer",
+    "MLE",
+    "Machine Learning Engineer",
+    "AI/ML Engineer",
+    "  ml   ENGINEER ",
+    "ai-ml engineer",
+    "ML Engineers",
+  ])("role %j → ML Engineer", (name) => {
     expect(resolveRole(name).name).toBe("ML Engineer");
   });
-  it.each([["Junior", "Entry"], ["jr", "Entry"], ["Sr", "Senior"], ["senior", "Senior"], ["mid-level", "Mid"], ["Intermediate", "Mid"]])("level %j → %s", (name, level) => {
+  it.each([
+    ["Junior", "Entry"],
+    ["jr", "Entry"],
+    ["Sr", "Senior"],
+    ["senior", "Senior"],
+    ["mid-level", "Mid"],
+    ["Intermediate", "Mid"],
+  ])("level %j → %s", (name, level) => {
     expect(resolveLevel(name).name).toBe(level);
   });
-  it.each([[0, "Entry"], [2, "Entry"], [2.9, "Entry"], [3, "Mid"], [4.5, "Mid"], [5, "Senior"], [12, "Senior"], ["6 years", "Senior"], ["4", "Mid"], ["1 yr", "Entry"]])("years %j → %s", (years, level) => {
+  it.each([
+    [0, "Entry"],
+    [2, "Entry"],
+    [2.9, "Entry"],
+    [3, "Mid"],
+    [4.5, "Mid"],
+    [5, "Senior"],
+    [12, "Senior"],
+    ["6 years", "Senior"],
+    ["4", "Mid"],
+    ["1 yr", "Entry"],
+  ])("years %j → %s", (years, level) => {
     expect(resolveLevel(years).name).toBe(level);
   });
-  it.each([["SF", "San Francisco, CA"], ["NYC", "New York, NY"], ["new york", "New York, NY"], ["US", "US"], ["", "US"], [undefined, "US"], ["remote", "Remote (Global)"], ["London", "London, UK"]])("location %j → %s", (name, location) => {
+  it.each([
+    ["SF", "San Francisco, CA"],
+    ["NYC", "New York, NY"],
+    ["new york", "New York, NY"],
+    ["US", "US"],
+    ["", "US"],
+    [undefined, "US"],
+    ["remote", "Remote (Global)"],
+    ["London", "London, UK"],
+  ])("location %j → %s", (name, location) => {
     expect(resolveLocation(name).name).toBe(location);
   });
 });
@@ -57,7 +92,10 @@ describe("unknown names suggest the closest known ones", () => {
 
 describe("swapped letters count as one edit", () => {
   it('"Mdi" suggests Mid and "Seinor" suggests Senior', () => {
-    for (const [typo, want] of [["Mdi", "Mid"], ["Seinor", "Senior"]] as const) {
+    for (const [typo, want] of [
+      ["Mdi", "Mid"],
+      ["Seinor", "Senior"],
+    ] as const) {
       try {
         resolveLevel(typo);
         expect.unreachable();

@@ -2,11 +2,22 @@
 // formatting, chart scales, escaping of model text, empty plans, scenarios and their problems.
 import { describe, expect, it } from "vitest";
 import { planToUnits, runPlan, type PlanInput } from "../../shared/index.js";
-import { money, moneyShort, monthName, monthTick, percent, utcTime } from "../../worker/pages/format.js";
+import {
+  money,
+  moneyShort,
+  monthName,
+  monthTick,
+  percent,
+  utcTime,
+} from "../../worker/pages/format.js";
 import { gonePage } from "../../worker/pages/gone-page.js";
 import { homePage } from "../../worker/pages/home-page.js";
 import { pollSeconds, sharedModelPage } from "../../worker/pages/shared-model-page.js";
-import { modelScenarios, sharedModelLinks, type SharedModelView } from "../../worker/pages/shared-model-view.js";
+import {
+  modelScenarios,
+  sharedModelLinks,
+  type SharedModelView,
+} from "../../worker/pages/shared-model-view.js";
 import { niceTicks, tickEvery } from "../../worker/pages/svg-chart.js";
 
 const PLAN: PlanInput = {
@@ -26,7 +37,8 @@ function view(input: PlanInput & { scenarios?: unknown }, name = "2027 plan"): S
   };
 }
 
-const render = (input: PlanInput & { scenarios?: unknown }, name?: string) => String(sharedModelPage(view(input, name), 30));
+const render = (input: PlanInput & { scenarios?: unknown }, name?: string) =>
+  String(sharedModelPage(view(input, name), 30));
 
 describe("formatting", () => {
   it("writes money exactly in tables and briefly on axes", () => {
@@ -77,7 +89,9 @@ describe("shared-model page", () => {
   it("gives the exact IMPORTDATA formula and the CSV link", () => {
     const page = render(PLAN);
     expect(page).toContain('href="/v1/shared/shr_test/result.csv"');
-    expect(page).toContain("=IMPORTDATA(&quot;https://planner.example/v1/shared/shr_test/result.csv&quot;)");
+    expect(page).toContain(
+      "=IMPORTDATA(&quot;https://planner.example/v1/shared/shr_test/result.csv&quot;)",
+    );
   });
 
   it("draws an empty plan without broken numbers", () => {
@@ -89,7 +103,10 @@ describe("shared-model page", () => {
   });
 
   it("shows scenarios as a table and dashed cumulative lines, and a scenario problem as a message", () => {
-    const withScenarios = render({ ...PLAN, scenarios: [{ name: "Later", overrides: { startMonthShift: 2 } }] });
+    const withScenarios = render({
+      ...PLAN,
+      scenarios: [{ name: "Later", overrides: { startMonthShift: 2 } }],
+    });
     expect(withScenarios).toContain('data-scenario="Base"');
     expect(withScenarios).toContain('data-scenario="Later"');
     expect(withScenarios).toContain('data-series="scenario-1"');

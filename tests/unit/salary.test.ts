@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { positionInRange, salaryRange, totalCompEstimate, type SalaryQuery } from "../../shared/index.js";
+import {
+  positionInRange,
+  salaryRange,
+  totalCompEstimate,
+  type SalaryQuery,
+} from "../../shared/index.js";
 import { caught } from "./support/caught.js";
 
 const usd = (q: SalaryQuery) => {
@@ -10,17 +15,32 @@ const usd = (q: SalaryQuery) => {
 describe("base salaries (000 'Salary (US, 2026)') come back exactly as stated", () => {
   // [role, level, low, high] copied from the seed text.
   const stated: [string, string, number, number][] = [
-    ["ML Engineer", "Entry", 120000, 140000], ["ML Engineer", "Mid", 150000, 180000], ["ML Engineer", "Senior", 200000, 280000],
-    ["Data Scientist", "Entry", 110000, 130000], ["Data Scientist", "Mid", 140000, 170000], ["Data Scientist", "Senior", 180000, 250000],
-    ["Prompt Engineer", "Entry", 80000, 110000], ["Prompt Engineer", "Mid", 110000, 150000],
-    ["AI Product Manager", "Entry", 120000, 150000], ["AI Product Manager", "Mid", 150000, 200000], ["AI Product Manager", "Senior", 180000, 250000],
-    ["Data Infrastructure Engineer", "Mid", 160000, 200000], ["Data Infrastructure Engineer", "Senior", 200000, 280000],
+    ["ML Engineer", "Entry", 120000, 140000],
+    ["ML Engineer", "Mid", 150000, 180000],
+    ["ML Engineer", "Senior", 200000, 280000],
+    ["Data Scientist", "Entry", 110000, 130000],
+    ["Data Scientist", "Mid", 140000, 170000],
+    ["Data Scientist", "Senior", 180000, 250000],
+    ["Prompt Engineer", "Entry", 80000, 110000],
+    ["Prompt Engineer", "Mid", 110000, 150000],
+    ["AI Product Manager", "Entry", 120000, 150000],
+    ["AI Product Manager", "Mid", 150000, 200000],
+    ["AI Product Manager", "Senior", 180000, 250000],
+    ["Data Infrastructure Engineer", "Mid", 160000, 200000],
+    ["Data Infrastructure Engineer", "Senior", 200000, 280000],
   ];
   it.each(stated)("%s %s = $%i–$%i", (role, level, low, high) => {
     const r = salaryRange({ role, level });
     expect([r.low, r.high]).toEqual([low * 100, high * 100]);
     expect(r.mid).toBe(((low + high) / 2) * 100);
-    expect(r).toMatchObject({ provenance: "seed", derived: false, basis: "base", currency: "USD", location: "US", year: 2026 });
+    expect(r).toMatchObject({
+      provenance: "seed",
+      derived: false,
+      basis: "base",
+      currency: "USD",
+      location: "US",
+      year: 2026,
+    });
     expect(r.sources).toHaveLength(1);
     expect(r.sources[0]!.file).toBe("000_25832a8dc8d468ae.txt");
   });
@@ -28,42 +48,72 @@ describe("base salaries (000 'Salary (US, 2026)') come back exactly as stated", 
 
 describe("total compensation (002 table) and market (002 career paths)", () => {
   it("total: ML Engineer Senior $200K–$350K, AI Research Scientist Senior open-ended $300K–$500K+", () => {
-    expect(usd({ role: "ML Engineer", level: "Senior", basis: "total" })).toEqual([200000, 275000, 350000]);
+    expect(usd({ role: "ML Engineer", level: "Senior", basis: "total" })).toEqual([
+      200000, 275000, 350000,
+    ]);
     const r = salaryRange({ role: "AI Research Scientist", level: "Senior", basis: "total" });
     expect([r.low, r.high, r.openEnded]).toEqual([30000000, 50000000, true]);
     expect(r.sources[0]!.section).toContain("Total Compensation");
   });
   it("market: Prompt Engineer Senior $150K–$200K and AI Ethics Specialist Mid $110K–$150K", () => {
-    expect(usd({ role: "Prompt Engineer", level: "Senior", basis: "market" })).toEqual([150000, 175000, 200000]);
-    expect(usd({ role: "AI Ethics Specialist", level: "Mid", basis: "market" })).toEqual([110000, 130000, 150000]);
+    expect(usd({ role: "Prompt Engineer", level: "Senior", basis: "market" })).toEqual([
+      150000, 175000, 200000,
+    ]);
+    expect(usd({ role: "AI Ethics Specialist", level: "Mid", basis: "market" })).toEqual([
+      110000, 130000, 150000,
+    ]);
   });
   it("each basis keeps to its one source", () => {
     expect(usd({ role: "Data Scientist", level: "Entry" })).toEqual([110000, 120000, 130000]);
-    expect(usd({ role: "Data Scientist", level: "Entry", basis: "total" })).toEqual([90000, 110000, 130000]);
-    expect(usd({ role: "Data Scientist", level: "Entry", basis: "market" })).toEqual([90000, 105000, 120000]);
+    expect(usd({ role: "Data Scientist", level: "Entry", basis: "total" })).toEqual([
+      90000, 110000, 130000,
+    ]);
+    expect(usd({ role: "Data Scientist", level: "Entry", basis: "market" })).toEqual([
+      90000, 105000, 120000,
+    ]);
   });
 });
 
 describe("location table (002 'Salary by Location (2026)')", () => {
   const table: [string, string, number, number][] = [
-    ["ML Engineer", "San Francisco, CA", 200000, 280000], ["Data Scientist", "San Francisco, CA", 150000, 220000],
-    ["ML Engineer", "New York, NY", 180000, 260000], ["Data Scientist", "New York, NY", 140000, 200000],
-    ["ML Engineer", "Boston, MA", 170000, 240000], ["Data Scientist", "Boston, MA", 130000, 190000],
-    ["ML Engineer", "Seattle, WA", 160000, 240000], ["Data Scientist", "Seattle, WA", 120000, 180000],
-    ["ML Engineer", "Austin, TX", 140000, 200000], ["Data Scientist", "Austin, TX", 110000, 160000],
-    ["ML Engineer", "Remote (Global)", 140000, 180000], ["Data Scientist", "Remote (Global)", 110000, 150000],
+    ["ML Engineer", "San Francisco, CA", 200000, 280000],
+    ["Data Scientist", "San Francisco, CA", 150000, 220000],
+    ["ML Engineer", "New York, NY", 180000, 260000],
+    ["Data Scientist", "New York, NY", 140000, 200000],
+    ["ML Engineer", "Boston, MA", 170000, 240000],
+    ["Data Scientist", "Boston, MA", 130000, 190000],
+    ["ML Engineer", "Seattle, WA", 160000, 240000],
+    ["Data Scientist", "Seattle, WA", 120000, 180000],
+    ["ML Engineer", "Austin, TX", 140000, 200000],
+    ["Data Scientist", "Austin, TX", 110000, 160000],
+    ["ML Engineer", "Remote (Global)", 140000, 180000],
+    ["Data Scientist", "Remote (Global)", 110000, 150000],
   ];
   it.each(table)("%s Mid in %s = $%i–$%i, sourced", (role, location, low, high) => {
     const r = salaryRange({ role, level: "Mid", location });
-    expect([r.low / 100, r.high / 100, r.provenance, r.location]).toEqual([low, high, "seed", location]);
+    expect([r.low / 100, r.high / 100, r.provenance, r.location]).toEqual([
+      low,
+      high,
+      "seed",
+      location,
+    ]);
     expect(r.sources[0]!.section).toContain("Salary by Location");
   });
   it("London is stated in GBP (the default there) with the seed's own USD equivalents", () => {
-    expect(salaryRange({ role: "ML Engineer", level: "Mid", location: "London" })).toMatchObject({ currency: "GBP", low: 13000000, high: 18000000, provenance: "seed" });
-    expect(salaryRange({ role: "Data Scientist", level: "Mid", location: "London", currency: "usd" })).toMatchObject({ currency: "USD", low: 12800000, high: 19000000, provenance: "seed" });
+    expect(salaryRange({ role: "ML Engineer", level: "Mid", location: "London" })).toMatchObject({
+      currency: "GBP",
+      low: 13000000,
+      high: 18000000,
+      provenance: "seed",
+    });
+    expect(
+      salaryRange({ role: "Data Scientist", level: "Mid", location: "London", currency: "usd" }),
+    ).toMatchObject({ currency: "USD", low: 12800000, high: 19000000, provenance: "seed" });
   });
-  it("the issue's example: AI_SALARY(\"ML Engineer\",\"Mid\",\"Austin\") mid is $170,000", () => {
-    expect(salaryRange({ role: "ML Engineer", level: "Mid", location: "Austin" }).mid).toBe(17000000);
+  it('the issue\'s example: AI_SALARY("ML Engineer","Mid","Austin") mid is $170,000', () => {
+    expect(salaryRange({ role: "ML Engineer", level: "Mid", location: "Austin" }).mid).toBe(
+      17000000,
+    );
   });
 });
 
@@ -81,12 +131,18 @@ describe("derived figures for other locations", () => {
     // Austin: (170/165 + 135/155) / 2 = 0.950635…; AI PM Entry 120,000–150,000.
     const factor = (170 / 165 + 135 / 155) / 2;
     const r = salaryRange({ role: "AI PM", level: "Entry", location: "Austin" });
-    expect([r.low / 100, r.high / 100]).toEqual([Math.round(120000 * factor), Math.round(150000 * factor)]);
+    expect([r.low / 100, r.high / 100]).toEqual([
+      Math.round(120000 * factor),
+      Math.round(150000 * factor),
+    ]);
     expect(r.method).toContain("mean of ML Engineer and Data Scientist");
   });
   it("GBP for a non-London place converts at the seed-implied rate £560K/$713K", () => {
     const r = salaryRange({ role: "ML Engineer", level: "Mid", currency: "GBP" });
-    expect([r.low / 100, r.high / 100]).toEqual([Math.round((150000 * 560) / 713), Math.round((180000 * 560) / 713)]);
+    expect([r.low / 100, r.high / 100]).toEqual([
+      Math.round((150000 * 560) / 713),
+      Math.round((180000 * 560) / 713),
+    ]);
     expect(r.currency).toBe("GBP");
     expect(r.derived).toBe(true);
   });
@@ -110,8 +166,12 @@ describe("no data is an error, never an invented number", () => {
     expect(e.message).toContain("$130K–$240K");
   });
   it("bad basis and currency name the field and the choices", () => {
-    expect(caught(() => salaryRange({ role: "MLE", level: "Mid", basis: "gross" })).message).toBe('basis: expected one of "base", "total", "market", got "gross"');
-    expect(caught(() => salaryRange({ role: "MLE", level: "Mid", currency: "EUR" })).field).toBe("currency");
+    expect(caught(() => salaryRange({ role: "MLE", level: "Mid", basis: "gross" })).message).toBe(
+      'basis: expected one of "base", "total", "market", got "gross"',
+    );
+    expect(caught(() => salaryRange({ role: "MLE", level: "Mid", currency: "EUR" })).field).toBe(
+      "currency",
+    );
   });
 });
 
@@ -136,12 +196,30 @@ describe("position in range and total compensation", () => {
 });
 
 describe("workspace bands take precedence where they match", () => {
-  const bands = [{ role: "ML Engineer", level: "Mid", location: "Austin, TX", basis: "base" as const, currency: "USD" as const, low: 150000, high: 190000 }];
+  const bands = [
+    {
+      role: "ML Engineer",
+      level: "Mid",
+      location: "Austin, TX",
+      basis: "base" as const,
+      currency: "USD" as const,
+      low: 150000,
+      high: 190000,
+    },
+  ];
   it("a matching band wins and says so", () => {
     const r = salaryRange({ role: "mle", level: "mid", location: "ATX" }, { bands });
-    expect([r.low / 100, r.mid / 100, r.high / 100, r.provenance]).toEqual([150000, 170000, 190000, "workspace"]);
+    expect([r.low / 100, r.mid / 100, r.high / 100, r.provenance]).toEqual([
+      150000,
+      170000,
+      190000,
+      "workspace",
+    ]);
   });
   it("a band for another cell leaves the seed figure alone", () => {
-    expect(salaryRange({ role: "ML Engineer", level: "Senior", location: "Austin" }, { bands }).provenance).toBe("derived");
+    expect(
+      salaryRange({ role: "ML Engineer", level: "Senior", location: "Austin" }, { bands })
+        .provenance,
+    ).toBe("derived");
   });
 });

@@ -1,18 +1,37 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparePlans, hireVsUpskill, invokeFunction, planTemplate, runPlan, runPlanRange, type PlanInput } from "../../shared/index.js";
+import {
+  comparePlans,
+  hireVsUpskill,
+  invokeFunction,
+  planTemplate,
+  runPlan,
+  runPlanRange,
+  type PlanInput,
+} from "../../shared/index.js";
 import { caught } from "./support/caught.js";
 
 describe("hire vs upskill, hand-computed from the seeds", () => {
   // One Mid ML engineer in Austin ($140K–$200K, mid $170K) through a recruiter (15–25% fee),
   // against upskilling one backend engineer (Engineers → AI Engineers, 9–16 weeks, $15K), over 12 months.
-  const r = hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", location: "Austin", fromRole: "Backend engineer", horizonMonths: 12, channel: "recruiter" });
+  const r = hireVsUpskill({
+    targetRole: "ML Engineer",
+    level: "Mid",
+    location: "Austin",
+    fromRole: "Backend engineer",
+    horizonMonths: 12,
+    channel: "recruiter",
+  });
 
   it("hire: 1–2 months to fill + 4 weeks onboarding = 1.92 / 2.42 / 2.92 months until productive", () => {
     expect(r.hire.monthsUntilProductive).toEqual({ low: 1.92, expected: 2.42, high: 2.92 });
   });
   it("hire cash: low 140K × 10/12 + 15% of 140K; expected 170K × 10.5/12 + 20% of 170K; high 200K × 11/12 + 25% of 200K", () => {
-    expect(r.hire.cashCost).toEqual({ low: 116666_67 + 21000_00, expected: 148750_00 + 34000_00, high: 183333_33 + 50000_00 });
+    expect(r.hire.cashCost).toEqual({
+      low: 116666_67 + 21000_00,
+      expected: 148750_00 + 34000_00,
+      high: 183333_33 + 50000_00,
+    });
   });
   it("upskill: 9–16 weeks = 2.08 / 2.88 / 3.69 months; $15,000 cash", () => {
     expect(r.upskill.monthsUntilProductive).toEqual({ low: 2.08, expected: 2.88, high: 3.69 });
@@ -27,22 +46,63 @@ describe("hire vs upskill, hand-computed from the seeds", () => {
     expect(r.upskill.costPerProductiveMonth.expected).toBe(Math.round(15000_00 / 7.3));
   });
   it("every assumption is listed with its source", () => {
-    expect(r.assumptions.map((a) => a.name)).toEqual(["horizonMonths", "timeToFillMonths", "onboardingWeeks", "trainingCostPerPerson", "learningTimeShare", "mentorship", "bootcamp"]);
-    expect(r.assumptions.find((a) => a.name === "trainingCostPerPerson")!.source!.quote).toContain("$30K");
+    expect(r.assumptions.map((a) => a.name)).toEqual([
+      "horizonMonths",
+      "timeToFillMonths",
+      "onboardingWeeks",
+      "trainingCostPerPerson",
+      "learningTimeShare",
+      "mentorship",
+      "bootcamp",
+    ]);
+    expect(r.assumptions.find((a) => a.name === "trainingCostPerPerson")!.source!.quote).toContain(
+      "$30K",
+    );
   });
   it("mentorship and bootcamp add the seed's $10–20K each", () => {
-    const m = hireVsUpskill({ targetRole: "Data Scientist", level: "Mid", fromRole: "Data analyst", mentorship: true, bootcamp: "yes" });
+    const m = hireVsUpskill({
+      targetRole: "Data Scientist",
+      level: "Mid",
+      fromRole: "Data analyst",
+      mentorship: true,
+      bootcamp: "yes",
+    });
     expect(m.upskill.cashCost).toEqual({ low: 35000_00, expected: 45000_00, high: 55000_00 });
   });
   it("the sheet function shows the same figures in currency units", () => {
-    const table = invokeFunction("AI_HIRE_VS_UPSKILL", ["ML Engineer", "Mid", "Austin", "Backend engineer", 12, "recruiter"]) as (string | number)[][];
-    expect(table[2]).toEqual(["Cash cost over 12 months", 137666.67, 182750, 233333.33, 15000, 15000, 15000]);
+    const table = invokeFunction("AI_HIRE_VS_UPSKILL", [
+      "ML Engineer",
+      "Mid",
+      "Austin",
+      "Backend engineer",
+      12,
+      "recruiter",
+    ]) as (string | number)[][];
+    expect(table[2]).toEqual([
+      "Cash cost over 12 months",
+      137666.67,
+      182750,
+      233333.33,
+      15000,
+      15000,
+      15000,
+    ]);
   });
   it("bad arguments are refused with clear errors", () => {
-    expect(caught(() => hireVsUpskill({ targetRole: "AI Product Manager", level: "Mid" })).message).toContain("no upskilling path into AI Product Manager");
-    expect(caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", fromRole: "Chef" })).field).toBe("fromRole");
-    expect(caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", horizonMonths: 0 })).field).toBe("horizonMonths");
-    expect(caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", channel: "fax" })).code).toBe("UNKNOWN_CHANNEL");
+    expect(
+      caught(() => hireVsUpskill({ targetRole: "AI Product Manager", level: "Mid" })).message,
+    ).toContain("no upskilling path into AI Product Manager");
+    expect(
+      caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", fromRole: "Chef" }))
+        .field,
+    ).toBe("fromRole");
+    expect(
+      caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", horizonMonths: 0 }))
+        .field,
+    ).toBe("horizonMonths");
+    expect(
+      caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", channel: "fax" })).code,
+    ).toBe("UNKNOWN_CHANNEL");
   });
 });
 
@@ -51,8 +111,14 @@ describe("hiring delays as a cost range", () => {
   it("slip 0 equals the plain plan exactly", () => {
     const plain = runPlan(year1);
     const range = runPlanRange({ ...year1, slipMonths: 0 });
-    expect(range.months.map((m) => [m.total.low, m.total.expected, m.total.high])).toEqual(plain.months.map((m) => [m.total, m.total, m.total]));
-    expect(range.years[0]!.total).toEqual({ low: plain.years[0]!.total, expected: plain.years[0]!.total, high: plain.years[0]!.total });
+    expect(range.months.map((m) => [m.total.low, m.total.expected, m.total.high])).toEqual(
+      plain.months.map((m) => [m.total, m.total, m.total]),
+    );
+    expect(range.years[0]!.total).toEqual({
+      low: plain.years[0]!.total,
+      expected: plain.years[0]!.total,
+      high: plain.years[0]!.total,
+    });
   });
   it("slip 0–2 on the year-1 build-out: headcount in month 1 is 0 / 0.33 / 1 and year-1 payroll spans the slips", () => {
     const r = runPlanRange({ ...year1, slipMonths: [0, 2] });
@@ -63,31 +129,61 @@ describe("hiring delays as a cost range", () => {
     expect(r.years[0]!.recruiting).toEqual({ low: 30000_00, expected: 30000_00, high: 30000_00 });
   });
   it("per-hire slip overrides the plan's", () => {
-    const r = runPlanRange({ horizonMonths: 6, slipMonths: 3, hires: [{ role: "ML Engineer", level: "Mid", startMonth: 1, slipMonths: 0 }] });
+    const r = runPlanRange({
+      horizonMonths: 6,
+      slipMonths: 3,
+      hires: [{ role: "ML Engineer", level: "Mid", startMonth: 1, slipMonths: 0 }],
+    });
     expect(r.months[0]!.headcount).toEqual({ low: 1, expected: 1, high: 1 });
   });
   it("min above max is refused", () => {
-    expect(caught(() => runPlanRange({ hires: [], slipMonths: [3, 1] })).message).toBe("slipMonths: min (3) must not be more than max (1)");
+    expect(caught(() => runPlanRange({ hires: [], slipMonths: [3, 1] })).message).toBe(
+      "slipMonths: min (3) must not be more than max (1)",
+    );
   });
 
   const plan = fc.record({
     horizonMonths: fc.integer({ min: 12, max: 48 }),
     benefitsRate: fc.double({ min: 0, max: 0.5, noNaN: true }),
-    slipMonths: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 4 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]),
-    hires: fc.array(fc.record({ role: fc.constantFrom("ML Engineer", "Data Scientist"), level: fc.constantFrom("Entry", "Mid", "Senior"), startMonth: fc.integer({ min: 1, max: 12 }), count: fc.integer({ min: 1, max: 4 }), channel: fc.constantFrom(undefined, "recruiter") }), { maxLength: 6 }),
+    slipMonths: fc
+      .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 4 }))
+      .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]),
+    hires: fc.array(
+      fc.record({
+        role: fc.constantFrom("ML Engineer", "Data Scientist"),
+        level: fc.constantFrom("Entry", "Mid", "Senior"),
+        startMonth: fc.integer({ min: 1, max: 12 }),
+        count: fc.integer({ min: 1, max: 4 }),
+        channel: fc.constantFrom(undefined, "recruiter"),
+      }),
+      { maxLength: 6 },
+    ),
   });
   it("ranges are ordered: low ≤ expected ≤ high for every month, year and total", () => {
     fc.assert(
       fc.property(plan, (input) => {
         const r = runPlanRange(input as PlanInput);
-        const rows = [...r.months.flatMap((m) => [m.headcount, m.payroll, m.benefits, m.recruiting, m.total, m.cumulative]), ...r.years.flatMap((y) => [y.total, y.endHeadcount, y.runRate]), r.totals.total];
+        const rows = [
+          ...r.months.flatMap((m) => [
+            m.headcount,
+            m.payroll,
+            m.benefits,
+            m.recruiting,
+            m.total,
+            m.cumulative,
+          ]),
+          ...r.years.flatMap((y) => [y.total, y.endHeadcount, y.runRate]),
+          r.totals.total,
+        ];
         for (const s of rows) {
           expect(s.low).toBeLessThanOrEqual(s.expected);
           expect(s.expected).toBeLessThanOrEqual(s.high);
         }
         // Expected figures are means rounded to the cent and held inside each row's bounds, so the
         // years may differ from the horizon's expected total by at most a cent per month.
-        expect(Math.abs(r.years.reduce((s, y) => s + y.total.expected, 0) - r.totals.total.expected)).toBeLessThanOrEqual(r.months.length);
+        expect(
+          Math.abs(r.years.reduce((s, y) => s + y.total.expected, 0) - r.totals.total.expected),
+        ).toBeLessThanOrEqual(r.months.length);
       }),
       { numRuns: 60 },
     );
@@ -95,25 +191,56 @@ describe("hiring delays as a cost range", () => {
 });
 
 describe("scenarios side by side", () => {
-  const base: PlanInput = { horizonMonths: 24, benefitsRate: 0.25, hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 }, { role: "Data Scientist", level: "Mid", startMonth: 3 }] };
+  const base: PlanInput = {
+    horizonMonths: 24,
+    benefitsRate: 0.25,
+    hires: [
+      { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 },
+      { role: "Data Scientist", level: "Mid", startMonth: 3 },
+    ],
+  };
   it("the base and each scenario per year, with the difference from the base", () => {
-    const cmp = comparePlans(base, [{ name: "Later", overrides: { startMonthShift: 3 } }, { name: "Leaner benefits", overrides: { benefitsRate: 0.2 } }]);
+    const cmp = comparePlans(base, [
+      { name: "Later", overrides: { startMonthShift: 3 } },
+      { name: "Leaner benefits", overrides: { benefitsRate: 0.2 } },
+    ]);
     expect(cmp.scenarios.map((s) => s.name)).toEqual(["Base", "Later", "Leaner benefits"]);
     const plain = runPlan(base);
-    const later = runPlan({ ...base, hires: base.hires.map((h) => ({ ...h, startMonth: h.startMonth + 3 })) });
+    const later = runPlan({
+      ...base,
+      hires: base.hires.map((h) => ({ ...h, startMonth: h.startMonth + 3 })),
+    });
     expect(cmp.scenarios[0]!.years.map((y) => y.total)).toEqual(plain.years.map((y) => y.total));
     expect(cmp.scenarios[1]!.years.map((y) => y.total)).toEqual(later.years.map((y) => y.total));
-    expect(cmp.scenarios[1]!.differences!.years.map((d) => d.total)).toEqual(later.years.map((y, i) => y.total - plain.years[i]!.total));
-    expect(cmp.scenarios[2]!.differences!.totals.benefits).toBe(runPlan({ ...base, benefitsRate: 0.2 }).totals.benefits - plain.totals.benefits);
+    expect(cmp.scenarios[1]!.differences!.years.map((d) => d.total)).toEqual(
+      later.years.map((y, i) => y.total - plain.years[i]!.total),
+    );
+    expect(cmp.scenarios[2]!.differences!.totals.benefits).toBe(
+      runPlan({ ...base, benefitsRate: 0.2 }).totals.benefits - plain.totals.benefits,
+    );
   });
   it("a salary change of 10% raises the seed mid by 10% to the cent", () => {
-    const cmp = comparePlans({ horizonMonths: 12, hires: [{ role: "ML Engineer", level: "Mid", startMonth: 1 }] }, [{ name: "Pay more", overrides: { salaryChange: 0.1 } }]);
+    const cmp = comparePlans(
+      { horizonMonths: 12, hires: [{ role: "ML Engineer", level: "Mid", startMonth: 1 }] },
+      [{ name: "Pay more", overrides: { salaryChange: 0.1 } }],
+    );
     expect(cmp.scenarios[1]!.totals.payroll).toBe(181500_00);
   });
   it("duplicate names and bad overrides are refused, naming the scenario", () => {
-    expect(caught(() => comparePlans(base, [{ name: "A" }, { name: "a" }])).field).toBe("scenarios[1].name");
-    expect(caught(() => comparePlans(base, [{ name: "X", overrides: { startMonthShift: 1.5 } }])).field).toBe("scenarios[0].overrides.startMonthShift");
-    expect(caught(() => comparePlans(base, [{ name: "X", overrides: { hires: [{ index: 9, salary: 1 }] } }])).message).toContain("no hire at index 9");
-    expect(caught(() => comparePlans(base, [{ name: "X", overrides: { hires: [null] } } as never])).field).toBe("scenarios[0].overrides.hires[0]");
+    expect(caught(() => comparePlans(base, [{ name: "A" }, { name: "a" }])).field).toBe(
+      "scenarios[1].name",
+    );
+    expect(
+      caught(() => comparePlans(base, [{ name: "X", overrides: { startMonthShift: 1.5 } }])).field,
+    ).toBe("scenarios[0].overrides.startMonthShift");
+    expect(
+      caught(() =>
+        comparePlans(base, [{ name: "X", overrides: { hires: [{ index: 9, salary: 1 }] } }]),
+      ).message,
+    ).toContain("no hire at index 9");
+    expect(
+      caught(() => comparePlans(base, [{ name: "X", overrides: { hires: [null] } } as never]))
+        .field,
+    ).toBe("scenarios[0].overrides.hires[0]");
   });
 });

@@ -7,14 +7,17 @@ import { dataset, datasetVersion, type Source } from "../../shared/index.js";
 // The seeds live beside the repository (../shared/seeds) wherever the project is checked out with
 // its shared folder, as on developers' machines and in CI.
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const seedsDir = [process.env.SEEDS_DIR, path.join(root, "..", "shared", "seeds")].find((d) => d && existsSync(d));
+const seedsDir = [process.env.SEEDS_DIR, path.join(root, "..", "shared", "seeds")].find(
+  (d) => d && existsSync(d),
+);
 
 /** Every Source object anywhere in the dataset. */
 function allSources(value: unknown, out: Source[] = []): Source[] {
   if (Array.isArray(value)) value.forEach((v) => allSources(v, out));
   else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    if (typeof o.file === "string" && typeof o.section === "string" && typeof o.quote === "string") out.push(o as unknown as Source);
+    if (typeof o.file === "string" && typeof o.section === "string" && typeof o.quote === "string")
+      out.push(o as unknown as Source);
     else Object.values(o).forEach((v) => allSources(v, out));
   }
   return out;
@@ -40,10 +43,14 @@ describe.skipIf(!seedsDir)("every quote in the dataset is in its seed file", () 
     const texts = new Map<string, string>();
     const missing: string[] = [];
     for (const s of sources) {
-      if (!texts.has(s.file)) texts.set(s.file, flat(readFileSync(path.join(seedsDir!, s.file), "utf8")));
+      if (!texts.has(s.file))
+        texts.set(s.file, flat(readFileSync(path.join(seedsDir!, s.file), "utf8")));
       const text = texts.get(s.file)!;
       // Quotes may elide with "…" or join bullet lines with " - "; each piece must be in the seed.
-      const pieces = s.quote.split(/ … | - |…/).map((p) => flat(p.replace(/^\|\s*|\s*\|$/g, ""))).filter((p) => p.length > 3);
+      const pieces = s.quote
+        .split(/ … | - |…/)
+        .map((p) => flat(p.replace(/^\|\s*|\s*\|$/g, "")))
+        .filter((p) => p.length > 3);
       for (const piece of pieces) {
         const cells = piece.split(/\s*\|\s*/).filter(Boolean);
         if (!cells.every((c) => text.includes(c))) missing.push(`${s.file}: ${piece}`);

@@ -45,8 +45,16 @@ export function get(path: string, headers: Record<string, string> = {}): Promise
   return call(path, { headers });
 }
 
-export function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return call(path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+export function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return call(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field

@@ -10,25 +10,136 @@ import { callInProcess as call } from "./api-client.js";
 type Json = any;
 
 const NASTY_TEXT = [
-  "", " ", "NaN", "Infinity", "-Infinity", "1e309", "-1e309", "-1", "0", "-0", "1.5", "0x10", "1e3", "9".repeat(400), "2147483648",
-  "null", "undefined", "true", "[]", "{}", "[object Object]", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty",
-  "' OR '1'='1", "'; DROP TABLE workspaces; --", "1; DELETE FROM api_keys", "\" OR 1=1 --", "admin'--",
-  "💥🚀", "ＭＬ Ｅｎｇｉｎｅｅｒ", "e\u0301", "İstanbul", "ß", "\u0000", "\u202eevil", "\ufeffMid", "\ud800", "中文", "مرحبا",
-  "%", "%%", "%00", "%E0%A4%A", "../../etc/passwd", "..\\..\\windows", "<script>alert(1)</script>", "${7*7}", "{{7*7}}",
-  "a".repeat(201), "ML Engineer".repeat(1000), "\n\r\t", ",;\"'", "*", "?", "#", "&", "=", "+",
+  "",
+  " ",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e309",
+  "-1e309",
+  "-1",
+  "0",
+  "-0",
+  "1.5",
+  "0x10",
+  "1e3",
+  "9".repeat(400),
+  "2147483648",
+  "null",
+  "undefined",
+  "true",
+  "[]",
+  "{}",
+  "[object Object]",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "' OR '1'='1",
+  "'; DROP TABLE workspaces; --",
+  "1; DELETE FROM api_keys",
+  '" OR 1=1 --',
+  "admin'--",
+  "💥🚀",
+  "ＭＬ Ｅｎｇｉｎｅｅｒ",
+  "e\u0301",
+  "İstanbul",
+  "ß",
+  "\u0000",
+  "\u202eevil",
+  "\ufeffMid",
+  "\ud800",
+  "中文",
+  "مرحبا",
+  "%",
+  "%%",
+  "%00",
+  "%E0%A4%A",
+  "../../etc/passwd",
+  "..\\..\\windows",
+  "<script>alert(1)</script>",
+  "${7*7}",
+  "{{7*7}}",
+  "a".repeat(201),
+  "ML Engineer".repeat(1000),
+  "\n\r\t",
+  ",;\"'",
+  "*",
+  "?",
+  "#",
+  "&",
+  "=",
+  "+",
 ];
 
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 
 const NASTY_JSON: unknown[] = [
-  null, true, false, 0, -1, -0.5, 1e308, -1e308, 5e-324, 2 ** 53 + 2, 1.0000000000000002, "NaN", "Infinity", "-Infinity", "1e999",
-  "", "x".repeat(100_000), "💥", "' OR 1=1 --", [], [[]], [[[[[]]]]], {}, { "": "" }, [null], [1, "a", {}], { length: 1e9 },
-  JSON.parse("{\"__proto__\": {\"polluted\": true}}"), { constructor: { prototype: { polluted: true } } }, Array.from({ length: 2000 }, () => ({})),
+  null,
+  true,
+  false,
+  0,
+  -1,
+  -0.5,
+  1e308,
+  -1e308,
+  5e-324,
+  2 ** 53 + 2,
+  1.0000000000000002,
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e999",
+  "",
+  "x".repeat(100_000),
+  "💥",
+  "' OR 1=1 --",
+  [],
+  [[]],
+  [[[[[]]]]],
+  {},
+  { "": "" },
+  [null],
+  [1, "a", {}],
+  { length: 1e9 },
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  { constructor: { prototype: { polluted: true } } },
+  Array.from({ length: 2000 }, () => ({})),
 ];
 
-const RAW_BODIES = ["", " ", "{", "}", "[", "{\"a\":}", "{'a':1}", "NaN", "Infinity", "1e999", "-1e999", "undefined", "\u0000", "\"\\ud800\"", deep(5000), deep(100_000).slice(0, 900_000), "{\"hires\":" + "[".repeat(10_000), "null", "[]", "0", "\"text\""];
+const RAW_BODIES = [
+  "",
+  " ",
+  "{",
+  "}",
+  "[",
+  '{"a":}',
+  "{'a':1}",
+  "NaN",
+  "Infinity",
+  "1e999",
+  "-1e999",
+  "undefined",
+  "\u0000",
+  '"\\ud800"',
+  deep(5000),
+  deep(100_000).slice(0, 900_000),
+  '{"hires":' + "[".repeat(10_000),
+  "null",
+  "[]",
+  "0",
+  '"text"',
+];
 
-const AUTH_HEADERS = ["Bearer ", "Bearer x", "Basic YWxhZGRpbjpvcGVuc2VzYW1l", "Bearer " + "a".repeat(5000), "bearer atp_nope", "Bearer ' OR 1=1 --"];
+const AUTH_HEADERS = [
+  "Bearer ",
+  "Bearer x",
+  "Basic YWxhZGRpbjpvcGVuc2VzYW1l",
+  "Bearer " + "a".repeat(5000),
+  "bearer atp_nope",
+  "Bearer ' OR 1=1 --",
+];
 
 /** encodeURIComponent, except that a lone surrogate (which it refuses) goes through as its UTF-8 bytes' replacement. */
 function encode(text: string): string {
@@ -48,25 +159,43 @@ function errorTypes(op: Json | undefined): string[] {
   return [...types];
 }
 
-async function survives(what: string, path: string, init: RequestInit = {}, op?: Json): Promise<void> {
+async function survives(
+  what: string,
+  path: string,
+  init: RequestInit = {},
+  op?: Json,
+): Promise<void> {
   let res: Response;
   try {
     res = await call(path, init);
   } catch (e) {
-    throw new Error(`${what}: ${init.method ?? "GET"} ${path.slice(0, 200)} threw ${(e as Error).message}`);
+    throw new Error(
+      `${what}: ${init.method ?? "GET"} ${path.slice(0, 200)} threw ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   const body = await res.text();
-  expect(res.status, `${what}: ${init.method ?? "GET"} ${path.slice(0, 200)} → ${body.slice(0, 300)}`).toBeLessThan(500);
+  expect(
+    res.status,
+    `${what}: ${init.method ?? "GET"} ${path.slice(0, 200)} → ${body.slice(0, 300)}`,
+  ).toBeLessThan(500);
   if (res.status >= 400) {
     const type = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
-    expect(errorTypes(op), `${what}: ${path.slice(0, 200)} answered ${res.status} as ${type}`).toContain(type);
+    expect(
+      errorTypes(op),
+      `${what}: ${path.slice(0, 200)} answered ${res.status} as ${type}`,
+    ).toContain(type);
   }
 }
 
 async function operations(): Promise<{ method: string; path: string; op: Json }[]> {
   const doc = (await (await call("/openapi.json")).json()) as Json;
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, Json>).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+    Object.entries(item as Record<string, Json>).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      op,
+    })),
   );
 }
 
@@ -81,12 +210,17 @@ function url(path: string, op: Json, override?: { name: string; in: string; raw:
     const isOverride = override && override.name === p.name && override.in === p.in;
     const value = isOverride ? override.raw : encodeURIComponent(paramValue(p));
     if (p.in === "path") out = out.replace(`{${p.name}}`, value);
-    else if (p.in === "query" && (p.required || isOverride)) query.push(`${encodeURIComponent(p.name)}=${value}`);
+    else if (p.in === "query" && (p.required || isOverride))
+      query.push(`${encodeURIComponent(p.name)}=${value}`);
   }
   return query.length ? `${out}?${query.join("&")}` : out;
 }
 
-const jsonInit = (method: string, body: string, headers: Record<string, string> = {}): RequestInit => ({ method, headers: { "Content-Type": "application/json", ...headers }, body });
+const jsonInit = (
+  method: string,
+  body: string,
+  headers: Record<string, string> = {},
+): RequestInit => ({ method, headers: { "Content-Type": "application/json", ...headers }, body });
 
 /** Every field of a body example, and of the first element of each list in it, replaced in turn. */
 function mutations(example: Json, value: unknown): Json[] {
@@ -98,7 +232,8 @@ function mutations(example: Json, value: unknown): Json[] {
     if (Array.isArray(v) && v.length) {
       out.push({ ...example, [key]: [value, ...v.slice(1)] });
       if (v[0] && typeof v[0] === "object" && !Array.isArray(v[0])) {
-        for (const inner of Object.keys(v[0])) out.push({ ...example, [key]: [{ ...v[0], [inner]: value }] });
+        for (const inner of Object.keys(v[0]))
+          out.push({ ...example, [key]: [{ ...v[0], [inner]: value }] });
       }
     }
   }
@@ -111,23 +246,52 @@ describe("no input produces a 5xx", { timeout: 180_000 }, () => {
       const params = (op.parameters ?? []) as Json[];
       for (const p of params) {
         for (const text of NASTY_TEXT) {
-          await survives(`${p.in} ${p.name}=${JSON.stringify(text).slice(0, 40)}`, url(path, op, { name: p.name, in: p.in, raw: encode(text) }), method === "GET" || method === "DELETE" ? { method } : jsonInit(method, "{}"), op);
+          await survives(
+            `${p.in} ${p.name}=${JSON.stringify(text).slice(0, 40)}`,
+            url(path, op, { name: p.name, in: p.in, raw: encode(text) }),
+            method === "GET" || method === "DELETE" ? { method } : jsonInit(method, "{}"),
+            op,
+          );
         }
         // Malformed percent-encoding and a value given twice.
-        for (const raw of ["%", "%E0%A4%A", "%FF%FE", "%C0%AF"]) await survives(`raw ${p.name}`, url(path, op, { name: p.name, in: p.in, raw }), { method }, op);
-        if (p.in === "query") await survives(`repeated ${p.name}`, `${url(path, op)}${url(path, op).includes("?") ? "&" : "?"}${p.name}=a&${p.name}=b`, { method }, op);
+        for (const raw of ["%", "%E0%A4%A", "%FF%FE", "%C0%AF"])
+          await survives(
+            `raw ${p.name}`,
+            url(path, op, { name: p.name, in: p.in, raw }),
+            { method },
+            op,
+          );
+        if (p.in === "query")
+          await survives(
+            `repeated ${p.name}`,
+            `${url(path, op)}${url(path, op).includes("?") ? "&" : "?"}${p.name}=a&${p.name}=b`,
+            { method },
+            op,
+          );
       }
     }
   });
 
   it("random text in every parameter (fast-check, fixed seed)", async () => {
-    const ops = (await operations()).filter((o) => o.method === "GET" && (o.op.parameters ?? []).length);
+    const ops = (await operations()).filter(
+      (o) => o.method === "GET" && (o.op.parameters ?? []).length,
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ops), fc.nat(), fc.string({ unit: "binary", maxLength: 60 }), async ({ path, op }, pick, text) => {
-        const params = op.parameters as Json[];
-        const p = params[pick % params.length];
-        await survives(`random ${p.name}`, url(path, op, { name: p.name, in: p.in, raw: encode(text) }), {}, op);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ops),
+        fc.nat(),
+        fc.string({ unit: "binary", maxLength: 60 }),
+        async ({ path, op }, pick, text) => {
+          const params = op.parameters as Json[];
+          const p = params[pick % params.length];
+          await survives(
+            `random ${p.name}`,
+            url(path, op, { name: p.name, in: p.in, raw: encode(text) }),
+            {},
+            op,
+          );
+        },
+      ),
       { seed: 20260426, numRuns: 400 },
     );
   });
@@ -137,11 +301,24 @@ describe("no input produces a 5xx", { timeout: 180_000 }, () => {
       const content = op.requestBody?.content?.["application/json"];
       if (!content) continue;
       const target = url(path, op);
-      for (const raw of RAW_BODIES) await survives(`raw body ${raw.slice(0, 20)}`, target, jsonInit(method, raw), op);
-      for (const value of NASTY_JSON) await survives(`body ${JSON.stringify(value).slice(0, 40)}`, target, jsonInit(method, JSON.stringify(value)), op);
+      for (const raw of RAW_BODIES)
+        await survives(`raw body ${raw.slice(0, 20)}`, target, jsonInit(method, raw), op);
+      for (const value of NASTY_JSON)
+        await survives(
+          `body ${JSON.stringify(value).slice(0, 40)}`,
+          target,
+          jsonInit(method, JSON.stringify(value)),
+          op,
+        );
       const example = content.schema?.example ?? (await exampleOf(content.schema));
       for (const value of NASTY_JSON) {
-        for (const body of mutations(example, value)) await survives(`field ${JSON.stringify(body).slice(0, 80)}`, target, jsonInit(method, JSON.stringify(body)), op);
+        for (const body of mutations(example, value))
+          await survives(
+            `field ${JSON.stringify(body).slice(0, 80)}`,
+            target,
+            jsonInit(method, JSON.stringify(body)),
+            op,
+          );
       }
     }
   });
@@ -149,9 +326,13 @@ describe("no input produces a 5xx", { timeout: 180_000 }, () => {
   it("random JSON bodies (fast-check, fixed seed)", async () => {
     const ops = (await operations()).filter((o) => o.op.requestBody?.content?.["application/json"]);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ops), fc.jsonValue({ maxDepth: 4 }), async ({ method, path, op }, value) => {
-        await survives("random body", url(path, op), jsonInit(method, JSON.stringify(value)), op);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ops),
+        fc.jsonValue({ maxDepth: 4 }),
+        async ({ method, path, op }, value) => {
+          await survives("random body", url(path, op), jsonInit(method, JSON.stringify(value)), op);
+        },
+      ),
       { seed: 20260426, numRuns: 400 },
     );
   });
@@ -162,14 +343,59 @@ describe("no input produces a 5xx", { timeout: 180_000 }, () => {
     for (const path of paths) {
       const op = ops.find((o) => o.path === path)!.op;
       for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
-        await survives(`method ${method}`, url(path, op), method === "GET" || method === "HEAD" ? { method } : { method, body: "{}", headers: { "Content-Type": "text/plain" } }, op);
+        await survives(
+          `method ${method}`,
+          url(path, op),
+          method === "GET" || method === "HEAD"
+            ? { method }
+            : { method, body: "{}", headers: { "Content-Type": "text/plain" } },
+          op,
+        );
       }
-      for (const auth of AUTH_HEADERS) await survives(`auth ${auth.slice(0, 20)}`, url(path, op), { headers: { Authorization: auth } }, op);
-      await survives("if-none-match junk", url(path, op), { headers: { "If-None-Match": "W/\"\", *, \"x" } }, op);
-      await survives("content-type junk", url(path, op), { method: "POST", headers: { "Content-Type": "application/json; charset=nope; boundary" }, body: "{}" }, op);
+      for (const auth of AUTH_HEADERS)
+        await survives(
+          `auth ${auth.slice(0, 20)}`,
+          url(path, op),
+          { headers: { Authorization: auth } },
+          op,
+        );
+      await survives(
+        "if-none-match junk",
+        url(path, op),
+        { headers: { "If-None-Match": 'W/"", *, "x' } },
+        op,
+      );
+      await survives(
+        "content-type junk",
+        url(path, op),
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json; charset=nope; boundary" },
+          body: "{}",
+        },
+        op,
+      );
     }
-    for (const odd of ["/", "//", "/v1", "/v1/", "/v1//salary", "/v1/salary/", "/v1/salary.csv.csv", "/.csv", "/v1/.csv", "/%", "/v1/roles/..%2F..%2Fetc", "/v1/roles/" + "a".repeat(8000), "/v1/roles/%00", "/docs/../openapi.json", "/openapi.json.csv", "/v1/batch.csv"]) {
-      for (const method of ["GET", "POST"]) await survives(`odd path`, odd, method === "POST" ? jsonInit("POST", "{}") : {});
+    for (const odd of [
+      "/",
+      "//",
+      "/v1",
+      "/v1/",
+      "/v1//salary",
+      "/v1/salary/",
+      "/v1/salary.csv.csv",
+      "/.csv",
+      "/v1/.csv",
+      "/%",
+      "/v1/roles/..%2F..%2Fetc",
+      "/v1/roles/" + "a".repeat(8000),
+      "/v1/roles/%00",
+      "/docs/../openapi.json",
+      "/openapi.json.csv",
+      "/v1/batch.csv",
+    ]) {
+      for (const method of ["GET", "POST"])
+        await survives(`odd path`, odd, method === "POST" ? jsonInit("POST", "{}") : {});
     }
   });
 });

@@ -44,7 +44,10 @@ function exampleFor(doc: Json, schema: Json): Json {
   if (schema?.example !== undefined) return schema.example;
   const s = resolve(doc, schema);
   if (s.example !== undefined) return s.example;
-  if (s.type === "object") return Object.fromEntries((s.required ?? []).map((k: string) => [k, exampleFor(doc, s.properties[k])]));
+  if (s.type === "object")
+    return Object.fromEntries(
+      (s.required ?? []).map((k: string) => [k, exampleFor(doc, s.properties[k])]),
+    );
   if (s.type === "array") return [];
   return s.enum?.[0] ?? null;
 }
@@ -64,7 +67,16 @@ function exampleUrl(path: string, op: Json): string {
   return query.size ? `${url}?${query}` : url;
 }
 
-const OUR_TAGS = new Set(["Salary", "Team", "Plan", "Scenarios", "Upskilling", "Reference", "Functions", "Meta"]);
+const OUR_TAGS = new Set([
+  "Salary",
+  "Team",
+  "Plan",
+  "Scenarios",
+  "Upskilling",
+  "Reference",
+  "Functions",
+  "Meta",
+]);
 
 describe("GET /openapi.json", () => {
   it("is an OpenAPI 3.1 document", async () => {
@@ -77,7 +89,10 @@ describe("GET /openapi.json", () => {
       expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0);
       // Every templated path segment is a declared, required path parameter.
       for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-        expect(op.parameters?.find((p: Json) => p.in === "path" && p.name === name), `${method} ${path} {${name}}`).toMatchObject({ required: true });
+        expect(
+          op.parameters?.find((p: Json) => p.in === "path" && p.name === name),
+          `${method} ${path} {${name}}`,
+        ).toMatchObject({ required: true });
       }
     }
     for (const ref of refs(doc)) {
@@ -89,26 +104,73 @@ describe("GET /openapi.json", () => {
   it("lists exactly the routes the app serves, and each CSV route's .csv twin", async () => {
     const doc = await document();
     const app = createApp();
-    const served = new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")}`));
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== "ALL")
+        .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")}`),
+    );
     for (const key of csvRouteKeys(app)) served.add(`${key}.csv`);
-    const documented = new Set(operations(doc).map(({ method, path }) => `${method.toUpperCase()} ${path}`));
+    const documented = new Set(
+      operations(doc).map(({ method, path }) => `${method.toUpperCase()} ${path}`),
+    );
     expect([...documented].sort()).toEqual([...served].sort());
-    for (const route of ["GET /health", "GET /v1/salary", "GET /v1/salary.csv", "GET /v1/team", "POST /v1/plan", "GET /v1/plan/templates", "GET /v1/plan/templates/{name}", "GET /v1/upskilling", "GET /v1/upskilling/{path}", "GET /v1/transitions", "GET /v1/roles", "GET /v1/roles/{role}", "GET /v1/levels", "GET /v1/locations", "GET /v1/channels", "GET /v1/dataset", "POST /v1/functions/{name}", "POST /v1/batch", "GET /openapi.json", "GET /docs"]) {
+    for (const route of [
+      "GET /health",
+      "GET /v1/salary",
+      "GET /v1/salary.csv",
+      "GET /v1/team",
+      "POST /v1/plan",
+      "GET /v1/plan/templates",
+      "GET /v1/plan/templates/{name}",
+      "GET /v1/upskilling",
+      "GET /v1/upskilling/{path}",
+      "GET /v1/transitions",
+      "GET /v1/roles",
+      "GET /v1/roles/{role}",
+      "GET /v1/levels",
+      "GET /v1/locations",
+      "GET /v1/channels",
+      "GET /v1/dataset",
+      "POST /v1/functions/{name}",
+      "POST /v1/batch",
+      "GET /openapi.json",
+      "GET /docs",
+    ]) {
       expect(documented.has(route), route).toBe(true);
     }
   });
 
   it("documents the error responses as problem+json", async () => {
     const doc = await document();
-    expect(doc.components.schemas.Problem.required).toEqual(["type", "title", "status", "detail", "code"]);
+    expect(doc.components.schemas.Problem.required).toEqual([
+      "type",
+      "title",
+      "status",
+      "detail",
+      "code",
+    ]);
     const salary = doc.paths["/v1/salary"].get;
     expect(Object.keys(salary.responses)).toEqual(["200", "304", "400", "404", "422"]);
-    expect(salary.responses["422"].content["application/problem+json"].schema).toEqual({ $ref: "#/components/schemas/Problem" });
+    expect(salary.responses["422"].content["application/problem+json"].schema).toEqual({
+      $ref: "#/components/schemas/Problem",
+    });
     expect(Object.keys(salary.responses["200"].content)).toEqual(["application/json", "text/csv"]);
-    expect(Object.keys(doc.paths["/v1/plan"].post.responses)).toEqual(["200", "400", "404", "413", "415", "422"]);
-    for (const { method, path, op } of operations(doc).filter((o) => OUR_TAGS.has(o.op.tags?.[0]))) {
+    expect(Object.keys(doc.paths["/v1/plan"].post.responses)).toEqual([
+      "200",
+      "400",
+      "404",
+      "413",
+      "415",
+      "422",
+    ]);
+    for (const { method, path, op } of operations(doc).filter((o) =>
+      OUR_TAGS.has(o.op.tags?.[0]),
+    )) {
       for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
-        if (Number(status) >= 400) expect(Object.keys(response.content), `${method} ${path} ${status}`).toEqual(["application/problem+json"]);
+        if (Number(status) >= 400)
+          expect(Object.keys(response.content), `${method} ${path} ${status}`).toEqual([
+            "application/problem+json",
+          ]);
       }
     }
   });
@@ -127,8 +189,17 @@ describe("GET /openapi.json", () => {
 
   it("every POST answers 200 to the body its documented examples make", async () => {
     const doc = await document();
-    const posts = operations(doc).filter((o) => o.method === "post" && OUR_TAGS.has(o.op.tags?.[0]));
-    expect(posts.map((p) => p.path)).toEqual(["/v1/plan", "/v1/plan/range", "/v1/plan/compare", "/v1/scenarios/hire-vs-upskill", "/v1/functions/{name}", "/v1/batch"]);
+    const posts = operations(doc).filter(
+      (o) => o.method === "post" && OUR_TAGS.has(o.op.tags?.[0]),
+    );
+    expect(posts.map((p) => p.path)).toEqual([
+      "/v1/plan",
+      "/v1/plan/range",
+      "/v1/plan/compare",
+      "/v1/scenarios/hire-vs-upskill",
+      "/v1/functions/{name}",
+      "/v1/batch",
+    ]);
     for (const { path, op } of posts) {
       const body = exampleFor(doc, op.requestBody.content["application/json"].schema);
       const res = await post(exampleUrl(path, op), body);
@@ -143,18 +214,20 @@ describe("GET /docs", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await page.text();
-    expect(html).toContain("<script src=\"/docs/docs.js\" defer></script>");
-    expect(html).toContain("<link rel=\"stylesheet\" href=\"/docs/docs.css\">");
+    expect(html).toContain('<script src="/docs/docs.js" defer></script>');
+    expect(html).toContain('<link rel="stylesheet" href="/docs/docs.css">');
     const script = await get("/docs/docs.js");
     expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     const js = await script.text();
-    expect(js).toContain("fetch(\"/openapi.json\"");
+    expect(js).toContain('fetch("/openapi.json"');
     const css = await (await get("/docs/docs.css")).text();
     for (const text of [html, js, css]) {
       expect(text).not.toMatch(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i); // no absolute URL to any host
       expect(text).not.toMatch(/@import|url\(/);
     }
     // The CSP makes the browser enforce it: scripts, styles and requests only from this origin.
-    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'; script-src 'self'; style-src 'self'");
+    expect(page.headers.get("content-security-policy")).toContain(
+      "default-src 'none'; script-src 'self'; style-src 'self'",
+    );
   });
 });

@@ -16,7 +16,13 @@ describe("GET /v1/salary", () => {
       derived: false,
       provenance: "seed",
       method: "stated in the seed; mid is the midpoint of low and high",
-      sources: [{ file: "002_d3de01ece2beeeeb.txt", section: "AI Salary Guide 2026 › Salary by Location (2026)", quote: "| Austin, TX | $140K–$200K |" }],
+      sources: [
+        {
+          file: "002_d3de01ece2beeeeb.txt",
+          section: "AI Salary Guide 2026 › Salary by Location (2026)",
+          quote: "| Austin, TX | $140K–$200K |",
+        },
+      ],
       notes: [],
       openEnded: false,
       datasetVersion: "2026.1.0",
@@ -25,29 +31,58 @@ describe("GET /v1/salary", () => {
 
   it("derives a figure no seed states, and says how and from what", async () => {
     const body = await okJson(await get("/v1/salary?role=ML%20Engineer&level=Senior&location=SF"));
-    expect(body).toMatchObject({ role: "ML Engineer", level: "Senior", location: "San Francisco, CA", low: 290909, mid: 349091, high: 407273, derived: true, provenance: "derived" });
-    expect(body.method).toMatch(/^US base range × 1\.4545 \(San Francisco, CA factor for ML Engineer/);
+    expect(body).toMatchObject({
+      role: "ML Engineer",
+      level: "Senior",
+      location: "San Francisco, CA",
+      low: 290909,
+      mid: 349091,
+      high: 407273,
+      derived: true,
+      provenance: "derived",
+    });
+    expect(body.method).toMatch(
+      /^US base range × 1\.4545 \(San Francisco, CA factor for ML Engineer/,
+    );
     expect(body.sources.map((s: { quote: string }) => s.quote)).toContain("Senior: $200K-280K");
   });
 
   it("resolves aliases and years of experience to canonical names", async () => {
     const body = await okJson(await get("/v1/salary?role=mle&level=4"));
-    expect(body).toMatchObject({ role: "ML Engineer", level: "Mid", location: "US", low: 150000, mid: 165000, high: 180000, provenance: "seed" });
+    expect(body).toMatchObject({
+      role: "ML Engineer",
+      level: "Mid",
+      location: "US",
+      low: 150000,
+      mid: 165000,
+      high: 180000,
+      provenance: "seed",
+    });
   });
 
   it("answers London in pounds by default and in dollars when asked", async () => {
-    expect(await okJson(await get("/v1/salary?role=ML%20Engineer&level=Mid&location=London"))).toMatchObject({ currency: "GBP", low: 130000, mid: 155000, high: 180000 });
-    const usd = await okJson(await get("/v1/salary?role=ML%20Engineer&level=Mid&location=London&currency=usd"));
+    expect(
+      await okJson(await get("/v1/salary?role=ML%20Engineer&level=Mid&location=London")),
+    ).toMatchObject({ currency: "GBP", low: 130000, mid: 155000, high: 180000 });
+    const usd = await okJson(
+      await get("/v1/salary?role=ML%20Engineer&level=Mid&location=London&currency=usd"),
+    );
     expect(usd).toMatchObject({ currency: "USD", low: 165000, high: 230000 });
-    expect(usd.notes).toContain("The seed gives London's USD figures as approximate equivalents (\"~\").");
+    expect(usd.notes).toContain(
+      'The seed gives London\'s USD figures as approximate equivalents ("~").',
+    );
   });
 
   it("answers the other bases from their own seed tables", async () => {
-    expect(await okJson(await get("/v1/salary?role=ML%20Engineer&level=Mid&basis=total"))).toMatchObject({ basis: "total", low: 150000, mid: 185000, high: 220000 });
+    expect(
+      await okJson(await get("/v1/salary?role=ML%20Engineer&level=Mid&basis=total")),
+    ).toMatchObject({ basis: "total", low: 150000, mid: 185000, high: 220000 });
   });
 
   it("keeps half cents exact: the mid of an odd range has two decimals at most", async () => {
-    const body = await okJson(await get("/v1/salary?role=Data%20Scientist&level=Senior&location=NYC"));
+    const body = await okJson(
+      await get("/v1/salary?role=Data%20Scientist&level=Senior&location=NYC"),
+    );
     expect(body).toMatchObject({ low: 197419, mid: 235806.5, high: 274194, derived: true });
   });
 
@@ -55,7 +90,12 @@ describe("GET /v1/salary", () => {
     const p = await problem(await get("/v1/salary?role=Prompt%20Engineer&level=Senior"), 404);
     expect(p.code).toBe("NO_DATA");
     expect(p.field).toBe("level");
-    expect(p.available).toEqual(["base: Entry, Mid", "total: Entry, Mid, Senior", "market: Entry, Mid, Senior", "role-wide only: $80K–$200K (002_d3de01ece2beeeeb.txt, Breadth of AI Roles › 4. Emerging Roles (2026))"]);
+    expect(p.available).toEqual([
+      "base: Entry, Mid",
+      "total: Entry, Mid, Senior",
+      "market: Entry, Mid, Senior",
+      "role-wide only: $80K–$200K (002_d3de01ece2beeeeb.txt, Breadth of AI Roles › 4. Emerging Roles (2026))",
+    ]);
   });
 
   it("is 422 with suggestions for an unknown role, level or location", async () => {
@@ -77,11 +117,15 @@ describe("GET /v1/salary", () => {
   });
 
   it("answers CSV with a header row and the figure row, on .csv and with ?format=csv", async () => {
-    const lines = await csv(await get("/v1/salary.csv?role=ML%20Engineer&level=Mid&location=Austin"));
+    const lines = await csv(
+      await get("/v1/salary.csv?role=ML%20Engineer&level=Mid&location=Austin"),
+    );
     expect(lines).toEqual([
       "role,level,location,basis,currency,low,mid,high,derived,provenance,method,sources,datasetVersion",
-      "ML Engineer,Mid,\"Austin, TX\",base,USD,140000,170000,200000,FALSE,seed,stated in the seed; mid is the midpoint of low and high,\"002_d3de01ece2beeeeb.txt › AI Salary Guide 2026 › Salary by Location (2026): \"\"| Austin, TX | $140K–$200K |\"\"\",2026.1.0",
+      'ML Engineer,Mid,"Austin, TX",base,USD,140000,170000,200000,FALSE,seed,stated in the seed; mid is the midpoint of low and high,"002_d3de01ece2beeeeb.txt › AI Salary Guide 2026 › Salary by Location (2026): ""| Austin, TX | $140K–$200K |""",2026.1.0',
     ]);
-    expect(await csv(await get("/v1/salary?role=ML%20Engineer&level=Mid&location=Austin&format=csv"))).toEqual(lines);
+    expect(
+      await csv(await get("/v1/salary?role=ML%20Engineer&level=Mid&location=Austin&format=csv")),
+    ).toEqual(lines);
   });
 });

@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { comparePlans, comparisonToUnits, hireVsUpskill, hireVsUpskillToUnits, planRangeToUnits, planTemplate, runPlanRange } from "../../shared/index.js";
+import {
+  comparePlans,
+  comparisonToUnits,
+  hireVsUpskill,
+  hireVsUpskillToUnits,
+  planRangeToUnits,
+  planTemplate,
+  runPlanRange,
+} from "../../shared/index.js";
 import { okJson, post, problem } from "./api-client.js";
 
-const HVU = { targetRole: "ML Engineer", level: "Mid", location: "Austin", fromRole: "Backend engineer", horizonMonths: 12, channel: "recruiter" };
+const HVU = {
+  targetRole: "ML Engineer",
+  level: "Mid",
+  location: "Austin",
+  fromRole: "Backend engineer",
+  horizonMonths: 12,
+  channel: "recruiter",
+};
 
 describe("POST /v1/scenarios/hire-vs-upskill", () => {
   it("answers the hand-computed seed case in USD: hire $137,666.67–$233,333.33 vs upskill $15,000", async () => {
@@ -11,23 +26,64 @@ describe("POST /v1/scenarios/hire-vs-upskill", () => {
     expect(body.upskill.cashCost).toEqual({ low: 15000, expected: 15000, high: 15000 });
     expect(body.hire.monthsUntilProductive).toEqual({ low: 1.92, expected: 2.42, high: 2.92 });
     expect(body.path).toBe("Engineers → AI Engineers");
-    expect(body.hire.sources.some((s: { quote: string }) => s.quote.includes("15-25% fee"))).toBe(true);
+    expect(body.hire.sources.some((s: { quote: string }) => s.quote.includes("15-25% fee"))).toBe(
+      true,
+    );
   });
   it("is the core's answer exactly (the API adds no arithmetic)", async () => {
-    const body = await okJson(await post("/v1/scenarios/hire-vs-upskill", { ...HVU, mentorship: true }));
-    expect(body).toEqual(JSON.parse(JSON.stringify(hireVsUpskillToUnits(hireVsUpskill({ ...HVU, mentorship: true })))));
+    const body = await okJson(
+      await post("/v1/scenarios/hire-vs-upskill", { ...HVU, mentorship: true }),
+    );
+    expect(body).toEqual(
+      JSON.parse(JSON.stringify(hireVsUpskillToUnits(hireVsUpskill({ ...HVU, mentorship: true })))),
+    );
   });
   it("agrees with the sheet function AI_HIRE_VS_UPSKILL through /v1/functions", async () => {
     const api = await okJson(await post("/v1/scenarios/hire-vs-upskill", HVU));
-    const sheet = await okJson(await post("/v1/functions/AI_HIRE_VS_UPSKILL", { args: ["ML Engineer", "Mid", "Austin", "Backend engineer", 12, "recruiter"] }));
-    expect(sheet.value[2].slice(1)).toEqual([api.hire.cashCost.low, api.hire.cashCost.expected, api.hire.cashCost.high, api.upskill.cashCost.low, api.upskill.cashCost.expected, api.upskill.cashCost.high]);
+    const sheet = await okJson(
+      await post("/v1/functions/AI_HIRE_VS_UPSKILL", {
+        args: ["ML Engineer", "Mid", "Austin", "Backend engineer", 12, "recruiter"],
+      }),
+    );
+    expect(sheet.value[2].slice(1)).toEqual([
+      api.hire.cashCost.low,
+      api.hire.cashCost.expected,
+      api.hire.cashCost.high,
+      api.upskill.cashCost.low,
+      api.upskill.cashCost.expected,
+      api.upskill.cashCost.high,
+    ]);
   });
   it("a target with no seed path is 404 NO_DATA naming the paths; a wrong type is 400 naming the field", async () => {
-    const p = await problem(await post("/v1/scenarios/hire-vs-upskill", { targetRole: "AI Product Manager", level: "Mid" }), 404);
+    const p = await problem(
+      await post("/v1/scenarios/hire-vs-upskill", {
+        targetRole: "AI Product Manager",
+        level: "Mid",
+      }),
+      404,
+    );
     expect(p.code).toBe("NO_DATA");
     expect(p.available).toEqual(["ML Engineer", "Data Scientist", "Prompt Engineer"]);
-    expect((await problem(await post("/v1/scenarios/hire-vs-upskill", { targetRole: "ML Engineer", level: "Mid", mentorship: "maybe" }), 400)).field).toBe("mentorship");
-    expect((await problem(await post("/v1/scenarios/hire-vs-upskill", { targetRole: "Wizard", level: "Mid" }), 422)).suggestions).toBeDefined();
+    expect(
+      (
+        await problem(
+          await post("/v1/scenarios/hire-vs-upskill", {
+            targetRole: "ML Engineer",
+            level: "Mid",
+            mentorship: "maybe",
+          }),
+          400,
+        )
+      ).field,
+    ).toBe("mentorship");
+    expect(
+      (
+        await problem(
+          await post("/v1/scenarios/hire-vs-upskill", { targetRole: "Wizard", level: "Mid" }),
+          422,
+        )
+      ).suggestions,
+    ).toBeDefined();
   });
 });
 
@@ -36,34 +92,81 @@ describe("POST /v1/plan/range", () => {
   it("slip 0 answers exactly what POST /v1/plan does, in every band", async () => {
     const plain = await okJson(await post("/v1/plan", year1));
     const range = await okJson(await post("/v1/plan/range", { ...year1, slipMonths: 0 }));
-    expect(range.months.map((m: { total: unknown }) => m.total)).toEqual(plain.months.map((m: { total: number }) => ({ low: m.total, expected: m.total, high: m.total })));
+    expect(range.months.map((m: { total: unknown }) => m.total)).toEqual(
+      plain.months.map((m: { total: number }) => ({
+        low: m.total,
+        expected: m.total,
+        high: m.total,
+      })),
+    );
     expect(range.years[0].runRate).toEqual({ low: 440000, expected: 440000, high: 440000 });
   });
   it("slip 0–2 is the core's range and is ordered", async () => {
     const input = { ...year1, slipMonths: [0, 2] };
     const body = await okJson(await post("/v1/plan/range", input));
     expect(body).toEqual(JSON.parse(JSON.stringify(planRangeToUnits(runPlanRange(input)))));
-    for (const m of body.months) expect(m.total.low <= m.total.expected && m.total.expected <= m.total.high).toBe(true);
+    for (const m of body.months)
+      expect(m.total.low <= m.total.expected && m.total.expected <= m.total.high).toBe(true);
     expect(body.years[0].payroll.low).toBe(296666.66);
   });
   it("min above max is a 422 naming slipMonths; a slip of 99 is a 400", async () => {
-    expect((await problem(await post("/v1/plan/range", { ...year1, slipMonths: [2, 1] }), 422)).field).toBe("slipMonths");
-    expect((await problem(await post("/v1/plan/range", { ...year1, slipMonths: 99 }), 400)).field).toBe("slipMonths");
+    expect(
+      (await problem(await post("/v1/plan/range", { ...year1, slipMonths: [2, 1] }), 422)).field,
+    ).toBe("slipMonths");
+    expect(
+      (await problem(await post("/v1/plan/range", { ...year1, slipMonths: 99 }), 400)).field,
+    ).toBe("slipMonths");
   });
 });
 
 describe("POST /v1/plan/compare", () => {
-  const base = { horizonMonths: 24, benefitsRate: 0.25, hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 }, { role: "Data Scientist", level: "Mid", startMonth: 3 }] };
-  const scenarios = [{ name: "Hire later", overrides: { startMonthShift: 3 } }, { name: "Pay more", overrides: { salaryChange: 0.1 } }];
+  const base = {
+    horizonMonths: 24,
+    benefitsRate: 0.25,
+    hires: [
+      { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 },
+      { role: "Data Scientist", level: "Mid", startMonth: 3 },
+    ],
+  };
+  const scenarios = [
+    { name: "Hire later", overrides: { startMonthShift: 3 } },
+    { name: "Pay more", overrides: { salaryChange: 0.1 } },
+  ];
   it("answers base and scenarios per year with differences, equal to the core", async () => {
     const body = await okJson(await post("/v1/plan/compare", { base, scenarios }));
-    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(["Base", "Hire later", "Pay more"]);
-    expect(body).toEqual(JSON.parse(JSON.stringify(comparisonToUnits(comparePlans(base, scenarios)))));
+    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      "Base",
+      "Hire later",
+      "Pay more",
+    ]);
+    expect(body).toEqual(
+      JSON.parse(JSON.stringify(comparisonToUnits(comparePlans(base, scenarios)))),
+    );
     const later = body.scenarios[1];
-    expect(later.differences.years[0].total).toBeCloseTo(later.years[0].total - body.scenarios[0].years[0].total, 2);
+    expect(later.differences.years[0].total).toBeCloseTo(
+      later.years[0].total - body.scenarios[0].years[0].total,
+      2,
+    );
   });
   it("duplicate scenario names are a 422 naming the scenario; an unknown override is a 400", async () => {
-    expect((await problem(await post("/v1/plan/compare", { base, scenarios: [{ name: "A" }, { name: "A" }] }), 422)).field).toBe("scenarios[1].name");
-    expect((await problem(await post("/v1/plan/compare", { base, scenarios: [{ name: "A", overrides: { bonus: 1 } }] }), 400)).field).toContain("scenarios[0].overrides");
+    expect(
+      (
+        await problem(
+          await post("/v1/plan/compare", { base, scenarios: [{ name: "A" }, { name: "A" }] }),
+          422,
+        )
+      ).field,
+    ).toBe("scenarios[1].name");
+    expect(
+      (
+        await problem(
+          await post("/v1/plan/compare", {
+            base,
+            scenarios: [{ name: "A", overrides: { bonus: 1 } }],
+          }),
+          400,
+        )
+      ).field,
+    ).toContain("scenarios[0].overrides");
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { constantTimeEqual, generateApiKey, hashApiKey, impliedScopes, parseScopes, scopeAllows } from "../../worker/auth/api-key.js";
+import {
+  constantTimeEqual,
+  generateApiKey,
+  hashApiKey,
+  impliedScopes,
+  parseScopes,
+  scopeAllows,
+} from "../../worker/auth/api-key.js";
 import { api, jsonOf, problemOf, workspaceWithKeys } from "./support/workspace.js";
 
 describe("key material", () => {
@@ -8,14 +15,21 @@ describe("key material", () => {
     expect(keys.size).toBe(50);
     for (const k of keys) expect(k).toMatch(/^atp_[A-Za-z0-9_-]{43}$/);
     // SHA-256("abc"), FIPS 180-2 test vector.
-    expect(await hashApiKey("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(await hashApiKey("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 
   it("constantTimeEqual and the nesting of scopes", () => {
     expect(constantTimeEqual("abc", "abc")).toBe(true);
     expect(constantTimeEqual("abc", "abd")).toBe(false);
     expect(constantTimeEqual("abc", "abcd")).toBe(false);
-    expect(scopeAllows("admin", "write") && scopeAllows("write", "read") && !scopeAllows("read", "write") && !scopeAllows("write", "admin")).toBe(true);
+    expect(
+      scopeAllows("admin", "write") &&
+        scopeAllows("write", "read") &&
+        !scopeAllows("read", "write") &&
+        !scopeAllows("write", "admin"),
+    ).toBe(true);
     expect(impliedScopes("write")).toEqual(["read", "write"]);
     expect(parseScopes(["read", "admin"])).toBe("admin");
     expect(() => parseScopes([])).toThrow(/at least one/);
@@ -31,8 +45,15 @@ describe("authentication on the API", () => {
   });
 
   it("Authorization must be Bearer; a wrong key is 401 with WWW-Authenticate on any /v1 route", async () => {
-    for (const header of ["Basic dXNlcjpwYXNz", "Bearer", "Bearer a b", `Bearer ${"x".repeat(300)}`]) {
-      const res = await api("/v1/salary?role=MLE&level=Mid", { headers: { Authorization: header } });
+    for (const header of [
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      "Bearer a b",
+      `Bearer ${"x".repeat(300)}`,
+    ]) {
+      const res = await api("/v1/salary?role=MLE&level=Mid", {
+        headers: { Authorization: header },
+      });
       expect(res.headers.get("www-authenticate")).toBe('Bearer realm="ai-team-planner"');
       expect((await problemOf(res, 401)).code).toBe("UNAUTHORIZED");
     }
@@ -41,13 +62,18 @@ describe("authentication on the API", () => {
 
   it("each scope reaches exactly its routes", async () => {
     const ws = await workspaceWithKeys("scopes");
-    const can = async (key: typeof ws.read, method: string, path: string, body?: unknown) => (await api(path, { method, key, body })).status;
+    const can = async (key: typeof ws.read, method: string, path: string, body?: unknown) =>
+      (await api(path, { method, key, body })).status;
     expect(await can(ws.read, "GET", "/v1/models")).toBe(200);
     expect(await can(ws.read, "GET", "/v1/bands")).toBe(200);
     expect(await can(ws.read, "POST", "/v1/models", { name: "m", input: { hires: [] } })).toBe(403);
-    expect(await can(ws.write, "POST", "/v1/models", { name: "m", input: { hires: [] } })).toBe(201);
+    expect(await can(ws.write, "POST", "/v1/models", { name: "m", input: { hires: [] } })).toBe(
+      201,
+    );
     expect(await can(ws.write, "GET", "/v1/keys")).toBe(403);
     expect(await can(ws.admin, "GET", "/v1/keys")).toBe(200);
-    expect(await can(ws.admin, "POST", "/v1/models", { name: "m", input: { hires: [] } })).toBe(201);
+    expect(await can(ws.admin, "POST", "/v1/models", { name: "m", input: { hires: [] } })).toBe(
+      201,
+    );
   });
 });

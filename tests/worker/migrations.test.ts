@@ -6,15 +6,29 @@ import { api, createKey, jsonOf, planInput, uniqueWorkspace } from "./support/wo
 // The setup file has applied migrations/ to this file's own D1 (storage is per test file), as
 // `wrangler d1 migrations apply` does: recorded in d1_migrations, each applied once.
 
-const TABLES = ["api_keys", "audit_log", "band_sets", "bands", "model_versions", "models", "rate_limits", "shares", "workspaces"];
+const TABLES = [
+  "api_keys",
+  "audit_log",
+  "band_sets",
+  "bands",
+  "model_versions",
+  "models",
+  "rate_limits",
+  "shares",
+  "workspaces",
+];
 
 async function tables(): Promise<string[]> {
-  const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations' ORDER BY name").all<{ name: string }>();
+  const { results } = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations' ORDER BY name",
+  ).all<{ name: string }>();
   return results.map((r) => r.name);
 }
 
 async function applied(): Promise<string[]> {
-  const { results } = await env.DB.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>();
+  const { results } = await env.DB.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{
+    name: string;
+  }>();
   return results.map((r) => r.name);
 }
 
@@ -22,12 +36,18 @@ describe("migrations", () => {
   it("every migration in migrations/ is applied and recorded, giving the schema's tables", async () => {
     expect(await tables()).toEqual(TABLES);
     expect(await applied()).toEqual(env.TEST_MIGRATIONS.map((m) => m.name));
-    expect(env.TEST_MIGRATIONS.map((m) => m.name)).toEqual(["0000_init.sql", "0001_workspaces_keys_models_bands.sql"]);
+    expect(env.TEST_MIGRATIONS.map((m) => m.name)).toEqual([
+      "0000_init.sql",
+      "0001_workspaces_keys_models_bands.sql",
+    ]);
   });
 
   it("re-applying is a no-op: nothing runs twice and data survives", async () => {
     const key = await createKey(uniqueWorkspace("rerun"), "write");
-    const model = await jsonOf(await api("/v1/models", { key, body: { name: "kept", input: planInput() } }), 201);
+    const model = await jsonOf(
+      await api("/v1/models", { key, body: { name: "kept", input: planInput() } }),
+      201,
+    );
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
     expect(await applied()).toEqual(env.TEST_MIGRATIONS.map((m) => m.name));
@@ -36,7 +56,18 @@ describe("migrations", () => {
 
   it("they apply from an empty database, and the API works on the result", async () => {
     // Children before parents: the foreign keys are enforced.
-    for (const t of ["bands", "band_sets", "shares", "model_versions", "models", "api_keys", "audit_log", "rate_limits", "workspaces", "d1_migrations"]) {
+    for (const t of [
+      "bands",
+      "band_sets",
+      "shares",
+      "model_versions",
+      "models",
+      "api_keys",
+      "audit_log",
+      "rate_limits",
+      "workspaces",
+      "d1_migrations",
+    ]) {
       await env.DB.prepare(`DROP TABLE IF EXISTS ${t}`).run();
     }
     expect(await tables()).toEqual([]);
@@ -44,15 +75,39 @@ describe("migrations", () => {
     expect(await tables()).toEqual(TABLES);
     expect(await applied()).toEqual(env.TEST_MIGRATIONS.map((m) => m.name));
     const key = await createKey(uniqueWorkspace("fresh"), "admin");
-    await jsonOf(await api("/v1/models", { key, body: { name: "fresh", input: planInput() } }), 201);
+    await jsonOf(
+      await api("/v1/models", { key, body: { name: "fresh", input: planInput() } }),
+      201,
+    );
   });
 
   it("the database refuses what the schema forbids: a duplicate model version, an unknown scope, low above high", async () => {
     const key = await createKey(uniqueWorkspace("constraints"), "write");
-    const model = await jsonOf(await api("/v1/models", { key, body: { name: "m", input: planInput() } }), 201);
-    await expect(env.DB.prepare("INSERT INTO model_versions (model_id, version, name, input, created_at, created_by) VALUES (?, 1, 'dup', '{}', 0, 'x')").bind(model.id).run()).rejects.toThrow(/UNIQUE|PRIMARY KEY/i);
-    await expect(env.DB.prepare("UPDATE api_keys SET scope = 'owner' WHERE id = ?").bind(key.keyId).run()).rejects.toThrow(/CHECK/i);
-    await expect(env.DB.prepare("INSERT INTO band_sets (id, workspace_id, version, row_count, created_at, created_by) VALUES ('bset_x', ?, 1, 1, 0, 'x')").bind(key.workspaceId).run()).resolves.toBeTruthy();
-    await expect(env.DB.prepare("INSERT INTO bands (set_id, row, role, level, location, basis, currency, low_cents, high_cents) VALUES ('bset_x', 1, 'ML Engineer', 'Mid', 'US', 'base', 'USD', 200, 100)").run()).rejects.toThrow(/CHECK/i);
+    const model = await jsonOf(
+      await api("/v1/models", { key, body: { name: "m", input: planInput() } }),
+      201,
+    );
+    await expect(
+      env.DB.prepare(
+        "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by) VALUES (?, 1, 'dup', '{}', 0, 'x')",
+      )
+        .bind(model.id)
+        .run(),
+    ).rejects.toThrow(/UNIQUE|PRIMARY KEY/i);
+    await expect(
+      env.DB.prepare("UPDATE api_keys SET scope = 'owner' WHERE id = ?").bind(key.keyId).run(),
+    ).rejects.toThrow(/CHECK/i);
+    await expect(
+      env.DB.prepare(
+        "INSERT INTO band_sets (id, workspace_id, version, row_count, created_at, created_by) VALUES ('bset_x', ?, 1, 1, 0, 'x')",
+      )
+        .bind(key.workspaceId)
+        .run(),
+    ).resolves.toBeTruthy();
+    await expect(
+      env.DB.prepare(
+        "INSERT INTO bands (set_id, row, role, level, location, basis, currency, low_cents, high_cents) VALUES ('bset_x', 1, 'ML Engineer', 'Mid', 'US', 'base', 'USD', 200, 100)",
+      ).run(),
+    ).rejects.toThrow(/CHECK/i);
   });
 });

@@ -10,14 +10,22 @@ import { ORIGIN, problemOf, workspaceWithKeys, type TestKey } from "./support/wo
 const app = createApp();
 const lowLimits = { ...env, RATE_LIMIT_PER_MINUTE: "2", ANON_RATE_LIMIT_PER_MINUTE: "3" };
 
-async function call(path: string, headers: Record<string, string> = {}, limits: Env = lowLimits): Promise<Response> {
+async function call(
+  path: string,
+  headers: Record<string, string> = {},
+  limits: Env = lowLimits,
+): Promise<Response> {
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(ORIGIN + path, { headers }), limits, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }
 
-const limitHeaders = (res: Response) => [res.headers.get("ratelimit-limit"), res.headers.get("ratelimit-remaining"), res.headers.get("ratelimit-reset")];
+const limitHeaders = (res: Response) => [
+  res.headers.get("ratelimit-limit"),
+  res.headers.get("ratelimit-remaining"),
+  res.headers.get("ratelimit-reset"),
+];
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -36,7 +44,11 @@ describe("rate limits (fixed one-minute window, counted in D1)", () => {
       expect(res.status).toBe(200);
       seen.push(limitHeaders(res));
     }
-    expect(seen).toEqual([["3", "2", "30"], ["3", "1", "30"], ["3", "0", "30"]]);
+    expect(seen).toEqual([
+      ["3", "2", "30"],
+      ["3", "1", "30"],
+      ["3", "0", "30"],
+    ]);
 
     const limited = await call("/v1/levels", ip);
     expect(limited.headers.get("retry-after")).toBe("30");
@@ -60,7 +72,10 @@ describe("rate limits (fixed one-minute window, counted in D1)", () => {
 
   it("keyed calls are limited per key (RATE_LIMIT_PER_MINUTE), apart from the caller's address and other keys", async () => {
     const ws = await workspaceWithKeys("ratelimit");
-    const auth = (k: TestKey) => ({ Authorization: `Bearer ${k.key}`, "CF-Connecting-IP": "192.0.2.1" });
+    const auth = (k: TestKey) => ({
+      Authorization: `Bearer ${k.key}`,
+      "CF-Connecting-IP": "192.0.2.1",
+    });
     expect(limitHeaders(await call("/v1/models", auth(ws.read)))).toEqual(["2", "1", "30"]);
     expect((await call("/v1/models", auth(ws.read))).status).toBe(200);
     const limited = await call("/v1/models", auth(ws.read));
@@ -84,14 +99,21 @@ describe("rate limits (fixed one-minute window, counted in D1)", () => {
     await call("/v1/levels", { "CF-Connecting-IP": "203.0.113.77" });
     vi.setSystemTime(new Date("2026-05-04T10:05:00.000Z"));
     await call("/v1/levels", { "CF-Connecting-IP": "203.0.113.78" });
-    const old = await env.DB.prepare("SELECT COUNT(*) AS n FROM rate_limits WHERE window_start < ?").bind(Date.parse("2026-05-04T10:05:00.000Z")).first<{ n: number }>();
+    const old = await env.DB.prepare("SELECT COUNT(*) AS n FROM rate_limits WHERE window_start < ?")
+      .bind(Date.parse("2026-05-04T10:05:00.000Z"))
+      .first<{ n: number }>();
     expect(old!.n).toBe(0);
   });
 
   it("counts reach D1 off the request path: the window's first request, then every 25 in the background", async () => {
     const ip = { "CF-Connecting-IP": "203.0.113.120" };
     const high = { ...env, ANON_RATE_LIMIT_PER_MINUTE: "1000" };
-    const stored = async () => (await env.DB.prepare("SELECT count FROM rate_limits WHERE bucket = ?").bind("ip:203.0.113.120").first<{ count: number }>())?.count;
+    const stored = async () =>
+      (
+        await env.DB.prepare("SELECT count FROM rate_limits WHERE bucket = ?")
+          .bind("ip:203.0.113.120")
+          .first<{ count: number }>()
+      )?.count;
     await call("/v1/levels", ip, high);
     expect(await stored()).toBe(1);
     for (let i = 0; i < 24; i++) await call("/v1/levels", ip, high);
@@ -102,7 +124,11 @@ describe("rate limits (fixed one-minute window, counted in D1)", () => {
   });
 
   it("limits fall back to 600 per key and 120 anonymous when the vars are missing or not positive whole numbers", async () => {
-    const res = await call("/v1/levels", { "CF-Connecting-IP": "203.0.113.99" }, { ...env, RATE_LIMIT_PER_MINUTE: "lots", ANON_RATE_LIMIT_PER_MINUTE: "" });
+    const res = await call(
+      "/v1/levels",
+      { "CF-Connecting-IP": "203.0.113.99" },
+      { ...env, RATE_LIMIT_PER_MINUTE: "lots", ANON_RATE_LIMIT_PER_MINUTE: "" },
+    );
     expect(res.headers.get("ratelimit-limit")).toBe("120");
   });
 });

@@ -42,7 +42,9 @@ export function constantTimeEqual(a: string, b: string): boolean {
   const x = new TextEncoder().encode(a);
   const y = new TextEncoder().encode(b);
   if (x.length !== y.length) return false;
-  const subtle = crypto.subtle as SubtleCrypto & { timingSafeEqual?: (a: ArrayBufferView, b: ArrayBufferView) => boolean };
+  const subtle = crypto.subtle as SubtleCrypto & {
+    timingSafeEqual?: (a: ArrayBufferView, b: ArrayBufferView) => boolean;
+  };
   if (typeof subtle.timingSafeEqual === "function") return subtle.timingSafeEqual(x, y);
   let diff = 0;
   for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
@@ -71,11 +73,17 @@ export function isScope(value: unknown): value is Scope {
  */
 export function parseScopes(value: unknown): Scope {
   const list = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
-  const names = list.map((s) => (typeof s === "string" ? s.trim().toLowerCase() : s)).filter((s) => s !== "");
-  if (!names.length) throw new Error(`scopes: give at least one of ${SCOPES.join(", ")} (admin implies write, write implies read)`);
+  const names = list
+    .map((s) => (typeof s === "string" ? s.trim().toLowerCase() : s))
+    .filter((s) => s !== "");
+  if (!names.length)
+    throw new Error(
+      `scopes: give at least one of ${SCOPES.join(", ")} (admin implies write, write implies read)`,
+    );
   let best: Scope | undefined;
   for (const s of names) {
-    if (!isScope(s)) throw new Error(`scopes: unknown scope ${JSON.stringify(s)}; use read, write or admin`);
+    if (!isScope(s))
+      throw new Error(`scopes: unknown scope ${JSON.stringify(s)}; use read, write or admin`);
     if (!best || RANK[s] > RANK[best]) best = s;
   }
   return best!;

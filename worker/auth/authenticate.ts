@@ -18,10 +18,14 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
   let auth;
   if (header !== undefined) {
     const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
-    if (!bearer) failure = 'The Authorization header must be "Bearer <API key>", e.g. "Authorization: Bearer atp_…".';
+    if (!bearer)
+      failure =
+        'The Authorization header must be "Bearer <API key>", e.g. "Authorization: Bearer atp_…".';
     else {
       auth = await verifyApiKey(c.env.DB, bearer[1]!);
-      if (!auth) failure = "This API key is unknown or has been revoked. Ask a workspace admin for a key (POST /v1/keys) or create one with `npm run keys -- create --workspace <name> --scopes read`.";
+      if (!auth)
+        failure =
+          "This API key is unknown or has been revoked. Ask a workspace admin for a key (POST /v1/keys) or create one with `npm run keys -- create --workspace <name> --scopes read`.";
     }
   }
   c.set("auth", auth);

@@ -9,19 +9,20 @@ export function registerBearerScheme(router: OpenAPIHono<any>): void {
   router.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "A workspace API key (\"atp_…\"), shown once when created. Scopes nest: admin implies write, write implies read.",
+    description:
+      'A workspace API key ("atp_…"), shown once when created. Scopes nest: admin implies write, write implies read.',
   });
 }
 
 const DESCRIPTIONS = {
   400: "A parameter or body field is missing or has the wrong type (the problem names it), or the body is not valid JSON.",
-  401: "No API key, or an unknown or revoked one: send \"Authorization: Bearer atp_…\" (the answer carries WWW-Authenticate: Bearer).",
+  401: 'No API key, or an unknown or revoked one: send "Authorization: Bearer atp_…" (the answer carries WWW-Authenticate: Bearer).',
   403: "The key lacks the scope this route needs (the problem names it).",
   404: "No such object in the caller's workspace. Another workspace's objects answer the same, so nothing reveals they exist.",
   409: "The object is not in a state this action applies to (the problem says why).",
   412: "If-Match names a version that is no longer current: another save came first. The problem's currentVersion (and the ETag header) give the current one; re-read, merge and save again.",
   422: "The input breaks the core's rules; `problems` lists every one (field and fix). Nothing was stored.",
-  428: "This write needs an If-Match header with the version last read (its ETag, e.g. \"v3\").",
+  428: 'This write needs an If-Match header with the version last read (its ETag, e.g. "v3").',
   429: "Too many requests this minute for this key or address; Retry-After says when to try again.",
 } as const;
 
@@ -29,9 +30,17 @@ export type WorkspaceErrorStatus = keyof typeof DESCRIPTIONS;
 
 /** Error responses of workspace routes, for the OpenAPI document. */
 export function workspaceProblems<const S extends readonly WorkspaceErrorStatus[]>(...statuses: S) {
-  const out = {} as { [K in S[number]]: { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } } };
+  const out = {} as {
+    [K in S[number]]: {
+      description: string;
+      content: { "application/problem+json": { schema: typeof ProblemSchema } };
+    };
+  };
   for (const s of [...statuses, 429 as const]) {
-    (out as Record<number, unknown>)[s] = { description: DESCRIPTIONS[s], content: { "application/problem+json": { schema: ProblemSchema } } };
+    (out as Record<number, unknown>)[s] = {
+      description: DESCRIPTIONS[s],
+      content: { "application/problem+json": { schema: ProblemSchema } },
+    };
   }
   return out;
 }

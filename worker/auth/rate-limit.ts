@@ -7,13 +7,16 @@ import { HttpProblem } from "../lib/problem.js";
 export const DEFAULT_LIMITS = { perKey: 600, anonymous: 120 } as const;
 
 function limitFrom(value: unknown, fallback: number): number {
-  const n = typeof value === "string" ? Number(value.trim()) : typeof value === "number" ? value : NaN;
+  const n =
+    typeof value === "string" ? Number(value.trim()) : typeof value === "number" ? value : NaN;
   return Number.isSafeInteger(n) && n > 0 ? n : fallback;
 }
 
 /** Work that may finish after the response (Workers' waitUntil), or inline when there is no execution context. */
 async function inBackground(c: Context, work: Promise<unknown>, what: string): Promise<void> {
-  const settled = work.catch((e: unknown) => console.error(JSON.stringify({ level: "warn", message: `${what} failed`, error: String(e) })));
+  const settled = work.catch((e: unknown) =>
+    console.error(JSON.stringify({ level: "warn", message: `${what} failed`, error: String(e) })),
+  );
   try {
     c.executionCtx.waitUntil(settled);
   } catch {
@@ -45,7 +48,8 @@ async function count(c: Context<{ Bindings: Env }>, bucket: string, now: number)
   const window = windowStart(now);
   const tally = tallies.get(bucket);
   if (!tally || tally.window !== window) {
-    if (tallies.size >= MAX_TALLIES) for (const [b, t] of tallies) if (t.window !== window) tallies.delete(b);
+    if (tallies.size >= MAX_TALLIES)
+      for (const [b, t] of tallies) if (t.window !== window) tallies.delete(b);
     const known = await countRequests(c.env.DB, bucket, window);
     tallies.set(bucket, { window, known, pending: 0, lastWrite: now, writing: false });
     // The first request of a bucket's new window clears ended windows, so the table stays small.
@@ -62,9 +66,16 @@ async function count(c: Context<{ Bindings: Env }>, bucket: string, now: number)
     await inBackground(
       c,
       countRequests(c.env.DB, bucket, window, requests)
-        .then((known) => { if (tally.window === window) tally.known = Math.max(tally.known + requests, known); })
-        .catch((e: unknown) => { tally.pending += requests; throw e; })
-        .finally(() => { tally.writing = false; }),
+        .then((known) => {
+          if (tally.window === window) tally.known = Math.max(tally.known + requests, known);
+        })
+        .catch((e: unknown) => {
+          tally.pending += requests;
+          throw e;
+        })
+        .finally(() => {
+          tally.writing = false;
+        }),
       "rate-limit write",
     );
   }
@@ -80,9 +91,13 @@ async function count(c: Context<{ Bindings: Env }>, bucket: string, now: number)
  */
 export const rateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => {
   const auth = c.get("auth");
-  const limit = auth ? limitFrom(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_LIMITS.perKey) : limitFrom(c.env.ANON_RATE_LIMIT_PER_MINUTE, DEFAULT_LIMITS.anonymous);
+  const limit = auth
+    ? limitFrom(c.env.RATE_LIMIT_PER_MINUTE, DEFAULT_LIMITS.perKey)
+    : limitFrom(c.env.ANON_RATE_LIMIT_PER_MINUTE, DEFAULT_LIMITS.anonymous);
   // An address is at most 45 characters (IPv6); anything longer is not one Cloudflare set.
-  const bucket = auth ? `key:${auth.keyId}` : `ip:${c.req.header("CF-Connecting-IP")?.trim().slice(0, 45) || "anonymous"}`;
+  const bucket = auth
+    ? `key:${auth.keyId}`
+    : `ip:${c.req.header("CF-Connecting-IP")?.trim().slice(0, 45) || "anonymous"}`;
   const now = Date.now();
   const requests = await count(c, bucket, now);
 
@@ -94,7 +109,13 @@ export const rateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => 
   };
   if (requests > limit) {
     const who = auth ? "this API key" : "your address (send an API key for a higher limit)";
-    throw new HttpProblem(429, "RATE_LIMITED", `Rate limit reached: ${limit} requests a minute for ${who}. Retry after ${reset} s.`, { limit, retryAfter: reset }, { ...headers, "Retry-After": String(reset) });
+    throw new HttpProblem(
+      429,
+      "RATE_LIMITED",
+      `Rate limit reached: ${limit} requests a minute for ${who}. Retry after ${reset} s.`,
+      { limit, retryAfter: reset },
+      { ...headers, "Retry-After": String(reset) },
+    );
   }
   await next();
   for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);

@@ -14,9 +14,17 @@ const WHAT: Record<Scope, string> = {
 /** No key → 401 (with WWW-Authenticate); a key without the scope → 403 naming the scope needed. */
 export function assertScope(c: Context, scope: Scope): void {
   const auth = c.get("auth");
-  if (!auth) throw unauthorized(`This route needs an API key with the ${scope} scope: send "Authorization: Bearer atp_…".`);
+  if (!auth)
+    throw unauthorized(
+      `This route needs an API key with the ${scope} scope: send "Authorization: Bearer atp_…".`,
+    );
   if (!scopeAllows(auth.scope, scope)) {
-    throw new HttpProblem(403, "FORBIDDEN", `This API key has the ${auth.scope} scope; this needs ${WHAT[scope]}. Use a key with the ${scope} scope.`, { requiredScope: scope, keyScope: auth.scope });
+    throw new HttpProblem(
+      403,
+      "FORBIDDEN",
+      `This API key has the ${auth.scope} scope; this needs ${WHAT[scope]}. Use a key with the ${scope} scope.`,
+      { requiredScope: scope, keyScope: auth.scope },
+    );
   }
 }
 

@@ -21,16 +21,31 @@ export interface AuditEntry {
 export function auditStatement(e: AuditEntry, { onlyIfChanged = false } = {}): SqlStatement {
   return stmt(
     `INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${onlyIfChanged ? "changes() = 1" : "1"}`,
-    e.workspaceId, e.actor, e.action, e.objectType, e.objectId, e.version ?? null, e.at,
+    e.workspaceId,
+    e.actor,
+    e.action,
+    e.objectType,
+    e.objectId,
+    e.version ?? null,
+    e.at,
   );
 }
 
 /** A workspace's audit trail, newest first, `before` an id for paging. */
-export async function listAudit(db: Database, workspaceId: string, limit: number, before?: number): Promise<AuditRow[]> {
+export async function listAudit(
+  db: Database,
+  workspaceId: string,
+  limit: number,
+  before?: number,
+): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)
-    .where(before === undefined ? eq(auditLog.workspaceId, workspaceId) : and(eq(auditLog.workspaceId, workspaceId), lt(auditLog.id, before)))
+    .where(
+      before === undefined
+        ? eq(auditLog.workspaceId, workspaceId)
+        : and(eq(auditLog.workspaceId, workspaceId), lt(auditLog.id, before)),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }

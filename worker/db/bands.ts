@@ -14,11 +14,19 @@ export interface BandSet {
 }
 
 /** The workspace's current band set (newest version), or a given version; undefined if it has none. */
-export async function findBandSet(db: Database, workspaceId: string, version?: number): Promise<BandSet | undefined> {
+export async function findBandSet(
+  db: Database,
+  workspaceId: string,
+  version?: number,
+): Promise<BandSet | undefined> {
   const [set] = await db
     .select()
     .from(bandSets)
-    .where(version === undefined ? eq(bandSets.workspaceId, workspaceId) : and(eq(bandSets.workspaceId, workspaceId), eq(bandSets.version, version)))
+    .where(
+      version === undefined
+        ? eq(bandSets.workspaceId, workspaceId)
+        : and(eq(bandSets.workspaceId, workspaceId), eq(bandSets.version, version)),
+    )
     .orderBy(desc(bandSets.version))
     .limit(1);
   if (!set) return undefined;
@@ -28,7 +36,15 @@ export async function findBandSet(db: Database, workspaceId: string, version?: n
     version: set.version,
     createdAt: set.createdAt,
     createdBy: set.createdBy,
-    bands: rows.map((r) => ({ role: r.role, level: r.level, location: r.location, basis: r.basis, currency: r.currency, low: r.lowCents / 100, high: r.highCents / 100 })),
+    bands: rows.map((r) => ({
+      role: r.role,
+      level: r.level,
+      location: r.location,
+      basis: r.basis,
+      currency: r.currency,
+      low: r.lowCents / 100,
+      high: r.highCents / 100,
+    })),
   };
 }
 
@@ -36,25 +52,49 @@ export async function findBandSet(db: Database, workspaceId: string, version?: n
  * The workspace's current bands and their set version (0 and [] when it has none) in ONE query,
  * since every request with a key needs them: the newest set's rows, or the set alone when empty.
  */
-export async function currentBands(d1: D1Database, workspaceId: string): Promise<{ version: number; bands: WorkspaceBand[] }> {
+export async function currentBands(
+  d1: D1Database,
+  workspaceId: string,
+): Promise<{ version: number; bands: WorkspaceBand[] }> {
   const { results } = await d1
     .prepare(
       "SELECT s.version, b.role, b.level, b.location, b.basis, b.currency, b.low_cents, b.high_cents FROM band_sets s LEFT JOIN bands b ON b.set_id = s.id " +
         "WHERE s.id = (SELECT id FROM band_sets WHERE workspace_id = ? ORDER BY version DESC LIMIT 1) ORDER BY b.row",
     )
     .bind(workspaceId)
-    .all<{ version: number; role: string | null; level: string; location: string; basis: WorkspaceBand["basis"]; currency: WorkspaceBand["currency"]; low_cents: number; high_cents: number }>();
+    .all<{
+      version: number;
+      role: string | null;
+      level: string;
+      location: string;
+      basis: WorkspaceBand["basis"];
+      currency: WorkspaceBand["currency"];
+      low_cents: number;
+      high_cents: number;
+    }>();
   if (!results.length) return { version: 0, bands: [] };
   const bandsOf = results.filter((r) => r.role !== null);
   return {
     version: results[0]!.version,
-    bands: bandsOf.map((r) => ({ role: r.role!, level: r.level, location: r.location, basis: r.basis, currency: r.currency, low: r.low_cents / 100, high: r.high_cents / 100 })),
+    bands: bandsOf.map((r) => ({
+      role: r.role!,
+      level: r.level,
+      location: r.location,
+      basis: r.basis,
+      currency: r.currency,
+      low: r.low_cents / 100,
+      high: r.high_cents / 100,
+    })),
   };
 }
 
 /** The workspace's band sets, newest (current) first, without their rows. */
 export function listBandSets(db: Database, workspaceId: string) {
-  return db.select().from(bandSets).where(eq(bandSets.workspaceId, workspaceId)).orderBy(desc(bandSets.version));
+  return db
+    .select()
+    .from(bandSets)
+    .where(eq(bandSets.workspaceId, workspaceId))
+    .orderBy(desc(bandSets.version));
 }
 
 /** Rows per INSERT: each goes in as one JSON parameter, well under D1's statement and parameter limits. */
@@ -65,32 +105,51 @@ const ROWS_PER_INSERT = 500;
  * with the next version number, its rows and the audit row, to run as ONE batch so a reader sees
  * the old set or the new one, never a mix. The first statement RETURNs the new version.
  */
-export function replaceBandsStatements(workspaceId: string, rows: readonly WorkspaceBand[], actor: string, now: number): SqlStatement[] {
+export function replaceBandsStatements(
+  workspaceId: string,
+  rows: readonly WorkspaceBand[],
+  actor: string,
+  now: number,
+): SqlStatement[] {
   const setId = randomToken("bset_", 12);
   const statements: SqlStatement[] = [
     stmt(
       "INSERT INTO band_sets (id, workspace_id, version, row_count, created_at, created_by) SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?, ?, ? FROM band_sets WHERE workspace_id = ? RETURNING version",
-      setId, workspaceId, rows.length, now, actor, workspaceId,
+      setId,
+      workspaceId,
+      rows.length,
+      now,
+      actor,
+      workspaceId,
     ),
   ];
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT).map((b) => ({
-      role: b.role, level: b.level, location: b.location, basis: b.basis, currency: b.currency,
-      low: Math.round(b.low * 100), high: Math.round(b.high * 100),
+      role: b.role,
+      level: b.level,
+      location: b.location,
+      basis: b.basis,
+      currency: b.currency,
+      low: Math.round(b.low * 100),
+      high: Math.round(b.high * 100),
     }));
     statements.push(
       stmt(
         "INSERT INTO bands (set_id, row, role, level, location, basis, currency, low_cents, high_cents) " +
           "SELECT ?, ? + key + 1, json_extract(value, '$.role'), json_extract(value, '$.level'), json_extract(value, '$.location'), " +
           "json_extract(value, '$.basis'), json_extract(value, '$.currency'), json_extract(value, '$.low'), json_extract(value, '$.high') FROM json_each(?)",
-        setId, start, JSON.stringify(chunk),
+        setId,
+        start,
+        JSON.stringify(chunk),
       ),
     );
   }
   statements.push(
     stmt(
       "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'bands.replace', 'bands', id, version, ? FROM band_sets WHERE id = ?",
-      actor, now, setId,
+      actor,
+      now,
+      setId,
     ),
   );
   return statements;

@@ -10,9 +10,18 @@ export interface StoredKey {
 }
 
 /** The active key with this hash, if any. */
-export async function findActiveKeyByHash(db: Database, keyHash: string): Promise<StoredKey | undefined> {
+export async function findActiveKeyByHash(
+  db: Database,
+  keyHash: string,
+): Promise<StoredKey | undefined> {
   const [row] = await db
-    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scope: apiKeys.scope, keyHash: apiKeys.keyHash, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      workspaceId: apiKeys.workspaceId,
+      scope: apiKeys.scope,
+      keyHash: apiKeys.keyHash,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.keyHash, keyHash))
     .limit(1);
@@ -30,14 +39,34 @@ const listed = {
   revokedAt: apiKeys.revokedAt,
 };
 
-export type ListedKey = { id: string; name: string; scope: Scope; prefix: string; createdAt: number; createdBy: string; revokedAt: number | null };
+export type ListedKey = {
+  id: string;
+  name: string;
+  scope: Scope;
+  prefix: string;
+  createdAt: number;
+  createdBy: string;
+  revokedAt: number | null;
+};
 
 /** A workspace's keys, newest first (revoked ones too, marked); never the hash. */
 export function listKeys(db: Database, workspaceId: string): Promise<ListedKey[]> {
-  return db.select(listed).from(apiKeys).where(eq(apiKeys.workspaceId, workspaceId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  return db
+    .select(listed)
+    .from(apiKeys)
+    .where(eq(apiKeys.workspaceId, workspaceId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
 }
 
-export async function getKey(db: Database, workspaceId: string, keyId: string): Promise<ListedKey | undefined> {
-  const [row] = await db.select(listed).from(apiKeys).where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, keyId))).limit(1);
+export async function getKey(
+  db: Database,
+  workspaceId: string,
+  keyId: string,
+): Promise<ListedKey | undefined> {
+  const [row] = await db
+    .select(listed)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, keyId)))
+    .limit(1);
   return row;
 }

@@ -12,15 +12,19 @@ export const KEY_NAME_MAX = 100;
 
 export function checkWorkspaceSlug(slug: string): string {
   if (!WORKSPACE_SLUG.test(slug)) {
-    throw new Error(`workspace: ${JSON.stringify(slug)} is not a workspace name; use 1-40 lower-case letters, digits and dashes, e.g. "acme"`);
+    throw new Error(
+      `workspace: ${JSON.stringify(slug)} is not a workspace name; use 1-40 lower-case letters, digits and dashes, e.g. "acme"`,
+    );
   }
   return slug;
 }
 
 export function checkKeyName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > KEY_NAME_MAX || /[\u0000-\u001f]/.test(trimmed)) {
-    throw new Error(`name: give a key name of 1-${KEY_NAME_MAX} printable characters, e.g. "HR sync"`);
+  if (!trimmed || trimmed.length > KEY_NAME_MAX || /\p{Cc}/u.test(trimmed)) {
+    throw new Error(
+      `name: give a key name of 1-${KEY_NAME_MAX} printable characters, e.g. "HR sync"`,
+    );
   }
   return trimmed;
 }
@@ -34,16 +38,28 @@ export function newKeyId(): string {
 }
 
 /** Creates the workspace unless one with that slug exists (and audits the creation only if it did). */
-export function ensureWorkspaceStatements(slug: string, actor: string, now: number): SqlStatement[] {
+export function ensureWorkspaceStatements(
+  slug: string,
+  actor: string,
+  now: number,
+): SqlStatement[] {
   checkWorkspaceSlug(slug);
   const id = newWorkspaceId();
   return [
     // RETURNING: the first result has a row only when the workspace was created (wrangler's local
     // `d1 execute --json` reports no change counts).
-    stmt("INSERT INTO workspaces (id, slug, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING RETURNING id", id, slug, slug, now),
+    stmt(
+      "INSERT INTO workspaces (id, slug, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING RETURNING id",
+      id,
+      slug,
+      slug,
+      now,
+    ),
     stmt(
       "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT id, ?, 'workspace.create', 'workspace', id, NULL, ? FROM workspaces WHERE id = ?",
-      actor, now, id,
+      actor,
+      now,
+      id,
     ),
   ];
 }
@@ -85,33 +101,61 @@ export async function newKeyStatements(opts: NewKeyOptions): Promise<NewKey> {
   const id = newKeyId();
   const hash = await hashApiKey(key);
   const prefix = keyDisplayPrefix(key);
-  const [where, ref] = "id" in opts.workspace ? ["id = ?", opts.workspace.id] : ["slug = ?", checkWorkspaceSlug(opts.workspace.slug)];
+  const [where, ref] =
+    "id" in opts.workspace
+      ? ["id = ?", opts.workspace.id]
+      : ["slug = ?", checkWorkspaceSlug(opts.workspace.slug)];
   const onConflict = opts.reactivate
     ? "ON CONFLICT (key_hash) DO UPDATE SET workspace_id = excluded.workspace_id, scope = excluded.scope, name = excluded.name, revoked_at = NULL"
     : "";
   // INSERT … SELECT needs a WHERE before an ON CONFLICT clause, which it has.
   const insert = stmt(
     `INSERT INTO api_keys (id, workspace_id, name, scope, key_hash, prefix, created_at, created_by) SELECT ?, id, ?, ?, ?, ?, ?, ? FROM workspaces WHERE ${where} ${onConflict}`,
-    id, name, opts.scope, hash, prefix, now, opts.actor, ref,
+    id,
+    name,
+    opts.scope,
+    hash,
+    prefix,
+    now,
+    opts.actor,
+    ref,
   );
   const audit = stmt(
     "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.create', 'key', id, NULL, ? FROM api_keys WHERE key_hash = ?",
-    opts.actor, now, hash,
+    opts.actor,
+    now,
+    hash,
   );
   return { key, id, name, scope: opts.scope, prefix, createdAt: now, statements: [insert, audit] };
 }
 
 /** Revokes an active key of the workspace (by id) and audits it; no change if it is unknown or already revoked. */
-export function revokeKeyStatements(keyId: string, workspace: WorkspaceRef | undefined, actor: string, now: number): SqlStatement[] {
-  const scopeClause = !workspace ? "" : "id" in workspace ? " AND workspace_id = ?" : " AND workspace_id = (SELECT id FROM workspaces WHERE slug = ?)";
+export function revokeKeyStatements(
+  keyId: string,
+  workspace: WorkspaceRef | undefined,
+  actor: string,
+  now: number,
+): SqlStatement[] {
+  const scopeClause = !workspace
+    ? ""
+    : "id" in workspace
+      ? " AND workspace_id = ?"
+      : " AND workspace_id = (SELECT id FROM workspaces WHERE slug = ?)";
   const scopeParam = !workspace ? [] : ["id" in workspace ? workspace.id : workspace.slug];
   return [
     // RETURNING: a row only if a key was revoked, for callers without change counts (wrangler's local --json).
-    stmt(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL${scopeClause} RETURNING id`, now, keyId, ...scopeParam),
+    stmt(
+      `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL${scopeClause} RETURNING id`,
+      now,
+      keyId,
+      ...scopeParam,
+    ),
     // changes() is the row count of the UPDATE just before, in the same transaction.
     stmt(
       "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.revoke', 'key', id, NULL, ? FROM api_keys WHERE id = ? AND changes() = 1",
-      actor, now, keyId,
+      actor,
+      now,
+      keyId,
     ),
   ];
 }
@@ -121,7 +165,10 @@ export function listKeysStatement(workspaceSlug?: string): SqlStatement {
   const base =
     "SELECT k.id, w.slug AS workspace, k.name, k.scope, k.prefix, k.created_at, k.created_by, k.revoked_at FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id";
   return workspaceSlug
-    ? stmt(`${base} WHERE w.slug = ? ORDER BY k.created_at DESC, k.id`, checkWorkspaceSlug(workspaceSlug))
+    ? stmt(
+        `${base} WHERE w.slug = ? ORDER BY k.created_at DESC, k.id`,
+        checkWorkspaceSlug(workspaceSlug),
+      )
     : stmt(`${base} ORDER BY w.slug, k.created_at DESC, k.id`);
 }
 
@@ -135,20 +182,34 @@ const CHOSEN_DEV_KEY = "npm start (DEV_API_KEY)";
  * (revokes) the one generated by the previous start. Local only: the start script runs these
  * against the local database; the worker itself never creates keys on its own.
  */
-export async function devWorkspaceStatements(devApiKey: string | undefined, now: number): Promise<{ key: string; generated: boolean; statements: SqlStatement[] }> {
+export async function devWorkspaceStatements(
+  devApiKey: string | undefined,
+  now: number,
+): Promise<{ key: string; generated: boolean; statements: SqlStatement[] }> {
   const chosen = devApiKey?.trim();
-  if (chosen !== undefined && chosen.length < 16) throw new Error("DEV_API_KEY: use at least 16 characters (or unset it to get a generated key)");
+  if (chosen !== undefined && chosen.length < 16)
+    throw new Error("DEV_API_KEY: use at least 16 characters (or unset it to get a generated key)");
   const created = await newKeyStatements({
-    workspace: { slug: DEV_WORKSPACE }, scope: "admin", name: chosen ? CHOSEN_DEV_KEY : GENERATED_DEV_KEY, actor: "npm-start", now,
+    workspace: { slug: DEV_WORKSPACE },
+    scope: "admin",
+    name: chosen ? CHOSEN_DEV_KEY : GENERATED_DEV_KEY,
+    actor: "npm-start",
+    now,
     ...(chosen ? { key: chosen, reactivate: true } : {}),
   });
   const retire = stmt(
     "UPDATE api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL AND workspace_id = (SELECT id FROM workspaces WHERE slug = ?)",
-    now, GENERATED_DEV_KEY, DEV_WORKSPACE,
+    now,
+    GENERATED_DEV_KEY,
+    DEV_WORKSPACE,
   );
   return {
     key: created.key,
     generated: !chosen,
-    statements: [...ensureWorkspaceStatements(DEV_WORKSPACE, "npm-start", now), ...(chosen ? [] : [retire]), ...created.statements],
+    statements: [
+      ...ensureWorkspaceStatements(DEV_WORKSPACE, "npm-start", now),
+      ...(chosen ? [] : [retire]),
+      ...created.statements,
+    ],
   };
 }

@@ -6,9 +6,16 @@ export function windowStart(now: number): number {
 }
 
 /** Adds `requests` to the bucket's count for the window starting at `start` and returns the new total: one UPSERT. */
-export async function countRequests(d1: D1Database, bucket: string, start: number, requests = 1): Promise<number> {
+export async function countRequests(
+  d1: D1Database,
+  bucket: string,
+  start: number,
+  requests = 1,
+): Promise<number> {
   const row = await d1
-    .prepare("INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, ?) ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + excluded.count RETURNING count")
+    .prepare(
+      "INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, ?) ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + excluded.count RETURNING count",
+    )
     .bind(bucket, start, requests)
     .first<{ count: number }>();
   return row?.count ?? requests;

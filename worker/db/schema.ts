@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 // Every time is Unix epoch milliseconds. Ids are random, prefixed by kind ("ws_", "key_", "mdl_", "bset_"),
 // so an id pasted in the wrong place is recognisable and ids never reveal counts or order.
@@ -19,7 +27,9 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     name: text("name").notNull(),
     /** The key's highest scope: admin implies write, write implies read. */
     scope: text("scope", { enum: SCOPES }).notNull(),
@@ -43,7 +53,9 @@ export const models = sqliteTable(
   "models",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     name: text("name").notNull(),
     /** The plan-engine input as JSON text, exactly as validated. */
     input: text("input").notNull(),
@@ -65,7 +77,9 @@ export const models = sqliteTable(
 export const modelVersions = sqliteTable(
   "model_versions",
   {
-    modelId: text("model_id").notNull().references(() => models.id),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
     version: integer("version").notNull(),
     name: text("name").notNull(),
     input: text("input").notNull(),
@@ -80,8 +94,12 @@ export const shares = sqliteTable(
   "shares",
   {
     token: text("token").primaryKey(),
-    modelId: text("model_id").notNull().references(() => models.id),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     createdAt: integer("created_at").notNull(),
     createdBy: text("created_by").notNull(),
     revokedAt: integer("revoked_at"),
@@ -94,7 +112,9 @@ export const bandSets = sqliteTable(
   "band_sets",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     version: integer("version").notNull(),
     rowCount: integer("row_count").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -107,7 +127,9 @@ export const bandSets = sqliteTable(
 export const bands = sqliteTable(
   "bands",
   {
-    setId: text("set_id").notNull().references(() => bandSets.id),
+    setId: text("set_id")
+      .notNull()
+      .references(() => bandSets.id),
     /** 1-based row number in the upload. */
     row: integer("row").notNull(),
     role: text("role").notNull(),

@@ -10,33 +10,66 @@ export function newShareToken(): string {
 }
 
 /** A share of a live (not deleted) model of the workspace, audited; no row at all if the model is not there. */
-export function createShareStatements(s: { token: string; modelId: string; workspaceId: string; actor: string; now: number }): SqlStatement[] {
+export function createShareStatements(s: {
+  token: string;
+  modelId: string;
+  workspaceId: string;
+  actor: string;
+  now: number;
+}): SqlStatement[] {
   return [
     stmt(
       "INSERT INTO shares (token, model_id, workspace_id, created_at, created_by) SELECT ?, id, workspace_id, ?, ? FROM models WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL",
-      s.token, s.now, s.actor, s.modelId, s.workspaceId,
+      s.token,
+      s.now,
+      s.actor,
+      s.modelId,
+      s.workspaceId,
     ),
     stmt(
       "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.create', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      s.actor, s.now, s.modelId, s.workspaceId,
+      s.actor,
+      s.now,
+      s.modelId,
+      s.workspaceId,
     ),
   ];
 }
 
 /** Revokes an active share of the workspace's model, audited only if it was active. */
-export function revokeShareStatements(s: { token: string; modelId: string; workspaceId: string; actor: string; now: number }): SqlStatement[] {
+export function revokeShareStatements(s: {
+  token: string;
+  modelId: string;
+  workspaceId: string;
+  actor: string;
+  now: number;
+}): SqlStatement[] {
   return [
-    stmt("UPDATE shares SET revoked_at = ? WHERE token = ? AND model_id = ? AND workspace_id = ? AND revoked_at IS NULL", s.now, s.token, s.modelId, s.workspaceId),
+    stmt(
+      "UPDATE shares SET revoked_at = ? WHERE token = ? AND model_id = ? AND workspace_id = ? AND revoked_at IS NULL",
+      s.now,
+      s.token,
+      s.modelId,
+      s.workspaceId,
+    ),
     stmt(
       "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.revoke', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      s.actor, s.now, s.modelId, s.workspaceId,
+      s.actor,
+      s.now,
+      s.modelId,
+      s.workspaceId,
     ),
   ];
 }
 
 export function listShares(db: Database, workspaceId: string, modelId: string) {
   return db
-    .select({ token: shares.token, createdAt: shares.createdAt, createdBy: shares.createdBy, revokedAt: shares.revokedAt })
+    .select({
+      token: shares.token,
+      createdAt: shares.createdAt,
+      createdBy: shares.createdBy,
+      revokedAt: shares.revokedAt,
+    })
     .from(shares)
     .where(and(eq(shares.workspaceId, workspaceId), eq(shares.modelId, modelId)))
     .orderBy(desc(shares.createdAt), desc(shares.token));

@@ -27,7 +27,8 @@ export function runBatch(db: D1Database, statements: readonly SqlStatement[]): P
 export function sqlLiteral(value: SqlValue): string {
   if (value === null) return "NULL";
   if (typeof value === "number") {
-    if (!Number.isSafeInteger(value)) throw new Error(`only integers are inlined into SQL, got ${value}`);
+    if (!Number.isSafeInteger(value))
+      throw new Error(`only integers are inlined into SQL, got ${value}`);
     return String(value);
   }
   if (value.includes("\0")) throw new Error("a NUL character cannot be inlined into SQL");

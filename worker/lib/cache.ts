@@ -12,7 +12,9 @@ export const API_REVISION = "1";
 /** Path plus query parameters sorted by name: `?b=2&a=1` and `?a=1&b=2` are the same resource. */
 export function normalizedUrl(url: string): string {
   const u = new URL(url);
-  const params = [...u.searchParams.entries()].sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const params = [...u.searchParams.entries()].sort(([a, av], [b, bv]) =>
+    a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0,
+  );
   const query = new URLSearchParams(params).toString();
   return query ? `${u.pathname}?${query}` : u.pathname;
 }
@@ -45,7 +47,10 @@ export const datasetCache: MiddlewareHandler = async (c, next) => {
   const etag = datasetEtag(c.req.url, scope);
   const cacheControl = `${c.req.header("Authorization") ? "private" : "public"}, max-age=${MAX_AGE_SECONDS}`;
   if (etagMatches(c.req.header("If-None-Match"), etag)) {
-    c.res = new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cacheControl, Vary: "Authorization" } });
+    c.res = new Response(null, {
+      status: 304,
+      headers: { ETag: etag, "Cache-Control": cacheControl, Vary: "Authorization" },
+    });
     return;
   }
   c.res.headers.set("ETag", etag);

@@ -6,7 +6,11 @@ import { problemResponse } from "./problem.js";
 
 interface RegisteredRoute {
   type: string;
-  route?: { method: string; path: string; responses?: Record<string, { content?: Record<string, unknown> }> };
+  route?: {
+    method: string;
+    path: string;
+    responses?: Record<string, { content?: Record<string, unknown> }>;
+  };
 }
 
 /** "GET /v1/roles/{role}" for every route whose documented 200 answer includes text/csv. */
@@ -15,7 +19,8 @@ export function csvRouteKeys(app: OpenAPIHono<any>): Set<string> {
   const keys = new Set<string>();
   for (const def of app.openAPIRegistry.definitions as RegisteredRoute[]) {
     if (def.type !== "route" || !def.route) continue;
-    if (def.route.responses?.["200"]?.content?.["text/csv"]) keys.add(`${def.route.method.toUpperCase()} ${def.route.path}`);
+    if (def.route.responses?.["200"]?.content?.["text/csv"])
+      keys.add(`${def.route.method.toUpperCase()} ${def.route.path}`);
   }
   return keys;
 }
@@ -34,7 +39,9 @@ export function csvGuard(app: OpenAPIHono<any>): MiddlewareHandler {
     const suffix = hasCsvSuffix(c.req.url);
     const query = c.req.query("format")?.toLowerCase() === "csv";
     if (!suffix && !query) return next();
-    const route = matchedRoutes(c).filter((r) => r.method !== "ALL").at(-1);
+    const route = matchedRoutes(c)
+      .filter((r) => r.method !== "ALL")
+      .at(-1);
     if (!route) return next(); // no such route: the not-found handler answers
     csvRoutes ??= csvRouteKeys(app);
     const method = c.req.method === "HEAD" ? "GET" : c.req.method;
@@ -42,8 +49,19 @@ export function csvGuard(app: OpenAPIHono<any>): MiddlewareHandler {
     const path = new URL(c.req.url).pathname;
     const offered = [...csvRoutes].map((k) => k.replace(/^GET /, "")).join(", ");
     if (suffix) {
-      return problemResponse(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${path}: ${toOpenApiPath(route.path)} has no CSV form. CSV is offered for: ${offered}.`);
+      return problemResponse(
+        c,
+        404,
+        "NOT_FOUND",
+        `No route for ${c.req.method} ${path}: ${toOpenApiPath(route.path)} has no CSV form. CSV is offered for: ${offered}.`,
+      );
     }
-    return problemResponse(c, 406, "NOT_ACCEPTABLE", `${c.req.method} ${path} answers JSON only; drop format=csv. CSV is offered for: ${offered}.`, { field: "format", suggestions: ["json"] });
+    return problemResponse(
+      c,
+      406,
+      "NOT_ACCEPTABLE",
+      `${c.req.method} ${path} answers JSON only; drop format=csv. CSV is offered for: ${offered}.`,
+      { field: "format", suggestions: ["json"] },
+    );
   };
 }

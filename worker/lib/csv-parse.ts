@@ -5,7 +5,10 @@ export interface CsvRecord {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
     this.name = "CsvSyntaxError";
   }
@@ -25,7 +28,6 @@ export function parseCsv(text: string): CsvRecord[] {
   let line = 1;
   let recordLine = 1;
   let i = 0;
-  let quotedStart = 0;
   const endRecord = () => {
     cells.push(cell);
     if (!(cells.length === 1 && cells[0]!.trim() === "")) records.push({ line: recordLine, cells });
@@ -37,10 +39,14 @@ export function parseCsv(text: string): CsvRecord[] {
     if (ch === '"' && cell.trim() === "") {
       // A quoted field: read to the closing quote.
       cell = "";
-      quotedStart = line;
+      const quotedStart = line;
       i++;
       for (;;) {
-        if (i >= src.length) throw new CsvSyntaxError(quotedStart, `line ${quotedStart}: a quoted field is never closed; end it with a double quote (write "" for a quote inside a field)`);
+        if (i >= src.length)
+          throw new CsvSyntaxError(
+            quotedStart,
+            `line ${quotedStart}: a quoted field is never closed; end it with a double quote (write "" for a quote inside a field)`,
+          );
         const q = src[i]!;
         if (q === '"') {
           if (src[i + 1] === '"') {
@@ -57,7 +63,10 @@ export function parseCsv(text: string): CsvRecord[] {
       }
       while (src[i] === " " || src[i] === "\t") i++;
       if (i < src.length && src[i] !== "," && src[i] !== "\n" && src[i] !== "\r") {
-        throw new CsvSyntaxError(line, `line ${line}: text after a closing quote; quote the whole field, e.g. "Austin, TX"`);
+        throw new CsvSyntaxError(
+          line,
+          `line ${line}: text after a closing quote; quote the whole field, e.g. "Austin, TX"`,
+        );
       }
       continue;
     }

@@ -27,7 +27,9 @@ const CSV_SUFFIX = ".csv";
  */
 export function pathWithoutCsvSuffix(request: Request): string {
   const path = getPath(request);
-  return path.endsWith(CSV_SUFFIX) && path.length > CSV_SUFFIX.length + 1 ? path.slice(0, -CSV_SUFFIX.length) : path;
+  return path.endsWith(CSV_SUFFIX) && path.length > CSV_SUFFIX.length + 1
+    ? path.slice(0, -CSV_SUFFIX.length)
+    : path;
 }
 
 export function hasCsvSuffix(url: string): boolean {

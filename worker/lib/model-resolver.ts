@@ -1,6 +1,12 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { findFunction, PlannerError, type ModelResolver, type PlanResultUnits, type WorkspaceBand } from "../../shared/index.js";
+import {
+  findFunction,
+  PlannerError,
+  type ModelResolver,
+  type PlanResultUnits,
+  type WorkspaceBand,
+} from "../../shared/index.js";
 import type { AppEnv } from "../app.js";
 import { currentBands } from "../db/bands.js";
 import { database } from "../db/client.js";
@@ -28,7 +34,9 @@ function modelRef(args: unknown): string | undefined {
   let first: unknown = args[0];
   while (Array.isArray(first)) first = first[0];
   // Ids and tokens are well under 100 characters; a longer text cannot name a model.
-  return typeof first === "string" && first.trim() && first.trim().length <= 100 ? first.trim() : undefined;
+  return typeof first === "string" && first.trim() && first.trim().length <= 100
+    ? first.trim()
+    : undefined;
 }
 
 /** The model ids and share tokens that AI_MODEL calls in this request's body name. */
@@ -52,7 +60,8 @@ async function refsInBody(c: Context<AppEnv>): Promise<string[]> {
     const calls = (body as { calls?: unknown }).calls;
     if (Array.isArray(calls)) {
       for (const call of calls) {
-        if (typeof call !== "object" || call === null || !isAiModel((call as { fn?: unknown }).fn)) continue;
+        if (typeof call !== "object" || call === null || !isAiModel((call as { fn?: unknown }).fn))
+          continue;
         const ref = modelRef((call as { args?: unknown }).args);
         if (ref) refs.push(ref);
       }
@@ -62,7 +71,8 @@ async function refsInBody(c: Context<AppEnv>): Promise<string[]> {
 }
 
 function asPlannerError(e: unknown, ref: string): PlannerError {
-  if (e instanceof HttpProblem) return new PlannerError("INVALID_ARGUMENT", `model "${ref}": ${e.message}`, { field: "model" });
+  if (e instanceof HttpProblem)
+    return new PlannerError("INVALID_ARGUMENT", `model "${ref}": ${e.message}`, { field: "model" });
   throw e;
 }
 
@@ -71,13 +81,20 @@ function asPlannerError(e: unknown, ref: string): PlannerError {
  * them. A share token ("shr_…") works with or without a key and is computed with its owner's
  * bands; a model id needs a key of the model's workspace (any other workspace gets "not found").
  */
-export async function loadModelResolver(c: Context<AppEnv>, refs: readonly string[]): Promise<ModelResolver> {
+export async function loadModelResolver(
+  c: Context<AppEnv>,
+  refs: readonly string[],
+): Promise<ModelResolver> {
   const db = database(c.env.DB);
   const auth = c.get("auth");
   const loaded = new Map<string, Loaded>();
   const ownerBands = new Map<string, readonly WorkspaceBand[] | undefined>();
   for (const ref of refs.slice(0, MAX_MODELS_PER_REQUEST)) {
-    const model = ref.startsWith("shr_") ? await findSharedModel(db, ref) : auth ? await findModel(db, auth.workspaceId, ref) : undefined;
+    const model = ref.startsWith("shr_")
+      ? await findSharedModel(db, ref)
+      : auth
+        ? await findModel(db, auth.workspaceId, ref)
+        : undefined;
     if (!model) continue;
     let bands: readonly WorkspaceBand[] | undefined;
     if (auth && model.workspaceId === auth.workspaceId) bands = c.get("bands");
@@ -89,7 +106,11 @@ export async function loadModelResolver(c: Context<AppEnv>, refs: readonly strin
       bands = ownerBands.get(model.workspaceId);
     }
     try {
-      loaded.set(ref, { name: model.name, version: model.version, result: modelResult(model.input, model.version, bands) });
+      loaded.set(ref, {
+        name: model.name,
+        version: model.version,
+        result: modelResult(model.input, model.version, bands),
+      });
     } catch (e) {
       loaded.set(ref, { error: asPlannerError(e, ref) });
     }
@@ -113,7 +134,10 @@ export async function loadModelResolver(c: Context<AppEnv>, refs: readonly strin
  * models they name and sets c.var.models, which the routes pass to invokeFunction.
  */
 export const modelsForFunctions = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method === "POST" && (c.req.header("content-type") ?? "").toLowerCase().includes("json")) {
+  if (
+    c.req.method === "POST" &&
+    (c.req.header("content-type") ?? "").toLowerCase().includes("json")
+  ) {
     const refs = await refsInBody(c);
     if (refs.length) c.set("models", await loadModelResolver(c, refs));
   }

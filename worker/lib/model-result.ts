@@ -1,5 +1,12 @@
 import {
-  invokeFunction, isPlannerError, planToUnits, runPlan, type PlanResultUnits, type PlannerError, type PlannerErrorJSON, type WorkspaceBand,
+  invokeFunction,
+  isPlannerError,
+  planToUnits,
+  runPlan,
+  type PlanResultUnits,
+  type PlannerError,
+  type PlannerErrorJSON,
+  type WorkspaceBand,
 } from "../../shared/index.js";
 import { HttpProblem } from "./problem.js";
 
@@ -17,14 +24,26 @@ function problemsOf(e: PlannerError, prefix: string): PlannerErrorJSON[] {
  * stored: a 422 listing every problem (field and fix), or nothing. The engine is run rather than
  * only normalised so an input that validates is one whose result can be computed.
  */
-export function checkPlanInput(input: unknown, bands: readonly WorkspaceBand[] | undefined, field = "input"): void {
+export function checkPlanInput(
+  input: unknown,
+  bands: readonly WorkspaceBand[] | undefined,
+  field = "input",
+): void {
   try {
     runPlan(input, { bands });
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, field);
-    const detail = problems.length === 1 ? `The model input has a problem: ${problems[0]!.message}` : `The model input has ${problems.length} problems: ${problems.map((p) => p.message).join("; ")}`;
-    throw new HttpProblem(422, problems.length === 1 ? e.code : "INVALID_ARGUMENT", `${detail}. Nothing was saved.`, { field: problems[0]!.field, suggestions: problems[0]!.suggestions, problems });
+    const detail =
+      problems.length === 1
+        ? `The model input has a problem: ${problems[0]!.message}`
+        : `The model input has ${problems.length} problems: ${problems.map((p) => p.message).join("; ")}`;
+    throw new HttpProblem(
+      422,
+      problems.length === 1 ? e.code : "INVALID_ARGUMENT",
+      `${detail}. Nothing was saved.`,
+      { field: problems[0]!.field, suggestions: problems[0]!.suggestions, problems },
+    );
   }
 }
 
@@ -32,18 +51,33 @@ export function checkPlanInput(input: unknown, bands: readonly WorkspaceBand[] |
  * The plan engine's result for a stored input, in currency units. An input that no longer
  * computes (e.g. a band it relied on was removed) is a 422 that says which version and why.
  */
-export function modelResult(inputJson: string, version: number, bands: readonly WorkspaceBand[] | undefined): PlanResultUnits {
+export function modelResult(
+  inputJson: string,
+  version: number,
+  bands: readonly WorkspaceBand[] | undefined,
+): PlanResultUnits {
   try {
     return planToUnits(runPlan(JSON.parse(inputJson), { bands }));
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, "input");
-    throw new HttpProblem(422, e.code, `Version ${version} of this model no longer computes with the current data: ${e.message}. Save a corrected version.`, { field: problems[0]!.field, problems });
+    throw new HttpProblem(
+      422,
+      e.code,
+      `Version ${version} of this model no longer computes with the current data: ${e.message}. Save a corrected version.`,
+      { field: problems[0]!.field, problems },
+    );
   }
 }
 
 /** The months table exactly as the sheet function AI_MODEL(…, "months") shows it: a header row, then one row per month. */
-export function monthsTableRows(name: string, version: number, result: PlanResultUnits): (string | number | boolean)[][] {
-  const table = invokeFunction("AI_MODEL", ["model", "months"], { models: () => ({ name, version, result }) });
+export function monthsTableRows(
+  name: string,
+  version: number,
+  result: PlanResultUnits,
+): (string | number | boolean)[][] {
+  const table = invokeFunction("AI_MODEL", ["model", "months"], {
+    models: () => ({ name, version, result }),
+  });
   return Array.isArray(table) ? table : [[table]];
 }

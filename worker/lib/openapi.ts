@@ -21,13 +21,37 @@ export const ProblemSchema = z
     type: z.string().openapi({ example: "https://ai-team-planner.dev/problems/unknown-role" }),
     title: z.string().openapi({ example: "Unprocessable Content" }),
     status: z.number().int().openapi({ example: 422 }),
-    detail: z.string().openapi({ example: "Unknown role \"ML Engineeer\". Did you mean \"ML Engineer\"?" }),
-    code: z.string().openapi({ description: "Stable error code: the core's (UNKNOWN_ROLE, NO_DATA, INVALID_ARGUMENT, …) or the API's (NOT_FOUND, METHOD_NOT_ALLOWED, MALFORMED_JSON, …).", example: "UNKNOWN_ROLE" }),
-    field: z.string().optional().openapi({ description: "The parameter or body field at fault, e.g. \"level\" or \"hires[2].startMonth\".", example: "role" }),
-    suggestions: z.array(z.string()).optional().openapi({ description: "Closest known names (canonical) for an unknown one.", example: ["ML Engineer"] }),
-    available: z.array(z.string()).optional().openapi({ description: "For NO_DATA: what the seeds do hold." }),
-    problems: z.array(PlannerErrorSchema).optional().openapi({ description: "Every problem found when a whole input was checked at once." }),
-    requestId: z.string().optional().openapi({ description: "The X-Request-Id of the request, for the logs." }),
+    detail: z
+      .string()
+      .openapi({ example: 'Unknown role "ML Engineeer". Did you mean "ML Engineer"?' }),
+    code: z.string().openapi({
+      description:
+        "Stable error code: the core's (UNKNOWN_ROLE, NO_DATA, INVALID_ARGUMENT, …) or the API's (NOT_FOUND, METHOD_NOT_ALLOWED, MALFORMED_JSON, …).",
+      example: "UNKNOWN_ROLE",
+    }),
+    field: z.string().optional().openapi({
+      description: 'The parameter or body field at fault, e.g. "level" or "hires[2].startMonth".',
+      example: "role",
+    }),
+    suggestions: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description: "Closest known names (canonical) for an unknown one.",
+        example: ["ML Engineer"],
+      }),
+    available: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "For NO_DATA: what the seeds do hold." }),
+    problems: z
+      .array(PlannerErrorSchema)
+      .optional()
+      .openapi({ description: "Every problem found when a whole input was checked at once." }),
+    requestId: z
+      .string()
+      .optional()
+      .openapi({ description: "The X-Request-Id of the request, for the logs." }),
   })
   .openapi("Problem", { description: "RFC 9457 problem details (application/problem+json)." });
 
@@ -40,7 +64,10 @@ export const SourceSchema = z
     section: z.string(),
     quote: z.string(),
   })
-  .openapi("Source", { description: "Where a figure or fact comes from: the seed file, its section and the words it says." });
+  .openapi("Source", {
+    description:
+      "Where a figure or fact comes from: the seed file, its section and the words it says.",
+  });
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "A parameter or body field is missing or has the wrong type (the problem names it), or the body is not valid JSON.",
@@ -54,16 +81,28 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS & number;
 
 export function problemResponses<const S extends readonly ErrorStatus[]>(...statuses: S) {
-  const out = {} as { [K in S[number]]: { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } } };
+  const out = {} as {
+    [K in S[number]]: {
+      description: string;
+      content: { "application/problem+json": { schema: typeof ProblemSchema } };
+    };
+  };
   for (const s of statuses) {
-    (out as Record<number, unknown>)[s] = { description: ERROR_DESCRIPTIONS[s], content: { "application/problem+json": { schema: ProblemSchema } } };
+    (out as Record<number, unknown>)[s] = {
+      description: ERROR_DESCRIPTIONS[s],
+      content: { "application/problem+json": { schema: ProblemSchema } },
+    };
   }
   return out;
 }
 
-export const NOT_MODIFIED = { description: "Not modified: the If-None-Match header names the current ETag." } as const;
+export const NOT_MODIFIED = {
+  description: "Not modified: the If-None-Match header names the current ETag.",
+} as const;
 
-const CSV_SCHEMA = z.string().openapi({ description: "RFC 4180 CSV with a header row (the same answer as the JSON, flattened to rows)." });
+const CSV_SCHEMA = z.string().openapi({
+  description: "RFC 4180 CSV with a header row (the same answer as the JSON, flattened to rows).",
+});
 
 /** A 200 answer in JSON, or as CSV via `?format=csv` or the `.csv` twin of the path. */
 export function jsonOrCsv<T extends z.ZodType>(schema: T, description: string) {
@@ -77,10 +116,10 @@ export function json<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } };
 }
 
-export const formatParam = z
-  .enum(["json", "csv"])
-  .optional()
-  .openapi({ description: "Answer as JSON (default) or CSV; the .csv suffix on the path does the same.", example: "json" });
+export const formatParam = z.enum(["json", "csv"]).optional().openapi({
+  description: "Answer as JSON (default) or CSV; the .csv suffix on the path does the same.",
+  example: "json",
+});
 
 /**
  * The longest text any name, cell or parameter may be. The longest real name is under 40
@@ -99,7 +138,10 @@ export function text(help: string, example?: string) {
 /** A required text parameter with a message that says what to send. */
 export function requiredText(help: string, example: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `is required: ${help}` : `must be given once, as text: ${help}`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `is required: ${help}` : `must be given once, as text: ${help}`,
+    })
     .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
     .openapi({ description: help, example });
 }
@@ -113,15 +155,32 @@ export function optionalText(help: string, example?: string) {
 }
 
 /** A whole-number query parameter: query values are text, so the pattern is checked before the range. */
-export function wholeNumber(help: string, { min, max, example }: { min: number; max: number; example: number }) {
+export function wholeNumber(
+  help: string,
+  { min, max, example }: { min: number; max: number; example: number },
+) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `is required: ${help}` : "must be given once, as a whole number") })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required: ${help}`
+          : "must be given once, as a whole number",
+    })
     .regex(/^\s*[+-]?\d{1,15}\s*$/, { error: `must be a whole number from ${min} to ${max}` })
     .transform(Number)
-    .pipe(z.number().int().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    )
     .openapi({ type: "integer", minimum: min, maximum: max, description: help, example } as never);
 }
 
-export function optionalWholeNumber(help: string, limits: { min: number; max: number; example: number }) {
+export function optionalWholeNumber(
+  help: string,
+  limits: { min: number; max: number; example: number },
+) {
   return wholeNumber(help, limits).optional();
 }

@@ -4,49 +4,127 @@ import { PLAN_LIMITS } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
 
 const L = PLAN_LIMITS;
-const name = () => z.string().max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` });
+const name = () =>
+  z.string().max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` });
 
 /** A hiring delay: n months (0 to n), [min, max] or { min, max }. */
 export const SlipSchema = z
-  .union([
-    z.number().int().min(0).max(L.maxSlipMonths),
-    z.tuple([z.number().int().min(0).max(L.maxSlipMonths), z.number().int().min(0).max(L.maxSlipMonths)]),
-    z.strictObject({ min: z.number().int().min(0).max(L.maxSlipMonths), max: z.number().int().min(0).max(L.maxSlipMonths) }),
-  ], { error: `must be a number of months (0 to ${L.maxSlipMonths}), a pair [min, max] or { min, max }` })
-  .openapi("Slip", { description: "How many months late a hire may start: n (0 to n), [min, max] or { min, max }.", example: [0, 2] });
+  .union(
+    [
+      z.number().int().min(0).max(L.maxSlipMonths),
+      z.tuple([
+        z.number().int().min(0).max(L.maxSlipMonths),
+        z.number().int().min(0).max(L.maxSlipMonths),
+      ]),
+      z.strictObject({
+        min: z.number().int().min(0).max(L.maxSlipMonths),
+        max: z.number().int().min(0).max(L.maxSlipMonths),
+      }),
+    ],
+    {
+      error: `must be a number of months (0 to ${L.maxSlipMonths}), a pair [min, max] or { min, max }`,
+    },
+  )
+  .openapi("Slip", {
+    description: "How many months late a hire may start: n (0 to n), [min, max] or { min, max }.",
+    example: [0, 2],
+  });
 
 export const HireInputSchema = z
   .strictObject({
     role: name().openapi({ description: "Role name or alias.", example: "ML Engineer" }),
-    level: z.union([name(), z.number()], { error: "must be a level name (Entry, Mid, Senior) or years of experience" }).openapi({ description: "Entry, Mid, Senior, an alias, or years of experience.", example: "Mid" }),
-    location: name().nullish().openapi({ description: "City or alias; omit for the US as a whole.", example: "Austin" }),
-    startMonth: z.number().int().min(1).max(L.maxHorizonMonths).openapi({ description: "Plan month the hire starts (1 = first month; at most horizonMonths).", example: 1 }),
-    count: z.number().int().min(1).max(L.maxPeople).nullish().openapi({ description: "People hired on this row (default 1).", example: 1 }),
-    salary: z.number().min(0).max(L.maxSalary).nullish().openapi({ description: "Annual salary in USD; default: the mid of the role's range at the location." }),
-    recruitingCost: z.number().min(0).max(L.maxRecruitingCost).nullish().openapi({ description: "Recruiting cost per person in USD; default: from the channel, else the seed's $10K." }),
-    channel: name().nullish().openapi({ description: "Recruiting channel (\"referral\", \"recruiter\", …) to price recruiting by.", example: "referral" }),
-    slipMonths: SlipSchema.nullish().openapi({ description: "This hire's possible delay (overrides the plan's); used by POST /v1/plan/range." }),
+    level: z
+      .union([name(), z.number()], {
+        error: "must be a level name (Entry, Mid, Senior) or years of experience",
+      })
+      .openapi({
+        description: "Entry, Mid, Senior, an alias, or years of experience.",
+        example: "Mid",
+      }),
+    location: name()
+      .nullish()
+      .openapi({ description: "City or alias; omit for the US as a whole.", example: "Austin" }),
+    startMonth: z.number().int().min(1).max(L.maxHorizonMonths).openapi({
+      description: "Plan month the hire starts (1 = first month; at most horizonMonths).",
+      example: 1,
+    }),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(L.maxPeople)
+      .nullish()
+      .openapi({ description: "People hired on this row (default 1).", example: 1 }),
+    salary: z.number().min(0).max(L.maxSalary).nullish().openapi({
+      description: "Annual salary in USD; default: the mid of the role's range at the location.",
+    }),
+    recruitingCost: z.number().min(0).max(L.maxRecruitingCost).nullish().openapi({
+      description:
+        "Recruiting cost per person in USD; default: from the channel, else the seed's $10K.",
+    }),
+    channel: name().nullish().openapi({
+      description: 'Recruiting channel ("referral", "recruiter", …) to price recruiting by.',
+      example: "referral",
+    }),
+    slipMonths: SlipSchema.nullish().openapi({
+      description:
+        "This hire's possible delay (overrides the plan's); used by POST /v1/plan/range.",
+    }),
   })
   .openapi("HireInput");
 
 export const UpskillingInputSchema = z
   .strictObject({
-    path: name().openapi({ description: "Upskilling path name or alias.", example: "Engineers → AI Engineers" }),
+    path: name().openapi({
+      description: "Upskilling path name or alias.",
+      example: "Engineers → AI Engineers",
+    }),
     people: z.number().int().min(1).max(L.maxPeople).openapi({ example: 2 }),
     startMonth: z.number().int().min(1).max(L.maxHorizonMonths).openapi({ example: 7 }),
-    costPerPerson: z.number().min(0).max(L.maxCostPerPerson).nullish().openapi({ description: "USD per person; default: the seed's $15K." }),
+    costPerPerson: z
+      .number()
+      .min(0)
+      .max(L.maxCostPerPerson)
+      .nullish()
+      .openapi({ description: "USD per person; default: the seed's $15K." }),
   })
   .openapi("UpskillingInput");
 
 export const PlanInputSchema = z
   .strictObject({
-    horizonMonths: z.number().int().min(1).max(L.maxHorizonMonths).nullish().openapi({ description: `Months to plan (default ${L.defaultHorizonMonths}).`, example: 24 }),
-    benefitsRate: z.number().min(0).max(L.maxBenefitsRate).nullish().openapi({ description: "Benefits as a share of payroll (default 0: the seeds state none).", example: 0.25 }),
-    annualRaise: z.number().min(0).max(L.maxAnnualRaise).nullish().openapi({ description: "Raise on each hire's anniversary (default 0).", example: 0.03 }),
-    startDate: name().nullish().openapi({ description: "Calendar month of plan month 1, \"YYYY-MM\".", example: "2027-01" }),
-    slipMonths: SlipSchema.nullish().openapi({ description: "Every hire's possible delay; used by POST /v1/plan/range (POST /v1/plan costs the plan as scheduled)." }),
-    hires: z.array(HireInputSchema).max(L.maxHireRows).openapi({ description: `Hire rows (at most ${L.maxHireRows}).` }),
-    upskilling: z.array(UpskillingInputSchema).max(L.maxUpskillingRows).nullish().openapi({ description: `Upskilling entries (at most ${L.maxUpskillingRows}).` }),
+    horizonMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(L.maxHorizonMonths)
+      .nullish()
+      .openapi({ description: `Months to plan (default ${L.defaultHorizonMonths}).`, example: 24 }),
+    benefitsRate: z.number().min(0).max(L.maxBenefitsRate).nullish().openapi({
+      description: "Benefits as a share of payroll (default 0: the seeds state none).",
+      example: 0.25,
+    }),
+    annualRaise: z
+      .number()
+      .min(0)
+      .max(L.maxAnnualRaise)
+      .nullish()
+      .openapi({ description: "Raise on each hire's anniversary (default 0).", example: 0.03 }),
+    startDate: name()
+      .nullish()
+      .openapi({ description: 'Calendar month of plan month 1, "YYYY-MM".', example: "2027-01" }),
+    slipMonths: SlipSchema.nullish().openapi({
+      description:
+        "Every hire's possible delay; used by POST /v1/plan/range (POST /v1/plan costs the plan as scheduled).",
+    }),
+    hires: z
+      .array(HireInputSchema)
+      .max(L.maxHireRows)
+      .openapi({ description: `Hire rows (at most ${L.maxHireRows}).` }),
+    upskilling: z
+      .array(UpskillingInputSchema)
+      .max(L.maxUpskillingRows)
+      .nullish()
+      .openapi({ description: `Upskilling entries (at most ${L.maxUpskillingRows}).` }),
   })
   .openapi("PlanInput", {
     example: {
@@ -63,20 +141,36 @@ export const PlanInputSchema = z
 
 const MethodSources = z.object({ method: z.string(), sources: z.array(SourceSchema) });
 
-const money = (description?: string) => z.number().openapi({ description: description ?? "USD, at most two decimals (exact cents underneath)." });
+const money = (description?: string) =>
+  z
+    .number()
+    .openapi({ description: description ?? "USD, at most two decimals (exact cents underneath)." });
 
 export const PlanMonthSchema = z
   .object({
-    month: z.number().int(), label: z.string(), headcount: z.number().int(),
-    payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money(), cumulative: money(),
+    month: z.number().int(),
+    label: z.string(),
+    headcount: z.number().int(),
+    payroll: money(),
+    benefits: money(),
+    recruiting: money(),
+    upskilling: money(),
+    total: money(),
+    cumulative: money(),
   })
   .openapi("PlanMonth");
 
 export const PlanYearSchema = z
   .object({
-    year: z.number().int(), months: z.number().int(),
-    payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money(),
-    endHeadcount: z.number().int(), runRate: money("Sum of the annual salaries of everyone employed at the year's last month."),
+    year: z.number().int(),
+    months: z.number().int(),
+    payroll: money(),
+    benefits: money(),
+    recruiting: money(),
+    upskilling: money(),
+    total: money(),
+    endHeadcount: z.number().int(),
+    runRate: money("Sum of the annual salaries of everyone employed at the year's last month."),
   })
   .openapi("PlanYear");
 
@@ -85,20 +179,53 @@ export const PlanResultSchema = z
     currency: z.literal("USD"),
     horizonMonths: z.number().int(),
     startDate: z.string().nullable(),
-    assumptions: z.object({ benefitsRate: z.number(), annualRaise: z.number(), notes: z.array(z.string()) }),
+    assumptions: z.object({
+      benefitsRate: z.number(),
+      annualRaise: z.number(),
+      notes: z.array(z.string()),
+    }),
     hires: z.array(
       z.object({
-        role: z.string(), level: z.string(), location: z.string(), category: z.enum(["engineer", "data", "pm", "manager", "other"]),
-        startMonth: z.number().int(), count: z.number().int(), annualSalary: money(),
-        salarySource: MethodSources.extend({ provenance: z.enum(["seed", "derived", "workspace", "input"]) }),
-        recruitingPerPerson: money(), recruitingSource: MethodSources,
+        role: z.string(),
+        level: z.string(),
+        location: z.string(),
+        category: z.enum(["engineer", "data", "pm", "manager", "other"]),
+        startMonth: z.number().int(),
+        count: z.number().int(),
+        annualSalary: money(),
+        salarySource: MethodSources.extend({
+          provenance: z.enum(["seed", "derived", "workspace", "input"]),
+        }),
+        recruitingPerPerson: money(),
+        recruitingSource: MethodSources,
       }),
     ),
-    upskilling: z.array(z.object({ path: z.string(), people: z.number().int(), startMonth: z.number().int(), costPerPerson: money(), costSource: MethodSources })),
+    upskilling: z.array(
+      z.object({
+        path: z.string(),
+        people: z.number().int(),
+        startMonth: z.number().int(),
+        costPerPerson: money(),
+        costSource: MethodSources,
+      }),
+    ),
     months: z.array(PlanMonthSchema),
     years: z.array(PlanYearSchema),
-    totals: z.object({ payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money() }),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), months: z.array(z.number().int()).optional(), source: SourceSchema.optional() })),
+    totals: z.object({
+      payroll: money(),
+      benefits: money(),
+      recruiting: money(),
+      upskilling: money(),
+      total: money(),
+    }),
+    warnings: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        months: z.array(z.number().int()).optional(),
+        source: SourceSchema.optional(),
+      }),
+    ),
   })
   .openapi("PlanResult");
 

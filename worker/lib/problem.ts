@@ -1,7 +1,12 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isPlannerError, type ErrorCode, type PlannerError, type PlannerErrorJSON } from "../../shared/index.js";
+import {
+  isPlannerError,
+  type ErrorCode,
+  type PlannerError,
+  type PlannerErrorJSON,
+} from "../../shared/index.js";
 
 /** RFC 9457 problem details, plus our stable `code` and, for names, `suggestions`. */
 export interface ProblemBody {
@@ -19,9 +24,20 @@ export interface ProblemBody {
 }
 
 const TITLES: Record<number, string> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-  406: "Not Acceptable", 409: "Conflict", 412: "Precondition Failed", 413: "Content Too Large", 415: "Unsupported Media Type",
-  422: "Unprocessable Content", 428: "Precondition Required", 429: "Too Many Requests", 500: "Internal Server Error",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  428: "Precondition Required",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
 };
 
 /** An error a route throws to answer with a problem document; the global error handler renders it. */
@@ -38,7 +54,12 @@ export class HttpProblem extends Error {
   }
 }
 
-export function problemBody(status: number, code: string, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody {
+export function problemBody(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<ProblemBody> = {},
+): ProblemBody {
   return {
     type: `https://ai-team-planner.dev/problems/${code.toLowerCase().replace(/_/g, "-")}`,
     title: TITLES[status] ?? "Error",
@@ -49,11 +70,21 @@ export function problemBody(status: number, code: string, detail: string, extra:
   };
 }
 
-export function problemResponse(c: Context, status: ContentfulStatusCode, code: string, detail: string, extra: Partial<ProblemBody> = {}, headers: Record<string, string> = {}): Response {
+export function problemResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  detail: string,
+  extra: Partial<ProblemBody> = {},
+  headers: Record<string, string> = {},
+): Response {
   // The request id in the body too, so a pasted error message is enough to find the log line.
   const requestId = c.get("requestId" as never) as string | undefined;
   const body = problemBody(status, code, detail, { ...extra, ...(requestId ? { requestId } : {}) });
-  return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json", ...headers });
+  return c.body(JSON.stringify(body), status, {
+    "Content-Type": "application/problem+json",
+    ...headers,
+  });
 }
 
 /**
@@ -90,14 +121,36 @@ export function inPath<T>(field: string, resolve: () => T): T {
 }
 
 /** Hono's own HTTP errors (malformed JSON, unsupported media type, body too large) as problems with a fix. */
-export function httpExceptionProblem(e: HTTPException): { status: ContentfulStatusCode; code: string; detail: string } {
+export function httpExceptionProblem(e: HTTPException): {
+  status: ContentfulStatusCode;
+  code: string;
+  detail: string;
+} {
   const status = (e.status >= 400 && e.status <= 599 ? e.status : 500) as ContentfulStatusCode;
   if (status === 400 && /json/i.test(e.message)) {
-    return { status, code: "MALFORMED_JSON", detail: "The request body is not valid JSON. Send a JSON object with Content-Type: application/json." };
+    return {
+      status,
+      code: "MALFORMED_JSON",
+      detail:
+        "The request body is not valid JSON. Send a JSON object with Content-Type: application/json.",
+    };
   }
   if (status === 415) {
-    return { status, code: "UNSUPPORTED_MEDIA_TYPE", detail: "This endpoint reads a JSON body: send it with Content-Type: application/json." };
+    return {
+      status,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      detail: "This endpoint reads a JSON body: send it with Content-Type: application/json.",
+    };
   }
-  if (status === 413) return { status, code: "BODY_TOO_LARGE", detail: "The request body is larger than the 1 MB this API accepts." };
-  return { status, code: status >= 500 ? "INTERNAL" : "BAD_REQUEST", detail: e.message || TITLES[status] || "Error" };
+  if (status === 413)
+    return {
+      status,
+      code: "BODY_TOO_LARGE",
+      detail: "The request body is larger than the 1 MB this API accepts.",
+    };
+  return {
+    status,
+    code: status >= 500 ? "INTERNAL" : "BAD_REQUEST",
+    detail: e.message || TITLES[status] || "Error",
+  };
 }

@@ -5,13 +5,22 @@ import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
 import { PlanInputSchema, SlipSchema } from "./plan-schemas.js";
 
 const L = PLAN_LIMITS;
-const money = () => z.number().openapi({ description: "USD, at most two decimals (exact cents underneath)." });
+const money = () =>
+  z.number().openapi({ description: "USD, at most two decimals (exact cents underneath)." });
 
 export const SpreadSchema = z
   .object({ low: z.number(), expected: z.number(), high: z.number() })
-  .openapi("Spread", { description: "A figure under uncertainty: its lowest, expected and highest value." });
+  .openapi("Spread", {
+    description: "A figure under uncertainty: its lowest, expected and highest value.",
+  });
 
-const costs = { payroll: SpreadSchema, benefits: SpreadSchema, recruiting: SpreadSchema, upskilling: SpreadSchema, total: SpreadSchema };
+const costs = {
+  payroll: SpreadSchema,
+  benefits: SpreadSchema,
+  recruiting: SpreadSchema,
+  upskilling: SpreadSchema,
+  total: SpreadSchema,
+};
 
 export const PlanRangeResultSchema = z
   .object({
@@ -19,10 +28,33 @@ export const PlanRangeResultSchema = z
     horizonMonths: z.number().int(),
     startDate: z.string().nullable(),
     method: z.string().openapi({ description: "How low, expected and high are computed." }),
-    months: z.array(z.object({ month: z.number().int(), label: z.string(), headcount: SpreadSchema, cumulative: SpreadSchema, ...costs })),
-    years: z.array(z.object({ year: z.number().int(), months: z.number().int(), endHeadcount: SpreadSchema, runRate: SpreadSchema, ...costs })),
+    months: z.array(
+      z.object({
+        month: z.number().int(),
+        label: z.string(),
+        headcount: SpreadSchema,
+        cumulative: SpreadSchema,
+        ...costs,
+      }),
+    ),
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        months: z.number().int(),
+        endHeadcount: SpreadSchema,
+        runRate: SpreadSchema,
+        ...costs,
+      }),
+    ),
     totals: z.object(costs),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), months: z.array(z.number().int()).optional(), source: SourceSchema.optional() })),
+    warnings: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        months: z.array(z.number().int()).optional(),
+        source: SourceSchema.optional(),
+      }),
+    ),
   })
   .openapi("PlanRangeResult");
 
@@ -35,13 +67,34 @@ export const ScenarioSchema = z
         benefitsRate: z.number().min(0).max(L.maxBenefitsRate).optional(),
         annualRaise: z.number().min(0).max(L.maxAnnualRaise).optional(),
         slipMonths: SlipSchema.optional(),
-        startMonthShift: z.number().int().min(-L.maxHorizonMonths).max(L.maxHorizonMonths).optional().openapi({ description: "Move every hire's start by this many months." }),
-        salaryChange: z.number().gt(-1).max(5).optional().openapi({ description: "Change every salary by this share (0.1 = +10%)." }),
+        startMonthShift: z
+          .number()
+          .int()
+          .min(-L.maxHorizonMonths)
+          .max(L.maxHorizonMonths)
+          .optional()
+          .openapi({ description: "Move every hire's start by this many months." }),
+        salaryChange: z
+          .number()
+          .gt(-1)
+          .max(5)
+          .optional()
+          .openapi({ description: "Change every salary by this share (0.1 = +10%)." }),
         hires: z
-          .array(z.strictObject({ index: z.number().int().min(0).max(L.maxHireRows), startMonth: z.number().int().min(1).max(L.maxHorizonMonths).optional(), salary: z.number().min(0).max(L.maxSalary).optional(), count: z.number().int().min(1).max(L.maxPeople).optional(), slipMonths: SlipSchema.optional() }))
+          .array(
+            z.strictObject({
+              index: z.number().int().min(0).max(L.maxHireRows),
+              startMonth: z.number().int().min(1).max(L.maxHorizonMonths).optional(),
+              salary: z.number().min(0).max(L.maxSalary).optional(),
+              count: z.number().int().min(1).max(L.maxPeople).optional(),
+              slipMonths: SlipSchema.optional(),
+            }),
+          )
           .max(L.maxHireRows)
           .optional()
-          .openapi({ description: "Per-hire changes, by the hire's 0-based position in the base plan." }),
+          .openapi({
+            description: "Per-hire changes, by the hire's 0-based position in the base plan.",
+          }),
       })
       .optional(),
   })
@@ -50,33 +103,66 @@ export const ScenarioSchema = z
 export const PlanCompareInputSchema = z
   .strictObject({
     base: PlanInputSchema,
-    scenarios: z.array(ScenarioSchema).max(MAX_SCENARIOS).openapi({ description: `At most ${MAX_SCENARIOS} scenarios.` }),
+    scenarios: z
+      .array(ScenarioSchema)
+      .max(MAX_SCENARIOS)
+      .openapi({ description: `At most ${MAX_SCENARIOS} scenarios.` }),
   })
   .openapi("PlanCompareInput", {
     example: {
-      base: { horizonMonths: 24, benefitsRate: 0.25, hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 }, { role: "Data Scientist", level: "Mid", startMonth: 3 }] },
-      scenarios: [{ name: "Hire later", overrides: { startMonthShift: 3 } }, { name: "Pay more", overrides: { salaryChange: 0.1 } }],
+      base: {
+        horizonMonths: 24,
+        benefitsRate: 0.25,
+        hires: [
+          { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 },
+          { role: "Data Scientist", level: "Mid", startMonth: 3 },
+        ],
+      },
+      scenarios: [
+        { name: "Hire later", overrides: { startMonthShift: 3 } },
+        { name: "Pay more", overrides: { salaryChange: 0.1 } },
+      ],
     },
   });
 
 const ScenarioYearSchema = z.object({
-  year: z.number().int(), payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money(),
-  totalRange: SpreadSchema, endHeadcount: z.number(), runRate: money(),
+  year: z.number().int(),
+  payroll: money(),
+  benefits: money(),
+  recruiting: money(),
+  upskilling: money(),
+  total: money(),
+  totalRange: SpreadSchema,
+  endHeadcount: z.number(),
+  runRate: money(),
 });
-const TotalsSchema = z.object({ payroll: money(), benefits: money(), recruiting: money(), upskilling: money(), total: money() });
+const TotalsSchema = z.object({
+  payroll: money(),
+  benefits: money(),
+  recruiting: money(),
+  upskilling: money(),
+  total: money(),
+});
 
 export const PlanComparisonSchema = z
   .object({
     currency: z.literal("USD"),
     method: z.string(),
-    scenarios: z.array(z.object({
-      name: z.string(),
-      input: z.record(z.string(), z.unknown()).openapi({ description: "The plan input this scenario ran (base + overrides)." }),
-      years: z.array(ScenarioYearSchema),
-      totals: TotalsSchema,
-      differences: z.object({ years: z.array(ScenarioYearSchema), totals: TotalsSchema }).optional().openapi({ description: "This scenario minus the base." }),
-      notes: z.array(z.string()),
-    })),
+    scenarios: z.array(
+      z.object({
+        name: z.string(),
+        input: z
+          .record(z.string(), z.unknown())
+          .openapi({ description: "The plan input this scenario ran (base + overrides)." }),
+        years: z.array(ScenarioYearSchema),
+        totals: TotalsSchema,
+        differences: z
+          .object({ years: z.array(ScenarioYearSchema), totals: TotalsSchema })
+          .optional()
+          .openapi({ description: "This scenario minus the base." }),
+        notes: z.array(z.string()),
+      }),
+    ),
   })
   .openapi("PlanComparison");
 
@@ -84,36 +170,99 @@ const text = () => z.string().max(MAX_TEXT_LENGTH);
 
 export const HireVsUpskillInputSchema = z
   .strictObject({
-    targetRole: text().openapi({ description: "ML Engineer, Data Scientist or Prompt Engineer (the roles the seeds' paths lead to).", example: "ML Engineer" }),
+    targetRole: text().openapi({
+      description:
+        "ML Engineer, Data Scientist or Prompt Engineer (the roles the seeds' paths lead to).",
+      example: "ML Engineer",
+    }),
     level: z.union([text(), z.number()]).openapi({ example: "Mid" }),
     location: text().optional().openapi({ example: "Austin" }),
-    fromRole: text().optional().openapi({ description: "Who would be upskilled.", example: "Backend engineer" }),
-    horizonMonths: z.number().int().min(1).max(120).optional().openapi({ description: "Default 12.", example: 12 }),
-    timeToFillMonths: z.strictObject({ min: z.number().min(0).max(24), max: z.number().min(0).max(24) }).optional().openapi({ description: "Default 1–2: the seed's Phase 1 window (Month 1-2)." }),
-    onboardingWeeks: z.number().min(0).max(52).optional().openapi({ description: "Default 4: \"First 4 weeks set tone\"." }),
-    channel: text().optional().openapi({ description: "Recruiting channel for the hire; default: the seed's $10K.", example: "recruiter" }),
+    fromRole: text()
+      .optional()
+      .openapi({ description: "Who would be upskilled.", example: "Backend engineer" }),
+    horizonMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .optional()
+      .openapi({ description: "Default 12.", example: 12 }),
+    timeToFillMonths: z
+      .strictObject({ min: z.number().min(0).max(24), max: z.number().min(0).max(24) })
+      .optional()
+      .openapi({ description: "Default 1–2: the seed's Phase 1 window (Month 1-2)." }),
+    onboardingWeeks: z
+      .number()
+      .min(0)
+      .max(52)
+      .optional()
+      .openapi({ description: 'Default 4: "First 4 weeks set tone".' }),
+    channel: text().optional().openapi({
+      description: "Recruiting channel for the hire; default: the seed's $10K.",
+      example: "recruiter",
+    }),
     recruitingCost: z.number().min(0).max(1_000_000).optional(),
-    trainingCostPerPerson: z.number().min(0).max(1_000_000).optional().openapi({ description: "Default $15,000: the seed's $30K for two engineers." }),
-    mentorship: z.boolean().optional().openapi({ description: "Add an external consultant ($10–20K, 4–8 weeks)." }),
+    trainingCostPerPerson: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .optional()
+      .openapi({ description: "Default $15,000: the seed's $30K for two engineers." }),
+    mentorship: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Add an external consultant ($10–20K, 4–8 weeks)." }),
     bootcamp: z.boolean().optional().openapi({ description: "Add a bootcamp ($10–20K)." }),
-    learningTimeShare: z.number().min(0).max(0.9).optional().openapi({ description: "Default 0.2: the seed's 20% learning time." }),
+    learningTimeShare: z
+      .number()
+      .min(0)
+      .max(0.9)
+      .optional()
+      .openapi({ description: "Default 0.2: the seed's 20% learning time." }),
   })
-  .openapi("HireVsUpskillInput", { example: { targetRole: "ML Engineer", level: "Mid", location: "Austin", fromRole: "Backend engineer", horizonMonths: 12, channel: "recruiter" } });
+  .openapi("HireVsUpskillInput", {
+    example: {
+      targetRole: "ML Engineer",
+      level: "Mid",
+      location: "Austin",
+      fromRole: "Backend engineer",
+      horizonMonths: 12,
+      channel: "recruiter",
+    },
+  });
 
 const OptionSchema = z.object({
   monthsUntilProductive: SpreadSchema,
   cashCost: SpreadSchema.openapi({ description: "USD over the horizon." }),
   productivePersonMonths: SpreadSchema,
-  costPerProductiveMonth: z.object({ low: z.number().nullable(), expected: z.number().nullable(), high: z.number().nullable() }),
+  costPerProductiveMonth: z.object({
+    low: z.number().nullable(),
+    expected: z.number().nullable(),
+    high: z.number().nullable(),
+  }),
   method: z.array(z.string()),
   sources: z.array(SourceSchema),
 });
 
 export const HireVsUpskillResultSchema = z
   .object({
-    targetRole: z.string(), level: z.string(), location: z.string(), fromRole: z.string(), path: z.string(), horizonMonths: z.number().int(), currency: z.literal("USD"),
-    hire: OptionSchema, upskill: OptionSchema,
-    assumptions: z.array(z.object({ name: z.string(), value: z.string(), source: SourceSchema.optional(), note: z.string().optional() })),
+    targetRole: z.string(),
+    level: z.string(),
+    location: z.string(),
+    fromRole: z.string(),
+    path: z.string(),
+    horizonMonths: z.number().int(),
+    currency: z.literal("USD"),
+    hire: OptionSchema,
+    upskill: OptionSchema,
+    assumptions: z.array(
+      z.object({
+        name: z.string(),
+        value: z.string(),
+        source: SourceSchema.optional(),
+        note: z.string().optional(),
+      }),
+    ),
     notes: z.array(z.string()),
   })
   .openapi("HireVsUpskillResult");

@@ -12,7 +12,10 @@ export interface Issue {
 
 /** "hires[2].startMonth" from a zod issue path. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), "");
+  return path.reduce<string>(
+    (s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)),
+    "",
+  );
 }
 
 /** A zod issue as one of our problems: the field at fault, a message that says what would be right. */
@@ -38,8 +41,22 @@ export function toProblem(issue: Issue, target: string) {
 export const defaultHook: Hook<any, any, any, any> = (result, c) => {
   if (result.success) return;
   const issues = (result.error as unknown as { issues: Issue[] }).issues;
-  const where = result.target === "query" ? "query parameter" : result.target === "param" ? "path parameter" : result.target === "header" ? "header" : "body field";
+  const where =
+    result.target === "query"
+      ? "query parameter"
+      : result.target === "param"
+        ? "path parameter"
+        : result.target === "header"
+          ? "header"
+          : "body field";
   const problems = issues.map((i) => toProblem(i, result.target));
-  const detail = problems.length === 1 ? `Invalid ${where} ${problems[0]!.message}` : `Invalid request: ${problems.map((p) => p.message).join("; ")}`;
-  return problemResponse(c, 400, "INVALID_ARGUMENT", detail, { field: problems[0]?.field, suggestions: problems[0]?.suggestions ?? [], problems });
+  const detail =
+    problems.length === 1
+      ? `Invalid ${where} ${problems[0]!.message}`
+      : `Invalid request: ${problems.map((p) => p.message).join("; ")}`;
+  return problemResponse(c, 400, "INVALID_ARGUMENT", detail, {
+    field: problems[0]?.field,
+    suggestions: problems[0]?.suggestions ?? [],
+    problems,
+  });
 };

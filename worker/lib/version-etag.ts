@@ -3,7 +3,8 @@ export function versionEtag(version: number): string {
   return `"v${version}"`;
 }
 
-export type IfMatch = { kind: "missing" } | { kind: "version"; version: number } | { kind: "invalid"; reason: string };
+export type IfMatch =
+  { kind: "missing" } | { kind: "version"; version: number } | { kind: "invalid"; reason: string };
 
 /**
  * The version an If-Match header names. Accepts the ETag as sent ("v3", W/"v3") and, for people
@@ -13,10 +14,23 @@ export type IfMatch = { kind: "missing" } | { kind: "version"; version: number }
 export function parseIfMatch(header: string | undefined): IfMatch {
   if (header === undefined || !header.trim()) return { kind: "missing" };
   const value = header.trim();
-  if (value === "*") return { kind: "invalid", reason: 'If-Match: * is not accepted here; send the version you last read, e.g. If-Match: "v3"' };
-  if (value.includes(",")) return { kind: "invalid", reason: 'If-Match: send exactly one version, the one you last read, e.g. If-Match: "v3"' };
+  if (value === "*")
+    return {
+      kind: "invalid",
+      reason:
+        'If-Match: * is not accepted here; send the version you last read, e.g. If-Match: "v3"',
+    };
+  if (value.includes(","))
+    return {
+      kind: "invalid",
+      reason: 'If-Match: send exactly one version, the one you last read, e.g. If-Match: "v3"',
+    };
   const m = /^(?:W\/)?"?v?(\d{1,9})"?$/i.exec(value);
-  if (!m) return { kind: "invalid", reason: `If-Match: ${JSON.stringify(value)} is not a model version; send the ETag you last read, e.g. If-Match: "v3"` };
+  if (!m)
+    return {
+      kind: "invalid",
+      reason: `If-Match: ${JSON.stringify(value)} is not a model version; send the ETag you last read, e.g. If-Match: "v3"`,
+    };
   return { kind: "version", version: Number(m[1]) };
 }
 

@@ -1,5 +1,10 @@
 import type { Context } from "hono";
-import { invalid, type FunctionContext, type ModelResolver, type SalaryOptions } from "../../shared/index.js";
+import {
+  invalid,
+  type FunctionContext,
+  type ModelResolver,
+  type SalaryOptions,
+} from "../../shared/index.js";
 import type { AppEnv } from "../app.js";
 
 /**
@@ -14,7 +19,10 @@ export function salaryOptions(c: Context<AppEnv>): SalaryOptions {
 
 /** Without a model store AI_MODEL says so, rather than the add-on's "set the API URL" hint. */
 const noModelStore: ModelResolver = (idOrToken) => {
-  throw invalid("model", `no shared model store is connected to this request, so "${idOrToken}" cannot be read; shared models are read with a share token or an API key`);
+  throw invalid(
+    "model",
+    `no shared model store is connected to this request, so "${idOrToken}" cannot be read; shared models are read with a share token or an API key`,
+  );
 };
 
 export function functionContext(c: Context<AppEnv>): FunctionContext {

@@ -1,7 +1,20 @@
 // How the pages write numbers, money and months. Everything here is presentation: the figures
 // themselves come from the core (runPlan + planToUnits) and are never recomputed.
 
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAMES = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -10,8 +23,9 @@ function currencyFormat(currency: string, kind: "cents" | "short"): Intl.NumberF
   let f = formatters.get(key);
   if (!f) {
     const options: Intl.NumberFormatOptions =
-      kind === "short" ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }
-      : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+      kind === "short"
+        ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }
+        : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
     f = new Intl.NumberFormat("en-US", { style: "currency", currency, ...options });
     formatters.set(key, f);
   }

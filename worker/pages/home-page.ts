@@ -59,5 +59,9 @@ export function homePage(origin: string): Html {
 ${salaryCalculator()}
 ${teamCalculator()}
 ${addonSteps(origin)}`;
-  return layout({ title: "AI Team Planner: plan and budget an AI team", body, scripts: ["home.js"] });
+  return layout({
+    title: "AI Team Planner: plan and budget an AI team",
+    body,
+    scripts: ["home.js"],
+  });
 }

@@ -10,7 +10,8 @@ export type Html = HtmlEscapedString;
  */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   const out = honoHtml(strings, ...values);
-  if (out instanceof Promise) throw new Error("pages: a template was given a promise; render pages from ready data");
+  if (out instanceof Promise)
+    throw new Error("pages: a template was given a promise; render pages from ready data");
   return out;
 }
 

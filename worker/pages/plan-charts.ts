@@ -8,10 +8,26 @@ import { chartLegend, renderChart, type ChartSeries } from "./svg-chart.js";
 // well as hue (they stay apart for colour-blind readers and in greyscale), and every chart has a
 // written summary of its numbers beside it.
 
-export const COMPONENT_COLORS = { payroll: "#1f4e8c", benefits: "#4c9bd6", recruiting: "#c77800", upskilling: "#1b8a5a" } as const;
+export const COMPONENT_COLORS = {
+  payroll: "#1f4e8c",
+  benefits: "#4c9bd6",
+  recruiting: "#c77800",
+  upskilling: "#1b8a5a",
+} as const;
 const HEADCOUNT_COLOR = "#1f4e8c";
 const CUMULATIVE_COLOR = "#1d2330";
-const SCENARIO_COLORS = ["#b4357a", "#7446b8", "#c2410c", "#5e6b00", "#00798c", "#8c3b3b", "#4a5568", "#a0527a", "#2f6f3e", "#6b4f1d"];
+const SCENARIO_COLORS = [
+  "#b4357a",
+  "#7446b8",
+  "#c2410c",
+  "#5e6b00",
+  "#00798c",
+  "#8c3b3b",
+  "#4a5568",
+  "#a0527a",
+  "#2f6f3e",
+  "#6b4f1d",
+];
 
 const COMPONENTS = [
   { key: "payroll", name: "Payroll" },
@@ -43,12 +59,23 @@ export function headcountSummary(result: PlanResultUnits): string {
   const last = months[months.length - 1]!;
   const peak = months.reduce((best, m) => (m.headcount > best.headcount ? m : best), first);
   const span = `from ${monthName(first.label)} to ${monthName(last.label)}`;
-  const peakText = peak.headcount > last.headcount ? `, peaking at ${count(peak.headcount)} in ${monthName(peak.label)}` : "";
+  const peakText =
+    peak.headcount > last.headcount
+      ? `, peaking at ${count(peak.headcount)} in ${monthName(peak.label)}`
+      : "";
   return `Headcount by month ${span}: ${count(first.headcount)} in the first month and ${count(last.headcount)} in the last${peakText}.`;
 }
 
 export function headcountChart(result: PlanResultUnits): Html {
-  const series: ChartSeries[] = [{ key: "headcount", name: "Headcount", color: HEADCOUNT_COLOR, kind: "step-area", values: result.months.map((m) => m.headcount) }];
+  const series: ChartSeries[] = [
+    {
+      key: "headcount",
+      name: "Headcount",
+      color: HEADCOUNT_COLOR,
+      kind: "step-area",
+      values: result.months.map((m) => m.headcount),
+    },
+  ];
   const summary = headcountSummary(result);
   const svg = renderChart({
     id: "headcount-svg",
@@ -74,7 +101,9 @@ export function costSummary(result: PlanResultUnits, scenarios: readonly Scenari
   ];
   for (const s of scenarios) {
     if (s.isBase || !s.cumulative.length) continue;
-    parts.push(`Scenario “${s.name}”: cumulative ${money(s.cumulative[s.cumulative.length - 1]!, c)} after ${s.cumulative.length} months.`);
+    parts.push(
+      `Scenario “${s.name}”: cumulative ${money(s.cumulative[s.cumulative.length - 1]!, c)} after ${s.cumulative.length} months.`,
+    );
   }
   return parts.join(" ");
 }
@@ -83,12 +112,30 @@ export function costChart(result: PlanResultUnits, scenarios: readonly ScenarioL
   const c = result.currency;
   const n = result.months.length;
   const series: ChartSeries[] = [
-    ...COMPONENTS.map((k) => ({ key: k.key, name: k.name, color: COMPONENT_COLORS[k.key], kind: "bar" as const, values: result.months.map((m) => m[k.key]) })),
-    { key: "cumulative", name: "Cumulative cost", color: CUMULATIVE_COLOR, kind: "line", axis: "right", values: result.months.map((m) => m.cumulative) },
+    ...COMPONENTS.map((k) => ({
+      key: k.key,
+      name: k.name,
+      color: COMPONENT_COLORS[k.key],
+      kind: "bar" as const,
+      values: result.months.map((m) => m[k.key]),
+    })),
+    {
+      key: "cumulative",
+      name: "Cumulative cost",
+      color: CUMULATIVE_COLOR,
+      kind: "line",
+      axis: "right",
+      values: result.months.map((m) => m.cumulative),
+    },
     ...scenarios
       .filter((s) => !s.isBase)
       .map((s, i): ChartSeries => ({
-        key: `scenario-${i + 1}`, name: `Cumulative: ${s.name}`, color: SCENARIO_COLORS[i % SCENARIO_COLORS.length]!, kind: "line", axis: "right", dash: "6 4",
+        key: `scenario-${i + 1}`,
+        name: `Cumulative: ${s.name}`,
+        color: SCENARIO_COLORS[i % SCENARIO_COLORS.length]!,
+        kind: "line",
+        axis: "right",
+        dash: "6 4",
         // Drawn against the model's months; a scenario with another horizon is cut or ends early.
         values: s.cumulative.slice(0, n),
       })),

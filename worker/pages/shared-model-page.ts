@@ -38,7 +38,9 @@ function yearLabel(result: PlanResultUnits, year: number, months: number): strin
   if (!result.startDate) return `Year ${year}`;
   const first = result.months[(year - 1) * 12];
   const last = result.months[(year - 1) * 12 + months - 1];
-  return first && last ? `Year ${year} (${monthName(first.label)} – ${monthName(last.label)})` : `Year ${year}`;
+  return first && last
+    ? `Year ${year} (${monthName(first.label)} – ${monthName(last.label)})`
+    : `Year ${year}`;
 }
 
 function startLabel(result: PlanResultUnits, month: number): string {
@@ -86,9 +88,11 @@ ${r.assumptions.notes.length ? html`<ul class="notes">${r.assumptions.notes.map(
 function warnings(r: PlanResultUnits): Html {
   return html`<section aria-labelledby="h-warnings">
 <h2 id="h-warnings">Ratio warnings</h2>
-${r.warnings.length
+${
+  r.warnings.length
     ? html`<ul class="warnings" id="warnings">${r.warnings.map((w) => html`<li data-code="${w.code}"><strong>${w.message}</strong>${w.source ? html`<br><span class="source">Seed: ${w.source.file} › ${w.source.section}: “${w.source.quote}”</span>` : ""}</li>`)}</ul>`
-    : html`<p id="warnings" class="ok">None: the team keeps the seed's ratios in every month.</p>`}
+    : html`<p id="warnings" class="ok">None: the team keeps the seed's ratios in every month.</p>`
+}
 </section>`;
 }
 
@@ -114,7 +118,8 @@ function hiresTable(r: PlanResultUnits): Html {
         "table-upskilling",
         "Upskilling",
         html`<thead><tr><th scope="col">Path</th><th scope="col">Starts</th><th scope="col" class="num">People</th><th scope="col" class="num">Cost (each)</th><th scope="col">Basis</th></tr></thead><tbody>${r.upskilling.map(
-          (u) => html`<tr><th scope="row">${u.path}</th><td>${startLabel(r, u.startMonth)}</td>${countCell(u.people)}${moneyCell(u.costPerPerson, c)}<td class="how">${u.costSource.method}</td></tr>`,
+          (u) =>
+            html`<tr><th scope="row">${u.path}</th><td>${startLabel(r, u.startMonth)}</td>${countCell(u.people)}${moneyCell(u.costPerPerson, c)}<td class="how">${u.costSource.method}</td></tr>`,
         )}</tbody>`,
       )
     : "";
@@ -129,7 +134,8 @@ function yearsTable(r: PlanResultUnits): Html {
     "Cost by component per year, with the headcount and the annual run-rate at each year's end",
     html`<thead><tr><th scope="col">Year</th><th scope="col" class="num">Payroll</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Recruiting</th><th scope="col" class="num">Upskilling</th><th scope="col" class="num">Total</th><th scope="col" class="num">End headcount</th><th scope="col" class="num">End run-rate</th></tr></thead>
 <tbody>${r.years.map(
-      (y) => html`<tr data-year="${y.year}"><th scope="row">${yearLabel(r, y.year, y.months)}</th>${moneyCell(y.payroll, c)}${moneyCell(y.benefits, c)}${moneyCell(y.recruiting, c)}${moneyCell(y.upskilling, c)}${moneyCell(y.total, c)}${countCell(y.endHeadcount)}${moneyCell(y.runRate, c)}</tr>`,
+      (y) =>
+        html`<tr data-year="${y.year}"><th scope="row">${yearLabel(r, y.year, y.months)}</th>${moneyCell(y.payroll, c)}${moneyCell(y.benefits, c)}${moneyCell(y.recruiting, c)}${moneyCell(y.upskilling, c)}${moneyCell(y.total, c)}${countCell(y.endHeadcount)}${moneyCell(y.runRate, c)}</tr>`,
     )}</tbody>
 <tfoot><tr><th scope="row">All ${r.horizonMonths} months</th>${moneyCell(t.payroll, c)}${moneyCell(t.benefits, c)}${moneyCell(t.recruiting, c)}${moneyCell(t.upskilling, c)}${moneyCell(t.total, c)}<td></td><td></td></tr></tfoot>`,
   )}</section>`;
@@ -142,7 +148,8 @@ function monthsTable(r: PlanResultUnits): Html {
     "Headcount and cost by component in each month, with the cumulative cost",
     html`<thead><tr><th scope="col">Month</th><th scope="col" class="num">Headcount</th><th scope="col" class="num">Payroll</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Recruiting</th><th scope="col" class="num">Upskilling</th><th scope="col" class="num">Total</th><th scope="col" class="num">Cumulative</th></tr></thead>
 <tbody>${r.months.map(
-      (m) => html`<tr data-month="${m.month}"><th scope="row">${monthName(m.label)}</th>${countCell(m.headcount)}${moneyCell(m.payroll, c)}${moneyCell(m.benefits, c)}${moneyCell(m.recruiting, c)}${moneyCell(m.upskilling, c)}${moneyCell(m.total, c)}${moneyCell(m.cumulative, c)}</tr>`,
+      (m) =>
+        html`<tr data-month="${m.month}"><th scope="row">${monthName(m.label)}</th>${countCell(m.headcount)}${moneyCell(m.payroll, c)}${moneyCell(m.benefits, c)}${moneyCell(m.recruiting, c)}${moneyCell(m.upskilling, c)}${moneyCell(m.total, c)}${moneyCell(m.cumulative, c)}</tr>`,
     )}</tbody>`,
   )}</section>`;
 }
@@ -170,7 +177,8 @@ ${tableRegion(
   "Total cost per year of each scenario, and its difference from the base plan",
   html`<thead><tr><th scope="col">Scenario</th>${headYears}<th scope="col" class="num">Total</th><th scope="col" class="num">Difference from base</th></tr></thead>
 <tbody>${view.lines.map(
-    (s) => html`<tr data-scenario="${s.name}"><th scope="row">${s.name}${s.isBase ? " (the plan above)" : ""}</th>${yearCells(s)}${moneyCell(s.total, currency)}${s.difference === null ? html`<td class="num">–</td>` : html`<td class="num" data-value="${s.difference}">${s.difference > 0 ? "+" : ""}${money(s.difference, currency)}</td>`}</tr>`,
+    (s) =>
+      html`<tr data-scenario="${s.name}"><th scope="row">${s.name}${s.isBase ? " (the plan above)" : ""}</th>${yearCells(s)}${moneyCell(s.total, currency)}${s.difference === null ? html`<td class="num">–</td>` : html`<td class="num" data-value="${s.difference}">${s.difference > 0 ? "+" : ""}${money(s.difference, currency)}</td>`}</tr>`,
   )}</tbody>`,
 )}
 ${notes.length ? html`<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
@@ -214,7 +222,13 @@ function describeEvery(seconds: number): string {
  * The live frame around a model's content: what the page script reads (token, shown version,
  * poll interval, where to fetch the next fragment) and the status line it announces updates in.
  */
-export function liveModelPage(s: { token: string; version: number; poll: number; title: string; content: Html }): Html {
+export function liveModelPage(s: {
+  token: string;
+  version: number;
+  poll: number;
+  title: string;
+  content: Html;
+}): Html {
   const token = encodeURIComponent(s.token);
   const body = html`<div id="model" data-version="${s.version}" data-poll-seconds="${s.poll}" data-fragment-url="/s/${token}?fragment=1" data-check-url="/v1/shared/${token}">
 <p id="live-status" class="live-status" role="status" aria-live="polite"></p>
@@ -225,5 +239,11 @@ export function liveModelPage(s: { token: string; version: number; poll: number;
 }
 
 export function sharedModelPage(view: SharedModelView, poll: number): Html {
-  return liveModelPage({ token: view.token, version: view.meta.version, poll, title: `${view.meta.name} · shared plan model`, content: sharedModelContent(view) });
+  return liveModelPage({
+    token: view.token,
+    version: view.meta.version,
+    poll,
+    title: `${view.meta.name} · shared plan model`,
+    content: sharedModelContent(view),
+  });
 }

@@ -1,4 +1,11 @@
-import { comparePlans, isPlannerError, runPlanRange, toUnits, type PlanResultUnits, type WorkspaceBand } from "../../shared/index.js";
+import {
+  comparePlans,
+  isPlannerError,
+  runPlanRange,
+  toUnits,
+  type PlanResultUnits,
+  type WorkspaceBand,
+} from "../../shared/index.js";
 
 // What the shared-model page shows, gathered in one value so rendering is a pure function of it:
 // the model's name and version, the plan engine's result (already in currency units) and, when
@@ -48,7 +55,12 @@ export interface SharedModelView {
 export function sharedModelLinks(origin: string, token: string): SharedModelLinks {
   const t = encodeURIComponent(token);
   const csv = `/v1/shared/${t}/result.csv`;
-  return { page: `/s/${t}`, csv, json: `/v1/shared/${t}/result`, importData: `=IMPORTDATA("${origin}${csv}")` };
+  return {
+    page: `/s/${t}`,
+    csv,
+    json: `/v1/shared/${t}/result`,
+    importData: `=IMPORTDATA("${origin}${csv}")`,
+  };
 }
 
 /**
@@ -57,10 +69,18 @@ export function sharedModelLinks(origin: string, token: string): SharedModelLink
  * `scenarios: [{ name, overrides }]` beside the plan; saving does not check them, so a problem
  * here is shown on the page instead of breaking it. Null when the model has none.
  */
-export function modelScenarios(input: unknown, bands: readonly WorkspaceBand[] | undefined): ScenarioView | null {
+export function modelScenarios(
+  input: unknown,
+  bands: readonly WorkspaceBand[] | undefined,
+): ScenarioView | null {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
   const { scenarios, ...base } = input as Record<string, unknown>;
-  if (scenarios === undefined || scenarios === null || (Array.isArray(scenarios) && scenarios.length === 0)) return null;
+  if (
+    scenarios === undefined ||
+    scenarios === null ||
+    (Array.isArray(scenarios) && scenarios.length === 0)
+  )
+    return null;
   const options = bands?.length ? { bands } : {};
   try {
     const comparison = comparePlans(base, scenarios, options);
@@ -69,7 +89,9 @@ export function modelScenarios(input: unknown, bands: readonly WorkspaceBand[] |
       lines: comparison.scenarios.map((s) => ({
         name: s.name,
         isBase: !s.differences,
-        cumulative: runPlanRange(s.input, options).months.map((m) => toUnits(m.cumulative.expected)),
+        cumulative: runPlanRange(s.input, options).months.map((m) =>
+          toUnits(m.cumulative.expected),
+        ),
         years: s.years.map((y) => ({ year: y.year, total: toUnits(y.total) })),
         total: toUnits(s.totals.total),
         difference: s.differences ? toUnits(s.differences.totals.total) : null,
@@ -80,7 +102,16 @@ export function modelScenarios(input: unknown, bands: readonly WorkspaceBand[] |
     if (isPlannerError(e)) return { error: e.message };
     // Scenarios are not checked when a model is saved, so a shape the core does not expect must
     // cost the page its scenarios section only, never the whole page.
-    console.error(JSON.stringify({ level: "error", message: "scenarios failed on the shared-model page", error: String(e) }));
-    return { error: "they are not in the expected form: a list of { name, overrides } (see AI_PLAN_COMPARE)" };
+    console.error(
+      JSON.stringify({
+        level: "error",
+        message: "scenarios failed on the shared-model page",
+        error: String(e),
+      }),
+    );
+    return {
+      error:
+        "they are not in the expected form: a list of { name, overrides } (see AI_PLAN_COMPARE)",
+    };
   }
 }

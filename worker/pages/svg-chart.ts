@@ -67,7 +67,9 @@ export function niceTicks(max: number, { integer = false, target = 5 } = {}): nu
   const rough = top / target;
   const power = 10 ** Math.floor(Math.log10(rough));
   const fraction = rough / power;
-  let step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * power;
+  let step =
+    (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) *
+    power;
   if (integer) step = Math.max(1, Math.ceil(step));
   const ticks: number[] = [];
   for (let i = 0; ; i++) {
@@ -105,7 +107,10 @@ export function renderChart(spec: ChartSpec): Html {
     const bars = series.filter((s) => s.kind === "bar");
     let max = 0;
     for (let i = 0; i < n; i++) {
-      max = Math.max(max, bars.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0));
+      max = Math.max(
+        max,
+        bars.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0),
+      );
       for (const s of series) if (s.kind !== "bar") max = Math.max(max, s.values[i] ?? 0);
     }
     return max;
@@ -119,13 +124,18 @@ export function renderChart(spec: ChartSpec): Html {
   const yLeft = scale(leftTicks);
   const yRight = spec.right ? scale(rightTicks) : yLeft;
   const yOf = (s: ChartSeries) => ((s.axis ?? "left") === "right" ? yRight : yLeft);
-  const formatOf = (s: ChartSeries) => ((s.axis ?? "left") === "right" && spec.right ? spec.right.format : spec.left.format);
+  const formatOf = (s: ChartSeries) =>
+    (s.axis ?? "left") === "right" && spec.right ? spec.right.format : spec.left.format;
 
   const grid = leftTicks.map(
-    (t) => html`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${fmt(yLeft(t))}" y2="${fmt(yLeft(t))}" stroke="${GRID}"/><text x="${margin.left - 8}" y="${fmt(yLeft(t) + 4)}" text-anchor="end">${spec.left.format(t)}</text>`,
+    (t) =>
+      html`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${fmt(yLeft(t))}" y2="${fmt(yLeft(t))}" stroke="${GRID}"/><text x="${margin.left - 8}" y="${fmt(yLeft(t) + 4)}" text-anchor="end">${spec.left.format(t)}</text>`,
   );
   const rightLabels = spec.right
-    ? rightTicks.map((t) => html`<text x="${margin.left + plotW + 8}" y="${fmt(yRight(t) + 4)}">${spec.right!.format(t)}</text>`)
+    ? rightTicks.map(
+        (t) =>
+          html`<text x="${margin.left + plotW + 8}" y="${fmt(yRight(t) + 4)}">${spec.right!.format(t)}</text>`,
+      )
     : [];
 
   const longest = Math.max(1, ...spec.tickLabels.map((l) => l.length));
@@ -133,7 +143,9 @@ export function renderChart(spec: ChartSpec): Html {
   const xTicks: Html[] = [];
   for (let i = 0; i < n; i += every) {
     const x = fmt(center(i));
-    xTicks.push(html`<line x1="${x}" x2="${x}" y1="${bottom}" y2="${bottom + 5}" stroke="${AXIS}"/><text x="${x}" y="${bottom + 19}" text-anchor="middle">${spec.tickLabels[i]}</text>`);
+    xTicks.push(
+      html`<line x1="${x}" x2="${x}" y1="${bottom}" y2="${bottom + 5}" stroke="${AXIS}"/><text x="${x}" y="${bottom + 19}" text-anchor="middle">${spec.tickLabels[i]}</text>`,
+    );
   }
 
   // Bars: each bar series stacked on the ones before it on the same axis.
@@ -158,11 +170,22 @@ export function renderChart(spec: ChartSpec): Html {
         d += ` V${fmt(y(v))} H${fmt(margin.left + band * (i + 1))}`;
       });
       d += ` V${fmt(bottom)} Z`;
-      const line = s.values.map((v, i) => `${i === 0 ? `M${fmt(margin.left)},${fmt(y(v))}` : `V${fmt(y(v))}`} H${fmt(margin.left + band * (i + 1))}`).join(" ");
+      const line = s.values
+        .map(
+          (v, i) =>
+            `${i === 0 ? `M${fmt(margin.left)},${fmt(y(v))}` : `V${fmt(y(v))}`} H${fmt(margin.left + band * (i + 1))}`,
+        )
+        .join(" ");
       return html`<g data-series="${s.key}" data-values="${values}"><path d="${d}" fill="${s.color}" fill-opacity="0.18"/><path d="${line}" fill="none" stroke="${s.color}" stroke-width="2.5"/></g>`;
     }
     const points = s.values.map((v, i) => `${fmt(center(i))},${fmt(y(v))}`).join(" ");
-    const dots = n <= 36 ? s.values.map((v, i) => html`<circle cx="${fmt(center(i))}" cy="${fmt(y(v))}" r="2.5"><title>${spec.labels[i]}: ${s.name} ${formatOf(s)(v)}</title></circle>`) : [];
+    const dots =
+      n <= 36
+        ? s.values.map(
+            (v, i) =>
+              html`<circle cx="${fmt(center(i))}" cy="${fmt(y(v))}" r="2.5"><title>${spec.labels[i]}: ${s.name} ${formatOf(s)(v)}</title></circle>`,
+          )
+        : [];
     return html`<g data-series="${s.key}" data-values="${values}" fill="${s.color}"><polyline points="${points}" fill="none" stroke="${s.color}" stroke-width="2.5" stroke-linejoin="round"${s.dash ? html` stroke-dasharray="${s.dash}"` : ""}/>${dots}</g>`;
   });
 

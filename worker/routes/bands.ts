@@ -6,7 +6,13 @@ import { requireScope } from "../auth/require-scope.js";
 import { findBandSet, listBandSets, replaceBandsStatements } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { runBatch } from "../db/statements.js";
-import { BAND_COLUMNS, bandRowsFromCsv, checkBands, MAX_BAND_ROWS, type RawBandRow } from "../lib/band-input.js";
+import {
+  BAND_COLUMNS,
+  bandRowsFromCsv,
+  checkBands,
+  MAX_BAND_ROWS,
+  type RawBandRow,
+} from "../lib/band-input.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
 import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
 import { HttpProblem } from "../lib/problem.js";
@@ -30,24 +36,45 @@ const BandSchema = z
 
 const BandSetSchema = z
   .object({
-    version: z.number().int().openapi({ description: "Band set version; 0 when the workspace has never uploaded bands." }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: "Band set version; 0 when the workspace has never uploaded bands." }),
     createdAt: z.string().nullable(),
     createdBy: z.string().nullable(),
-    bands: z.array(BandSchema).openapi({ description: "Canonical role, level and location names." }),
+    bands: z
+      .array(BandSchema)
+      .openapi({ description: "Canonical role, level and location names." }),
   })
   .openapi("BandSet");
 
-const BandUploadRow = z
-  .looseObject({})
-  .openapi("BandUploadRow", {
-    description: "role, level, location (names or aliases), basis (base|total|market), currency (USD|GBP), low and high (currency units, low ≤ high).",
-    example: { role: "MLE", level: "Mid", location: "Austin", basis: "base", currency: "USD", low: 150000, high: 185000 },
-  });
+const BandUploadRow = z.looseObject({}).openapi("BandUploadRow", {
+  description:
+    "role, level, location (names or aliases), basis (base|total|market), currency (USD|GBP), low and high (currency units, low ≤ high).",
+  example: {
+    role: "MLE",
+    level: "Mid",
+    location: "Austin",
+    basis: "base",
+    currency: "USD",
+    low: 150000,
+    high: 185000,
+  },
+});
 
 const CSV_EXAMPLE = `${BAND_COLUMNS.join(",")}\nML Engineer,Mid,Austin,base,USD,150000,185000\nData Scientist,Senior,London,base,GBP,120000,160000\n`;
 
 const VersionQuery = z.object({
-  version: z.string().regex(/^\d{1,9}$/, { error: "must be a band set version (1, 2, …)" }).transform(Number).optional().openapi({ description: "An earlier set; default the current one.", type: "integer", example: "1" } as never),
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/, { error: "must be a band set version (1, 2, …)" })
+    .transform(Number)
+    .optional()
+    .openapi({
+      description: "An earlier set; default the current one.",
+      type: "integer",
+      example: "1",
+    } as never),
   format: formatParam,
 });
 
@@ -66,12 +93,19 @@ const replace = createRoute({
     body: {
       description: "The whole new set.",
       content: {
-        "application/json": { schema: z.object({ bands: z.array(BandUploadRow).openapi({ description: "The bands." }) }) },
+        "application/json": {
+          schema: z.object({
+            bands: z.array(BandUploadRow).openapi({ description: "The bands." }),
+          }),
+        },
         "text/csv": { schema: z.string().openapi({ example: CSV_EXAMPLE }) },
       },
     },
   },
-  responses: { 200: json(BandSetSchema, "Stored as the new current version."), ...workspaceProblems(400, 401, 403, 422) },
+  responses: {
+    200: json(BandSetSchema, "Stored as the new current version."),
+    ...workspaceProblems(400, 401, 403, 422),
+  },
 });
 
 const get = createRoute({
@@ -82,7 +116,14 @@ const get = createRoute({
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { query: VersionQuery },
-  responses: { 200: jsonOrCsv(BandSetSchema, "The band set; CSV has the upload header, so it can be edited and PUT back."), 304: { description: "Unchanged." }, ...workspaceProblems(400, 401, 403, 404) },
+  responses: {
+    200: jsonOrCsv(
+      BandSetSchema,
+      "The band set; CSV has the upload header, so it can be edited and PUT back.",
+    ),
+    304: { description: "Unchanged." },
+    ...workspaceProblems(400, 401, 403, 404),
+  },
 });
 
 const versions = createRoute({
@@ -94,7 +135,18 @@ const versions = createRoute({
   middleware: [requireScope("read")] as const,
   responses: {
     200: json(
-      z.object({ versions: z.array(z.object({ version: z.number().int(), rows: z.number().int(), createdAt: z.string(), createdBy: z.string() })) }).openapi("BandSetVersions"),
+      z
+        .object({
+          versions: z.array(
+            z.object({
+              version: z.number().int(),
+              rows: z.number().int(),
+              createdAt: z.string(),
+              createdBy: z.string(),
+            }),
+          ),
+        })
+        .openapi("BandSetVersions"),
       "Newest first; the first is the current set.",
     ),
     ...workspaceProblems(401, 403),
@@ -109,39 +161,84 @@ export const bandsRouter = newRouter()
     if (type === "text/csv") rows = bandRowsFromCsv(await c.req.text());
     else if (/^application\/([a-z.-]+\+)?json$/.test(type)) {
       const body = c.req.valid("json") as { bands?: Record<string, unknown>[] };
-      if (!body.bands) throw new HttpProblem(400, "INVALID_ARGUMENT", "bands: is required, a list of bands (send [] to clear them).", { field: "bands" });
+      if (!body.bands)
+        throw new HttpProblem(
+          400,
+          "INVALID_ARGUMENT",
+          "bands: is required, a list of bands (send [] to clear them).",
+          { field: "bands" },
+        );
       rows = body.bands.map((values) => ({ values }));
     } else {
-      throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", `Send the bands as text/csv (header ${BAND_COLUMNS.join(",")}) or as application/json {"bands": [...]}.`, { field: "Content-Type" });
+      throw new HttpProblem(
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        `Send the bands as text/csv (header ${BAND_COLUMNS.join(",")}) or as application/json {"bands": [...]}.`,
+        { field: "Content-Type" },
+      );
     }
     const bands = checkBands(rows);
     const now = Date.now();
-    const results = await runBatch(c.env.DB, replaceBandsStatements(caller.workspaceId, bands, caller.keyId, now));
+    const results = await runBatch(
+      c.env.DB,
+      replaceBandsStatements(caller.workspaceId, bands, caller.keyId, now),
+    );
     const version = (results[0]!.results[0] as { version: number }).version;
-    return c.json({ version, createdAt: isoTime(now), createdBy: caller.keyId, bands }, 200, { ETag: `"b${version}"`, "Cache-Control": "private, no-cache" });
+    return c.json({ version, createdAt: isoTime(now), createdBy: caller.keyId, bands }, 200, {
+      ETag: `"b${version}"`,
+      "Cache-Control": "private, no-cache",
+    });
   })
   .openapi(get, async (c) => {
     const caller = callerOf(c);
     const { version } = c.req.valid("query");
     const set = await findBandSet(database(c.env.DB), caller.workspaceId, version);
-    if (!set && version !== undefined) throw new HttpProblem(404, "NOT_FOUND", `This workspace has no band set version ${version}; GET /v1/bands/versions lists them.`, { field: "version" });
+    if (!set && version !== undefined)
+      throw new HttpProblem(
+        404,
+        "NOT_FOUND",
+        `This workspace has no band set version ${version}; GET /v1/bands/versions lists them.`,
+        { field: "version" },
+      );
     const csv = wantsCsv(c);
     const etag = `"b${set?.version ?? 0}${csv ? "-csv" : ""}"`;
     const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
     if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
     const bands = set?.bands ?? [];
     if (csv) {
-      const res = csvResponse(c, [[...BAND_COLUMNS], ...bands.map((b) => [b.role, b.level, b.location, b.basis, b.currency, b.low, b.high])]);
+      const res = csvResponse(c, [
+        [...BAND_COLUMNS],
+        ...bands.map((b) => [b.role, b.level, b.location, b.basis, b.currency, b.low, b.high]),
+      ]);
       for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
       return res as never;
     }
-    return c.json({ version: set?.version ?? 0, createdAt: set ? isoTime(set.createdAt) : null, createdBy: set?.createdBy ?? null, bands }, 200, headers);
+    return c.json(
+      {
+        version: set?.version ?? 0,
+        createdAt: set ? isoTime(set.createdAt) : null,
+        createdBy: set?.createdBy ?? null,
+        bands,
+      },
+      200,
+      headers,
+    );
   })
   .openapi(versions, async (c) => {
     const caller = callerOf(c);
     const rows = await listBandSets(database(c.env.DB), caller.workspaceId);
     c.header("Cache-Control", "private, no-cache");
-    return c.json({ versions: rows.map((r) => ({ version: r.version, rows: r.rowCount, createdAt: isoTime(r.createdAt), createdBy: r.createdBy })) }, 200);
+    return c.json(
+      {
+        versions: rows.map((r) => ({
+          version: r.version,
+          rows: r.rowCount,
+          createdAt: isoTime(r.createdAt),
+          createdBy: r.createdBy,
+        })),
+      },
+      200,
+    );
   });
 
 registerBearerScheme(bandsRouter);

@@ -19,12 +19,16 @@ const table = (description: string) => z.unknown().openapi({ description });
 const DatasetSchema = z
   .object({
     version: z.string().openapi({ example: DATASET_VERSION }),
-    hash: z.string().openapi({ description: "Content hash of everything below; the add-on re-syncs when it changes." }),
+    hash: z.string().openapi({
+      description: "Content hash of everything below; the add-on re-syncs when it changes.",
+    }),
     seeds: z.array(z.enum(SEED_FILE_NAMES)),
     roles: z.array(RoleSummarySchema),
     levels: z.array(LevelSchema),
     locations: z.array(LocationSchema),
-    salaries: table("Salary tables as the seeds state them: base, total, market, byLocation, roleWide, notes."),
+    salaries: table(
+      "Salary tables as the seeds state them: base, total, market, byLocation, roleWide, notes.",
+    ),
     currency: z.object({ gbpPerUsd: z.number(), method: z.string() }),
     equityShares: table("Equity as a share of base by company stage."),
     teamRatios: table("The team ratio rules."),
@@ -46,10 +50,23 @@ const DatasetSchema = z
       .object({
         provenance: z.literal("workspace"),
         bandsVersion: z.number().int(),
-        bands: z.array(z.object({ role: z.string(), level: z.string(), location: z.string(), basis: z.enum(["base", "total", "market"]), currency: z.enum(["USD", "GBP"]), low: z.number(), high: z.number() })),
+        bands: z.array(
+          z.object({
+            role: z.string(),
+            level: z.string(),
+            location: z.string(),
+            basis: z.enum(["base", "total", "market"]),
+            currency: z.enum(["USD", "GBP"]),
+            low: z.number(),
+            high: z.number(),
+          }),
+        ),
       })
       .optional()
-      .openapi({ description: "With an API key whose workspace has uploaded bands: those bands, which take precedence over the seed salaries wherever they match (see PUT /v1/bands)." }),
+      .openapi({
+        description:
+          "With an API key whose workspace has uploaded bands: those bands, which take precedence over the seed salaries wherever they match (see PUT /v1/bands).",
+      }),
   })
   .openapi("Dataset");
 
@@ -58,13 +75,26 @@ const route = createRoute({
   path: "/v1/dataset",
   tags: ["Reference"],
   summary: "The whole dataset",
-  description: "Every seed table the product computes from, with the dataset version and content hash. JSON only (it is nested, not a table).",
+  description:
+    "Every seed table the product computes from, with the dataset version and content hash. JSON only (it is nested, not a table).",
   middleware: [datasetCache] as const,
-  responses: { 200: json(DatasetSchema, "The dataset."), 304: NOT_MODIFIED, ...problemResponses(406) },
+  responses: {
+    200: json(DatasetSchema, "The dataset."),
+    304: NOT_MODIFIED,
+    ...problemResponses(406),
+  },
 });
 
 export const datasetRouter = newRouter().openapi(route, async (c) => {
   const bands = await workspaceBands(c);
-  const workspace = bands ? { workspace: { provenance: "workspace" as const, bandsVersion: c.get("bandsVersion") ?? 0, bands } } : {};
+  const workspace = bands
+    ? {
+        workspace: {
+          provenance: "workspace" as const,
+          bandsVersion: c.get("bandsVersion") ?? 0,
+          bands,
+        },
+      }
+    : {};
   return c.json({ ...dataset(), ...workspace }, 200);
 });

@@ -17,7 +17,11 @@ const asset = (path: string, summary: string, mediaType: string) =>
     },
   });
 
-const page = asset("/docs", "Interactive API reference (HTML), rendered from /openapi.json with no request to any other host", "text/html");
+const page = asset(
+  "/docs",
+  "Interactive API reference (HTML), rendered from /openapi.json with no request to any other host",
+  "text/html",
+);
 const script = asset("/docs/docs.js", "The reference page's script", "text/javascript");
 const style = asset("/docs/docs.css", "The reference page's stylesheet", "text/css");
 

@@ -3,7 +3,14 @@ import { CATALOGUE, exampleFormula, findFunction, invokeFunction } from "../../s
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, json, jsonOrCsv, NOT_MODIFIED, problemResponses, text } from "../lib/openapi.js";
+import {
+  formatParam,
+  json,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  problemResponses,
+  text,
+} from "../lib/openapi.js";
 import { inPath } from "../lib/problem.js";
 import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
 import { functionContext } from "../lib/workspace-data.js";
@@ -13,9 +20,24 @@ const FunctionSchema = z
     name: z.string().openapi({ example: "AI_SALARY" }),
     category: z.enum(["Salary", "Team", "Plan", "Upskilling", "Reference", "Models"]),
     summary: z.string(),
-    args: z.array(z.object({ name: z.string(), type: z.enum(["text", "number", "range", "any"]), optional: z.boolean(), defaultText: z.string().optional(), help: z.string(), mappable: z.boolean() })),
-    returns: z.object({ kind: z.enum(["number", "text", "row", "column", "table"]), help: z.string() }),
-    example: z.string().openapi({ description: "The formula as typed in a sheet.", example: "=AI_SALARY(\"ML Engineer\", \"Mid\", \"Austin\")" }),
+    args: z.array(
+      z.object({
+        name: z.string(),
+        type: z.enum(["text", "number", "range", "any"]),
+        optional: z.boolean(),
+        defaultText: z.string().optional(),
+        help: z.string(),
+        mappable: z.boolean(),
+      }),
+    ),
+    returns: z.object({
+      kind: z.enum(["number", "text", "row", "column", "table"]),
+      help: z.string(),
+    }),
+    example: z.string().openapi({
+      description: "The formula as typed in a sheet.",
+      example: '=AI_SALARY("ML Engineer", "Mid", "Austin")',
+    }),
     network: z.boolean().openapi({ description: "Reads shared models (needs the models store)." }),
   })
   .openapi("CatalogueFunction");
@@ -25,10 +47,15 @@ const listRoute = createRoute({
   path: "/v1/functions",
   tags: ["Functions"],
   summary: "The spreadsheet function catalogue",
-  description: "Every function the sheet add-on offers, with its arguments: the names POST /v1/functions/{name} and /v1/batch take.",
+  description:
+    "Every function the sheet add-on offers, with its arguments: the names POST /v1/functions/{name} and /v1/batch take.",
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
-  responses: { 200: jsonOrCsv(z.object({ functions: z.array(FunctionSchema) }), "The catalogue."), 304: NOT_MODIFIED, ...problemResponses(400) },
+  responses: {
+    200: jsonOrCsv(z.object({ functions: z.array(FunctionSchema) }), "The catalogue."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400),
+  },
 });
 
 const callRoute = createRoute({
@@ -36,12 +63,30 @@ const callRoute = createRoute({
   path: "/v1/functions/{name}",
   tags: ["Functions"],
   summary: "Call a spreadsheet function",
-  description: "Any catalogue function, exactly as a sheet would call it: `{ \"args\": [...] }` → `{ \"value\": ... }`. Ranges (rows of cells) map per-cell arguments, and then a bad cell becomes an \"Error: …\" value in its place.",
+  description:
+    'Any catalogue function, exactly as a sheet would call it: `{ "args": [...] }` → `{ "value": ... }`. Ranges (rows of cells) map per-cell arguments, and then a bad cell becomes an "Error: …" value in its place.',
   request: {
-    params: z.object({ name: text("Function name; the AI_ prefix and case are optional.", "AI_SALARY") }),
-    body: { required: true, content: { "application/json": { schema: z.strictObject({ args: FunctionArgsSchema.optional() }).openapi("FunctionCall", { example: { args: ["ML Engineer", "Mid", "Austin"] } }) } } },
+    params: z.object({
+      name: text("Function name; the AI_ prefix and case are optional.", "AI_SALARY"),
+    }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .strictObject({ args: FunctionArgsSchema.optional() })
+            .openapi("FunctionCall", { example: { args: ["ML Engineer", "Mid", "Austin"] } }),
+        },
+      },
+    },
   },
-  responses: { 200: json(z.object({ value: SheetValueSchema }).openapi("FunctionResult"), "The function's value."), ...problemResponses(400, 404, 413, 415, 422) },
+  responses: {
+    200: json(
+      z.object({ value: SheetValueSchema }).openapi("FunctionResult"),
+      "The function's value.",
+    ),
+    ...problemResponses(400, 404, 413, 415, 422),
+  },
 });
 
 export const functionsRouter = newRouter()
@@ -50,7 +95,14 @@ export const functionsRouter = newRouter()
       name: e.name,
       category: e.category,
       summary: e.summary,
-      args: e.args.map((a) => ({ name: a.name, type: a.type, optional: a.optional === true, ...(a.defaultText === undefined ? {} : { defaultText: a.defaultText }), help: a.help, mappable: a.mappable === true })),
+      args: e.args.map((a) => ({
+        name: a.name,
+        type: a.type,
+        optional: a.optional === true,
+        ...(a.defaultText === undefined ? {} : { defaultText: a.defaultText }),
+        help: a.help,
+        mappable: a.mappable === true,
+      })),
       returns: e.returns,
       example: exampleFormula(e),
       network: e.network === true,
@@ -58,7 +110,14 @@ export const functionsRouter = newRouter()
     if (wantsCsv(c)) {
       return csvResponse(c, [
         ["name", "category", "summary", "args", "returns", "example"],
-        ...functions.map((f) => [f.name, f.category, f.summary, f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", "), f.returns.kind, f.example]),
+        ...functions.map((f) => [
+          f.name,
+          f.category,
+          f.summary,
+          f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", "),
+          f.returns.kind,
+          f.example,
+        ]),
       ]);
     }
     return c.json({ functions }, 200);

@@ -6,7 +6,10 @@ const HealthSchema = z
   .object({
     status: z.literal("ok"),
     datasetVersion: z.string().openapi({ example: "2026.1.0" }),
-    datasetHash: z.string().openapi({ description: "Content hash of the whole dataset; changes whenever any figure does.", example: "84cc356d49fba7ec" }),
+    datasetHash: z.string().openapi({
+      description: "Content hash of the whole dataset; changes whenever any figure does.",
+      example: "84cc356d49fba7ec",
+    }),
   })
   .openapi("Health");
 
@@ -15,8 +18,14 @@ const route = createRoute({
   path: "/health",
   tags: ["Meta"],
   summary: "Service status",
-  description: "Whether the service is up, and the version and content hash of the dataset it serves.",
-  responses: { 200: { description: "The service is up.", content: { "application/json": { schema: HealthSchema } } } },
+  description:
+    "Whether the service is up, and the version and content hash of the dataset it serves.",
+  responses: {
+    200: {
+      description: "The service is up.",
+      content: { "application/json": { schema: HealthSchema } },
+    },
+  },
 });
 
 export const healthRouter = newRouter().openapi(route, (c) => {

@@ -10,9 +10,17 @@ const route = createRoute({
   path: "/v1/scenarios/hire-vs-upskill",
   tags: ["Scenarios"],
   summary: "Hire a specialist or upskill someone you have",
-  description: "For both options: months until productive, cash over the horizon, productive person-months and cost per productive month (low / expected / high), each with its method and seed sources. Every assumption is a field with a seed-based default.",
-  request: { body: { required: true, content: { "application/json": { schema: HireVsUpskillInputSchema } } } },
-  responses: { 200: json(HireVsUpskillResultSchema, "Both options side by side, amounts in USD."), ...problemResponses(400, 404, 413, 415, 422) },
+  description:
+    "For both options: months until productive, cash over the horizon, productive person-months and cost per productive month (low / expected / high), each with its method and seed sources. Every assumption is a field with a seed-based default.",
+  request: {
+    body: { required: true, content: { "application/json": { schema: HireVsUpskillInputSchema } } },
+  },
+  responses: {
+    200: json(HireVsUpskillResultSchema, "Both options side by side, amounts in USD."),
+    ...problemResponses(400, 404, 413, 415, 422),
+  },
 });
 
-export const hireVsUpskillRouter = newRouter().openapi(route, (c) => c.json(hireVsUpskillToUnits(hireVsUpskill(c.req.valid("json"), salaryOptions(c))), 200));
+export const hireVsUpskillRouter = newRouter().openapi(route, (c) =>
+  c.json(hireVsUpskillToUnits(hireVsUpskill(c.req.valid("json"), salaryOptions(c))), 200),
+);

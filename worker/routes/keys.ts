@@ -15,28 +15,53 @@ import { isoTime } from "../lib/version-etag.js";
 // API keys of the caller's workspace, for its admins. A key is shown once, in the answer that
 // creates it; afterwards only its prefix is ever shown, and the database holds only its hash.
 
-const ScopeList = z.array(z.enum(["read", "write", "admin"])).openapi({ description: "Every scope the key grants (they nest: admin ⊃ write ⊃ read).", example: ["read", "write"] });
+const ScopeList = z.array(z.enum(["read", "write", "admin"])).openapi({
+  description: "Every scope the key grants (they nest: admin ⊃ write ⊃ read).",
+  example: ["read", "write"],
+});
 
 const KeySchema = z
   .object({
     id: z.string().openapi({ example: "key_Xq2b9dK1mP0sLw3Z" }),
     name: z.string().openapi({ example: "HR sync" }),
     scopes: ScopeList,
-    prefix: z.string().openapi({ description: "The key's first characters, to tell keys apart.", example: "atp_Ab12" }),
+    prefix: z.string().openapi({
+      description: "The key's first characters, to tell keys apart.",
+      example: "atp_Ab12",
+    }),
     createdAt: z.string(),
-    createdBy: z.string().openapi({ description: "Key id that created it, \"cli\" (npm run keys) or \"npm-start\"." }),
+    createdBy: z
+      .string()
+      .openapi({ description: 'Key id that created it, "cli" (npm run keys) or "npm-start".' }),
     revokedAt: z.string().nullable(),
   })
   .openapi("ApiKey");
 
 const NewKeySchema = KeySchema.extend({
-  key: z.string().openapi({ description: "The key itself. Shown only in this answer: store it now.", example: "atp_Ab12…" }),
+  key: z.string().openapi({
+    description: "The key itself. Shown only in this answer: store it now.",
+    example: "atp_Ab12…",
+  }),
 }).openapi("NewApiKey");
 
-const KeyIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: "key_Xq2b9dK1mP0sLw3Z" }) });
+const KeyIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "key_Xq2b9dK1mP0sLw3Z" }),
+});
 
 function keyJson(k: ListedKey) {
-  return { id: k.id, name: k.name, scopes: impliedScopes(k.scope), prefix: k.prefix, createdAt: isoTime(k.createdAt), createdBy: k.createdBy, revokedAt: k.revokedAt === null ? null : isoTime(k.revokedAt) };
+  return {
+    id: k.id,
+    name: k.name,
+    scopes: impliedScopes(k.scope),
+    prefix: k.prefix,
+    createdAt: isoTime(k.createdAt),
+    createdBy: k.createdBy,
+    revokedAt: k.revokedAt === null ? null : isoTime(k.revokedAt),
+  };
 }
 
 const create = createRoute({
@@ -44,7 +69,8 @@ const create = createRoute({
   path: "/v1/keys",
   tags: ["Keys"],
   summary: "Create an API key for this workspace (admin)",
-  description: "The answer holds the key once; only its SHA-256 is stored. `scopes` lists the scopes wanted (the highest one counts, as they nest).",
+  description:
+    "The answer holds the key once; only its SHA-256 is stored. `scopes` lists the scopes wanted (the highest one counts, as they nest).",
   security: bearerAuth,
   middleware: [requireScope("admin")] as const,
   request: {
@@ -54,13 +80,19 @@ const create = createRoute({
         "application/json": {
           schema: z.object({
             name: z.string().max(100).openapi({ example: "HR sync" }),
-            scopes: z.union([z.array(z.string()), z.string()]).openapi({ description: "read, write and/or admin, as a list or \"read,write\".", example: ["read"] }),
+            scopes: z.union([z.array(z.string()), z.string()]).openapi({
+              description: 'read, write and/or admin, as a list or "read,write".',
+              example: ["read"],
+            }),
           }),
         },
       },
     },
   },
-  responses: { 201: json(NewKeySchema, "Created; `key` is shown only here."), ...workspaceProblems(400, 401, 403) },
+  responses: {
+    201: json(NewKeySchema, "Created; `key` is shown only here."),
+    ...workspaceProblems(400, 401, 403),
+  },
 });
 
 const list = createRoute({
@@ -70,7 +102,13 @@ const list = createRoute({
   summary: "The workspace's keys, revoked ones included (admin)",
   security: bearerAuth,
   middleware: [requireScope("admin")] as const,
-  responses: { 200: json(z.object({ keys: z.array(KeySchema) }).openapi("ApiKeyList"), "Newest first; never the keys themselves."), ...workspaceProblems(401, 403) },
+  responses: {
+    200: json(
+      z.object({ keys: z.array(KeySchema) }).openapi("ApiKeyList"),
+      "Newest first; never the keys themselves.",
+    ),
+    ...workspaceProblems(401, 403),
+  },
 });
 
 const revoke = createRoute({
@@ -78,7 +116,8 @@ const revoke = createRoute({
   path: "/v1/keys/{id}",
   tags: ["Keys"],
   summary: "Revoke a key (admin)",
-  description: "The key is refused (401) from the next request on. Revoking the key making the request is allowed.",
+  description:
+    "The key is refused (401) from the next request on. Revoking the key making the request is allowed.",
   security: bearerAuth,
   middleware: [requireScope("admin")] as const,
   request: { params: KeyIdParam },
@@ -97,12 +136,29 @@ export const keysRouter = newRouter()
     } catch (e) {
       const message = (e as Error).message;
       const field = message.split(":")[0]!;
-      throw new HttpProblem(400, "INVALID_ARGUMENT", message, { field, suggestions: field === "scopes" ? ["read", "write", "admin"] : [] });
+      throw new HttpProblem(400, "INVALID_ARGUMENT", message, {
+        field,
+        suggestions: field === "scopes" ? ["read", "write", "admin"] : [],
+      });
     }
-    const created = await newKeyStatements({ workspace: { id: caller.workspaceId }, scope, name, actor: caller.keyId });
+    const created = await newKeyStatements({
+      workspace: { id: caller.workspaceId },
+      scope,
+      name,
+      actor: caller.keyId,
+    });
     await runBatch(c.env.DB, created.statements);
     return c.json(
-      { id: created.id, name: created.name, scopes: impliedScopes(created.scope), prefix: created.prefix, createdAt: isoTime(created.createdAt), createdBy: caller.keyId, revokedAt: null, key: created.key },
+      {
+        id: created.id,
+        name: created.name,
+        scopes: impliedScopes(created.scope),
+        prefix: created.prefix,
+        createdAt: isoTime(created.createdAt),
+        createdBy: caller.keyId,
+        revokedAt: null,
+        key: created.key,
+      },
       201,
       { "Cache-Control": "no-store" },
     );
@@ -115,11 +171,25 @@ export const keysRouter = newRouter()
   .openapi(revoke, async (c) => {
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
-    const [update] = await runBatch(c.env.DB, revokeKeyStatements(id, { id: caller.workspaceId }, caller.keyId, Date.now()));
+    const [update] = await runBatch(
+      c.env.DB,
+      revokeKeyStatements(id, { id: caller.workspaceId }, caller.keyId, Date.now()),
+    );
     if (update!.meta.changes !== 1) {
       const known = await getKey(database(c.env.DB), caller.workspaceId, id);
-      if (known?.revokedAt) throw new HttpProblem(404, "NOT_FOUND", `Key "${id}" was already revoked on ${isoTime(known.revokedAt)}.`, { field: "id" });
-      throw new HttpProblem(404, "NOT_FOUND", `No key "${id}" in this workspace. GET /v1/keys lists them.`, { field: "id" });
+      if (known?.revokedAt)
+        throw new HttpProblem(
+          404,
+          "NOT_FOUND",
+          `Key "${id}" was already revoked on ${isoTime(known.revokedAt)}.`,
+          { field: "id" },
+        );
+      throw new HttpProblem(
+        404,
+        "NOT_FOUND",
+        `No key "${id}" in this workspace. GET /v1/keys lists them.`,
+        { field: "id" },
+      );
     }
     return c.body(null, 204);
   });

@@ -6,7 +6,14 @@ import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/ope
 import { assertScope, requireScope } from "../auth/require-scope.js";
 import { database } from "../db/client.js";
 import {
-  createModelStatements, findModel, findVersion, listModels, listVersions, newModelId, setDeletedStatements, updateModelStatements,
+  createModelStatements,
+  findModel,
+  findVersion,
+  listModels,
+  listVersions,
+  newModelId,
+  setDeletedStatements,
+  updateModelStatements,
   type ModelPageCursor,
 } from "../db/models.js";
 import type { ModelRow } from "../db/schema.js";
@@ -23,22 +30,40 @@ import { isoTime, noneMatchHits, parseIfMatch, versionEtag } from "../lib/versio
 // concurrency through If-Match. Every query is scoped to the caller's workspace, so another
 // workspace's model answers 404 exactly like a model that never existed.
 
-const ModelName = z.string().trim().min(1, { error: "give the model a name of 1-200 characters" }).max(200, { error: "at most 200 characters" }).openapi({ example: "2027 AI team" });
-const ModelInput = z
-  .looseObject({})
-  .openapi("ModelInput", { description: "A plan-engine input, exactly as POST /v1/plan takes it (see PlanInput). It is checked whole with the core before anything is stored.", example: { horizonMonths: 12, hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 }] } });
+const ModelName = z
+  .string()
+  .trim()
+  .min(1, { error: "give the model a name of 1-200 characters" })
+  .max(200, { error: "at most 200 characters" })
+  .openapi({ example: "2027 AI team" });
+const ModelInput = z.looseObject({}).openapi("ModelInput", {
+  description:
+    "A plan-engine input, exactly as POST /v1/plan takes it (see PlanInput). It is checked whole with the core before anything is stored.",
+  example: {
+    horizonMonths: 12,
+    hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 }],
+  },
+});
 
 const ModelSchema = z
   .object({
     id: z.string().openapi({ example: "mdl_3vQ2kX9aTm1LwZ0b" }),
     name: z.string(),
-    version: z.number().int().openapi({ description: "Current version; its ETag is \"v<version>\".", example: 1 }),
-    input: z.record(z.string(), z.unknown()).openapi({ description: "The plan-engine input of this version." }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'Current version; its ETag is "v<version>".', example: 1 }),
+    input: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "The plan-engine input of this version." }),
     createdAt: z.string().openapi({ example: "2026-05-01T09:30:00.000Z" }),
     createdBy: z.string().openapi({ description: "Id of the key that created the model." }),
     updatedAt: z.string(),
     updatedBy: z.string(),
-    deletedAt: z.string().nullable().openapi({ description: "Set while the model is soft-deleted." }),
+    deletedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "Set while the model is soft-deleted." }),
   })
   .openapi("Model");
 
@@ -47,7 +72,10 @@ const ModelSummarySchema = ModelSchema.omit({ input: true }).openapi("ModelSumma
 const ModelListSchema = z
   .object({
     models: z.array(ModelSummarySchema),
-    nextCursor: z.string().nullable().openapi({ description: "Pass as ?cursor= for the next page; null on the last page." }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "Pass as ?cursor= for the next page; null on the last page." }),
   })
   .openapi("ModelList");
 
@@ -63,7 +91,11 @@ const VersionSchema = z
   .openapi("ModelVersion");
 
 const VersionListSchema = z
-  .object({ modelId: z.string(), currentVersion: z.number().int(), versions: z.array(VersionSchema.omit({ input: true, modelId: true })) })
+  .object({
+    modelId: z.string(),
+    currentVersion: z.number().int(),
+    versions: z.array(VersionSchema.omit({ input: true, modelId: true })),
+  })
   .openapi("ModelVersionList");
 
 export const ModelResultSchema = z
@@ -72,26 +104,58 @@ export const ModelResultSchema = z
     name: z.string(),
     version: z.number().int(),
     updatedAt: z.string(),
-    bandsVersion: z.number().int().openapi({ description: "The workspace band set the salaries were computed with (0: seed data only)." }),
+    bandsVersion: z.number().int().openapi({
+      description: "The workspace band set the salaries were computed with (0: seed data only).",
+    }),
     result: PlanResultSchema,
   })
   .openapi("ModelResult");
 
-const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: "mdl_3vQ2kX9aTm1LwZ0b" }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "mdl_3vQ2kX9aTm1LwZ0b" }),
+});
 const VersionParams = IdParam.extend({
-  n: z.string().regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" }).transform(Number).openapi({ param: { name: "n", in: "path" }, type: "integer", example: "1" } as never),
+  n: z
+    .string()
+    .regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" })
+    .transform(Number)
+    .openapi({ param: { name: "n", in: "path" }, type: "integer", example: "1" } as never),
 });
 const VersionQuery = z.object({
-  version: z.string().regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" }).transform(Number).optional().openapi({ description: "An earlier version's result; default the current one.", type: "integer", example: "1" } as never),
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" })
+    .transform(Number)
+    .optional()
+    .openapi({
+      description: "An earlier version's result; default the current one.",
+      type: "integer",
+      example: "1",
+    } as never),
   format: formatParam,
 });
 
-const etagHeader = { ETag: { schema: { type: "string" as const }, description: "The version, e.g. \"v3\": send it back as If-Match to save." } };
+const etagHeader = {
+  ETag: {
+    schema: { type: "string" as const },
+    description: 'The version, e.g. "v3": send it back as If-Match to save.',
+  },
+};
 
 function modelJson(m: ModelRow) {
   return {
-    id: m.id, name: m.name, version: m.version, input: JSON.parse(m.input) as Record<string, unknown>,
-    createdAt: isoTime(m.createdAt), createdBy: m.createdBy, updatedAt: isoTime(m.updatedAt), updatedBy: m.updatedBy,
+    id: m.id,
+    name: m.name,
+    version: m.version,
+    input: JSON.parse(m.input) as Record<string, unknown>,
+    createdAt: isoTime(m.createdAt),
+    createdBy: m.createdBy,
+    updatedAt: isoTime(m.updatedAt),
+    updatedBy: m.updatedBy,
     deletedAt: m.deletedAt === null ? null : isoTime(m.deletedAt),
   };
 }
@@ -105,7 +169,12 @@ function summaryJson(m: ModelRow) {
 const PRIVATE = "private, no-cache";
 
 function notFound(id: string): HttpProblem {
-  return new HttpProblem(404, "NOT_FOUND", `No model "${id}" in this workspace. GET /v1/models lists the workspace's models.`, { field: "id" });
+  return new HttpProblem(
+    404,
+    "NOT_FOUND",
+    `No model "${id}" in this workspace. GET /v1/models lists the workspace's models.`,
+    { field: "id" },
+  );
 }
 
 async function modelOr404(c: Context<AppEnv>, id: string): Promise<ModelRow> {
@@ -126,7 +195,12 @@ function decodeCursor(cursor: string): ModelPageCursor {
   } catch {
     // fall through to the problem below
   }
-  throw new HttpProblem(400, "INVALID_ARGUMENT", "cursor: not a cursor this API gave out; pass nextCursor from the previous page exactly, or omit it for the first page.", { field: "cursor" });
+  throw new HttpProblem(
+    400,
+    "INVALID_ARGUMENT",
+    "cursor: not a cursor this API gave out; pass nextCursor from the previous page exactly, or omit it for the first page.",
+    { field: "cursor" },
+  );
 }
 
 const create = createRoute({
@@ -134,12 +208,24 @@ const create = createRoute({
   path: "/v1/models",
   tags: ["Models"],
   summary: "Save a new live model (version 1)",
-  description: "Checks the input whole with the plan engine (with the workspace's bands) and stores it as version 1. Needs the write scope.",
+  description:
+    "Checks the input whole with the plan engine (with the workspace's bands) and stores it as version 1. Needs the write scope.",
   security: bearerAuth,
   middleware: [requireScope("write")] as const,
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ name: ModelName, input: ModelInput }) } } } },
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ name: ModelName, input: ModelInput }) } },
+    },
+  },
   responses: {
-    201: { ...json(ModelSchema, "Created. Location names the model; ETag is \"v1\"."), headers: { ...etagHeader, Location: { schema: { type: "string" as const }, description: "/v1/models/{id}" } } },
+    201: {
+      ...json(ModelSchema, 'Created. Location names the model; ETag is "v1".'),
+      headers: {
+        ...etagHeader,
+        Location: { schema: { type: "string" as const }, description: "/v1/models/{id}" },
+      },
+    },
     ...workspaceProblems(400, 401, 403, 422),
   },
 });
@@ -149,17 +235,44 @@ const list = createRoute({
   path: "/v1/models",
   tags: ["Models"],
   summary: "The workspace's models, newest first",
-  description: "Cursor pagination: follow nextCursor (also sent as a Link rel=\"next\" header). `deleted=true` lists soft-deleted models instead (admin scope), so they can be restored.",
+  description:
+    'Cursor pagination: follow nextCursor (also sent as a Link rel="next" header). `deleted=true` lists soft-deleted models instead (admin scope), so they can be restored.',
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: {
     query: z.object({
-      limit: z.string().regex(/^\d{1,3}$/, { error: "must be a whole number from 1 to 100" }).transform(Number).pipe(z.number().int().min(1, { error: "must be at least 1" }).max(100, { error: "must be at most 100" })).optional().openapi({ type: "integer", description: "Page size, 1-100 (default 20).", example: "20" } as never),
-      cursor: z.string().max(500).optional().openapi({ description: "nextCursor from the previous page." }),
-      deleted: z.enum(["true", "false"]).optional().openapi({ description: "true: list soft-deleted models (admin)." }),
+      limit: z
+        .string()
+        .regex(/^\d{1,3}$/, { error: "must be a whole number from 1 to 100" })
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1, { error: "must be at least 1" })
+            .max(100, { error: "must be at most 100" }),
+        )
+        .optional()
+        .openapi({
+          type: "integer",
+          description: "Page size, 1-100 (default 20).",
+          example: "20",
+        } as never),
+      cursor: z
+        .string()
+        .max(500)
+        .optional()
+        .openapi({ description: "nextCursor from the previous page." }),
+      deleted: z
+        .enum(["true", "false"])
+        .optional()
+        .openapi({ description: "true: list soft-deleted models (admin)." }),
     }),
   },
-  responses: { 200: json(ModelListSchema, "One page of models."), ...workspaceProblems(400, 401, 403) },
+  responses: {
+    200: json(ModelListSchema, "One page of models."),
+    ...workspaceProblems(400, 401, 403),
+  },
 });
 
 const get = createRoute({
@@ -170,7 +283,11 @@ const get = createRoute({
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { params: IdParam },
-  responses: { 200: { ...json(ModelSchema, "The model; ETag is its version."), headers: etagHeader }, 304: { description: "If-None-Match names the current version." }, ...workspaceProblems(401, 403, 404) },
+  responses: {
+    200: { ...json(ModelSchema, "The model; ETag is its version."), headers: etagHeader },
+    304: { description: "If-None-Match names the current version." },
+    ...workspaceProblems(401, 403, 404),
+  },
 });
 
 const result = createRoute({
@@ -178,11 +295,16 @@ const result = createRoute({
   path: "/v1/models/{id}/result",
   tags: ["Models"],
   summary: "The plan engine's result for a model (current or ?version=n)",
-  description: "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
+  description:
+    "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { params: IdParam, query: VersionQuery },
-  responses: { 200: jsonOrCsv(ModelResultSchema, "The result."), 304: { description: "Unchanged (same version and bands)." }, ...workspaceProblems(400, 401, 403, 404, 422) },
+  responses: {
+    200: jsonOrCsv(ModelResultSchema, "The result."),
+    304: { description: "Unchanged (same version and bands)." },
+    ...workspaceProblems(400, 401, 403, 404, 422),
+  },
 });
 
 const update = createRoute({
@@ -190,15 +312,29 @@ const update = createRoute({
   path: "/v1/models/{id}",
   tags: ["Models"],
   summary: "Save a new version (If-Match required)",
-  description: "Send If-Match with the ETag you last read. If another save came first the answer is 412 with the current version and nothing is stored; without If-Match, 428. `name` is optional (kept if omitted). Needs the write scope.",
+  description:
+    "Send If-Match with the ETag you last read. If another save came first the answer is 412 with the current version and nothing is stored; without If-Match, 428. `name` is optional (kept if omitted). Needs the write scope.",
   security: bearerAuth,
   middleware: [requireScope("write")] as const,
   request: {
     params: IdParam,
-    headers: z.object({ "if-match": z.string().optional().openapi({ description: "The ETag last read, e.g. \"v3\".", example: "\"v1\"" }) }),
-    body: { required: true, content: { "application/json": { schema: z.object({ name: ModelName.optional(), input: ModelInput }) } } },
+    headers: z.object({
+      "if-match": z
+        .string()
+        .optional()
+        .openapi({ description: 'The ETag last read, e.g. "v3".', example: '"v1"' }),
+    }),
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: z.object({ name: ModelName.optional(), input: ModelInput }) },
+      },
+    },
   },
-  responses: { 200: { ...json(ModelSchema, "Saved; ETag is the new version."), headers: etagHeader }, ...workspaceProblems(400, 401, 403, 404, 412, 422, 428) },
+  responses: {
+    200: { ...json(ModelSchema, "Saved; ETag is the new version."), headers: etagHeader },
+    ...workspaceProblems(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
 const remove = createRoute({
@@ -206,7 +342,8 @@ const remove = createRoute({
   path: "/v1/models/{id}",
   tags: ["Models"],
   summary: "Soft-delete a model",
-  description: "The model, its versions and its share links stop answering (404) until an admin restores it. Needs the write scope.",
+  description:
+    "The model, its versions and its share links stop answering (404) until an admin restores it. Needs the write scope.",
   security: bearerAuth,
   middleware: [requireScope("write")] as const,
   request: { params: IdParam },
@@ -221,7 +358,10 @@ const restore = createRoute({
   security: bearerAuth,
   middleware: [requireScope("admin")] as const,
   request: { params: IdParam },
-  responses: { 200: { ...json(ModelSchema, "Restored."), headers: etagHeader }, ...workspaceProblems(401, 403, 404, 409) },
+  responses: {
+    200: { ...json(ModelSchema, "Restored."), headers: etagHeader },
+    ...workspaceProblems(401, 403, 404, 409),
+  },
 });
 
 const versions = createRoute({
@@ -232,7 +372,10 @@ const versions = createRoute({
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { params: IdParam },
-  responses: { 200: json(VersionListSchema, "Versions 1..current, oldest first."), ...workspaceProblems(401, 403, 404) },
+  responses: {
+    200: json(VersionListSchema, "Versions 1..current, oldest first."),
+    ...workspaceProblems(401, 403, 404),
+  },
 });
 
 const version = createRoute({
@@ -243,7 +386,10 @@ const version = createRoute({
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { params: VersionParams },
-  responses: { 200: json(VersionSchema, "That version, as saved (it never changes)."), ...workspaceProblems(400, 401, 403, 404) },
+  responses: {
+    200: json(VersionSchema, "That version, as saved (it never changes)."),
+    ...workspaceProblems(400, 401, 403, 404),
+  },
 });
 
 export const modelsRouter = newRouter()
@@ -253,15 +399,33 @@ export const modelsRouter = newRouter()
     checkPlanInput(input, c.get("bands"));
     const now = Date.now();
     const id = newModelId();
-    await runBatch(c.env.DB, createModelStatements({ id, workspaceId: caller.workspaceId, name, input: JSON.stringify(input), actor: caller.keyId, now }));
+    await runBatch(
+      c.env.DB,
+      createModelStatements({
+        id,
+        workspaceId: caller.workspaceId,
+        name,
+        input: JSON.stringify(input),
+        actor: caller.keyId,
+        now,
+      }),
+    );
     const model = await modelOr404(c, id);
-    return c.json(modelJson(model), 201, { ETag: versionEtag(1), Location: `/v1/models/${id}`, "Cache-Control": PRIVATE });
+    return c.json(modelJson(model), 201, {
+      ETag: versionEtag(1),
+      Location: `/v1/models/${id}`,
+      "Cache-Control": PRIVATE,
+    });
   })
   .openapi(list, async (c) => {
     const caller = callerOf(c);
     const { limit = 20, cursor, deleted } = c.req.valid("query");
     if (deleted === "true") assertScope(c, "admin");
-    const rows = await listModels(database(c.env.DB), caller.workspaceId, { limit: limit + 1, after: cursor ? decodeCursor(cursor) : undefined, deleted: deleted === "true" });
+    const rows = await listModels(database(c.env.DB), caller.workspaceId, {
+      limit: limit + 1,
+      after: cursor ? decodeCursor(cursor) : undefined,
+      deleted: deleted === "true",
+    });
     const page = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor(page[page.length - 1]!) : null;
     if (nextCursor) {
@@ -275,7 +439,8 @@ export const modelsRouter = newRouter()
   .openapi(get, async (c) => {
     const model = await modelOr404(c, c.req.valid("param").id);
     const etag = versionEtag(model.version);
-    if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, { ETag: etag, "Cache-Control": PRIVATE });
+    if (noneMatchHits(c.req.header("If-None-Match"), etag))
+      return c.body(null, 304, { ETag: etag, "Cache-Control": PRIVATE });
     return c.json(modelJson(model), 200, { ETag: etag, "Cache-Control": PRIVATE });
   })
   .openapi(result, async (c) => {
@@ -285,7 +450,13 @@ export const modelsRouter = newRouter()
     let ver = model.version;
     if (wanted !== undefined && wanted !== model.version) {
       const old = await findVersion(database(c.env.DB), model.id, wanted);
-      if (!old) throw new HttpProblem(404, "NOT_FOUND", `Model "${model.id}" has no version ${wanted}; its versions are 1 to ${model.version}.`, { field: "version" });
+      if (!old)
+        throw new HttpProblem(
+          404,
+          "NOT_FOUND",
+          `Model "${model.id}" has no version ${wanted}; its versions are 1 to ${model.version}.`,
+          { field: "version" },
+        );
       input = old.input;
       ver = old.version;
     }
@@ -301,38 +472,76 @@ export const modelsRouter = newRouter()
       for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
       return res as never;
     }
-    return c.json({ id: model.id, name: model.name, version: ver, updatedAt: isoTime(model.updatedAt), bandsVersion, result: computed }, 200, headers);
+    return c.json(
+      {
+        id: model.id,
+        name: model.name,
+        version: ver,
+        updatedAt: isoTime(model.updatedAt),
+        bandsVersion,
+        result: computed,
+      },
+      200,
+      headers,
+    );
   })
   .openapi(update, async (c) => {
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
     const ifMatch = parseIfMatch(c.req.header("If-Match"));
     if (ifMatch.kind === "missing") {
-      throw new HttpProblem(428, "PRECONDITION_REQUIRED", `Saving a model needs If-Match with the version you last read (GET /v1/models/${id} gives it as the ETag, e.g. If-Match: "v3"), so a save never overwrites one you have not seen.`, { field: "If-Match" });
+      throw new HttpProblem(
+        428,
+        "PRECONDITION_REQUIRED",
+        `Saving a model needs If-Match with the version you last read (GET /v1/models/${id} gives it as the ETag, e.g. If-Match: "v3"), so a save never overwrites one you have not seen.`,
+        { field: "If-Match" },
+      );
     }
-    if (ifMatch.kind === "invalid") throw new HttpProblem(400, "INVALID_ARGUMENT", ifMatch.reason, { field: "If-Match" });
+    if (ifMatch.kind === "invalid")
+      throw new HttpProblem(400, "INVALID_ARGUMENT", ifMatch.reason, { field: "If-Match" });
     const body = c.req.valid("json");
     checkPlanInput(body.input, c.get("bands"));
     const [bump] = await runBatch(
       c.env.DB,
-      updateModelStatements({ id, workspaceId: caller.workspaceId, expectedVersion: ifMatch.version, name: body.name, input: JSON.stringify(body.input), actor: caller.keyId, now: Date.now() }),
+      updateModelStatements({
+        id,
+        workspaceId: caller.workspaceId,
+        expectedVersion: ifMatch.version,
+        name: body.name,
+        input: JSON.stringify(body.input),
+        actor: caller.keyId,
+        now: Date.now(),
+      }),
     );
     const saved = await findModel(database(c.env.DB), caller.workspaceId, id);
     if (!saved) throw notFound(id);
     if (bump!.meta.changes !== 1) {
       throw new HttpProblem(
-        412, "VERSION_CONFLICT",
+        412,
+        "VERSION_CONFLICT",
         `Model "${id}" is at version ${saved.version}, not ${ifMatch.version}: someone saved since you read it. Nothing was saved. GET it, merge your change and PUT with If-Match: "v${saved.version}".`,
         { field: "If-Match", currentVersion: saved.version, yourVersion: ifMatch.version },
         { ETag: versionEtag(saved.version) },
       );
     }
-    return c.json(modelJson(saved), 200, { ETag: versionEtag(saved.version), "Cache-Control": PRIVATE });
+    return c.json(modelJson(saved), 200, {
+      ETag: versionEtag(saved.version),
+      "Cache-Control": PRIVATE,
+    });
   })
   .openapi(remove, async (c) => {
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
-    const [flip] = await runBatch(c.env.DB, setDeletedStatements({ id, workspaceId: caller.workspaceId, deleted: true, actor: caller.keyId, now: Date.now() }));
+    const [flip] = await runBatch(
+      c.env.DB,
+      setDeletedStatements({
+        id,
+        workspaceId: caller.workspaceId,
+        deleted: true,
+        actor: caller.keyId,
+        now: Date.now(),
+      }),
+    );
     if (flip!.meta.changes !== 1) throw notFound(id);
     return c.body(null, 204);
   })
@@ -340,25 +549,68 @@ export const modelsRouter = newRouter()
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
     const db = database(c.env.DB);
-    const [flip] = await runBatch(c.env.DB, setDeletedStatements({ id, workspaceId: caller.workspaceId, deleted: false, actor: caller.keyId, now: Date.now() }));
+    const [flip] = await runBatch(
+      c.env.DB,
+      setDeletedStatements({
+        id,
+        workspaceId: caller.workspaceId,
+        deleted: false,
+        actor: caller.keyId,
+        now: Date.now(),
+      }),
+    );
     const model = await findModel(db, caller.workspaceId, id, { includeDeleted: true });
     if (!model) throw notFound(id);
-    if (flip!.meta.changes !== 1) throw new HttpProblem(409, "NOT_DELETED", `Model "${id}" is not deleted, so there is nothing to restore.`, { field: "id" });
-    return c.json(modelJson(model), 200, { ETag: versionEtag(model.version), "Cache-Control": PRIVATE });
+    if (flip!.meta.changes !== 1)
+      throw new HttpProblem(
+        409,
+        "NOT_DELETED",
+        `Model "${id}" is not deleted, so there is nothing to restore.`,
+        { field: "id" },
+      );
+    return c.json(modelJson(model), 200, {
+      ETag: versionEtag(model.version),
+      "Cache-Control": PRIVATE,
+    });
   })
   .openapi(versions, async (c) => {
     const model = await modelOr404(c, c.req.valid("param").id);
     const rows = await listVersions(database(c.env.DB), model.id);
     c.header("Cache-Control", PRIVATE);
-    return c.json({ modelId: model.id, currentVersion: model.version, versions: rows.map((v) => ({ version: v.version, name: v.name, createdAt: isoTime(v.createdAt), createdBy: v.createdBy })) }, 200);
+    return c.json(
+      {
+        modelId: model.id,
+        currentVersion: model.version,
+        versions: rows.map((v) => ({
+          version: v.version,
+          name: v.name,
+          createdAt: isoTime(v.createdAt),
+          createdBy: v.createdBy,
+        })),
+      },
+      200,
+    );
   })
   .openapi(version, async (c) => {
     const { id, n } = c.req.valid("param");
     const model = await modelOr404(c, id);
     const row = await findVersion(database(c.env.DB), model.id, n);
-    if (!row) throw new HttpProblem(404, "NOT_FOUND", `Model "${id}" has no version ${n}; its versions are 1 to ${model.version}.`, { field: "n" });
+    if (!row)
+      throw new HttpProblem(
+        404,
+        "NOT_FOUND",
+        `Model "${id}" has no version ${n}; its versions are 1 to ${model.version}.`,
+        { field: "n" },
+      );
     return c.json(
-      { modelId: row.modelId, version: row.version, name: row.name, input: JSON.parse(row.input) as Record<string, unknown>, createdAt: isoTime(row.createdAt), createdBy: row.createdBy },
+      {
+        modelId: row.modelId,
+        version: row.version,
+        name: row.name,
+        input: JSON.parse(row.input) as Record<string, unknown>,
+        createdAt: isoTime(row.createdAt),
+        createdBy: row.createdBy,
+      },
       200,
       { ETag: versionEtag(row.version), "Cache-Control": "private, max-age=31536000, immutable" },
     );

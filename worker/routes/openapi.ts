@@ -8,20 +8,42 @@ const route = createRoute({
   path: "/openapi.json",
   tags: ["Meta"],
   summary: "This API's OpenAPI 3.1 document",
-  description: "Generated from the same zod schemas that validate every request. Each route that answers CSV also appears with a .csv suffix.",
+  description:
+    "Generated from the same zod schemas that validate every request. Each route that answers CSV also appears with a .csv suffix.",
   responses: {
-    200: { description: "The OpenAPI document.", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi({ description: "An OpenAPI 3.1 document." }) } } },
+    200: {
+      description: "The OpenAPI document.",
+      content: {
+        "application/json": {
+          schema: z
+            .record(z.string(), z.unknown())
+            .openapi({ description: "An OpenAPI 3.1 document." }),
+        },
+      },
+    },
     304: { description: "Not modified." },
   },
 });
 
 const TAGS = [
-  { name: "Salary", description: "Salary ranges by role, level, location, basis and currency, with provenance." },
+  {
+    name: "Salary",
+    description: "Salary ranges by role, level, location, basis and currency, with provenance.",
+  },
   { name: "Team", description: "Team composition from the seed's ratios." },
-  { name: "Plan", description: "The plan engine: hires and upskilling over time, costed by month and year." },
+  {
+    name: "Plan",
+    description: "The plan engine: hires and upskilling over time, costed by month and year.",
+  },
   { name: "Upskilling", description: "Training paths and career transitions." },
-  { name: "Reference", description: "Roles, levels, locations, recruiting channels and the whole dataset." },
-  { name: "Functions", description: "The spreadsheet function catalogue over HTTP, one call or a batch." },
+  {
+    name: "Reference",
+    description: "Roles, levels, locations, recruiting channels and the whole dataset.",
+  },
+  {
+    name: "Functions",
+    description: "The spreadsheet function catalogue over HTTP, one call or a batch.",
+  },
   { name: "Meta", description: "Health, this document and the reference page." },
 ];
 
@@ -50,9 +72,14 @@ export function withCsvTwins(doc: Doc): Doc {
         ...get,
         summary: `${get.summary ?? path} (CSV)`,
         ...(get.operationId ? { operationId: `${get.operationId}Csv` } : {}),
-        parameters: (get.parameters ?? []).filter((p) => !(p.in === "query" && p.name === "format")),
+        parameters: (get.parameters ?? []).filter(
+          (p) => !(p.in === "query" && p.name === "format"),
+        ),
         responses: Object.fromEntries(
-          Object.entries(get.responses).map(([status, r]) => [status, status === "200" ? { description: r.description, content: { "text/csv": csv } } : r]),
+          Object.entries(get.responses).map(([status, r]) => [
+            status,
+            status === "200" ? { description: r.description, content: { "text/csv": csv } } : r,
+          ]),
         ),
       },
     };

@@ -12,14 +12,22 @@ import { ASSETS, assetUrl, isAssetName } from "../pages/assets.js";
 import { goneContent, gonePage, unavailableContent } from "../pages/gone-page.js";
 import { homePage } from "../pages/home-page.js";
 import type { Html } from "../pages/html.js";
-import { liveModelPage, pollSeconds, sharedModelContent, sharedModelPage } from "../pages/shared-model-page.js";
+import {
+  liveModelPage,
+  pollSeconds,
+  sharedModelContent,
+  sharedModelPage,
+} from "../pages/shared-model-page.js";
 import { modelScenarios, sharedModelLinks } from "../pages/shared-model-view.js";
 
 // The pages people look at: the home page with its calculator, and the live page behind a share
 // link. Both are HTML rendered here from the core's results; their script and stylesheet are
 // served from /assets, so the CSP can stay at 'self' and nothing loads from another host.
 
-const htmlResponse = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
+const htmlResponse = (description: string) => ({
+  description,
+  content: { "text/html": { schema: z.string() } },
+});
 
 const home = createRoute({
   method: "get",
@@ -37,10 +45,21 @@ const shared = createRoute({
   description:
     "The model's name, version, assumptions, hires, month-by-month plan, yearly summary, ratio warnings and charts. The page checks `GET /v1/shared/{token}` with If-None-Match and swaps in the new content when the model is saved again. An unknown or revoked token is a 404 page.",
   request: {
-    params: z.object({ token: z.string().openapi({ param: { name: "token", in: "path" }, example: "shr_mQ4v0c1n2b3v4c5x6z7l8k9j0h1g2f3d" }) }),
+    params: z.object({
+      token: z.string().openapi({
+        param: { name: "token", in: "path" },
+        example: "shr_mQ4v0c1n2b3v4c5x6z7l8k9j0h1g2f3d",
+      }),
+    }),
     query: z.object({
-      poll: z.string().optional().openapi({ description: "Seconds between checks for a new version (1 to 3600; default 30).", example: "30" }),
-      fragment: z.string().optional().openapi({ description: "1: only the page's content (what the page script swaps in)." }),
+      poll: z.string().optional().openapi({
+        description: "Seconds between checks for a new version (1 to 3600; default 30).",
+        example: "30",
+      }),
+      fragment: z
+        .string()
+        .optional()
+        .openapi({ description: "1: only the page's content (what the page script swaps in)." }),
     }),
   },
   responses: {
@@ -55,8 +74,18 @@ const asset = createRoute({
   path: "/assets/{name}",
   tags: ["Pages"],
   summary: "The pages' script and stylesheet",
-  request: { params: z.object({ name: z.string().openapi({ param: { name: "name", in: "path" }, example: "pages.css" }) }) },
-  responses: { 200: { description: "The file.", content: { "text/css": { schema: z.string() }, "text/javascript": { schema: z.string() } } }, 304: { description: "Not modified." } },
+  request: {
+    params: z.object({
+      name: z.string().openapi({ param: { name: "name", in: "path" }, example: "pages.css" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The file.",
+      content: { "text/css": { schema: z.string() }, "text/javascript": { schema: z.string() } },
+    },
+    304: { description: "Not modified." },
+  },
 });
 
 /** Shared pages are always current (the page itself polls) and private to whoever holds the link. */
@@ -80,7 +109,8 @@ export const pagesRouter = newRouter()
     const asFragment = fragment === "1";
     sharedHeaders(c);
     // Tokens are short; a long one cannot exist, so it needs no database read to be refused.
-    const model = token.length <= 128 ? await findSharedModel(database(c.env.DB), token) : undefined;
+    const model =
+      token.length <= 128 ? await findSharedModel(database(c.env.DB), token) : undefined;
     if (!model) return page(c, asFragment ? goneContent() : gonePage(), 404);
 
     // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result does.
@@ -93,7 +123,19 @@ export const pagesRouter = newRouter()
     } catch (e) {
       if (!(e instanceof HttpProblem)) throw e;
       const content = unavailableContent(e.message);
-      return page(c, asFragment ? content : liveModelPage({ token, version: model.version, poll: seconds, title: "This model cannot be shown right now", content }), e.status);
+      return page(
+        c,
+        asFragment
+          ? content
+          : liveModelPage({
+              token,
+              version: model.version,
+              poll: seconds,
+              title: "This model cannot be shown right now",
+              content,
+            }),
+        e.status,
+      );
     }
     const view = {
       token,
@@ -107,14 +149,22 @@ export const pagesRouter = newRouter()
   .openapi(asset, (c) => {
     const { name } = c.req.valid("param");
     if (!isAssetName(name)) {
-      throw new HttpProblem(404, "NOT_FOUND", `No asset "${name}"; the pages use ${Object.keys(ASSETS).join(", ")}.`, { field: "name" });
+      throw new HttpProblem(
+        404,
+        "NOT_FOUND",
+        `No asset "${name}"; the pages use ${Object.keys(ASSETS).join(", ")}.`,
+        { field: "name" },
+      );
     }
     const { body, type } = ASSETS[name];
     const url = assetUrl(name);
     const etag = `"${url.slice(url.indexOf("?v=") + 3)}"`;
     // The page links each asset with its content hash, so that exact URL never changes content.
     const current = c.req.query("v") === etag.slice(1, -1);
-    const headers = { ETag: etag, "Cache-Control": current ? "public, max-age=31536000, immutable" : "public, max-age=300" };
+    const headers = {
+      ETag: etag,
+      "Cache-Control": current ? "public, max-age=31536000, immutable" : "public, max-age=300",
+    };
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
     return c.body(body, 200, { ...headers, "Content-Type": type });
   });

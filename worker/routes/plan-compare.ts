@@ -10,9 +10,15 @@ const route = createRoute({
   path: "/v1/plan/compare",
   tags: ["Plan"],
   summary: "Compare named scenarios of a plan side by side",
-  description: "Each scenario is the base plan with overrides (start months, salaries, benefits rate, raise, hiring delays). Answers each one's yearly cost and its difference from the base.",
-  request: { body: { required: true, content: { "application/json": { schema: PlanCompareInputSchema } } } },
-  responses: { 200: json(PlanComparisonSchema, "Base and scenarios per year, amounts in USD."), ...problemResponses(400, 404, 413, 415, 422) },
+  description:
+    "Each scenario is the base plan with overrides (start months, salaries, benefits rate, raise, hiring delays). Answers each one's yearly cost and its difference from the base.",
+  request: {
+    body: { required: true, content: { "application/json": { schema: PlanCompareInputSchema } } },
+  },
+  responses: {
+    200: json(PlanComparisonSchema, "Base and scenarios per year, amounts in USD."),
+    ...problemResponses(400, 404, 413, 415, 422),
+  },
 });
 
 export const planCompareRouter = newRouter().openapi(route, (c) => {

@@ -11,14 +11,35 @@ const route = createRoute({
   path: "/v1/plan/range",
   tags: ["Plan"],
   summary: "Cost a plan under hiring delays (low / expected / high)",
-  description: "Hires rarely start on the planned month. With `slipMonths` on the plan or on a hire (e.g. [0, 2]), every month and year comes back as low / expected / high: deterministic bounds and the mean over every allowed start, not random draws. With no slip all three equal POST /v1/plan.",
+  description:
+    "Hires rarely start on the planned month. With `slipMonths` on the plan or on a hire (e.g. [0, 2]), every month and year comes back as low / expected / high: deterministic bounds and the mean over every allowed start, not random draws. With no slip all three equal POST /v1/plan.",
   request: {
     body: {
       required: true,
-      content: { "application/json": { schema: PlanInputSchema.openapi("PlanRangeInput", { description: "A plan input with slipMonths on the plan or on hires.", example: { horizonMonths: 12, benefitsRate: 0.25, slipMonths: [0, 2], hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 }, { role: "Data Scientist", level: "Mid", startMonth: 3 }] } }) } },
+      content: {
+        "application/json": {
+          schema: PlanInputSchema.openapi("PlanRangeInput", {
+            description: "A plan input with slipMonths on the plan or on hires.",
+            example: {
+              horizonMonths: 12,
+              benefitsRate: 0.25,
+              slipMonths: [0, 2],
+              hires: [
+                { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 },
+                { role: "Data Scientist", level: "Mid", startMonth: 3 },
+              ],
+            },
+          }),
+        },
+      },
     },
   },
-  responses: { 200: json(PlanRangeResultSchema, "The plan's range, amounts in USD."), ...problemResponses(400, 404, 413, 415, 422) },
+  responses: {
+    200: json(PlanRangeResultSchema, "The plan's range, amounts in USD."),
+    ...problemResponses(400, 404, 413, 415, 422),
+  },
 });
 
-export const planRangeRouter = newRouter().openapi(route, (c) => c.json(planRangeToUnits(runPlanRange(c.req.valid("json"), salaryOptions(c))), 200));
+export const planRangeRouter = newRouter().openapi(route, (c) =>
+  c.json(planRangeToUnits(runPlanRange(c.req.valid("json"), salaryOptions(c))), 200),
+);

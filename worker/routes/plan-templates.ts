@@ -12,10 +12,15 @@ const listRoute = createRoute({
   path: "/v1/plan/templates",
   tags: ["Plan"],
   summary: "The seed's build-out plans",
-  description: "Ready plan inputs (the same shape POST /v1/plan takes) for the seed's year-1 build-out and year-2 scale-out.",
+  description:
+    "Ready plan inputs (the same shape POST /v1/plan takes) for the seed's year-1 build-out and year-2 scale-out.",
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
-  responses: { 200: jsonOrCsv(z.object({ templates: z.array(PlanTemplateSchema) }), "Every template."), 304: NOT_MODIFIED, ...problemResponses(400) },
+  responses: {
+    200: jsonOrCsv(z.object({ templates: z.array(PlanTemplateSchema) }), "Every template."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400),
+  },
 });
 
 const oneRoute = createRoute({
@@ -23,19 +28,43 @@ const oneRoute = createRoute({
   path: "/v1/plan/templates/{name}",
   tags: ["Plan"],
   summary: "One build-out plan",
-  description: "A template by name (or \"year 1\", \"year 2\"); its `input` can be posted to /v1/plan as it is. As CSV: its hires table.",
+  description:
+    'A template by name (or "year 1", "year 2"); its `input` can be posted to /v1/plan as it is. As CSV: its hires table.',
   middleware: [datasetCache] as const,
   request: {
     params: z.object({ name: text("Template name.", "year-1-build-out") }),
     query: z.object({ format: formatParam }),
   },
-  responses: { 200: jsonOrCsv(PlanTemplateSchema, "The template."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },
+  responses: {
+    200: jsonOrCsv(PlanTemplateSchema, "The template."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400, 404),
+  },
 });
 
-const HIRES_HEADER = ["role", "level", "location", "startMonth", "count", "salary", "recruitingCost"];
+const HIRES_HEADER = [
+  "role",
+  "level",
+  "location",
+  "startMonth",
+  "count",
+  "salary",
+  "recruitingCost",
+];
 
 function hireRows(t: PlanTemplate): CsvCell[][] {
-  return [HIRES_HEADER, ...t.input.hires.map((h) => [h.role, h.level, h.location ?? "", h.startMonth, h.count ?? 1, h.salary ?? "", h.recruitingCost ?? ""])];
+  return [
+    HIRES_HEADER,
+    ...t.input.hires.map((h) => [
+      h.role,
+      h.level,
+      h.location ?? "",
+      h.startMonth,
+      h.count ?? 1,
+      h.salary ?? "",
+      h.recruitingCost ?? "",
+    ]),
+  ];
 }
 
 export const planTemplatesRouter = newRouter()
@@ -44,7 +73,14 @@ export const planTemplatesRouter = newRouter()
     if (wantsCsv(c)) {
       return csvResponse(c, [
         ["name", "title", "description", "horizonMonths", "hireRows", "upskillingRows"],
-        ...templates.map((t) => [t.name, t.title, t.description, t.input.horizonMonths, t.input.hires.length, t.input.upskilling.length]),
+        ...templates.map((t) => [
+          t.name,
+          t.title,
+          t.description,
+          t.input.horizonMonths,
+          t.input.hires.length,
+          t.input.upskilling.length,
+        ]),
       ]);
     }
     return c.json({ templates }, 200);

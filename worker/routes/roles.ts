@@ -3,10 +3,19 @@ import { listRoles, roleProfile, type RoleProfileView } from "../../shared/index
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, SourceSchema, text } from "../lib/openapi.js";
+import {
+  formatParam,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  problemResponses,
+  SourceSchema,
+  text,
+} from "../lib/openapi.js";
 import { inPath } from "../lib/problem.js";
 
-const CATEGORY = z.enum(["engineer", "data", "pm", "manager", "other"]).openapi({ description: "Which team-ratio rule the role counts toward." });
+const CATEGORY = z
+  .enum(["engineer", "data", "pm", "manager", "other"])
+  .openapi({ description: "Which team-ratio rule the role counts toward." });
 
 export const RoleSummarySchema = z
   .object({
@@ -14,13 +23,19 @@ export const RoleSummarySchema = z
     name: z.string().openapi({ example: "ML Engineer" }),
     category: CATEGORY,
     aliases: z.array(z.string()),
-    levelsWithData: z.record(z.string(), z.array(z.string())).openapi({ description: "Per basis (base, total, market): the levels the seeds give salaries for." }),
+    levelsWithData: z.record(z.string(), z.array(z.string())).openapi({
+      description: "Per basis (base, total, market): the levels the seeds give salaries for.",
+    }),
     hasProfile: z.boolean(),
-    available: z.array(z.string()).openapi({ description: "The salary data the seeds hold for the role, in words." }),
+    available: z
+      .array(z.string())
+      .openapi({ description: "The salary data the seeds hold for the role, in words." }),
   })
   .openapi("RoleSummary");
 
-const ProfileItemsSchema = z.object({ items: z.array(z.string()), source: SourceSchema }).openapi("ProfileItems");
+const ProfileItemsSchema = z
+  .object({ items: z.array(z.string()), source: SourceSchema })
+  .openapi("ProfileItems");
 
 const RoleProfileSchema = z
   .object({
@@ -44,10 +59,15 @@ const listRoute = createRoute({
   path: "/v1/roles",
   tags: ["Reference"],
   summary: "Every known role",
-  description: "Roles with their aliases, ratio category and the levels the seeds give salary data for.",
+  description:
+    "Roles with their aliases, ratio category and the levels the seeds give salary data for.",
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
-  responses: { 200: jsonOrCsv(z.object({ roles: z.array(RoleSummarySchema) }), "Every role."), 304: NOT_MODIFIED, ...problemResponses(400) },
+  responses: {
+    200: jsonOrCsv(z.object({ roles: z.array(RoleSummarySchema) }), "Every role."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400),
+  },
 });
 
 const oneRoute = createRoute({
@@ -55,21 +75,37 @@ const oneRoute = createRoute({
   path: "/v1/roles/{role}",
   tags: ["Reference"],
   summary: "A role's profile",
-  description: "What they do, what to look for, red flags, where to find them and how to interview, from the seeds. As CSV: one row per item with its section and source.",
+  description:
+    "What they do, what to look for, red flags, where to find them and how to interview, from the seeds. As CSV: one row per item with its section and source.",
   middleware: [datasetCache] as const,
   request: {
     params: z.object({ role: text("Role name or alias.", "ML Engineer") }),
     query: z.object({ format: formatParam }),
   },
-  responses: { 200: jsonOrCsv(RoleProfileSchema, "The profile."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },
+  responses: {
+    200: jsonOrCsv(RoleProfileSchema, "The profile."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400, 404),
+  },
 });
 
-const SECTIONS = ["summary", "whatTheyDo", "lookFor", "redFlags", "whereToFind", "interview", "generalInterview", "generalSourcing"] as const;
+const SECTIONS = [
+  "summary",
+  "whatTheyDo",
+  "lookFor",
+  "redFlags",
+  "whereToFind",
+  "interview",
+  "generalInterview",
+  "generalSourcing",
+] as const;
 
 function profileRows(p: RoleProfileView): CsvCell[][] {
   const rows: CsvCell[][] = [["section", "item", "source"]];
   for (const section of SECTIONS) {
-    for (const group of p[section]) for (const item of group.items) rows.push([section, item, `${group.source.file} › ${group.source.section}`]);
+    for (const group of p[section])
+      for (const item of group.items)
+        rows.push([section, item, `${group.source.file} › ${group.source.section}`]);
   }
   return rows;
 }
@@ -80,7 +116,15 @@ export const rolesRouter = newRouter()
     if (wantsCsv(c)) {
       return csvResponse(c, [
         ["id", "name", "category", "baseLevels", "totalLevels", "marketLevels", "aliases"],
-        ...roles.map((r) => [r.id, r.name, r.category, (r.levelsWithData["base"] ?? []).join(", "), (r.levelsWithData["total"] ?? []).join(", "), (r.levelsWithData["market"] ?? []).join(", "), r.aliases.join(", ")]),
+        ...roles.map((r) => [
+          r.id,
+          r.name,
+          r.category,
+          (r.levelsWithData["base"] ?? []).join(", "),
+          (r.levelsWithData["total"] ?? []).join(", "),
+          (r.levelsWithData["market"] ?? []).join(", "),
+          r.aliases.join(", "),
+        ]),
       ]);
     }
     return c.json({ roles }, 200);

@@ -1,27 +1,50 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BASES, CURRENCIES, DATASET_VERSION, salaryRange, toUnits, type SalaryRange, type Source } from "../../shared/index.js";
+import {
+  BASES,
+  CURRENCIES,
+  DATASET_VERSION,
+  salaryRange,
+  toUnits,
+  type SalaryRange,
+  type Source,
+} from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, optionalText, problemResponses, requiredText, SourceSchema } from "../lib/openapi.js";
+import {
+  formatParam,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  optionalText,
+  problemResponses,
+  requiredText,
+  SourceSchema,
+} from "../lib/openapi.js";
 import { salaryOptions } from "../lib/workspace-data.js";
 
 export const SalarySchema = z
   .object({
     role: z.string().openapi({ description: "Canonical role name.", example: "ML Engineer" }),
     level: z.string().openapi({ example: "Mid" }),
-    location: z.string().openapi({ description: "Canonical location name.", example: "Austin, TX" }),
+    location: z
+      .string()
+      .openapi({ description: "Canonical location name.", example: "Austin, TX" }),
     basis: z.enum(BASES),
     currency: z.enum(CURRENCIES as ["USD", "GBP"]),
-    low: z.number().openapi({ description: "Annual amount in currency units (at most two decimals).", example: 140000 }),
+    low: z.number().openapi({
+      description: "Annual amount in currency units (at most two decimals).",
+      example: 140000,
+    }),
     mid: z.number().openapi({ example: 170000 }),
     high: z.number().openapi({ example: 200000 }),
-    derived: z.boolean().openapi({ description: "True when computed from other figures rather than stated for this cell." }),
+    derived: z.boolean().openapi({
+      description: "True when computed from other figures rather than stated for this cell.",
+    }),
     provenance: z.enum(["seed", "derived", "workspace"]),
     method: z.string().openapi({ description: "How the figure was reached." }),
     sources: z.array(SourceSchema),
     notes: z.array(z.string()),
-    openEnded: z.boolean().openapi({ description: "The seed writes the high end with a \"+\"." }),
+    openEnded: z.boolean().openapi({ description: 'The seed writes the high end with a "+".' }),
     datasetVersion: z.string().openapi({ example: DATASET_VERSION }),
   })
   .openapi("Salary");
@@ -29,11 +52,20 @@ export const SalarySchema = z
 export type SalaryBody = z.infer<typeof SalarySchema>;
 
 export const SalaryQuerySchema = z.object({
-  role: requiredText("Role name or alias, e.g. \"ML Engineer\", \"MLE\", \"Data Scientist\".", "ML Engineer"),
-  level: requiredText("Entry, Mid or Senior (or \"Junior\", \"Sr\", or years of experience such as \"4\").", "Mid"),
-  location: optionalText("City or alias (\"SF\", \"NYC\", \"Austin\", \"London\", \"Remote\"); omit for the US as a whole.", "Austin"),
-  basis: optionalText("\"base\" (default), \"total\" or \"market\".", "base"),
-  currency: optionalText("\"USD\" or \"GBP\"; defaults to the location's currency."),
+  role: requiredText(
+    'Role name or alias, e.g. "ML Engineer", "MLE", "Data Scientist".',
+    "ML Engineer",
+  ),
+  level: requiredText(
+    'Entry, Mid or Senior (or "Junior", "Sr", or years of experience such as "4").',
+    "Mid",
+  ),
+  location: optionalText(
+    'City or alias ("SF", "NYC", "Austin", "London", "Remote"); omit for the US as a whole.',
+    "Austin",
+  ),
+  basis: optionalText('"base" (default), "total" or "market".', "base"),
+  currency: optionalText('"USD" or "GBP"; defaults to the location\'s currency.'),
   format: formatParam,
 });
 
@@ -42,18 +74,34 @@ const route = createRoute({
   path: "/v1/salary",
   tags: ["Salary"],
   summary: "Salary range for a role, level and location",
-  description: "Low, mid and high with where the figures come from. A figure a seed states for the exact cell is returned as stated; others are derived (and say how); where no seed gives one the answer is 404 NO_DATA with what is available.",
+  description:
+    "Low, mid and high with where the figures come from. A figure a seed states for the exact cell is returned as stated; others are derived (and say how); where no seed gives one the answer is 404 NO_DATA with what is available.",
   middleware: [datasetCache] as const,
   request: { query: SalaryQuerySchema },
-  responses: { 200: jsonOrCsv(SalarySchema, "The salary range."), 304: NOT_MODIFIED, ...problemResponses(400, 404, 422) },
+  responses: {
+    200: jsonOrCsv(SalarySchema, "The salary range."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400, 404, 422),
+  },
 });
 
 /** The core's range in currency units; the only conversion is the core's own cents → units. */
 export function salaryBody(r: SalaryRange): SalaryBody {
   return {
-    role: r.role, level: r.level, location: r.location, basis: r.basis, currency: r.currency,
-    low: toUnits(r.low), mid: toUnits(r.mid), high: toUnits(r.high),
-    derived: r.derived, provenance: r.provenance, method: r.method, sources: r.sources, notes: r.notes, openEnded: r.openEnded,
+    role: r.role,
+    level: r.level,
+    location: r.location,
+    basis: r.basis,
+    currency: r.currency,
+    low: toUnits(r.low),
+    mid: toUnits(r.mid),
+    high: toUnits(r.high),
+    derived: r.derived,
+    provenance: r.provenance,
+    method: r.method,
+    sources: r.sources,
+    notes: r.notes,
+    openEnded: r.openEnded,
     datasetVersion: DATASET_VERSION,
   };
 }
@@ -62,14 +110,45 @@ export function describeSources(sources: readonly Source[]): string {
   return sources.map((s) => `${s.file} › ${s.section}: "${s.quote}"`).join(" | ");
 }
 
-const CSV_HEADER = ["role", "level", "location", "basis", "currency", "low", "mid", "high", "derived", "provenance", "method", "sources", "datasetVersion"];
+const CSV_HEADER = [
+  "role",
+  "level",
+  "location",
+  "basis",
+  "currency",
+  "low",
+  "mid",
+  "high",
+  "derived",
+  "provenance",
+  "method",
+  "sources",
+  "datasetVersion",
+];
 
 export const salaryRouter = newRouter().openapi(route, (c) => {
   const { format: _format, ...query } = c.req.valid("query");
   const body = salaryBody(salaryRange(query, salaryOptions(c)));
   if (wantsCsv(c)) {
     const b = body;
-    return csvResponse(c, [CSV_HEADER, [b.role, b.level, b.location, b.basis, b.currency, b.low, b.mid, b.high, b.derived, b.provenance, b.method, describeSources(b.sources), b.datasetVersion]]);
+    return csvResponse(c, [
+      CSV_HEADER,
+      [
+        b.role,
+        b.level,
+        b.location,
+        b.basis,
+        b.currency,
+        b.low,
+        b.mid,
+        b.high,
+        b.derived,
+        b.provenance,
+        b.method,
+        describeSources(b.sources),
+        b.datasetVersion,
+      ],
+    ]);
   }
   return c.json(body, 200);
 });

@@ -6,7 +6,13 @@ import { requireScope } from "../auth/require-scope.js";
 import { currentBands } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
-import { createShareStatements, findSharedModel, listShares, newShareToken, revokeShareStatements } from "../db/shares.js";
+import {
+  createShareStatements,
+  findSharedModel,
+  listShares,
+  newShareToken,
+  revokeShareStatements,
+} from "../db/shares.js";
 import { runBatch } from "../db/statements.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
 import { modelResult, monthsTableRows } from "../lib/model-result.js";
@@ -22,7 +28,10 @@ import { ModelResultSchema } from "./models.js";
 const ShareSchema = z
   .object({
     token: z.string().openapi({ example: "shr_mQ4v0c1n2b3v4c5x6z7l8k9j0h1g2f3d" }),
-    url: z.string().openapi({ description: "GET it for the model; add /result (or /result.csv for IMPORTDATA) for the plan result." }),
+    url: z.string().openapi({
+      description:
+        "GET it for the model; add /result (or /result.csv for IMPORTDATA) for the plan result.",
+    }),
     createdAt: z.string(),
     createdBy: z.string(),
     revokedAt: z.string().nullable(),
@@ -32,15 +41,38 @@ const ShareSchema = z
 const SharedModelSchema = z
   .object({
     name: z.string(),
-    version: z.number().int().openapi({ description: "Current version; also the ETag (\"v3\"), so a page can poll with If-None-Match." }),
+    version: z.number().int().openapi({
+      description: 'Current version; also the ETag ("v3"), so a page can poll with If-None-Match.',
+    }),
     updatedAt: z.string(),
     input: z.record(z.string(), z.unknown()),
   })
   .openapi("SharedModel");
 
-const ModelIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: "mdl_3vQ2kX9aTm1LwZ0b" }) });
-const ShareParams = ModelIdParam.extend({ token: z.string().min(1).max(128).openapi({ param: { name: "token", in: "path" } }) });
-const TokenParam = z.object({ token: z.string().min(1).max(128).openapi({ param: { name: "token", in: "path" }, example: "shr_mQ4v0c1n2b3v4c5x6z7l8k9j0h1g2f3d" }) });
+const ModelIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "mdl_3vQ2kX9aTm1LwZ0b" }),
+});
+const ShareParams = ModelIdParam.extend({
+  token: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name: "token", in: "path" } }),
+});
+const TokenParam = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({
+      param: { name: "token", in: "path" },
+      example: "shr_mQ4v0c1n2b3v4c5x6z7l8k9j0h1g2f3d",
+    }),
+});
 
 /** Anyone holding the link may read, so shared caches may keep it briefly; the ETag makes polling cheap. */
 const SHARED_CACHE = "public, max-age=0, must-revalidate";
@@ -50,11 +82,21 @@ function shareUrl(requestUrl: string, token: string): string {
 }
 
 function modelNotFound(id: string): HttpProblem {
-  return new HttpProblem(404, "NOT_FOUND", `No model "${id}" in this workspace. GET /v1/models lists the workspace's models.`, { field: "id" });
+  return new HttpProblem(
+    404,
+    "NOT_FOUND",
+    `No model "${id}" in this workspace. GET /v1/models lists the workspace's models.`,
+    { field: "id" },
+  );
 }
 
 function shareNotFound(): HttpProblem {
-  return new HttpProblem(404, "NOT_FOUND", "No shared model for this link: the token is unknown, was revoked, or its model was deleted. Ask the model's owner for a new link.", { field: "token" });
+  return new HttpProblem(
+    404,
+    "NOT_FOUND",
+    "No shared model for this link: the token is unknown, was revoked, or its model was deleted. Ask the model's owner for a new link.",
+    { field: "token" },
+  );
 }
 
 const create = createRoute({
@@ -62,11 +104,18 @@ const create = createRoute({
   path: "/v1/models/{id}/shares",
   tags: ["Shares"],
   summary: "Create a read-only link to a model",
-  description: "Anyone with the link reads the model's current version and result, with no key. Needs the write scope.",
+  description:
+    "Anyone with the link reads the model's current version and result, with no key. Needs the write scope.",
   security: bearerAuth,
   middleware: [requireScope("write")] as const,
   request: { params: ModelIdParam },
-  responses: { 201: json(ShareSchema, "The link; the token is also readable later at GET /v1/models/{id}/shares."), ...workspaceProblems(401, 403, 404) },
+  responses: {
+    201: json(
+      ShareSchema,
+      "The link; the token is also readable later at GET /v1/models/{id}/shares.",
+    ),
+    ...workspaceProblems(401, 403, 404),
+  },
 });
 
 const list = createRoute({
@@ -77,7 +126,10 @@ const list = createRoute({
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { params: ModelIdParam },
-  responses: { 200: json(z.object({ shares: z.array(ShareSchema) }).openapi("ShareList"), "Newest first."), ...workspaceProblems(401, 403, 404) },
+  responses: {
+    200: json(z.object({ shares: z.array(ShareSchema) }).openapi("ShareList"), "Newest first."),
+    ...workspaceProblems(401, 403, 404),
+  },
 });
 
 const revoke = createRoute({
@@ -99,7 +151,10 @@ const shared = createRoute({
   summary: "A shared model (no key needed)",
   request: { params: TokenParam },
   responses: {
-    200: { ...json(SharedModelSchema, "The model's current version."), headers: { ETag: { schema: { type: "string" as const }, description: "\"v<version>\"" } } },
+    200: {
+      ...json(SharedModelSchema, "The model's current version."),
+      headers: { ETag: { schema: { type: "string" as const }, description: '"v<version>"' } },
+    },
     304: { description: "If-None-Match names the current version." },
     ...workspaceProblems(404),
   },
@@ -110,9 +165,14 @@ const sharedResult = createRoute({
   path: "/v1/shared/{token}/result",
   tags: ["Shares"],
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
-  description: "`/v1/shared/{token}/result.csv` (or ?format=csv) is the months table, so `=IMPORTDATA(\"…/result.csv\")` fills a sheet. Computed with the owning workspace's bands.",
+  description:
+    '`/v1/shared/{token}/result.csv` (or ?format=csv) is the months table, so `=IMPORTDATA("…/result.csv")` fills a sheet. Computed with the owning workspace\'s bands.',
   request: { params: TokenParam, query: z.object({ format: formatParam }) },
-  responses: { 200: jsonOrCsv(ModelResultSchema.omit({ id: true }), "The result of the current version."), 304: { description: "Unchanged." }, ...workspaceProblems(404, 422) },
+  responses: {
+    200: jsonOrCsv(ModelResultSchema.omit({ id: true }), "The result of the current version."),
+    304: { description: "Unchanged." },
+    ...workspaceProblems(404, 422),
+  },
 });
 
 export const sharesRouter = newRouter()
@@ -121,10 +181,23 @@ export const sharesRouter = newRouter()
     const { id } = c.req.valid("param");
     const token = newShareToken();
     const now = Date.now();
-    const [insert] = await runBatch(c.env.DB, createShareStatements({ token, modelId: id, workspaceId: caller.workspaceId, actor: caller.keyId, now }));
+    const [insert] = await runBatch(
+      c.env.DB,
+      createShareStatements({
+        token,
+        modelId: id,
+        workspaceId: caller.workspaceId,
+        actor: caller.keyId,
+        now,
+      }),
+    );
     if (insert!.meta.changes !== 1) throw modelNotFound(id);
     const url = shareUrl(c.req.url, token);
-    return c.json({ token, url, createdAt: isoTime(now), createdBy: caller.keyId, revokedAt: null }, 201, { Location: `/v1/shared/${token}` });
+    return c.json(
+      { token, url, createdAt: isoTime(now), createdBy: caller.keyId, revokedAt: null },
+      201,
+      { Location: `/v1/shared/${token}` },
+    );
   })
   .openapi(list, async (c) => {
     const caller = callerOf(c);
@@ -134,16 +207,38 @@ export const sharesRouter = newRouter()
     const rows = await listShares(db, caller.workspaceId, id);
     c.header("Cache-Control", "private, no-cache");
     return c.json(
-      { shares: rows.map((s) => ({ token: s.token, url: shareUrl(c.req.url, s.token), createdAt: isoTime(s.createdAt), createdBy: s.createdBy, revokedAt: s.revokedAt === null ? null : isoTime(s.revokedAt) })) },
+      {
+        shares: rows.map((s) => ({
+          token: s.token,
+          url: shareUrl(c.req.url, s.token),
+          createdAt: isoTime(s.createdAt),
+          createdBy: s.createdBy,
+          revokedAt: s.revokedAt === null ? null : isoTime(s.revokedAt),
+        })),
+      },
       200,
     );
   })
   .openapi(revoke, async (c) => {
     const caller = callerOf(c);
     const { id, token } = c.req.valid("param");
-    const [update] = await runBatch(c.env.DB, revokeShareStatements({ token, modelId: id, workspaceId: caller.workspaceId, actor: caller.keyId, now: Date.now() }));
+    const [update] = await runBatch(
+      c.env.DB,
+      revokeShareStatements({
+        token,
+        modelId: id,
+        workspaceId: caller.workspaceId,
+        actor: caller.keyId,
+        now: Date.now(),
+      }),
+    );
     if (update!.meta.changes !== 1) {
-      throw new HttpProblem(404, "NOT_FOUND", `Model "${id}" in this workspace has no active link "${token}". GET /v1/models/${id}/shares lists its links.`, { field: "token" });
+      throw new HttpProblem(
+        404,
+        "NOT_FOUND",
+        `Model "${id}" in this workspace has no active link "${token}". GET /v1/models/${id}/shares lists its links.`,
+        { field: "token" },
+      );
     }
     return c.body(null, 204);
   })
@@ -151,8 +246,18 @@ export const sharesRouter = newRouter()
     const model = await findSharedModel(database(c.env.DB), c.req.valid("param").token);
     if (!model) throw shareNotFound();
     const headers = { ETag: versionEtag(model.version), "Cache-Control": SHARED_CACHE };
-    if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag)) return c.body(null, 304, headers);
-    return c.json({ name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt), input: JSON.parse(model.input) as Record<string, unknown> }, 200, headers);
+    if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
+      return c.body(null, 304, headers);
+    return c.json(
+      {
+        name: model.name,
+        version: model.version,
+        updatedAt: isoTime(model.updatedAt),
+        input: JSON.parse(model.input) as Record<string, unknown>,
+      },
+      200,
+      headers,
+    );
   })
   .openapi(sharedResult, async (c) => {
     const model = await findSharedModel(database(c.env.DB), c.req.valid("param").token);
@@ -163,13 +268,27 @@ export const sharesRouter = newRouter()
     const etag = `"v${model.version}-b${owner.version}${csv ? "-csv" : ""}"`;
     const headers = { ETag: etag, "Cache-Control": SHARED_CACHE };
     if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
-    const result = modelResult(model.input, model.version, owner.bands.length ? owner.bands : undefined);
+    const result = modelResult(
+      model.input,
+      model.version,
+      owner.bands.length ? owner.bands : undefined,
+    );
     if (csv) {
       const res = csvResponse(c, monthsTableRows(model.name, model.version, result));
       for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
       return res as never;
     }
-    return c.json({ name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt), bandsVersion: owner.version, result }, 200, headers);
+    return c.json(
+      {
+        name: model.name,
+        version: model.version,
+        updatedAt: isoTime(model.updatedAt),
+        bandsVersion: owner.version,
+        result,
+      },
+      200,
+      headers,
+    );
   });
 
 registerBearerScheme(sharesRouter);

@@ -3,7 +3,15 @@ import { recommendTeam } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, optionalWholeNumber, problemResponses, SourceSchema, wholeNumber } from "../lib/openapi.js";
+import {
+  formatParam,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  optionalWholeNumber,
+  problemResponses,
+  SourceSchema,
+  wholeNumber,
+} from "../lib/openapi.js";
 
 const TeamSchema = z
   .object({
@@ -14,7 +22,14 @@ const TeamSchema = z
     productManagers: z.number().int().openapi({ example: 0 }),
     managers: z.number().int().openapi({ example: 1 }),
     total: z.number().int().openapi({ example: 7 }),
-    rules: z.array(z.object({ rule: z.string(), formula: z.string(), value: z.number().int(), source: SourceSchema })),
+    rules: z.array(
+      z.object({
+        rule: z.string(),
+        formula: z.string(),
+        value: z.number().int(),
+        source: SourceSchema,
+      }),
+    ),
   })
   .openapi("Team");
 
@@ -23,16 +38,24 @@ const route = createRoute({
   path: "/v1/team",
   tags: ["Team"],
   summary: "Recommended team for a number of projects",
-  description: "The seed's ratios: one engineer per 3–4 projects, one data person per 2 engineers, one PM per 5+ engineers, a manager once the team reaches 6+ people.",
+  description:
+    "The seed's ratios: one engineer per 3–4 projects, one data person per 2 engineers, one PM per 5+ engineers, a manager once the team reaches 6+ people.",
   middleware: [datasetCache] as const,
   request: {
     query: z.object({
       projects: wholeNumber("Number of AI projects.", { min: 0, max: 1_000_000, example: 12 }),
-      projectsPerEngineer: optionalWholeNumber("3 (default) or 4: the seed's \"one engineer per 3-4 projects\".", { min: 3, max: 4, example: 3 }),
+      projectsPerEngineer: optionalWholeNumber(
+        '3 (default) or 4: the seed\'s "one engineer per 3-4 projects".',
+        { min: 3, max: 4, example: 3 },
+      ),
       format: formatParam,
     }),
   },
-  responses: { 200: jsonOrCsv(TeamSchema, "The recommended team and the rule behind each count."), 304: NOT_MODIFIED, ...problemResponses(400, 422) },
+  responses: {
+    200: jsonOrCsv(TeamSchema, "The recommended team and the rule behind each count."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400, 422),
+  },
 });
 
 export const teamRouter = newRouter().openapi(route, (c) => {

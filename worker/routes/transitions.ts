@@ -3,7 +3,14 @@ import { careerTransitions } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, optionalText, problemResponses, SourceSchema } from "../lib/openapi.js";
+import {
+  formatParam,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  optionalText,
+  problemResponses,
+  SourceSchema,
+} from "../lib/openapi.js";
 
 export const TransitionSchema = z
   .object({
@@ -12,7 +19,9 @@ export const TransitionSchema = z
     to: z.string().openapi({ example: "ML Engineer" }),
     minMonths: z.number().int(),
     maxMonths: z.number().int(),
-    steps: z.array(z.object({ name: z.string(), fromMonth: z.number().int(), toMonth: z.number().int() })),
+    steps: z.array(
+      z.object({ name: z.string(), fromMonth: z.number().int(), toMonth: z.number().int() }),
+    ),
     source: SourceSchema,
   })
   .openapi("CareerTransition");
@@ -22,16 +31,27 @@ const route = createRoute({
   path: "/v1/transitions",
   tags: ["Upskilling"],
   summary: "Career transition timelines",
-  description: "How many months a move into an AI role takes, from the seeds; filter by where people come from and go to.",
+  description:
+    "How many months a move into an AI role takes, from the seeds; filter by where people come from and go to.",
   middleware: [datasetCache] as const,
   request: {
     query: z.object({
-      from: optionalText("Source career, e.g. \"Software Engineer\", \"Data Analyst\"; omit for all.", "Software Engineer"),
-      to: optionalText("Target role, e.g. \"ML Engineer\"; omit for all."),
+      from: optionalText(
+        'Source career, e.g. "Software Engineer", "Data Analyst"; omit for all.',
+        "Software Engineer",
+      ),
+      to: optionalText('Target role, e.g. "ML Engineer"; omit for all.'),
       format: formatParam,
     }),
   },
-  responses: { 200: jsonOrCsv(z.object({ transitions: z.array(TransitionSchema) }), "The matching transitions."), 304: NOT_MODIFIED, ...problemResponses(400, 422) },
+  responses: {
+    200: jsonOrCsv(
+      z.object({ transitions: z.array(TransitionSchema) }),
+      "The matching transitions.",
+    ),
+    304: NOT_MODIFIED,
+    ...problemResponses(400, 422),
+  },
 });
 
 export const transitionsRouter = newRouter().openapi(route, (c) => {
@@ -40,7 +60,13 @@ export const transitionsRouter = newRouter().openapi(route, (c) => {
   if (wantsCsv(c)) {
     return csvResponse(c, [
       ["from", "to", "minMonths", "maxMonths", "source"],
-      ...transitions.map((t) => [t.from, t.to, t.minMonths, t.maxMonths, `${t.source.file} › ${t.source.section}`]),
+      ...transitions.map((t) => [
+        t.from,
+        t.to,
+        t.minMonths,
+        t.maxMonths,
+        `${t.source.file} › ${t.source.section}`,
+      ]),
     ]);
   }
   return c.json({ transitions }, 200);

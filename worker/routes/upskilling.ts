@@ -3,7 +3,14 @@ import { upskillingPath, upskillingPaths } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, SourceSchema, text } from "../lib/openapi.js";
+import {
+  formatParam,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  problemResponses,
+  SourceSchema,
+  text,
+} from "../lib/openapi.js";
 import { inPath } from "../lib/problem.js";
 
 export const UpskillingPathSchema = z
@@ -12,10 +19,17 @@ export const UpskillingPathSchema = z
     name: z.string().openapi({ example: "Engineers → AI Engineers" }),
     from: z.string(),
     to: z.string(),
-    steps: z.array(z.object({ name: z.string(), minWeeks: z.number().int(), maxWeeks: z.number().int() })),
-    minWeeks: z.number().int().openapi({ description: "Sum of the steps' minimum weeks (the figure the product uses)." }),
+    steps: z.array(
+      z.object({ name: z.string(), minWeeks: z.number().int(), maxWeeks: z.number().int() }),
+    ),
+    minWeeks: z
+      .number()
+      .int()
+      .openapi({ description: "Sum of the steps' minimum weeks (the figure the product uses)." }),
     maxWeeks: z.number().int(),
-    statedWeeks: z.object({ min: z.number().int(), max: z.number().int(), text: z.string() }).openapi({ description: "The total as the seed states it." }),
+    statedWeeks: z
+      .object({ min: z.number().int(), max: z.number().int(), text: z.string() })
+      .openapi({ description: "The total as the seed states it." }),
     notes: z.array(z.string()),
     sources: z.array(SourceSchema),
   })
@@ -29,7 +43,11 @@ const listRoute = createRoute({
   description: "The seed's training paths with their steps and week ranges.",
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
-  responses: { 200: jsonOrCsv(z.object({ paths: z.array(UpskillingPathSchema) }), "Every path."), 304: NOT_MODIFIED, ...problemResponses(400) },
+  responses: {
+    200: jsonOrCsv(z.object({ paths: z.array(UpskillingPathSchema) }), "Every path."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400),
+  },
 });
 
 const oneRoute = createRoute({
@@ -37,13 +55,18 @@ const oneRoute = createRoute({
   path: "/v1/upskilling/{path}",
   tags: ["Upskilling"],
   summary: "One upskilling path",
-  description: "A path by id, name or alias (e.g. \"engineers-to-ai-engineers\", \"Engineer → AI Engineer\"). As CSV: its steps with a Total row.",
+  description:
+    'A path by id, name or alias (e.g. "engineers-to-ai-engineers", "Engineer → AI Engineer"). As CSV: its steps with a Total row.',
   middleware: [datasetCache] as const,
   request: {
     params: z.object({ path: text("Path id, name or alias.", "engineers-to-ai-engineers") }),
     query: z.object({ format: formatParam }),
   },
-  responses: { 200: jsonOrCsv(UpskillingPathSchema, "The path."), 304: NOT_MODIFIED, ...problemResponses(400, 404) },
+  responses: {
+    200: jsonOrCsv(UpskillingPathSchema, "The path."),
+    304: NOT_MODIFIED,
+    ...problemResponses(400, 404),
+  },
 });
 
 export const upskillingRouter = newRouter()
@@ -52,7 +75,16 @@ export const upskillingRouter = newRouter()
     if (wantsCsv(c)) {
       return csvResponse(c, [
         ["id", "name", "from", "to", "steps", "minWeeks", "maxWeeks", "statedWeeks"],
-        ...paths.map((p) => [p.id, p.name, p.from, p.to, p.steps.length, p.minWeeks, p.maxWeeks, p.statedWeeks.text]),
+        ...paths.map((p) => [
+          p.id,
+          p.name,
+          p.from,
+          p.to,
+          p.steps.length,
+          p.minWeeks,
+          p.maxWeeks,
+          p.statedWeeks.text,
+        ]),
       ]);
     }
     return c.json({ paths }, 200);
@@ -60,7 +92,11 @@ export const upskillingRouter = newRouter()
   .openapi(oneRoute, (c) => {
     const path = inPath("path", () => upskillingPath(c.req.valid("param").path));
     if (wantsCsv(c)) {
-      return csvResponse(c, [["step", "minWeeks", "maxWeeks"], ...path.steps.map((s) => [s.name, s.minWeeks, s.maxWeeks]), ["Total", path.minWeeks, path.maxWeeks]]);
+      return csvResponse(c, [
+        ["step", "minWeeks", "maxWeeks"],
+        ...path.steps.map((s) => [s.name, s.minWeeks, s.maxWeeks]),
+        ["Total", path.minWeeks, path.maxWeeks],
+      ]);
     }
     return c.json(path, 200);
   });

@@ -20,21 +20,44 @@ export interface RecordedRequest {
 export class UrlFetchAppStandIn {
   readonly requests: RecordedRequest[] = [];
 
-  fetchAll(requests: { url: string; method?: string; headers?: Record<string, string>; contentType?: string; payload?: string; muteHttpExceptions?: boolean }[]) {
+  fetchAll(
+    requests: {
+      url: string;
+      method?: string;
+      headers?: Record<string, string>;
+      contentType?: string;
+      payload?: string;
+      muteHttpExceptions?: boolean;
+    }[],
+  ) {
     for (const r of requests) {
       if (!/^https?:\/\//.test(r.url)) throw new Error(`Exception: Invalid argument: ${r.url}`);
-      this.requests.push({ url: r.url, method: (r.method ?? "get").toLowerCase(), headers: { ...(r.headers ?? {}) }, payload: r.payload });
+      this.requests.push({
+        url: r.url,
+        method: (r.method ?? "get").toLowerCase(),
+        headers: { ...(r.headers ?? {}) },
+        payload: r.payload,
+      });
     }
     const out = execFileSync(process.execPath, [path.join(here, "fetch-all-child.mjs")], {
       input: JSON.stringify(requests),
       maxBuffer: 64 * 1024 * 1024,
       timeout: 60_000,
     });
-    const answers = JSON.parse(out.toString("utf8")) as ({ status: number; headers: Record<string, string>; body: string } | { error: string })[];
+    const answers = JSON.parse(out.toString("utf8")) as (
+      { status: number; headers: Record<string, string>; body: string } | { error: string }
+    )[];
     return answers.map((a, i) => {
       if ("error" in a) throw new Error(a.error);
-      if (a.status >= 400 && !requests[i]!.muteHttpExceptions) throw new Error(`Exception: Request failed for ${requests[i]!.url} returned code ${a.status}`);
-      return { getResponseCode: () => a.status, getContentText: () => a.body, getAllHeaders: () => a.headers };
+      if (a.status >= 400 && !requests[i]!.muteHttpExceptions)
+        throw new Error(
+          `Exception: Request failed for ${requests[i]!.url} returned code ${a.status}`,
+        );
+      return {
+        getResponseCode: () => a.status,
+        getContentText: () => a.body,
+        getAllHeaders: () => a.headers,
+      };
     });
   }
 }
@@ -48,7 +71,8 @@ export class PropertiesStandIn {
   }
   setProperty(key: string, value: string) {
     // The real store's limit per value is 9 KB; the add-on must chunk anything larger.
-    if (String(value).length > 9 * 1024) throw new Error(`Exception: Argument too large: value (${key})`);
+    if (String(value).length > 9 * 1024)
+      throw new Error(`Exception: Argument too large: value (${key})`);
     this.data.set(key, String(value));
     return this;
   }
@@ -118,20 +142,29 @@ interface CellState {
 
 export function columnLetters(col: number): string {
   let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
 export function a1(row: number, col: number, numRows = 1, numCols = 1): string {
   const start = `${columnLetters(col)}${row}`;
-  return numRows === 1 && numCols === 1 ? start : `${start}:${columnLetters(col + numCols - 1)}${row + numRows - 1}`;
+  return numRows === 1 && numCols === 1
+    ? start
+    : `${start}:${columnLetters(col + numCols - 1)}${row + numRows - 1}`;
 }
 
 /** "B5" or "A11:H41" → row, column, size. */
-export function parseA1(ref: string): { row: number; col: number; numRows: number; numCols: number } {
+export function parseA1(ref: string): {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+} {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.trim());
   if (!m) throw new Error(`not an A1 reference: ${ref}`);
-  const colOf = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const colOf = (letters: string) =>
+    [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const row = Number(m[2]);
   const col = colOf(m[1]!);
   const endRow = m[4] ? Number(m[4]) : row;
@@ -147,10 +180,15 @@ export class RangeStandIn {
     readonly numRows = 1,
     readonly numCols = 1,
   ) {
-    if (row < 1 || col < 1 || numRows < 1 || numCols < 1) throw new Error(`Exception: The coordinates of the range are outside the dimensions of the sheet (${row}, ${col}, ${numRows}, ${numCols}).`);
+    if (row < 1 || col < 1 || numRows < 1 || numCols < 1)
+      throw new Error(
+        `Exception: The coordinates of the range are outside the dimensions of the sheet (${row}, ${col}, ${numRows}, ${numCols}).`,
+      );
   }
   private each<T>(fn: (r: number, c: number) => T): T[][] {
-    return Array.from({ length: this.numRows }, (_, i) => Array.from({ length: this.numCols }, (_, j) => fn(this.row + i, this.col + j)));
+    return Array.from({ length: this.numRows }, (_, i) =>
+      Array.from({ length: this.numCols }, (_, j) => fn(this.row + i, this.col + j)),
+    );
   }
   getValues(): Value[][] {
     return this.each((r, c) => this.sheet.cell(r, c)?.value ?? "");
@@ -160,9 +198,15 @@ export class RangeStandIn {
   }
   setValues(values: unknown[][]) {
     if (values.length !== this.numRows || values.some((line) => line.length !== this.numCols)) {
-      throw new Error(`Exception: The number of rows or columns in the data does not match the range (${values.length}×${values[0]?.length ?? 0} vs ${this.numRows}×${this.numCols}).`);
+      throw new Error(
+        `Exception: The number of rows or columns in the data does not match the range (${values.length}×${values[0]?.length ?? 0} vs ${this.numRows}×${this.numCols}).`,
+      );
     }
-    values.forEach((line, i) => line.forEach((v, j) => this.sheet.put(this.row + i, this.col + j, { value: toValue(v), formula: "" })));
+    values.forEach((line, i) =>
+      line.forEach((v, j) =>
+        this.sheet.put(this.row + i, this.col + j, { value: toValue(v), formula: "" }),
+      ),
+    );
     return this;
   }
   setValue(value: unknown) {
@@ -206,7 +250,8 @@ export class RangeStandIn {
 
 function toValue(v: unknown): Value {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date)
+    return v;
   throw new Error(`Exception: unsupported cell value ${JSON.stringify(v)}`);
 }
 
@@ -261,13 +306,18 @@ export class SheetStandIn {
 
 export interface MenuRecord {
   caption: string;
-  items: ({ caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord })[];
+  items: (
+    { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord }
+  )[];
   addedToUi: boolean;
 }
 
 export class MenuStandIn {
   readonly record: MenuRecord;
-  constructor(caption: string, private readonly ui: UiStandIn) {
+  constructor(
+    caption: string,
+    private readonly ui: UiStandIn,
+  ) {
     this.record = { caption, items: [], addedToUi: false };
   }
   addItem(caption: string, functionName: string) {
@@ -332,7 +382,10 @@ export class SpreadsheetStandIn {
     return this.sheets.find((s) => s.getName() === name) ?? null;
   }
   insertSheet(name: string) {
-    if (this.getSheetByName(name)) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.getSheetByName(name))
+      throw new Error(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     const sheet = new SheetStandIn(this, name, this.nextId === 0 ? 0 : 1000 + this.nextId);
     this.nextId++;
     this.sheets.push(sheet);
@@ -342,7 +395,8 @@ export class SpreadsheetStandIn {
     return sheet;
   }
   setNamedRange(name: string, range: RangeStandIn) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Exception: invalid named range name ${name}`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new Error(`Exception: invalid named range name ${name}`);
     this.namedRanges.set(name, range);
   }
   getRangeByName(name: string) {

@@ -17,7 +17,11 @@ const answers = await Promise.all(
         redirect: r.followRedirects === false ? "manual" : "follow",
         signal: AbortSignal.timeout(20_000),
       });
-      return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: await res.text() };
+      return {
+        status: res.status,
+        headers: Object.fromEntries(res.headers.entries()),
+        body: await res.text(),
+      };
     } catch (e) {
       // What UrlFetchApp does when a host cannot be reached: it throws (even with muteHttpExceptions).
       return { error: `Exception: Address unavailable: ${r.url} (${e.cause?.code ?? e.message})` };

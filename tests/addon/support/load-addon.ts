@@ -7,8 +7,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import {
-  CacheServiceStandIn, HtmlServiceStandIn, LoggerStandIn, PropertiesServiceStandIn, SpreadsheetAppStandIn, SpreadsheetStandIn,
-  UrlFetchAppStandIn, UtilitiesStandIn, parseA1, type SheetStandIn,
+  CacheServiceStandIn,
+  HtmlServiceStandIn,
+  LoggerStandIn,
+  PropertiesServiceStandIn,
+  SpreadsheetAppStandIn,
+  SpreadsheetStandIn,
+  UrlFetchAppStandIn,
+  UtilitiesStandIn,
+  parseA1,
+  type SheetStandIn,
 } from "./apps-script-stand-ins.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -29,9 +37,13 @@ function newestMtime(dir: string): number {
  * missing or older than its sources, so the tests never judge a stale bundle.
  */
 export function ensureBuilt(): void {
-  let built = 0;
+  let built: number;
   try {
-    built = Math.min(statSync(codePath).mtimeMs, statSync(path.join(distDir, "Sidebar.html")).mtimeMs, statSync(path.join(distDir, "appsscript.json")).mtimeMs);
+    built = Math.min(
+      statSync(codePath).mtimeMs,
+      statSync(path.join(distDir, "Sidebar.html")).mtimeMs,
+      statSync(path.join(distDir, "appsscript.json")).mtimeMs,
+    );
   } catch {
     built = 0;
   }
@@ -41,7 +53,11 @@ export function ensureBuilt(): void {
     statSync(path.join(root, "sheets-addon", "build.mjs")).mtimeMs,
     statSync(path.join(root, "sheets-addon", "appsscript.json")).mtimeMs,
   );
-  if (built < sources) execFileSync(process.execPath, [path.join(root, "sheets-addon", "build.mjs")], { cwd: root, stdio: "pipe" });
+  if (built < sources)
+    execFileSync(process.execPath, [path.join(root, "sheets-addon", "build.mjs")], {
+      cwd: root,
+      stdio: "pipe",
+    });
 }
 
 export interface AddonOptions {
@@ -63,7 +79,10 @@ export interface Addon {
   /** Calls a global function of Code.js as Apps Script would; the result is copied out of the vm. */
   call(name: string, ...args: unknown[]): unknown;
   /** The thrown value as the add-on threw it (name and message), or undefined when it returned. */
-  thrown(name: string, ...args: unknown[]): { name: string; message: string; constructorName: string } | undefined;
+  thrown(
+    name: string,
+    ...args: unknown[]
+  ): { name: string; message: string; constructorName: string } | undefined;
   /** Evaluates a formula such as =AI_PLAN(A11:H41, B5, B6) on a sheet, as Sheets passes arguments. */
   evaluate(sheet: SheetStandIn, formula: string): unknown;
 }
@@ -74,7 +93,9 @@ export function loadAddon(options: AddonOptions = {}): Addon {
   const urlFetch = options.urlFetch ?? new UrlFetchAppStandIn();
   const properties = options.properties ?? new PropertiesServiceStandIn();
   const cache = options.cache ?? new CacheServiceStandIn();
-  const spreadsheetApp = new SpreadsheetAppStandIn(options.spreadsheet === undefined ? new SpreadsheetStandIn() : options.spreadsheet);
+  const spreadsheetApp = new SpreadsheetAppStandIn(
+    options.spreadsheet === undefined ? new SpreadsheetStandIn() : options.spreadsheet,
+  );
   const logger = new LoggerStandIn();
   const context = vm.createContext({
     UrlFetchApp: urlFetch,
@@ -95,13 +116,20 @@ export function loadAddon(options: AddonOptions = {}): Addon {
   };
   const copyOut = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   const addon: Addon = {
-    code, context, urlFetch, properties, cache, spreadsheetApp, ss: spreadsheetApp.spreadsheet!, logger,
+    code,
+    context,
+    urlFetch,
+    properties,
+    cache,
+    spreadsheetApp,
+    ss: spreadsheetApp.spreadsheet!,
+    logger,
     call: (name, ...args) => {
       try {
         return copyOut(fn(name)(...args));
       } catch (e) {
         // Re-thrown from this realm so vitest's matchers see an ordinary Error with the same message.
-        throw new Error((e as Error).message);
+        throw new Error((e as Error).message, { cause: e });
       }
     },
     thrown: (name, ...args) => {
@@ -110,7 +138,11 @@ export function loadAddon(options: AddonOptions = {}): Addon {
         return undefined;
       } catch (e) {
         const err = e as Error;
-        return { name: err.name, message: err.message, constructorName: err.constructor?.name ?? "" };
+        return {
+          name: err.name,
+          message: err.message,
+          constructorName: err.constructor?.name ?? "",
+        };
       }
     },
     evaluate: (sheet, formula) => {
@@ -143,7 +175,9 @@ function formulaArg(sheet: SheetStandIn, arg: string): unknown {
   if (/^".*"$/s.test(arg)) return arg.slice(1, -1).replace(/""/g, '"');
   if (/^-?\d+(\.\d+)?$/.test(arg)) return Number(arg);
   const [sheetName, ref] = arg.includes("!") ? arg.split("!") : [null, arg];
-  const target = sheetName ? sheet.spreadsheet.getSheetByName(sheetName.replace(/^'|'$/g, ""))! : sheet;
+  const target = sheetName
+    ? sheet.spreadsheet.getSheetByName(sheetName.replace(/^'|'$/g, ""))!
+    : sheet;
   const p = parseA1(ref!);
   const values = target.getRange(p.row, p.col, p.numRows, p.numCols).getValues();
   return p.numRows === 1 && p.numCols === 1 ? values[0]![0] : values;

@@ -4,15 +4,25 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
 ];
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
 }
 
 export interface WatchedPage {
@@ -26,8 +36,17 @@ export interface WatchedPage {
   requests: string[];
 }
 
-export async function openWatchedPage(browser: Browser, viewport: { width: number; height: number }, options: { isMobile?: boolean } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, isMobile: options.isMobile ?? false, hasTouch: options.isMobile ?? false, deviceScaleFactor: 1 });
+export async function openWatchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  options: { isMobile?: boolean } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport,
+    isMobile: options.isMobile ?? false,
+    hasTouch: options.isMobile ?? false,
+    deviceScaleFactor: 1,
+  });
   const errors: string[] = [];
   const offHost: string[] = [];
   const requests: string[] = [];

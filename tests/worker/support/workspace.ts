@@ -27,15 +27,32 @@ export interface TestKey {
 
 /** A workspace name no other test uses. */
 export function uniqueWorkspace(base = "ws"): string {
-  return `${base}-${randomToken("", 6).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+  return `${base}-${randomToken("", 6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "x")}`;
 }
 
 /** Creates the workspace if needed and a key with this scope, exactly as `npm run keys -- create` does. */
-export async function createKey(workspace: string, scope: Scope, name = `test ${scope}`): Promise<TestKey> {
+export async function createKey(
+  workspace: string,
+  scope: Scope,
+  name = `test ${scope}`,
+): Promise<TestKey> {
   const now = Date.now();
-  const created = await newKeyStatements({ workspace: { slug: workspace }, scope, name, actor: "cli", now });
-  await runBatch(env.DB, [...ensureWorkspaceStatements(workspace, "cli", now), ...created.statements]);
-  const row = await env.DB.prepare("SELECT id FROM workspaces WHERE slug = ?").bind(workspace).first<{ id: string }>();
+  const created = await newKeyStatements({
+    workspace: { slug: workspace },
+    scope,
+    name,
+    actor: "cli",
+    now,
+  });
+  await runBatch(env.DB, [
+    ...ensureWorkspaceStatements(workspace, "cli", now),
+    ...created.statements,
+  ]);
+  const row = await env.DB.prepare("SELECT id FROM workspaces WHERE slug = ?")
+    .bind(workspace)
+    .first<{ id: string }>();
   return { key: created.key, keyId: created.id, workspace, workspaceId: row!.id, scope };
 }
 
@@ -48,18 +65,30 @@ export async function workspaceWithKeys(base = "ws") {
   return { workspace, workspaceId: admin.workspaceId, admin, write, read };
 }
 
-type Init = { method?: string; key?: TestKey | string; body?: unknown; headers?: Record<string, string> };
+type Init = {
+  method?: string;
+  key?: TestKey | string;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
 
 /** Calls the real worker (its default export, as workerd serves it). */
 export function api(path: string, init: Init = {}): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
-  if (init.key) headers.Authorization = `Bearer ${typeof init.key === "string" ? init.key : init.key.key}`;
+  if (init.key)
+    headers.Authorization = `Bearer ${typeof init.key === "string" ? init.key : init.key.key}`;
   let body: string | undefined;
   if (init.body !== undefined) {
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
     headers["Content-Type"] ??= "application/json";
   }
-  return exports.default.fetch(new Request(ORIGIN + path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body }));
+  return exports.default.fetch(
+    new Request(ORIGIN + path, {
+      method: init.method ?? (body === undefined ? "GET" : "POST"),
+      headers,
+      body,
+    }),
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked field by field
@@ -76,7 +105,15 @@ export interface Problem {
   detail: string;
   field?: string;
   suggestions?: string[];
-  problems?: { code: string; field?: string; message: string; suggestions: string[]; row?: number; line?: number; column?: string }[];
+  problems?: {
+    code: string;
+    field?: string;
+    message: string;
+    suggestions: string[];
+    row?: number;
+    line?: number;
+    column?: string;
+  }[];
   [extra: string]: unknown;
 }
 
@@ -93,13 +130,24 @@ export async function problemOf(res: Response, status: number): Promise<Problem>
 
 /** A small valid plan-engine input. */
 export function planInput(count = 1) {
-  return { horizonMonths: 12, hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count }] };
+  return {
+    horizonMonths: 12,
+    hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count }],
+  };
 }
 
 /** Audit rows of a workspace, oldest first. */
 export async function auditRows(workspaceId: string) {
-  const { results } = await env.DB.prepare("SELECT actor, action, object_type, object_id, version FROM audit_log WHERE workspace_id = ? ORDER BY id").bind(workspaceId).all<{
-    actor: string; action: string; object_type: string; object_id: string; version: number | null;
-  }>();
+  const { results } = await env.DB.prepare(
+    "SELECT actor, action, object_type, object_id, version FROM audit_log WHERE workspace_id = ? ORDER BY id",
+  )
+    .bind(workspaceId)
+    .all<{
+      actor: string;
+      action: string;
+      object_type: string;
+      object_id: string;
+      version: number | null;
+    }>();
   return results;
 }
