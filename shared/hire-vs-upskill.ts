@@ -9,11 +9,24 @@ import {
   UPSKILLING_PATHS,
 } from "./data/hiring.js";
 import type { Source } from "./data/sources.js";
-import { applyRate, toCents, type Cents } from "./money.js";
+import { applyRate, toCents, toUnits, type Cents } from "./money.js";
 import { nameKey, resolveRole } from "./names.js";
-import type { Spread } from "./plan-range.js";
+import {
+  checkAssumption,
+  describeLimits,
+  assumptionSpec,
+  type AssumptionKey,
+} from "./plan-assumptions.js";
+import { runPlanRange, type Spread } from "./plan-range.js";
 import { salaryRange, type SalaryOptions } from "./salary.js";
 import { describePath } from "./upskilling.js";
+
+/** The plan assumptions hire-vs-upskill takes (API fields and a sheet's assumptions block alike). */
+export const HIRE_VS_UPSKILL_ASSUMPTIONS = [
+  "horizonMonths",
+  "benefitsRate",
+  "annualRaise",
+] as const satisfies readonly AssumptionKey[];
 
 /** Weeks to months on a 52-week year. */
 export const MONTHS_PER_WEEK = 12 / 52;
@@ -24,7 +37,10 @@ export interface HireVsUpskillInput {
   location?: unknown;
   fromRole?: unknown;
   horizonMonths?: unknown;
-  /** Every assumption has a seed-based default; see HIRE_VS_UPSKILL_DEFAULTS. */
+  /** The plan engine's assumptions for the hire's cost (PLAN_ASSUMPTIONS rows; default 0). */
+  benefitsRate?: unknown;
+  annualRaise?: unknown;
+  /** Every other assumption has a seed-based default; see HIRE_VS_UPSKILL_DEFAULTS. */
   timeToFillMonths?: unknown;
   onboardingWeeks?: unknown;
   channel?: unknown;
@@ -100,6 +116,7 @@ const PATH_FOR_ROLE: Record<string, { path: string; fromMatches: string[] }> = {
 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const pct = (share: number) => `${round2(share * 100)}%`;
 const mid = (a: number, b: number) => (a + b) / 2;
 
 function num(value: unknown, field: string, min: number, max: number, fallback: number): number {
@@ -122,6 +139,7 @@ function bool(value: unknown, field: string): boolean {
   throw invalid(field, `must be true or false, got ${JSON.stringify(value)}`);
 }
 
+/** Whole months: the plan engine costs a hire from a start month, so the window is in whole months. */
 function fillRange(value: unknown): { min: number; max: number } {
   const d = HIRE_VS_UPSKILL_DEFAULTS.timeToFillMonths;
   if (value === undefined || value === null) return { min: d.min, max: d.max };
@@ -130,14 +148,19 @@ function fillRange(value: unknown): { min: number; max: number } {
   const max = num(v.max, "timeToFillMonths.max", 0, 24, Number.NaN);
   if (Number.isNaN(min) || Number.isNaN(max))
     throw invalid("timeToFillMonths", "must be { min, max } in months, e.g. { min: 1, max: 2 }");
+  for (const [end, n] of [
+    ["min", min],
+    ["max", max],
+  ] as const)
+    if (!Number.isInteger(n))
+      throw invalid(
+        `timeToFillMonths.${end}`,
+        `must be a whole number of months (the hire is costed from a start month), got ${n}`,
+      );
   if (min > max)
     throw invalid("timeToFillMonths", `min (${min}) must not be more than max (${max})`);
   return { min, max };
 }
-
-/** cents for `months` of an annual salary, rounded to the cent. */
-const salaryFor = (annual: Cents, months: number) =>
-  Math.round((annual * Math.max(0, months)) / 12);
 
 function perMonth(cash: Spread, productive: Spread): OptionOutcome["costPerProductiveMonth"] {
   const div = (c: number, p: number) => (p > 0 ? Math.round(c / p) : null);
@@ -158,8 +181,14 @@ export function hireVsUpskill(
 ): HireVsUpskillResult {
   const problems = new ProblemList();
   const horizon = problems.check("", () =>
-    num(input.horizonMonths, "horizonMonths", 1, 120, HIRE_VS_UPSKILL_DEFAULTS.horizonMonths),
+    input.horizonMonths === undefined || input.horizonMonths === null
+      ? HIRE_VS_UPSKILL_DEFAULTS.horizonMonths
+      : checkAssumption("horizonMonths", input.horizonMonths),
   );
+  const benefitsRate = problems.check("", () =>
+    checkAssumption("benefitsRate", input.benefitsRate),
+  );
+  const annualRaise = problems.check("", () => checkAssumption("annualRaise", input.annualRaise));
   const fill = problems.check("", () => fillRange(input.timeToFillMonths));
   const onboardingWeeks = problems.check("", () =>
     num(
@@ -207,6 +236,8 @@ export function hireVsUpskill(
   problems.throwIfAny("The comparison");
   if (
     horizon === undefined ||
+    benefitsRate === undefined ||
+    annualRaise === undefined ||
     !fill ||
     onboardingWeeks === undefined ||
     training === undefined ||
@@ -296,11 +327,38 @@ export function hireVsUpskill(
     expected: round2(mid(fill.min, fill.max) + onboardingMonths),
     high: round2(fill.max + onboardingMonths),
   };
-  const hireCash: Spread = {
-    low: salaryFor(range.low, horizon - fill.max) + recruiting.low,
-    expected: salaryFor(range.mid, horizon - mid(fill.min, fill.max)) + recruiting.expected,
-    high: salaryFor(range.high, horizon - fill.min) + recruiting.high,
-  };
+  // The hire's cash is the plan engine's cost of a one-hire plan over the horizon (payroll month
+  // by month, benefits, raises, recruiting in the start month), the same figures POST /v1/plan
+  // gives. It starts after the time to fill: any whole month of that window, each equally likely.
+  const firstStart = fill.min + 1;
+  const hirePlan = (salary: Cents, recruitingCost: Cents) =>
+    runPlanRange(
+      {
+        horizonMonths: horizon,
+        benefitsRate,
+        annualRaise,
+        hires: [
+          {
+            role: role.name,
+            level: range.level,
+            location: range.location,
+            startMonth: firstStart,
+            salary: toUnits(salary),
+            recruitingCost: toUnits(recruitingCost),
+            slipMonths: [0, fill.max - fill.min],
+          },
+        ],
+      },
+      options,
+    ).totals.total;
+  const hireCash: Spread =
+    firstStart > horizon
+      ? { low: 0, expected: 0, high: 0 }
+      : {
+          low: hirePlan(range.low, recruiting.low).low,
+          expected: hirePlan(range.mid, recruiting.expected).expected,
+          high: hirePlan(range.high, recruiting.high).high,
+        };
   const productive = (until: Spread): Spread => ({
     low: round2(Math.max(0, horizon - until.high) * (1 - learningShare)),
     expected: round2(Math.max(0, horizon - until.expected) * (1 - learningShare)),
@@ -355,7 +413,7 @@ export function hireVsUpskill(
       costPerProductiveMonth: perMonth(hireCash, hireProductive),
       method: [
         `time to fill ${fill.min}–${fill.max} months, then ${onboardingWeeks} weeks of onboarding (${round2(onboardingMonths)} months at 52 weeks a year)`,
-        `salary ${range.low / 100}–${range.high / 100} (mid ${range.mid / 100}) paid from the start date to month ${horizon}: low = low salary and the latest start, high = high salary and the earliest start`,
+        `cash is the plan engine's cost of this one hire over ${horizon} months, as POST /v1/plan costs it: salary ${range.low / 100}–${range.high / 100} (mid ${range.mid / 100}) paid month by month from the start month (month ${firstStart} to ${fill.max + 1}, after the time to fill, each equally likely), benefits at ${pct(benefitsRate)} of payroll, a ${pct(annualRaise)} raise on each anniversary, recruiting in the start month; low = low salary and the latest start, expected = mid salary averaged over the starts, high = high salary and the earliest start`,
         `recruiting: ${recruitingMethod}`,
         `productive months = ${horizon} − months until productive${learning}`,
       ],
@@ -375,7 +433,7 @@ export function hireVsUpskill(
       method: [
         `${path.name}: ${path.minWeeks}–${path.maxWeeks} weeks (the sum of its steps) at 52 weeks a year`,
         `training $${training} a person${training === DEFAULT_UPSKILLING_COST.amountPerPerson ? " (the seed's $30K for two engineers, courses + lost productivity)" : " (given)"}${extras.map((e) => ` + ${e.name} $${e.low / 1000}–${e.high / 1000}K`).join("")}`,
-        "the person's existing salary is already paid and is not counted; their previous work during the path is the cost the seed calls lost productivity",
+        "left out on purpose: the person's existing salary, benefits and raises, which are paid whether or not they are upskilled; their previous work during the path is the cost the seed calls lost productivity",
         `productive months = ${horizon} − months until productive${learning}`,
       ],
       sources: [
@@ -387,6 +445,12 @@ export function hireVsUpskill(
     },
     assumptions: [
       { name: "horizonMonths", value: String(horizon) },
+      {
+        name: "benefitsRate",
+        value: String(benefitsRate),
+        note: `benefits as a share of the hire's payroll (${describeLimits(assumptionSpec("benefitsRate"))}); the seeds state none, so 0 unless given`,
+      },
+      { name: "annualRaise", value: String(annualRaise), note: "on the hire's anniversary" },
       {
         name: "timeToFillMonths",
         value: `${fill.min}–${fill.max}`,

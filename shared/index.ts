@@ -13,7 +13,10 @@ export * from "./hire-vs-upskill.js";
 export * from "./upskilling.js";
 export * from "./dataset.js";
 export * from "./sheet-values.js";
-export * from "./catalogue.js";
+export * from "./catalogue/index.js";
+export * from "./plan-assumptions.js";
+export * from "./assumptions-block.js";
+export * from "./scenario-columns.js";
 export * from "./units.js";
 export { SEED_FILES, type Source } from "./data/sources.js";
 export {

@@ -1,21 +1,12 @@
 import { ProblemList, invalid } from "./errors.js";
 import { type Cents } from "./money.js";
-import {
-  PLAN_LIMITS,
-  normalizePlan,
-  type HireInput,
-  type PlanInput,
-  type SlipInput,
-} from "./plan.js";
+import { ASSUMPTION_KEYS, type PlanAssumptionsInput, type SlipInput } from "./plan-assumptions.js";
+import { PLAN_LIMITS, normalizePlan, runPlan, type HireInput, type PlanInput } from "./plan.js";
 import { runPlanRange, type Spread } from "./plan-range.js";
 import type { SalaryOptions } from "./salary.js";
 
-/** What a named scenario changes in the base plan. */
-export interface ScenarioOverrides {
-  horizonMonths?: number;
-  benefitsRate?: number;
-  annualRaise?: number;
-  slipMonths?: SlipInput;
+/** What a named scenario changes in the base plan: any plan assumption, and the changes below. */
+export interface ScenarioOverrides extends PlanAssumptionsInput {
   /** Moves every hire's start by this many months (negative = earlier, never before month 1). */
   startMonthShift?: number;
   /** Changes every hire's salary by this share, e.g. 0.1 = +10% (applied to defaults and given salaries alike). */
@@ -35,6 +26,7 @@ export interface ScenarioInput {
   overrides?: ScenarioOverrides;
 }
 
+/** A scenario's year as the plan engine costs it: every hire starting when scheduled. */
 export interface ScenarioYear {
   year: number;
   payroll: Cents;
@@ -42,10 +34,14 @@ export interface ScenarioYear {
   recruiting: Cents;
   upskilling: Cents;
   total: Cents;
-  /** The total's low / expected / high under the scenario's hiring delays (all equal without slip). */
-  totalRange: Spread;
   endHeadcount: number;
   runRate: Cents;
+  /**
+   * The total's low / expected / high when hires may start late (the plan's or a hire's
+   * slipMonths), from the plan range; absent when no hire may slip. Shown beside the total,
+   * never in its place.
+   */
+  totalWithDelays?: Spread;
 }
 
 export interface ScenarioResult {
@@ -53,8 +49,13 @@ export interface ScenarioResult {
   input: PlanInput;
   years: ScenarioYear[];
   totals: { payroll: Cents; benefits: Cents; recruiting: Cents; upskilling: Cents; total: Cents };
-  /** This scenario minus the base, year by year and in total (absent for the base itself). */
-  differences?: { years: ScenarioYear[]; totals: ScenarioResult["totals"] };
+  /** The whole horizon's total under hiring delays, when any hire may slip (see ScenarioYear). */
+  totalWithDelays?: Spread;
+  /** This scenario minus the base as scheduled, year by year and in total (absent for the base itself). */
+  differences?: {
+    years: Omit<ScenarioYear, "totalWithDelays">[];
+    totals: ScenarioResult["totals"];
+  };
   notes: string[];
 }
 
@@ -75,7 +76,7 @@ export function applyScenario(
 ): { input: PlanInput; notes: string[] } {
   const notes: string[] = [];
   const input: PlanInput = JSON.parse(JSON.stringify(base)) as PlanInput;
-  for (const k of ["horizonMonths", "benefitsRate", "annualRaise", "slipMonths"] as const) {
+  for (const k of ASSUMPTION_KEYS) {
     if (overrides[k] !== undefined) (input as unknown as Record<string, unknown>)[k] = overrides[k];
   }
   const horizon = input.horizonMonths ?? PLAN_LIMITS.defaultHorizonMonths;
@@ -201,30 +202,28 @@ export function comparePlans(
     salaryChange?: number,
   ): ScenarioResult => {
     const effective = salaryChange ? withSalaryChange(input, salaryChange, options) : input;
-    const r = runPlanRange(effective, options);
-    const years: ScenarioYear[] = r.years.map((y) => ({
+    // The plan as given, through the plan engine: the same figures POST /v1/plan answers.
+    const r = runPlan(effective, options);
+    const delays = r.hires.some((h) => h.slip.max > 0)
+      ? runPlanRange(effective, options)
+      : undefined;
+    const years: ScenarioYear[] = r.years.map((y, i) => ({
       year: y.year,
-      payroll: y.payroll.expected,
-      benefits: y.benefits.expected,
-      recruiting: y.recruiting.expected,
-      upskilling: y.upskilling.expected,
-      total: y.total.expected,
-      totalRange: y.total,
-      endHeadcount: y.endHeadcount.expected,
-      runRate: y.runRate.expected,
+      payroll: y.payroll,
+      benefits: y.benefits,
+      recruiting: y.recruiting,
+      upskilling: y.upskilling,
+      total: y.total,
+      endHeadcount: y.endHeadcount,
+      runRate: y.runRate,
+      ...(delays ? { totalWithDelays: delays.years[i]!.total } : {}),
     }));
-    const t = r.totals;
     return {
       name,
       input: effective,
       years,
-      totals: {
-        payroll: t.payroll.expected,
-        benefits: t.benefits.expected,
-        recruiting: t.recruiting.expected,
-        upskilling: t.upskilling.expected,
-        total: t.total.expected,
-      },
+      totals: { ...r.totals },
+      ...(delays ? { totalWithDelays: delays.totals.total } : {}),
       notes,
     };
   };
@@ -243,7 +242,7 @@ export function comparePlans(
     currency: "USD",
     scenarios: results,
     method:
-      "Each scenario is the base plan with its overrides applied, run through the plan engine; with hiring delays the expected figures are shown (see the plan range method). Differences are scenario minus base, year by year; a year only one of them reaches counts the other as 0.",
+      "Each scenario is the base plan with its overrides applied, run through the plan engine (POST /v1/plan) with every hire starting when scheduled; Base is the plan as given. Where hires may start late (slipMonths), totalWithDelays gives the total's low / expected / high from the plan range (POST /v1/plan/range) beside it. Differences are scenario minus base as scheduled, year by year; a year only one of them reaches counts the other as 0.",
   };
 }
 
@@ -254,25 +253,19 @@ function difference(
   base: ScenarioResult,
 ): NonNullable<ScenarioResult["differences"]> {
   const n = Math.max(s.years.length, base.years.length);
-  const years: ScenarioYear[] = [];
+  const years: NonNullable<ScenarioResult["differences"]>["years"] = [];
   for (let i = 0; i < n; i++) {
     const a = s.years[i];
     const b = base.years[i];
     const d = (k: (typeof FIELDS)[number] | "endHeadcount" | "runRate") =>
       (a?.[k] ?? 0) - (b?.[k] ?? 0);
-    const total = d("total");
     years.push({
       year: i + 1,
       payroll: d("payroll"),
       benefits: d("benefits"),
       recruiting: d("recruiting"),
       upskilling: d("upskilling"),
-      total,
-      totalRange: {
-        low: (a?.totalRange.low ?? 0) - (b?.totalRange.low ?? 0),
-        expected: total,
-        high: (a?.totalRange.high ?? 0) - (b?.totalRange.high ?? 0),
-      },
+      total: d("total"),
       endHeadcount: d("endHeadcount"),
       runRate: d("runRate"),
     });

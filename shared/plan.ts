@@ -9,12 +9,28 @@ import type { RoleCategory } from "./data/roles.js";
 import type { Source } from "./data/sources.js";
 import { applyRate, monthlyPiece, toCents, type Cents } from "./money.js";
 import { NameIndex, resolveLevel, resolveLocation, resolveRole } from "./names.js";
+import {
+  assumptionSpec,
+  assumptionsShown,
+  normalizeAssumptions,
+  parseSlip,
+  type CalendarMonth,
+  type PlanAssumptionValues,
+  type PlanAssumptionsInput,
+  type PlanAssumptionsShown,
+  type Slip,
+  type SlipInput,
+} from "./plan-assumptions.js";
 import { salaryRange, type Provenance, type SalaryOptions } from "./salary.js";
 import { checkTeam, type RatioRuleId } from "./team.js";
 import { upskillingPath } from "./upskilling.js";
 
+export type { Slip, SlipInput } from "./plan-assumptions.js";
+export { parseSlip } from "./plan-assumptions.js";
+
+/** The plan's size limits; those of its assumptions come from their rows (shared/plan-assumptions.ts). */
 export const PLAN_LIMITS = {
-  maxHorizonMonths: 120,
+  maxHorizonMonths: assumptionSpec("horizonMonths").max!,
   defaultHorizonMonths: 24,
   maxHireRows: 5000,
   maxPeople: 10000,
@@ -22,10 +38,10 @@ export const PLAN_LIMITS = {
   maxRecruitingCost: 1_000_000,
   maxUpskillingRows: 1000,
   maxCostPerPerson: 1_000_000,
-  maxBenefitsRate: 2,
-  maxAnnualRaise: 0.5,
-  maxSlipMonths: 24,
-} as const;
+  maxBenefitsRate: assumptionSpec("benefitsRate").max!,
+  maxAnnualRaise: assumptionSpec("annualRaise").max!,
+  maxSlipMonths: assumptionSpec("slipMonths").max!,
+};
 
 /** A hire row as given (API JSON or a sheet row after coercion). */
 export interface HireInput {
@@ -41,14 +57,6 @@ export interface HireInput {
   slipMonths?: SlipInput;
 }
 
-/** A hiring delay in months: n (meaning 0 to n), [min, max] or { min, max }. */
-export type SlipInput = number | [number, number] | { min: number; max: number };
-
-export interface Slip {
-  min: number;
-  max: number;
-}
-
 export interface UpskillingInput {
   path: string;
   people: number;
@@ -56,14 +64,12 @@ export interface UpskillingInput {
   costPerPerson?: number;
 }
 
-export interface PlanInput {
-  horizonMonths?: number;
-  benefitsRate?: number;
-  annualRaise?: number;
-  /** Calendar month of plan month 1, "YYYY-MM". */
-  startDate?: string;
-  /** How late every hire may start (per-hire slipMonths override it); only runPlanRange uses it. */
-  slipMonths?: SlipInput;
+/**
+ * A plan as given: its assumptions (horizonMonths, benefitsRate, annualRaise, startDate,
+ * slipMonths, … — one per row of PLAN_ASSUMPTIONS, each optional) and its hires and upskilling.
+ * slipMonths (per-hire ones override it) is used only by runPlanRange: a plan is costed as scheduled.
+ */
+export interface PlanInput extends PlanAssumptionsInput {
   hires: HireInput[];
   upskilling?: UpskillingInput[];
 }
@@ -129,7 +135,7 @@ export interface PlanResult {
   currency: "USD";
   horizonMonths: number;
   startDate: string | null;
-  assumptions: { benefitsRate: number; annualRaise: number; notes: string[] };
+  assumptions: PlanAssumptionsShown & { notes: string[] };
   hires: ResolvedHire[];
   upskilling: ResolvedUpskilling[];
   months: PlanMonth[];
@@ -138,11 +144,8 @@ export interface PlanResult {
   warnings: PlanWarning[];
 }
 
-export interface NormalizedPlan {
-  horizonMonths: number;
-  benefitsRate: number;
-  annualRaise: number;
-  startDate: { year: number; month: number } | null;
+/** A checked plan: every assumption's value (defaults filled in) and the resolved hires and upskilling. */
+export interface NormalizedPlan extends PlanAssumptionValues {
   hires: ResolvedHire[];
   upskilling: ResolvedUpskilling[];
 }
@@ -176,37 +179,6 @@ function optionalNum(
   limits: { min: number; max: number; integer?: boolean },
 ): number {
   return value === undefined || value === null ? fallback : num(value, field, limits);
-}
-
-/** Parses a slip: n means 0 to n months; a pair or {min, max} gives both ends. */
-export function parseSlip(value: unknown, field: string): Slip | undefined {
-  if (value === undefined || value === null || value === "") return undefined;
-  const limits = { min: 0, max: PLAN_LIMITS.maxSlipMonths, integer: true };
-  let slip: Slip;
-  if (typeof value === "number") slip = { min: 0, max: num(value, field, limits) };
-  else if (Array.isArray(value) && value.length === 2)
-    slip = { min: num(value[0], `${field}[0]`, limits), max: num(value[1], `${field}[1]`, limits) };
-  else if (typeof value === "object" && !Array.isArray(value)) {
-    const v = value as { min?: unknown; max?: unknown };
-    slip = { min: num(v.min, `${field}.min`, limits), max: num(v.max, `${field}.max`, limits) };
-  } else
-    throw invalid(field, "must be a number of months (0 to n), a pair [min, max] or { min, max }");
-  if (slip.min > slip.max)
-    throw invalid(field, `min (${slip.min}) must not be more than max (${slip.max})`);
-  return slip;
-}
-
-const START_DATE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-function parseStartDate(value: unknown): { year: number; month: number } | null {
-  if (value === undefined || value === null || value === "") return null;
-  const m = typeof value === "string" ? START_DATE.exec(value) : null;
-  if (!m)
-    throw invalid(
-      "startDate",
-      `must be a calendar month "YYYY-MM" such as "2027-01", got ${JSON.stringify(value)}`,
-    );
-  return { year: Number(m[1]), month: Number(m[2]) };
 }
 
 /** The recruiting cost of one hire and how it was reached: an explicit cost, a channel, or the seed's $10K. */
@@ -412,27 +384,12 @@ export function normalizePlan(input: unknown, options: SalaryOptions = {}): Norm
     );
   }
   const p = input as PlanInput;
-  const horizonMonths =
-    problems.check("", () =>
-      optionalNum(p.horizonMonths, "horizonMonths", PLAN_LIMITS.defaultHorizonMonths, {
-        min: 1,
-        max: PLAN_LIMITS.maxHorizonMonths,
-        integer: true,
-      }),
-    ) ?? PLAN_LIMITS.maxHorizonMonths;
-  const benefitsRate =
-    problems.check("", () =>
-      optionalNum(p.benefitsRate, "benefitsRate", 0, { min: 0, max: PLAN_LIMITS.maxBenefitsRate }),
-    ) ?? 0;
-  const annualRaise =
-    problems.check("", () =>
-      optionalNum(p.annualRaise, "annualRaise", 0, { min: 0, max: PLAN_LIMITS.maxAnnualRaise }),
-    ) ?? 0;
-  const startDate = problems.check("", () => parseStartDate(p.startDate)) ?? null;
-  const planSlip = problems.check("", () => parseSlip(p.slipMonths, "slipMonths")) ?? {
-    min: 0,
-    max: 0,
-  };
+  const assumptions = normalizeAssumptions(p as unknown as Record<string, unknown>, problems);
+  // Hire start months are checked against the horizon; an unusable horizon checks against the most allowed.
+  const horizonMonths = problems.problems.some((e) => e.field === "horizonMonths")
+    ? PLAN_LIMITS.maxHorizonMonths
+    : assumptions.horizonMonths;
+  const planSlip = assumptions.slipMonths;
 
   const hires: ResolvedHire[] = [];
   if (!Array.isArray(p.hires))
@@ -470,13 +427,10 @@ export function normalizePlan(input: unknown, options: SalaryOptions = {}): Norm
       invalid("hires", `a plan may hold at most ${PLAN_LIMITS.maxPeople} people, got ${people}`),
     );
   problems.throwIfAny("The plan");
-  return { horizonMonths, benefitsRate, annualRaise, startDate, hires, upskilling };
+  return { ...assumptions, hires, upskilling };
 }
 
-export function monthLabel(
-  month: number,
-  startDate: { year: number; month: number } | null,
-): string {
+export function monthLabel(month: number, startDate: CalendarMonth | null): string {
   if (!startDate) return `Month ${month}`;
   const index = startDate.year * 12 + (startDate.month - 1) + (month - 1);
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
@@ -612,7 +566,7 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
     currency: "USD",
     horizonMonths: H,
     startDate: plan.startDate ? monthLabel(1, plan.startDate) : null,
-    assumptions: { benefitsRate, annualRaise, notes },
+    assumptions: { ...assumptionsShown(plan), notes },
     hires: plan.hires,
     upskilling: plan.upskilling,
     months,

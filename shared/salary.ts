@@ -220,6 +220,67 @@ function computeSalaryRange(
   currency: Currency,
   options: SalaryOptions,
 ): SalaryRange {
+  const range = statedOrDerived(role, level, location, basis, currency, options);
+  const conflict = seedConflict(range, role, level, location, currency);
+  if (conflict) range.notes.push(conflict);
+  return range;
+}
+
+const dollars = (cents: Cents, currency: Currency) =>
+  `${currency === "GBP" ? "£" : "$"}${String(Math.round(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+const span = (r: SalaryRange) => `${dollars(r.low, r.currency)}–${dollars(r.high, r.currency)}`;
+const quoted = (r: SalaryRange) => {
+  const s = r.sources[0];
+  return s ? ` (${s.file} › ${s.section}: "${s.quote}")` : "";
+};
+
+/**
+ * Where the seeds contradict each other for a cell: 002's total compensation (which "includes base
+ * salary + bonus + equity") below 000's base salary for the same role, level and location. Both
+ * figures stay as stated; the answer for either basis says so, quoting both.
+ */
+function seedConflict(
+  range: SalaryRange,
+  role: Role,
+  level: Level,
+  location: Location,
+  currency: Currency,
+): string | undefined {
+  if (range.provenance === "workspace" || range.basis === "market") return undefined;
+  let other: SalaryRange;
+  try {
+    other = statedOrDerived(
+      role,
+      level,
+      location,
+      range.basis === "base" ? "total" : "base",
+      currency,
+      {},
+    );
+  } catch (e) {
+    if (e instanceof PlannerError) return undefined;
+    throw e;
+  }
+  const [base, total] = range.basis === "base" ? [range, other] : [other, range];
+  if (total.low >= base.low && total.high >= base.high) return undefined;
+  const where = total.low < base.low ? "starts" : "ends";
+  const scaled =
+    total.derived && base.derived
+      ? " (both scaled by the location's factor)"
+      : total.derived || base.derived
+        ? ` (the ${total.derived ? "total" : "base"} scaled by the location's factor)`
+        : "";
+  return `The seeds disagree for ${role.name} at ${level.name} level in ${location.name}: total compensation ${span(total)}${quoted(total)} ${where} below the base salary ${span(base)}${quoted(base)}, although total compensation includes base salary. Both are given as the seeds state them${scaled}; neither is adjusted.`;
+}
+
+function statedOrDerived(
+  role: Role,
+  level: Level,
+  location: Location,
+  basis: Basis,
+  currency: Currency,
+  options: SalaryOptions,
+): SalaryRange {
   const common = {
     role: role.name,
     roleId: role.id,
@@ -350,6 +411,13 @@ export function totalCompEstimate(
   const equity = EQUITY_SHARES.find((e) => e.stage === stage)!;
   const low = Math.round(base.low * (1 + equity.low));
   const high = Math.round(base.high * (1 + equity.high));
+  let table = "";
+  try {
+    const stated = salaryRange({ ...query, basis: "total", currency: base.currency }, options);
+    table = ` 002's total-compensation table (basis "total") gives ${span(stated)}${stated.derived ? " (scaled by the location's factor)" : ""} for ${base.role} at ${base.level} level in ${base.location}${quoted(stated)}: a different measure (its own survey figures, bonus included), not this estimate.`;
+  } catch (e) {
+    if (!(e instanceof PlannerError)) throw e;
+  }
   return {
     ...base,
     basis: "total",
@@ -360,6 +428,10 @@ export function totalCompEstimate(
     derived: true,
     method: `base low × (1 + ${equity.low * 100}%) and base high × (1 + ${equity.high * 100}%): equity at a ${stage} company is ${equity.low * 100}–${equity.high * 100}% of base; bonus is not included (no seed figure); base: ${base.method}`,
     sources: [...base.sources, equity.source],
-    notes: [...base.notes, ...equity.notes.map((n) => n.text)],
+    notes: [
+      `An estimate, not a figure a seed states: the base salary at the location plus the ${stage} equity share from the note under 002's total-compensation table; bonus is left out (no seed gives a figure).${table}`,
+      ...base.notes.filter((n) => !n.startsWith("The seeds disagree")),
+      ...equity.notes.map((n) => n.text),
+    ],
   };
 }

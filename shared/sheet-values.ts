@@ -79,13 +79,13 @@ export function toMonth(v: Cell, field: string): string | undefined {
   return `${m[1]}-${m[2]!.padStart(2, "0")}`;
 }
 
-interface ColumnSpec<K extends string> {
+export interface ColumnSpec<K extends string> {
   key: K;
   names: string[];
   required: boolean;
 }
 
-function readTable<K extends string>(
+export function readTable<K extends string>(
   range: SheetArg,
   field: string,
   columns: ColumnSpec<K>[],
@@ -215,58 +215,5 @@ export function upskillingFromRange(range: SheetArg, field = "upskilling"): Upsk
     const cost = optionalNumber(cells.costPerPerson, `${at} Cost per person`);
     if (cost !== undefined) entry.costPerPerson = cost;
     return entry;
-  });
-}
-
-type ScenarioColumn =
-  | "name"
-  | "startMonthShift"
-  | "salaryChange"
-  | "benefitsRate"
-  | "slipMin"
-  | "slipMax"
-  | "annualRaise"
-  | "horizonMonths";
-
-export const SCENARIO_COLUMNS: ColumnSpec<ScenarioColumn>[] = [
-  { key: "name", names: ["Scenario", "Name"], required: true },
-  {
-    key: "startMonthShift",
-    names: ["Start shift", "Start month shift", "Shift", "Delay"],
-    required: false,
-  },
-  { key: "salaryChange", names: ["Salary change", "Salary", "Pay change"], required: false },
-  { key: "benefitsRate", names: ["Benefits rate", "Benefits"], required: false },
-  { key: "slipMin", names: ["Slip min", "Min slip"], required: false },
-  { key: "slipMax", names: ["Slip max", "Max slip", "Slip"], required: false },
-  { key: "annualRaise", names: ["Annual raise", "Raise"], required: false },
-  { key: "horizonMonths", names: ["Horizon", "Horizon months"], required: false },
-];
-
-/** Scenario rows ({ name, overrides }) from a range whose first row names its columns. */
-export function scenariosFromRange(
-  range: SheetArg,
-  field = "scenarios",
-): { name: string; overrides: Record<string, unknown> }[] {
-  return readTable(range, field, SCENARIO_COLUMNS, "scenario").map(({ row, cells }) => {
-    const at = `${field} row ${row}`;
-    const overrides: Record<string, unknown> = {};
-    for (const key of [
-      "startMonthShift",
-      "salaryChange",
-      "benefitsRate",
-      "annualRaise",
-      "horizonMonths",
-    ] as const) {
-      const v = optionalNumber(
-        cells[key],
-        `${at} ${SCENARIO_COLUMNS.find((c) => c.key === key)!.names[0]}`,
-      );
-      if (v !== undefined) overrides[key] = v;
-    }
-    const slipMax = optionalNumber(cells.slipMax, `${at} Slip max`);
-    if (slipMax !== undefined)
-      overrides.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
-    return { name: toText(cells.name, `${at} Scenario`), overrides };
   });
 }

@@ -86,10 +86,12 @@ export function planRangeToUnits(r: PlanRangeResult) {
   };
 }
 
-function scenarioYearToUnits(y: ScenarioYear) {
+function scenarioYearToUnits<Y extends Omit<ScenarioYear, "totalWithDelays">>(
+  y: Y & { totalWithDelays?: Spread },
+) {
   return {
     ...convert(y, ["payroll", "benefits", "recruiting", "upskilling", "total", "runRate"] as const),
-    totalRange: spreadUnits(y.totalRange),
+    ...(y.totalWithDelays ? { totalWithDelays: spreadUnits(y.totalWithDelays) } : {}),
   };
 }
 
@@ -101,6 +103,7 @@ export function comparisonToUnits(c: PlanComparison) {
       ...s,
       years: s.years.map(scenarioYearToUnits),
       totals: convert(s.totals, COST_FIGURES),
+      ...(s.totalWithDelays ? { totalWithDelays: spreadUnits(s.totalWithDelays) } : {}),
       ...(s.differences
         ? {
             differences: {

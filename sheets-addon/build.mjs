@@ -105,8 +105,13 @@ const doc = (text) => String(text).replace(/\*\//g, "*\\/").replace(/\s+/g, " ")
 const ARG_TYPES = {
   text: "string",
   number: "number",
-  any: "string|number",
-  range: "Array<Array<*>>",
+  integer: "number",
+  percent: "number",
+  month: "string|Date",
+  level: "string|number",
+  choice: "string",
+  table: "Array<Array<*>>",
+  assumptions: "Array<Array<*>>",
 };
 
 function paramType(arg) {

@@ -4,7 +4,14 @@
  * custom function and entry point that calls into `surface` — Apps Script and Sheets only see
  * top-level functions, and only read JSDoc (formula help) from them.
  */
-import { CATALOGUE, exampleFormula } from "../../shared/index.js";
+import {
+  CATALOGUE,
+  PLAN_ASSUMPTIONS,
+  describeLimits,
+  exampleFormula,
+  signature,
+  type AssumptionSpec,
+} from "../../shared/index.js";
 import type {
   CacheServiceLike,
   HtmlServiceLike,
@@ -68,19 +75,31 @@ export function buildManifest() {
       name: e.name,
       category: e.category,
       summary: e.summary,
+      signature: signature(e),
       args: e.args.map((a) => ({
         name: a.name,
         type: a.type,
-        optional: a.optional === true,
+        optional: a.optional,
         defaultText: a.defaultText ?? null,
         help: a.help,
-        mappable: a.mappable === true,
+        mappable: a.map,
+        choices: a.choices ? [...a.choices] : null,
       })),
       returns: e.returns,
       example: exampleFormula(e),
       /** The example's arguments as Sheets would pass them (the docs run them for the README table). */
       exampleArgs: e.example.args,
       network: e.network === true,
+    })),
+    /** The assumptions block's labels (the docs' assumptions table and the sidebar read them). */
+    assumptions: (PLAN_ASSUMPTIONS as readonly AssumptionSpec[]).map((a) => ({
+      key: a.key,
+      label: a.label,
+      aliases: [...a.aliases, ...(a.parts ? [...a.parts.min, ...a.parts.max] : [])],
+      kind: a.kind,
+      limits: describeLimits(a),
+      defaultText: a.defaultText,
+      help: a.help,
     })),
     entryPoints: ENTRY_POINTS.map((e) => ({
       name: e.name,

@@ -1,9 +1,12 @@
 import {
+  PLAN_ASSUMPTIONS,
+  assumptionsBlockRows,
   contentHash,
   isPlannerError,
   normalizePlan,
-  planInputFromArgs,
+  planInputFromRanges,
   stableStringify,
+  type AssumptionKind,
   type Cell,
   type PlanInput,
   type WorkspaceBand,
@@ -11,9 +14,11 @@ import {
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
 
 /**
- * A plan sheet: assumption cells, a hires table and an upskilling table, with live AI_PLAN_SUMMARY,
- * AI_PLAN_WARNINGS and AI_PLAN formulas over them. Named ranges mark the parts, so reading the plan
- * back (to publish it) still works after someone inserts rows or moves things around.
+ * A plan sheet: an assumptions block (label | value rows, the API's plan-body names), a hires
+ * table and an upskilling table, with live AI_PLAN_SUMMARY, AI_PLAN_WARNINGS and AI_PLAN formulas
+ * over them. Named ranges mark the parts, so reading the plan back (to publish it) still works
+ * after someone inserts rows or moves things around; it is read with the very parsers the
+ * formulas use, so the sheet's figures and the published model's are the same plan.
  */
 export const HIRE_HEADER = [
   "Role",
@@ -27,7 +32,7 @@ export const HIRE_HEADER = [
 ];
 export const UPSKILLING_HEADER = ["Path", "People", "Start month", "Cost per person"];
 
-const PARTS = ["HIRES", "UPSKILLING", "HORIZON", "BENEFITS", "RAISE", "START"] as const;
+const PARTS = ["HIRES", "UPSKILLING", "ASSUMPTIONS"] as const;
 type Part = (typeof PARTS)[number];
 
 export function rangeName(sheet: SheetLike, part: Part): string {
@@ -36,7 +41,9 @@ export function rangeName(sheet: SheetLike, part: Part): string {
 
 const TITLE_ROW = 1;
 const ASSUMPTIONS_ROW = 4;
-const TABLES_ROW = 10;
+/** Room for every assumption, a slip given as Slip min and Slip max, and one spare row. */
+const ASSUMPTION_ROWS = PLAN_ASSUMPTIONS.length + 2;
+const TABLES_ROW = ASSUMPTIONS_ROW + ASSUMPTION_ROWS + 2;
 const HEADER_ROW = TABLES_ROW + 1;
 const UPSKILLING_COL = 10; // J: beside the hires table (A:H), one column apart
 /** The yearly summary holds at most 10 plan years + header + Total (horizon ≤ 120 months). */
@@ -51,6 +58,7 @@ export interface PlanSheetSpec {
 export interface PlanSheetInfo {
   sheetName: string;
   hiresRange: string;
+  assumptionsRange: string;
   upskillingRange: string;
   formulas: { summary: string; warnings: string; months: string };
 }
@@ -68,19 +76,11 @@ export function insertPlanSheet(
   sheet.getRange(TITLE_ROW + 1, 1).setValue(spec.subtitle);
   sheet.getRange(ASSUMPTIONS_ROW, 1).setValue("Assumptions").setFontWeight("bold");
   sheet
-    .getRange(ASSUMPTIONS_ROW + 1, 1, 4, 1)
-    .setValues([
-      ["Horizon (months)"],
-      ["Benefits rate"],
-      ["Annual raise"],
-      ["Start month (YYYY-MM, optional)"],
-    ]);
-  const cells: Record<Exclude<Part, "HIRES" | "UPSKILLING">, RangeLike> = {
-    HORIZON: sheet.getRange(ASSUMPTIONS_ROW + 1, 2),
-    BENEFITS: sheet.getRange(ASSUMPTIONS_ROW + 2, 2).setNumberFormat("0.00%"),
-    RAISE: sheet.getRange(ASSUMPTIONS_ROW + 3, 2).setNumberFormat("0.00%"),
-    START: sheet.getRange(ASSUMPTIONS_ROW + 4, 2).setNumberFormat("@"),
-  };
+    .getRange(ASSUMPTIONS_ROW, 3)
+    .setValue(
+      `Label | value rows; add any of: ${PLAN_ASSUMPTIONS.map((a) => a.label).join(", ")}. A blank row is ignored; a label left out takes its default.`,
+    );
+  const assumptions = sheet.getRange(ASSUMPTIONS_ROW + 1, 1, ASSUMPTION_ROWS, 2);
 
   sheet.getRange(TABLES_ROW, 1).setValue("Hires").setFontWeight("bold");
   sheet.getRange(TABLES_ROW, UPSKILLING_COL).setValue("Upskilling").setFontWeight("bold");
@@ -105,12 +105,16 @@ export function insertPlanSheet(
     .setNumberFormat("$#,##0.00");
   sheet.setFrozenRows(0);
 
-  const named: Record<Part, RangeLike> = { HIRES: hires, UPSKILLING: upskilling, ...cells };
+  const named: Record<Part, RangeLike> = {
+    HIRES: hires,
+    UPSKILLING: upskilling,
+    ASSUMPTIONS: assumptions,
+  };
   for (const part of PARTS) ss.setNamedRange(rangeName(sheet, part), named[part]);
   writePlanInput(ss, sheet, spec.input);
 
   // Live formulas over the same cells: the sheet recalculates as soon as a hire changes.
-  const args = `${hires.getA1Notation()}, ${cells.HORIZON.getA1Notation()}, ${cells.BENEFITS.getA1Notation()}, ${cells.RAISE.getA1Notation()}, ${cells.START.getA1Notation()}, ${upskilling.getA1Notation()}`;
+  const args = `${hires.getA1Notation()}, ${assumptions.getA1Notation()}, ${upskilling.getA1Notation()}`;
   const summaryRow = HEADER_ROW + hireRows + 3;
   const monthsRow = summaryRow + SUMMARY_ROWS + 3;
   const formulas = {
@@ -139,6 +143,7 @@ export function insertPlanSheet(
     info: {
       sheetName: sheet.getName(),
       hiresRange: hires.getA1Notation(),
+      assumptionsRange: assumptions.getA1Notation(),
       upskillingRange: upskilling.getA1Notation(),
       formulas,
     },
@@ -171,11 +176,10 @@ export function isPlanSheet(ss: SpreadsheetLike, sheet: SheetLike): boolean {
   return PARTS.every((p) => ss.getRangeByName(rangeName(sheet, p)) !== null);
 }
 
-const single = (r: RangeLike): Cell => r.getValues()[0]?.[0] as Cell;
-
 /**
- * The plan input the sheet holds, read with the same coercion custom functions use, then checked
- * whole by the core so every problem is reported at once, naming the sheet row.
+ * The plan input the sheet holds, read with the same parsers the plan functions use (the hires
+ * table, the assumptions block, the upskilling table), then checked whole by the core so every
+ * problem is reported at once, naming the sheet row.
  */
 export function readPlanInput(
   ss: SpreadsheetLike,
@@ -184,23 +188,9 @@ export function readPlanInput(
 ): PlanInput {
   try {
     const value = (part: Part) => partRange(ss, sheet, part).getValues() as Cell[][];
-    const input = planInputFromArgs(
-      [
-        value("HIRES"),
-        single(partRange(ss, sheet, "HORIZON")),
-        single(partRange(ss, sheet, "BENEFITS")),
-        single(partRange(ss, sheet, "RAISE")),
-        single(partRange(ss, sheet, "START")),
-        value("UPSKILLING"),
-      ],
-      {
-        hires: "Hires",
-        horizon: "Horizon (months)",
-        benefits: "Benefits rate",
-        raise: "Annual raise",
-        start: "Start month",
-        upskilling: "Upskilling",
-      },
+    const input = planInputFromRanges(
+      { hires: value("HIRES"), assumptions: value("ASSUMPTIONS"), upskilling: value("UPSKILLING") },
+      { hires: "Hires", assumptions: "Assumptions", upskilling: "Upskilling" },
     );
     normalizePlan(input, { bands });
     return input;
@@ -212,6 +202,14 @@ export function readPlanInput(
     throw e;
   }
 }
+
+/** How each kind of assumption is shown: shares as percentages, months and slips as text. */
+const VALUE_FORMATS: Record<AssumptionKind, string> = {
+  months: "0",
+  percent: "0.00%",
+  month: "@",
+  slip: "@",
+};
 
 /** Replaces the sheet's assumptions and tables with `input` (pulling a model writes it here). */
 export function writePlanInput(ss: SpreadsheetLike, sheet: SheetLike, input: PlanInput): void {
@@ -230,10 +228,27 @@ export function writePlanInput(ss: SpreadsheetLike, sheet: SheetLike, input: Pla
       `The plan has ${upskillingList.length} upskilling entries but the table on "${sheet.getName()}" holds ${upskillingRoom}; insert rows inside it and try again.`,
     );
   }
-  partRange(ss, sheet, "HORIZON").setValue(input.horizonMonths ?? 24);
-  partRange(ss, sheet, "BENEFITS").setValue(input.benefitsRate ?? 0);
-  partRange(ss, sheet, "RAISE").setValue(input.annualRaise ?? 0);
-  partRange(ss, sheet, "START").setValue(input.startDate ?? "");
+  const block = partRange(ss, sheet, "ASSUMPTIONS");
+  const rows = assumptionsBlockRows(input as unknown as Record<string, unknown>, {
+    withDefaults: true,
+  });
+  if (rows.length > block.getNumRows()) {
+    throw new Error(
+      `The plan sets ${rows.length} assumptions but the block on "${sheet.getName()}" holds ${block.getNumRows()} rows; insert rows inside it and try again.`,
+    );
+  }
+  // Formats first: "2027-01" written into a plain cell would become a date.
+  rows.forEach((r, i) =>
+    sheet
+      .getRange(block.getRow() + i, block.getColumn() + 1)
+      .setNumberFormat(VALUE_FORMATS[r.spec.kind]),
+  );
+  writeBody(
+    block,
+    rows.map((r) => r.row),
+    2,
+    0,
+  );
 
   const hireRows = input.hires.map((h) => [
     h.role,
@@ -255,10 +270,10 @@ export function writePlanInput(ss: SpreadsheetLike, sheet: SheetLike, input: Pla
   writeBody(upskilling, upskillingRows, UPSKILLING_HEADER.length);
 }
 
-/** Rows under the header row, the rest of the table blanked. */
-function writeBody(table: RangeLike, rows: unknown[][], width: number): void {
-  const room = table.getNumRows() - 1;
-  const body = table.getSheet().getRange(table.getRow() + 1, table.getColumn(), room, width);
+/** Rows under the header row (or from the top, `header` 0), the rest of the table blanked. */
+function writeBody(table: RangeLike, rows: unknown[][], width: number, header = 1): void {
+  const room = table.getNumRows() - header;
+  const body = table.getSheet().getRange(table.getRow() + header, table.getColumn(), room, width);
   const blank = Array.from({ length: room - rows.length }, () => Array<unknown>(width).fill(""));
   body.setValues([...rows, ...blank]);
 }

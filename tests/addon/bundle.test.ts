@@ -270,6 +270,7 @@ describe("menu, templates, settings and the formula browser", () => {
     const info = addon.call("insertPlanTemplate", "year-2-scale-out") as {
       sheetName: string;
       hiresRange: string;
+      assumptionsRange: string;
       upskillingRange: string;
       formulas: { summary: string; warnings: string; months: string };
     };
@@ -278,12 +279,20 @@ describe("menu, templates, settings and the formula browser", () => {
       "Plan - Year 1 Build-Out and Year 2 Scale-Out (Embedded Engineers)",
     );
     expect(addon.ss.getActiveSheet()).toBe(sheet);
-    expect(sheet.getRange("A5:B8").getValues()).toEqual([
-      ["Horizon (months)", 24],
+    // The assumptions block: label | value rows in the API's names, with room to add more.
+    expect(info.assumptionsRange).toBe("A5:B11");
+    expect(sheet.getRange(info.assumptionsRange).getValues()).toEqual([
+      ["Horizon months", 24],
       ["Benefits rate", 0],
       ["Annual raise", 0],
-      ["Start month (YYYY-MM, optional)", ""],
+      ["", ""],
+      ["", ""],
+      ["", ""],
+      ["", ""],
     ]);
+    expect(addon.call("AI_PLAN_TEMPLATE", "year-2-scale-out", "assumptions")).toEqual(
+      sheet.getRange("A5:B7").getValues(),
+    );
 
     const template = addon.call("AI_PLAN_TEMPLATE", "year-2-scale-out") as unknown[][];
     const hires = sheet.getRange(info.hiresRange).getValues();
@@ -309,17 +318,46 @@ describe("menu, templates, settings and the formula browser", () => {
     );
 
     expect(info.formulas.summary).toBe(
-      `=AI_PLAN_SUMMARY(${info.hiresRange}, B5, B6, B7, B8, ${info.upskillingRange})`,
+      `=AI_PLAN_SUMMARY(${info.hiresRange}, ${info.assumptionsRange}, ${info.upskillingRange})`,
     );
     const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
     expect(formulas).toEqual([info.formulas.summary, info.formulas.warnings, info.formulas.months]);
     // Evaluated as Sheets would, the sheet's formulas give the template's plan.
     const summary = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
     expect(summary).toEqual(
-      addon.call("AI_PLAN_SUMMARY", [template[0], ...template.slice(1)], 24, 0, 0, "", upskilling),
+      addon.call(
+        "AI_PLAN_SUMMARY",
+        [template[0], ...template.slice(1)],
+        [["Horizon months", 24]],
+        upskilling,
+      ),
     );
     expect(summary.at(-1)![0]).toBe("Total");
     expect((addon.evaluate(sheet, info.formulas.months) as unknown[][]).length).toBe(25);
+
+    // Editing the block changes every formula over it, and a typo in it reads as a cell error.
+    sheet.getRange("A8:B8").setValues([["start date", "2027-01"]]);
+    sheet.getRange("B6").setValue(0.25);
+    expect(addon.evaluate(sheet, info.formulas.summary)).toEqual(
+      addon.call(
+        "AI_PLAN_SUMMARY",
+        [template[0], ...template.slice(1)],
+        [
+          ["Horizon months", 24],
+          ["Benefits rate", 0.25],
+          ["Start date", "2027-01"],
+        ],
+        upskilling,
+      ),
+    );
+    sheet.getRange("A9:B9").setValues([["Benefits", 0.3]]);
+    expect(() => addon.evaluate(sheet, info.formulas.summary)).toThrow(
+      "assumptions row 5 Benefits rate: is given twice (rows 2 and 5); keep one",
+    );
+    sheet.getRange("A9").setValue("Benfits rate");
+    expect(() => addon.evaluate(sheet, info.formulas.summary)).toThrow(
+      'assumptions row 5: Unknown assumption "Benfits rate". Did you mean "Benefits rate"?',
+    );
   });
 
   it("inserts from the menu too, and a second copy gets its own name", () => {

@@ -99,8 +99,49 @@ const hireRow = fc.tuple(
 const hires = fc
   .array(hireRow, { minLength: 1, maxLength: 6 })
   .map((rows) => [["Role", "Level", "Location", "Start month", "Count", "Salary"], ...rows]);
-const horizon = fc.constantFrom<unknown>(6, 12, 18, 24, 36, 0, 121, "24");
-const rate = fc.constantFrom<unknown>(0, 0.1, 0.25, "25%", 0.333, -0.1, "");
+/** An assumptions block: any of its labels (aliases too), mostly good values, sometimes none at all. */
+const goodBlock = fc
+  .record(
+    {
+      horizon: fc.tuple(
+        fc.constantFrom("Horizon months", "horizon", "Months"),
+        fc.constantFrom<unknown>(6, 12, 18, 24, 36, "24"),
+      ),
+      benefits: fc.tuple(
+        fc.constantFrom("Benefits rate", "benefits", "BENEFITS RATE"),
+        fc.constantFrom<unknown>(0, 0.1, 0.25, "25%", 0.333),
+      ),
+      raise: fc.tuple(
+        fc.constantFrom("Annual raise", "raise"),
+        fc.constantFrom<unknown>(0, 0.03, "4%"),
+      ),
+      start: fc.tuple(
+        fc.constantFrom("Start date", "start month"),
+        fc.constantFrom<unknown>("2027-01", "2027-7"),
+      ),
+    },
+    { requiredKeys: [] },
+  )
+  .map((r) => Object.values(r) as unknown[][]);
+/** A block with one mistake: an out-of-range value, a bare 25 meaning 25%, a typo'd label, a blank value. */
+const badBlock = fc
+  .tuple(
+    goodBlock,
+    fc.constantFrom<unknown[]>(
+      ["Horizon months", 121],
+      ["Benefits rate", 25],
+      ["Annual raise", 0.6],
+      ["Benfits rate", 0.2],
+      ["Start date", "July"],
+      ["Annual raise", ""],
+    ),
+  )
+  .map(([rows, bad]) => [...rows.filter((r) => r[0] !== bad[0]), bad]);
+const block = fc.oneof(
+  { weight: 1, arbitrary: fc.constant<unknown>("") },
+  { weight: 6, arbitrary: goodBlock },
+  { weight: 1, arbitrary: badBlock },
+);
 
 const call = fc.oneof(
   fc
@@ -139,8 +180,7 @@ const call = fc.oneof(
   fc
     .tuple(
       hires,
-      horizon,
-      rate,
+      block,
       fc.constantFrom<unknown>(
         "total",
         "payroll",
@@ -153,13 +193,9 @@ const call = fc.oneof(
       fc.constantFrom<unknown>("", 1, 2, 3),
     )
     .map((a) => ({ fn: "AI_PLAN_COST", args: a })),
-  fc
-    .tuple(hires, horizon, rate, fc.constantFrom<unknown>(0, 0.03, 0.6))
-    .map((a) => ({ fn: "AI_PLAN_SUMMARY", args: a })),
-  fc.tuple(hires, fc.constantFrom<unknown>(12, 24), rate).map((a) => ({ fn: "AI_PLAN", args: a })),
-  fc
-    .tuple(hires, fc.constantFrom<unknown>(12, 24))
-    .map((a) => ({ fn: "AI_PLAN_WARNINGS", args: a })),
+  fc.tuple(hires, block).map((a) => ({ fn: "AI_PLAN_SUMMARY", args: a })),
+  fc.tuple(hires, block).map((a) => ({ fn: "AI_PLAN", args: a })),
+  fc.tuple(hires, block).map((a) => ({ fn: "AI_PLAN_WARNINGS", args: a })),
   fc
     .tuple(
       fc.constantFrom(
@@ -294,7 +330,7 @@ describe("shared models against the local worker's D1", () => {
     expect(benSheet.getRange(annInfo.hiresRange).getValues()).toEqual(
       annSheet.getRange(annInfo.hiresRange).getValues(),
     );
-    benSheet.getRange("E12").setValue(2); // two team leads
+    benSheet.getRange("E15").setValue(2); // two team leads
     expect(ben.call("publishPlan")).toMatchObject({ status: "updated", model: { version: 2 } });
 
     // Ann, still on version 1, edits and publishes: 412, and the server keeps Ben's version.
@@ -329,7 +365,7 @@ describe("shared models against the local worker's D1", () => {
     expect(pulled.pulled.map((m) => m.version)).toEqual([3]);
     expect(pulled.conflicts).toEqual([]);
     expect(benSheet.getRange("B6").getValues()).toEqual([[0.25]]);
-    expect(benSheet.getRange("E12").getValues()).toEqual([[1]]);
+    expect(benSheet.getRange("E15").getValues()).toEqual([[1]]);
 
     // Ben edits while Ann publishes version 4: his pull asks instead of discarding his edits.
     benSheet.getRange("B7").setValue(0.03);

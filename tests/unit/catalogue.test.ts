@@ -146,7 +146,13 @@ describe("plans from a sheet range", () => {
     ["2", 4, "Data Scientist", "3 years", "", ""],
   ];
   it("columns in any order, extra columns ignored, blank rows skipped, numbers as text accepted", () => {
-    const table = invokeFunction("AI_PLAN", [hires, "6", "25%"]) as (string | number)[][];
+    const table = invokeFunction("AI_PLAN", [
+      hires,
+      [
+        ["Horizon months", "6"],
+        ["Benefits rate", "25%"],
+      ],
+    ]) as (string | number)[][];
     expect(table[0]).toEqual([
       "Month",
       "Label",
@@ -163,11 +169,15 @@ describe("plans from a sheet range", () => {
     expect(table[1]!.slice(3, 8)).toEqual([14166.66, 3541.67, 10000, 0, 27708.33]);
   });
   it("AI_PLAN_COST reads one figure; year 1 and the whole horizon", () => {
-    const total = invokeFunction("AI_PLAN_COST", [hires, 6, 0.25]) as number;
-    const table = invokeFunction("AI_PLAN", [hires, 6, 0.25]) as number[][];
+    const block = [
+      ["Horizon months", 6],
+      ["Benefits rate", 0.25],
+    ];
+    const total = invokeFunction("AI_PLAN_COST", [hires, block]) as number;
+    const table = invokeFunction("AI_PLAN", [hires, block]) as number[][];
     expect(total).toBe(table.at(-1)![8]);
-    expect(invokeFunction("AI_PLAN_COST", [hires, 24, 0, "headcount"])).toBe(3);
-    expect(invokeFunction("AI_PLAN_COST", [hires, 24, 0, "run-rate", 1])).toBe(170000 + 2 * 155000);
+    expect(invokeFunction("AI_PLAN_COST", [hires, null, "headcount"])).toBe(3);
+    expect(invokeFunction("AI_PLAN_COST", [hires, "", "run-rate", 1])).toBe(170000 + 2 * 155000);
   });
   it("a missing required column names what is missing and what was found", () => {
     expect(() =>

@@ -26,12 +26,41 @@ describe("hire vs upskill, hand-computed from the seeds", () => {
   it("hire: 1–2 months to fill + 4 weeks onboarding = 1.92 / 2.42 / 2.92 months until productive", () => {
     expect(r.hire.monthsUntilProductive).toEqual({ low: 1.92, expected: 2.42, high: 2.92 });
   });
-  it("hire cash: low 140K × 10/12 + 15% of 140K; expected 170K × 10.5/12 + 20% of 170K; high 200K × 11/12 + 25% of 200K", () => {
-    expect(r.hire.cashCost).toEqual({
-      low: 116666_67 + 21000_00,
-      expected: 148750_00 + 34000_00,
-      high: 183333_33 + 50000_00,
+  it("hire cash is the plan engine's: low = $140K paid from month 3 (10 monthly pieces) + 15% of 140K; high = $200K from month 2 (11 pieces) + 25% of 200K", () => {
+    // Monthly pieces are rounded down (floor(S·k/12)), exactly as POST /v1/plan pays them.
+    expect(r.hire.cashCost.low).toBe(116666_66 + 21000_00);
+    expect(r.hire.cashCost.high).toBe(183333_33 + 50000_00);
+    // Expected: $170K starting in month 2 or 3, equally likely, plus 20% of 170K; the plan
+    // range's mean is rounded to the cent month by month, so it is within a cent a month of the exact mean.
+    const exact = (Math.floor((170000_00 * 11) / 12) + Math.floor((170000_00 * 10) / 12)) / 2;
+    expect(Math.abs(r.hire.cashCost.expected - (exact + 34000_00))).toBeLessThanOrEqual(12);
+  });
+  it("hire cash with benefits and raises equals the plan engine's one-hire plans (low: latest start, high: earliest)", () => {
+    const assumptions = { horizonMonths: 24, benefitsRate: 0.25, annualRaise: 0.04 };
+    const h = hireVsUpskill({
+      targetRole: "ML Engineer",
+      level: "Mid",
+      location: "Austin",
+      fromRole: "Backend engineer",
+      channel: "recruiter",
+      ...assumptions,
     });
+    const hire = (startMonth: number, salary: number, recruitingCost: number) => ({
+      ...assumptions,
+      hires: [
+        { role: "MLE", level: "Mid", location: "Austin", startMonth, salary, recruitingCost },
+      ],
+    });
+    expect(h.hire.cashCost.low).toBe(runPlan(hire(3, 140000, 21000)).totals.total);
+    expect(h.hire.cashCost.high).toBe(runPlan(hire(2, 200000, 50000)).totals.total);
+    const mid = { ...hire(2, 170000, 34000), slipMonths: [0, 1] as [number, number] };
+    expect(h.hire.cashCost.expected).toBe(runPlanRange(mid).totals.total.expected);
+    // Benefits and a year-2 raise are in it: more than the same hire without them.
+    expect(h.hire.cashCost.low).toBeGreaterThan(
+      runPlan({ ...hire(3, 140000, 21000), benefitsRate: 0, annualRaise: 0 }).totals.total,
+    );
+    expect(h.hire.method.join(" ")).toContain("benefits at 25% of payroll, a 4% raise");
+    expect(h.upskill.method.join(" ")).toContain("left out on purpose");
   });
   it("upskill: 9–16 weeks = 2.08 / 2.88 / 3.69 months; $15,000 cash", () => {
     expect(r.upskill.monthsUntilProductive).toEqual({ low: 2.08, expected: 2.88, high: 3.69 });
@@ -42,12 +71,16 @@ describe("hire vs upskill, hand-computed from the seeds", () => {
     expect(r.upskill.productivePersonMonths.expected).toBe(7.3);
   });
   it("cost per productive month = cash ÷ productive months", () => {
-    expect(r.hire.costPerProductiveMonth.expected).toBe(Math.round(182750_00 / 7.66));
+    expect(r.hire.costPerProductiveMonth.expected).toBe(
+      Math.round(r.hire.cashCost.expected / 7.66),
+    );
     expect(r.upskill.costPerProductiveMonth.expected).toBe(Math.round(15000_00 / 7.3));
   });
   it("every assumption is listed with its source", () => {
     expect(r.assumptions.map((a) => a.name)).toEqual([
       "horizonMonths",
+      "benefitsRate",
+      "annualRaise",
       "timeToFillMonths",
       "onboardingWeeks",
       "trainingCostPerPerson",
@@ -75,18 +108,26 @@ describe("hire vs upskill, hand-computed from the seeds", () => {
       "Mid",
       "Austin",
       "Backend engineer",
-      12,
+      [["Horizon months", 12]],
       "recruiter",
     ]) as (string | number)[][];
     expect(table[2]).toEqual([
       "Cash cost over 12 months",
-      137666.67,
-      182750,
-      233333.33,
+      r.hire.cashCost.low / 100,
+      r.hire.cashCost.expected / 100,
+      r.hire.cashCost.high / 100,
       15000,
       15000,
       15000,
     ]);
+    // A label the function does not use is named, with what it takes.
+    expect(
+      caught(() =>
+        invokeFunction("AI_HIRE_VS_UPSKILL", ["ML Engineer", "Mid", "", "", [["Slip months", 2]]]),
+      ).message,
+    ).toBe(
+      "assumptions row 1 Slip months: is not used by AI_HIRE_VS_UPSKILL; it takes Horizon months, Benefits rate, Annual raise",
+    );
   });
   it("bad arguments are refused with clear errors", () => {
     expect(
@@ -103,6 +144,21 @@ describe("hire vs upskill, hand-computed from the seeds", () => {
     expect(
       caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", channel: "fax" })).code,
     ).toBe("UNKNOWN_CHANNEL");
+    expect(
+      caught(() =>
+        hireVsUpskill({
+          targetRole: "ML Engineer",
+          level: "Mid",
+          timeToFillMonths: { min: 1, max: 1.5 },
+        }),
+      ).message,
+    ).toBe(
+      "timeToFillMonths.max: must be a whole number of months (the hire is costed from a start month), got 1.5",
+    );
+    expect(
+      caught(() => hireVsUpskill({ targetRole: "ML Engineer", level: "Mid", benefitsRate: 25 }))
+        .message,
+    ).toContain("did you mean 0.25 (25%)?");
   });
 });
 
@@ -218,6 +274,34 @@ describe("scenarios side by side", () => {
     expect(cmp.scenarios[2]!.differences!.totals.benefits).toBe(
       runPlan({ ...base, benefitsRate: 0.2 }).totals.benefits - plain.totals.benefits,
     );
+  });
+  it("Base is the plan as given even when hires may slip; the delays' low / expected / high come beside it", () => {
+    const slipping: PlanInput = { ...base, annualRaise: 0.04, slipMonths: [0, 3] };
+    const cmp = comparePlans(slipping, [{ name: "No raise", overrides: { annualRaise: 0 } }]);
+    const [b, noRaise] = cmp.scenarios;
+    const plain = runPlan(slipping);
+    const range = runPlanRange(slipping);
+    expect(b!.years.map((y) => y.total)).toEqual(plain.years.map((y) => y.total));
+    expect(b!.totals).toEqual(plain.totals);
+    expect(b!.years.map((y) => y.totalWithDelays)).toEqual(range.years.map((y) => y.total));
+    expect(b!.totalWithDelays).toEqual(range.totals.total);
+    // Slip moves money later: the expected cost under delays is below the plan as scheduled.
+    expect(b!.totalWithDelays!.expected).toBeLessThan(b!.totals.total);
+    // The raise is carried into every scenario: dropping it costs less in year 2, not more.
+    expect(noRaise!.differences!.years[1]!.total).toBeLessThan(0);
+    expect(noRaise!.years[1]!.total).toBe(runPlan({ ...slipping, annualRaise: 0 }).years[1]!.total);
+    // Without any slip there is nothing to show beside the total.
+    expect(comparePlans(base, []).scenarios[0]!.totalWithDelays).toBeUndefined();
+  });
+  it("a scenario may change any assumption, the start date included", () => {
+    const cmp = comparePlans({ ...base, startDate: "2027-01" }, [
+      { name: "Start in July", overrides: { startDate: "2027-07", horizonMonths: 12 } },
+    ]);
+    expect(cmp.scenarios[1]!.input.startDate).toBe("2027-07");
+    expect(cmp.scenarios[1]!.years).toHaveLength(1);
+    expect(
+      caught(() => comparePlans(base, [{ name: "X", overrides: { startDate: "July" } }])).field,
+    ).toBe("scenarios[0].startDate");
   });
   it("a salary change of 10% raises the seed mid by 10% to the cent", () => {
     const cmp = comparePlans(

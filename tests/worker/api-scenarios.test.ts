@@ -20,9 +20,11 @@ const HVU = {
 };
 
 describe("POST /v1/scenarios/hire-vs-upskill", () => {
-  it("answers the hand-computed seed case in USD: hire $137,666.67–$233,333.33 vs upskill $15,000", async () => {
+  it("answers the hand-computed seed case in USD: hire $137,666.66–$233,333.33 vs upskill $15,000", async () => {
     const body = await okJson(await post("/v1/scenarios/hire-vs-upskill", HVU));
-    expect(body.hire.cashCost).toEqual({ low: 137666.67, expected: 182750, high: 233333.33 });
+    // Low: $140K paid from month 3 (ten monthly pieces, rounded down as the plan engine pays them)
+    // + 15% of 140K; high: $200K from month 2 + 25% of 200K; expected: the plan range's mean.
+    expect(body.hire.cashCost).toEqual({ low: 137666.66, expected: 182750.03, high: 233333.33 });
     expect(body.upskill.cashCost).toEqual({ low: 15000, expected: 15000, high: 15000 });
     expect(body.hire.monthsUntilProductive).toEqual({ low: 1.92, expected: 2.42, high: 2.92 });
     expect(body.path).toBe("Engineers → AI Engineers");
@@ -38,11 +40,63 @@ describe("POST /v1/scenarios/hire-vs-upskill", () => {
       JSON.parse(JSON.stringify(hireVsUpskillToUnits(hireVsUpskill({ ...HVU, mentorship: true })))),
     );
   });
-  it("agrees with the sheet function AI_HIRE_VS_UPSKILL through /v1/functions", async () => {
+  it("agrees with the sheet function AI_HIRE_VS_UPSKILL through /v1/functions, benefits and raises included", async () => {
+    const withCosts = { ...HVU, horizonMonths: 24, benefitsRate: 0.25, annualRaise: 0.04 };
+    const costed = await okJson(await post("/v1/scenarios/hire-vs-upskill", withCosts));
+    const block = [
+      ["Horizon months", 24],
+      ["Benefits rate", "25%"],
+      ["Annual raise", "4%"],
+    ];
+    const viaSheet = await okJson(
+      await post("/v1/functions/AI_HIRE_VS_UPSKILL", {
+        args: ["ML Engineer", "Mid", "Austin", "Backend engineer", block, "recruiter"],
+      }),
+    );
+    expect(viaSheet.value[2].slice(1, 4)).toEqual([
+      costed.hire.cashCost.low,
+      costed.hire.cashCost.expected,
+      costed.hire.cashCost.high,
+    ]);
+    // The plan engine's cost of the same hire (starting in month 3, the latest start) to the cent.
+    const plan = await okJson(
+      await post("/v1/plan", {
+        horizonMonths: 24,
+        benefitsRate: 0.25,
+        annualRaise: 0.04,
+        hires: [
+          {
+            role: "ML Engineer",
+            level: "Mid",
+            location: "Austin",
+            startMonth: 3,
+            salary: 140000,
+            recruitingCost: 21000,
+          },
+        ],
+      }),
+    );
+    expect(costed.hire.cashCost.low).toBe(plan.totals.total);
+    expect(
+      (
+        await problem(
+          await post("/v1/scenarios/hire-vs-upskill", { ...HVU, benefitsRate: 25 }),
+          400,
+        )
+      ).detail,
+    ).toContain("did you mean 0.25 (25%)?");
+
     const api = await okJson(await post("/v1/scenarios/hire-vs-upskill", HVU));
     const sheet = await okJson(
       await post("/v1/functions/AI_HIRE_VS_UPSKILL", {
-        args: ["ML Engineer", "Mid", "Austin", "Backend engineer", 12, "recruiter"],
+        args: [
+          "ML Engineer",
+          "Mid",
+          "Austin",
+          "Backend engineer",
+          [["Horizon months", 12]],
+          "recruiter",
+        ],
       }),
     );
     expect(sheet.value[2].slice(1)).toEqual([

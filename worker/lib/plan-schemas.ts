@@ -1,6 +1,11 @@
 /** The plan engine's input and answer as zod schemas: POST /v1/plan validates with them, templates answer in them. */
 import { z } from "@hono/zod-openapi";
-import { PLAN_LIMITS } from "../../shared/index.js";
+import {
+  PLAN_ASSUMPTIONS,
+  PLAN_LIMITS,
+  percentProblem,
+  type AssumptionSpec,
+} from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
 
 const L = PLAN_LIMITS;
@@ -90,32 +95,53 @@ export const UpskillingInputSchema = z
   })
   .openapi("UpskillingInput");
 
+const EXAMPLES: Record<string, unknown> = {
+  horizonMonths: 24,
+  benefitsRate: 0.25,
+  annualRaise: 0.04,
+  startDate: "2027-01",
+  slipMonths: [0, 2],
+};
+
+/** One assumption's body field, from its row in PLAN_ASSUMPTIONS: kind, limits and help. */
+function assumptionField(spec: AssumptionSpec) {
+  const min = spec.min ?? 0;
+  const max = spec.max ?? 0;
+  const field =
+    spec.kind === "months"
+      ? z
+          .number()
+          .int({ error: (i) => `must be a whole number of months, got ${String(i.input)}` })
+          .min(min, {
+            error: (i) => `must be from ${min} to ${max} months, got ${String(i.input)}`,
+          })
+          .max(max, {
+            error: (i) => `must be from ${min} to ${max} months, got ${String(i.input)}`,
+          })
+      : spec.kind === "percent"
+        ? z
+            .number()
+            .min(min, { error: (i) => percentProblem(spec, Number(i.input), true) })
+            .max(max, { error: (i) => percentProblem(spec, Number(i.input), true) })
+        : spec.kind === "month"
+          ? name()
+          : SlipSchema;
+  return field.nullish().openapi({
+    description: `${spec.help} Default: ${spec.defaultText}. In a sheet's assumptions block: "${spec.label}".`,
+    example: EXAMPLES[spec.key],
+  });
+}
+
+/** Every plan assumption as a body field (plan inputs, scenario overrides). */
+export function assumptionFields() {
+  return Object.fromEntries(
+    (PLAN_ASSUMPTIONS as readonly AssumptionSpec[]).map((a) => [a.key, assumptionField(a)]),
+  ) as Record<(typeof PLAN_ASSUMPTIONS)[number]["key"], ReturnType<typeof assumptionField>>;
+}
+
 export const PlanInputSchema = z
   .strictObject({
-    horizonMonths: z
-      .number()
-      .int()
-      .min(1)
-      .max(L.maxHorizonMonths)
-      .nullish()
-      .openapi({ description: `Months to plan (default ${L.defaultHorizonMonths}).`, example: 24 }),
-    benefitsRate: z.number().min(0).max(L.maxBenefitsRate).nullish().openapi({
-      description: "Benefits as a share of payroll (default 0: the seeds state none).",
-      example: 0.25,
-    }),
-    annualRaise: z
-      .number()
-      .min(0)
-      .max(L.maxAnnualRaise)
-      .nullish()
-      .openapi({ description: "Raise on each hire's anniversary (default 0).", example: 0.03 }),
-    startDate: name()
-      .nullish()
-      .openapi({ description: 'Calendar month of plan month 1, "YYYY-MM".', example: "2027-01" }),
-    slipMonths: SlipSchema.nullish().openapi({
-      description:
-        "Every hire's possible delay; used by POST /v1/plan/range (POST /v1/plan costs the plan as scheduled).",
-    }),
+    ...assumptionFields(),
     hires: z
       .array(HireInputSchema)
       .max(L.maxHireRows)
@@ -174,16 +200,31 @@ export const PlanYearSchema = z
   })
   .openapi("PlanYear");
 
+/** The effective assumptions in an answer: a start date as "YYYY-MM" (or null), a slip as { min, max }. */
+function assumptionResultFields() {
+  return Object.fromEntries(
+    (PLAN_ASSUMPTIONS as readonly AssumptionSpec[]).map((a) => [
+      a.key,
+      a.kind === "month"
+        ? z.string().nullable()
+        : a.kind === "slip"
+          ? z.object({ min: z.number().int(), max: z.number().int() })
+          : z.number(),
+    ]),
+  );
+}
+
 export const PlanResultSchema = z
   .object({
     currency: z.literal("USD"),
     horizonMonths: z.number().int(),
     startDate: z.string().nullable(),
-    assumptions: z.object({
-      benefitsRate: z.number(),
-      annualRaise: z.number(),
-      notes: z.array(z.string()),
-    }),
+    assumptions: z
+      .object({
+        ...assumptionResultFields(),
+        notes: z.array(z.string()),
+      })
+      .openapi({ description: "Every assumption's value as used (defaults filled in)." }),
     hires: z.array(
       z.object({
         role: z.string(),

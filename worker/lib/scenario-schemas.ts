@@ -1,8 +1,8 @@
 /** Schemas for the planning scenarios (issue 8): hiring delays as a range, scenario comparison, hire vs upskill. */
 import { z } from "@hono/zod-openapi";
-import { MAX_SCENARIOS, PLAN_LIMITS } from "../../shared/index.js";
+import { HIRE_VS_UPSKILL_ASSUMPTIONS, MAX_SCENARIOS, PLAN_LIMITS } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
-import { PlanInputSchema, SlipSchema } from "./plan-schemas.js";
+import { PlanInputSchema, SlipSchema, assumptionFields } from "./plan-schemas.js";
 
 const L = PLAN_LIMITS;
 const money = () =>
@@ -63,10 +63,8 @@ export const ScenarioSchema = z
     name: z.string().min(1).max(60).openapi({ example: "Hire later" }),
     overrides: z
       .strictObject({
-        horizonMonths: z.number().int().min(1).max(L.maxHorizonMonths).optional(),
-        benefitsRate: z.number().min(0).max(L.maxBenefitsRate).optional(),
-        annualRaise: z.number().min(0).max(L.maxAnnualRaise).optional(),
-        slipMonths: SlipSchema.optional(),
+        // Any plan assumption (horizonMonths, benefitsRate, annualRaise, startDate, slipMonths, …).
+        ...assumptionFields(),
         startMonthShift: z
           .number()
           .int()
@@ -125,16 +123,24 @@ export const PlanCompareInputSchema = z
     },
   });
 
-const ScenarioYearSchema = z.object({
+const WithDelays = SpreadSchema.optional().openapi({
+  description:
+    "The total's low / expected / high if hires start late within their slipMonths (POST /v1/plan/range); present only when some hire may slip. Beside the total, never in its place.",
+});
+
+const DifferenceYearSchema = z.object({
   year: z.number().int(),
   payroll: money(),
   benefits: money(),
   recruiting: money(),
   upskilling: money(),
   total: money(),
-  totalRange: SpreadSchema,
   endHeadcount: z.number(),
   runRate: money(),
+});
+const ScenarioYearSchema = DifferenceYearSchema.extend({ totalWithDelays: WithDelays }).openapi({
+  description:
+    "The year as the plan engine costs it (POST /v1/plan): every hire starting when scheduled.",
 });
 const TotalsSchema = z.object({
   payroll: money(),
@@ -156,8 +162,9 @@ export const PlanComparisonSchema = z
           .openapi({ description: "The plan input this scenario ran (base + overrides)." }),
         years: z.array(ScenarioYearSchema),
         totals: TotalsSchema,
+        totalWithDelays: WithDelays,
         differences: z
-          .object({ years: z.array(ScenarioYearSchema), totals: TotalsSchema })
+          .object({ years: z.array(DifferenceYearSchema), totals: TotalsSchema })
           .optional()
           .openapi({ description: "This scenario minus the base." }),
         notes: z.array(z.string()),
@@ -180,17 +187,25 @@ export const HireVsUpskillInputSchema = z
     fromRole: text()
       .optional()
       .openapi({ description: "Who would be upskilled.", example: "Backend engineer" }),
-    horizonMonths: z
-      .number()
-      .int()
-      .min(1)
-      .max(120)
-      .optional()
-      .openapi({ description: "Default 12.", example: 12 }),
+    // The plan engine's assumptions for costing the hire, as in a plan body (horizon default 12 here).
+    ...Object.fromEntries(
+      HIRE_VS_UPSKILL_ASSUMPTIONS.map((k) => [
+        k,
+        k === "horizonMonths"
+          ? assumptionFields()[k].openapi({ description: "Months to compare over. Default 12." })
+          : assumptionFields()[k],
+      ]),
+    ),
     timeToFillMonths: z
-      .strictObject({ min: z.number().min(0).max(24), max: z.number().min(0).max(24) })
+      .strictObject({
+        min: z.number().int().min(0).max(24),
+        max: z.number().int().min(0).max(24),
+      })
       .optional()
-      .openapi({ description: "Default 1–2: the seed's Phase 1 window (Month 1-2)." }),
+      .openapi({
+        description:
+          "Whole months before the hire starts. Default 1–2: the seed's Phase 1 window (Month 1-2).",
+      }),
     onboardingWeeks: z
       .number()
       .min(0)

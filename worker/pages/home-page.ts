@@ -36,7 +36,7 @@ function teamCalculator(): Html {
 function addonSteps(origin: string): Html {
   return html`<section aria-labelledby="h-sheets" id="sheets">
 <h2 id="h-sheets">In Google Sheets</h2>
-<p>The same figures as spreadsheet functions, such as <code>=AI_SALARY("ML Engineer","Mid","Austin")</code> or <code>=AI_PLAN(Hires!A1:E4, 24, 0.25)</code>, computed inside the sheet by the same core, so they agree with this API to the cent. To install the add-on from the repository (README, section “Install it in a sheet”):</p>
+<p>The same figures as spreadsheet functions, such as <code>=AI_SALARY("ML Engineer","Mid","Austin")</code> or <code>=AI_PLAN(Hires!A1:E4, Assumptions!A1:B4)</code>, computed inside the sheet by the same core, so they agree with this API to the cent. To install the add-on from the repository (README, section “Install it in a sheet”):</p>
 <ol class="steps" id="install-steps">
 <li>Build it for this API: <code>ADDON_API_URL=${origin} npm run build:addon</code></li>
 <li>Sign in to Google: <code>npx clasp login</code></li>

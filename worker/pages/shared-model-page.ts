@@ -169,16 +169,24 @@ function scenariosSection(view: ScenarioView, currency: string): Html {
   };
   const headYears: Html[] = [];
   for (let i = 1; i <= years; i++) headYears.push(html`<th scope="col" class="num">Year ${i}</th>`);
+  const anyDelays = view.lines.some((s) => s.totalWithDelays);
+  const delaysCell = (s: ScenarioLine) => {
+    if (!anyDelays) return "";
+    const d = s.totalWithDelays;
+    return d
+      ? html`<td class="num delays" data-low="${d.low}" data-expected="${d.expected}" data-high="${d.high}">${money(d.expected, currency)} <span class="small">(${money(d.low, currency)} – ${money(d.high, currency)})</span></td>`
+      : html`<td class="num">–</td>`;
+  };
   const notes = view.lines.flatMap((s) => s.notes.map((n) => `${s.name}: ${n}`));
   return html`<section aria-labelledby="h-scenarios"><h2 id="h-scenarios">Scenarios</h2>
-<p>The model's named scenarios: the plan above with some inputs changed. Each one's cumulative cost is drawn as a dashed line on the cost chart.</p>
+<p>The model's named scenarios: the plan above with some inputs changed, each costed as scheduled like the plan itself. Each one's cumulative cost is drawn as a dashed line on the cost chart.${anyDelays ? " Where hires may start late, the last column gives the total under those delays: expected (low – high)." : ""}</p>
 ${tableRegion(
   "table-scenarios",
   "Total cost per year of each scenario, and its difference from the base plan",
-  html`<thead><tr><th scope="col">Scenario</th>${headYears}<th scope="col" class="num">Total</th><th scope="col" class="num">Difference from base</th></tr></thead>
+  html`<thead><tr><th scope="col">Scenario</th>${headYears}<th scope="col" class="num">Total</th><th scope="col" class="num">Difference from base</th>${anyDelays ? html`<th scope="col" class="num">Total if hires start late: expected (low – high)</th>` : ""}</tr></thead>
 <tbody>${view.lines.map(
     (s) =>
-      html`<tr data-scenario="${s.name}"><th scope="row">${s.name}${s.isBase ? " (the plan above)" : ""}</th>${yearCells(s)}${moneyCell(s.total, currency)}${s.difference === null ? html`<td class="num">–</td>` : html`<td class="num" data-value="${s.difference}">${s.difference > 0 ? "+" : ""}${money(s.difference, currency)}</td>`}</tr>`,
+      html`<tr data-scenario="${s.name}"><th scope="row">${s.name}${s.isBase ? " (the plan above)" : ""}</th>${yearCells(s)}${moneyCell(s.total, currency)}${s.difference === null ? html`<td class="num">–</td>` : html`<td class="num" data-value="${s.difference}">${s.difference > 0 ? "+" : ""}${money(s.difference, currency)}</td>`}${delaysCell(s)}</tr>`,
   )}</tbody>`,
 )}
 ${notes.length ? html`<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}

@@ -1,9 +1,10 @@
 import {
   comparePlans,
   isPlannerError,
-  runPlanRange,
+  runPlan,
   toUnits,
   type PlanResultUnits,
+  type Spread,
   type WorkspaceBand,
 } from "../../shared/index.js";
 
@@ -20,12 +21,14 @@ export interface SharedModelMeta {
 
 export interface ScenarioLine {
   name: string;
-  /** True for the comparison's "Base" row (the model's own plan). */
+  /** True for the comparison's "Base" row (the model's own plan, exactly as the page shows it above). */
   isBase: boolean;
-  /** Expected cumulative cost at the end of each month of the scenario's horizon, in currency units. */
+  /** Cumulative cost at the end of each month of the scenario's horizon, as scheduled, in currency units. */
   cumulative: number[];
   years: { year: number; total: number }[];
   total: number;
+  /** The total's low / expected / high if hires start late (their slip), in currency units; null without slip. */
+  totalWithDelays: Spread | null;
   /** Scenario total minus the base total (null for the base). */
   difference: number | null;
   notes: string[];
@@ -65,7 +68,9 @@ export function sharedModelLinks(origin: string, token: string): SharedModelLink
 
 /**
  * The model's scenarios side by side, computed by the core (comparePlans, then each scenario's
- * months through runPlanRange for its expected cumulative cost). A model input may carry
+ * months through the plan engine for its cumulative cost). Base is the plan as given, the same
+ * figures as the rest of the page; a scenario's figures under hiring delays come labelled beside
+ * its total, never in its place. A model input may carry
  * `scenarios: [{ name, overrides }]` beside the plan; saving does not check them, so a problem
  * here is shown on the page instead of breaking it. Null when the model has none.
  */
@@ -89,11 +94,16 @@ export function modelScenarios(
       lines: comparison.scenarios.map((s) => ({
         name: s.name,
         isBase: !s.differences,
-        cumulative: runPlanRange(s.input, options).months.map((m) =>
-          toUnits(m.cumulative.expected),
-        ),
+        cumulative: runPlan(s.input, options).months.map((m) => toUnits(m.cumulative)),
         years: s.years.map((y) => ({ year: y.year, total: toUnits(y.total) })),
         total: toUnits(s.totals.total),
+        totalWithDelays: s.totalWithDelays
+          ? {
+              low: toUnits(s.totalWithDelays.low),
+              expected: toUnits(s.totalWithDelays.expected),
+              high: toUnits(s.totalWithDelays.high),
+            }
+          : null,
         difference: s.differences ? toUnits(s.differences.totals.total) : null,
         notes: s.notes,
       })),

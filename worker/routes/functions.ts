@@ -1,5 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CATALOGUE, exampleFormula, findFunction, invokeFunction } from "../../shared/index.js";
+import {
+  CATALOGUE,
+  CATEGORIES,
+  exampleFormula,
+  findFunction,
+  invokeFunction,
+  signature,
+  type ArgType,
+} from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { datasetCache } from "../lib/cache.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
@@ -15,19 +23,38 @@ import { inPath } from "../lib/problem.js";
 import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
 import { functionContext } from "../lib/workspace-data.js";
 
+const ARG_TYPES: [ArgType, ...ArgType[]] = [
+  "text",
+  "number",
+  "integer",
+  "percent",
+  "month",
+  "level",
+  "choice",
+  "table",
+  "assumptions",
+];
+
 const FunctionSchema = z
   .object({
     name: z.string().openapi({ example: "AI_SALARY" }),
-    category: z.enum(["Salary", "Team", "Plan", "Upskilling", "Reference", "Models"]),
+    category: z.enum(CATEGORIES as [string, ...string[]]),
     summary: z.string(),
+    signature: z.string().openapi({ example: "AI_SALARY(role, level, [location], [basis])" }),
     args: z.array(
       z.object({
         name: z.string(),
-        type: z.enum(["text", "number", "range", "any"]),
+        type: z.enum(ARG_TYPES).openapi({
+          description:
+            "text; number; integer; percent (25% or 0.25); month (YYYY-MM or a date); level (a name or years); choice (one of `choices`); table (a range whose first row names its columns); assumptions (a two-column label | value range).",
+        }),
         optional: z.boolean(),
         defaultText: z.string().optional(),
         help: z.string(),
-        mappable: z.boolean(),
+        mappable: z.boolean().openapi({
+          description: "A range given here maps the function over its cells, one result per cell.",
+        }),
+        choices: z.array(z.string()).optional(),
       }),
     ),
     returns: z.object({
@@ -95,13 +122,15 @@ export const functionsRouter = newRouter()
       name: e.name,
       category: e.category,
       summary: e.summary,
+      signature: signature(e),
       args: e.args.map((a) => ({
         name: a.name,
         type: a.type,
-        optional: a.optional === true,
+        optional: a.optional,
         ...(a.defaultText === undefined ? {} : { defaultText: a.defaultText }),
         help: a.help,
-        mappable: a.mappable === true,
+        mappable: a.map,
+        ...(a.choices ? { choices: [...a.choices] } : {}),
       })),
       returns: e.returns,
       example: exampleFormula(e),

@@ -1,0 +1,81 @@
+/** A sheet's scenarios range (AI_PLAN_COMPARE): one row per named scenario, its changes in columns. */
+import { invalid } from "./errors.js";
+import { assumptionFromCell, slipEnd } from "./assumptions-block.js";
+import { PLAN_ASSUMPTIONS, type AssumptionSpec } from "./plan-assumptions.js";
+import {
+  isBlank,
+  optionalNumber,
+  readTable,
+  toText,
+  type ColumnSpec,
+  type SheetArg,
+} from "./sheet-values.js";
+
+/**
+ * A scenario's columns: its name, the two plan-wide changes, and one column per plan assumption
+ * (its label and aliases as the header; slips also as "Slip min" / "Slip max").
+ */
+function scenarioColumns(): ColumnSpec<string>[] {
+  return [
+    { key: "name", names: ["Scenario", "Name"], required: true },
+    {
+      key: "startMonthShift",
+      names: ["Start shift", "Start month shift", "Shift", "Delay"],
+      required: false,
+    },
+    { key: "salaryChange", names: ["Salary change", "Salary", "Pay change"], required: false },
+    ...(PLAN_ASSUMPTIONS as readonly AssumptionSpec[]).flatMap((spec) => [
+      { key: spec.key, names: [spec.label, ...spec.aliases], required: false },
+      ...(spec.parts
+        ? [
+            { key: `${spec.key}.min`, names: [...spec.parts.min], required: false },
+            { key: `${spec.key}.max`, names: [...spec.parts.max], required: false },
+          ]
+        : []),
+    ]),
+  ];
+}
+
+/** Scenario rows ({ name, overrides }) from a range whose first row names its columns. */
+export function scenariosFromRange(
+  range: SheetArg,
+  field = "scenarios",
+): { name: string; overrides: Record<string, unknown> }[] {
+  const columns = scenarioColumns();
+  const header = (key: string) => columns.find((c) => c.key === key)!.names[0]!;
+  return readTable(range, field, columns, "scenario").map(({ row, cells }) => {
+    const at = `${field} row ${row}`;
+    const overrides: Record<string, unknown> = {};
+    for (const key of ["startMonthShift", "salaryChange"] as const) {
+      const v = optionalNumber(cells[key], `${at} ${header(key)}`);
+      if (v !== undefined) overrides[key] = v;
+    }
+    for (const spec of PLAN_ASSUMPTIONS as readonly AssumptionSpec[]) {
+      const cell = cells[spec.key];
+      if (!isBlank(cell))
+        overrides[spec.key] = assumptionFromCell(spec, cell, `${at} ${spec.label}`);
+      if (!spec.parts) continue;
+      const min = cells[`${spec.key}.min`];
+      const max = cells[`${spec.key}.max`];
+      if (isBlank(max)) {
+        if (!isBlank(min))
+          throw invalid(`${at} ${spec.parts.min[0]}`, `needs a ${spec.parts.max[0]} column too`);
+        continue;
+      }
+      if (overrides[spec.key] !== undefined)
+        throw invalid(
+          `${at} ${spec.parts.max[0]}`,
+          `give either ${spec.label} or ${spec.parts.min[0]} and ${spec.parts.max[0]}, not both`,
+        );
+      const hi = slipEnd(max, `${at} ${spec.parts.max[0]}`, spec.max);
+      const lo = isBlank(min) ? 0 : slipEnd(min, `${at} ${spec.parts.min[0]}`, spec.max);
+      if (lo > hi)
+        throw invalid(
+          `${at} ${spec.parts.min[0]}`,
+          `(${lo}) must not be more than ${spec.parts.max[0]} (${hi})`,
+        );
+      overrides[spec.key] = [lo, hi];
+    }
+    return { name: toText(cells.name, `${at} Scenario`), overrides };
+  });
+}
