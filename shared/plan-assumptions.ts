@@ -171,7 +171,8 @@ export function percentProblem(
 ): string {
   const max = limits.max ?? 1;
   const min = limits.min ?? 0;
-  const looksLikePercent = value > max && value / 100 >= min && value / 100 <= max;
+  // A bare number of 1 or more above the limit is read as a percentage typed without its sign.
+  const looksLikePercent = value >= 1 && value > max && value / 100 >= min && value / 100 <= max;
   const range = `must be a share from ${pct(min)} to ${pct(max)}`;
   if (looksLikePercent) {
     const share = Math.round(value * 10000) / 1000000;

@@ -193,6 +193,73 @@ describe("position in range and total compensation", () => {
     const r = totalCompEstimate({ role: "ML Engineer", level: "Mid", stage: "public" });
     expect([r.low / 100, r.high / 100]).toEqual([195000, 270000]);
   });
+  it("says it is an estimate and what 002's total-compensation table gives for the same cell", () => {
+    const r = totalCompEstimate({ role: "ML Engineer", level: "Mid", location: "Austin" });
+    expect(r.mid / 100).toBe(305000);
+    const stated = salaryRange({
+      role: "ML Engineer",
+      level: "Mid",
+      location: "Austin",
+      basis: "total",
+    });
+    expect(r.notes[0]).toContain("An estimate, not a figure a seed states");
+    expect(r.notes[0]).toContain(
+      `002's total-compensation table (basis "total") gives $154,545–$226,667 (scaled by the location's factor) for ML Engineer at Mid level in Austin, TX`,
+    );
+    expect([stated.low / 100, stated.high / 100]).toEqual([154545, 226667]);
+    expect(r.notes[0]).toContain('"| ML Engineer | $110K–$150K | $150K–$220K | $200K–$350K |"');
+  });
+});
+
+describe("where the seeds contradict each other, the answer says so and quotes both", () => {
+  const cell = { role: "Data Scientist", level: "Senior", location: "NYC" };
+  const conflict =
+    'The seeds disagree for Data Scientist at Senior level in New York, NY: total compensation $175,484–$307,097 (002_d3de01ece2beeeeb.txt › AI Salary Guide 2026 › Salary by Role (Total Compensation, USD): "| Data Scientist | $90K–$130K | $120K–$180K | $160K–$280K |") starts below the base salary $197,419–$274,194 (000_25832a8dc8d468ae.txt › 2. Data Scientist › Salary (US, 2026): "Senior: $180K-250K"), although total compensation includes base salary. Both are given as the seeds state them (both scaled by the location\'s factor); neither is adjusted.';
+  it("Data Scientist Senior NYC: total ($175,484 low) below base ($197,419 low), on both answers", () => {
+    const base = salaryRange(cell);
+    const total = salaryRange({ ...cell, basis: "total" });
+    expect(total.low).toBeLessThan(base.low);
+    expect(base.notes).toContain(conflict);
+    expect(total.notes).toContain(conflict);
+    // The figures themselves stay exactly as derived from the seeds.
+    expect([base.low / 100, total.low / 100]).toEqual([197419, 175484]);
+  });
+  it("every cell where 002's total is below 000's base carries the note, and no other", () => {
+    for (const role of ["ML Engineer", "Data Scientist", "Prompt Engineer", "MLOps Engineer"])
+      for (const level of ["Entry", "Mid", "Senior"]) {
+        let base, total;
+        try {
+          base = salaryRange({ role, level });
+          total = salaryRange({ role, level, basis: "total" });
+        } catch {
+          continue;
+        }
+        const below = total.low < base.low || total.high < base.high;
+        const noted = (r: typeof base) => r.notes.some((n) => n.startsWith("The seeds disagree"));
+        expect(noted(base), `${role} ${level}`).toBe(below);
+        expect(noted(total), `${role} ${level}`).toBe(below);
+      }
+  });
+  it("a stated cell against a derived one says which was scaled; a workspace band carries no seed note", () => {
+    const mid = salaryRange({ role: "Data Scientist", level: "Mid", location: "NYC" });
+    expect(mid.notes.find((n) => n.startsWith("The seeds disagree"))).toContain(
+      "(the total scaled by the location's factor)",
+    );
+    const band = salaryRange(cell, {
+      bands: [
+        {
+          role: "Data Scientist",
+          level: "Senior",
+          location: "New York, NY",
+          basis: "base",
+          currency: "USD",
+          low: 150000,
+          high: 160000,
+        },
+      ],
+    });
+    expect(band.notes.some((n) => n.startsWith("The seeds disagree"))).toBe(false);
+  });
 });
 
 describe("workspace bands take precedence where they match", () => {
