@@ -124,6 +124,38 @@ describe("shared-model page", () => {
     expect(render(PLAN)).not.toContain('id="h-scenarios"');
   });
 
+  it("a scenario table's Base is the plan above, even when a hire may slip; the delays are labelled beside it", () => {
+    // The finding: one hire with a 0–3 month slip made "Base (the plan above)" show the slip's
+    // expected figure while the headline showed the plan as scheduled.
+    const slipping: PlanInput = {
+      ...PLAN,
+      hires: [{ ...PLAN.hires[0]!, slipMonths: [0, 3] }],
+    };
+    const v = view({
+      ...slipping,
+      scenarios: [{ name: "Later", overrides: { startMonthShift: 1 } }],
+    });
+    const page = String(sharedModelPage(v, 30));
+    const headline = Number(/id="figure-total" data-value="([\d.]+)"/.exec(page)![1]);
+    const base = /<tr data-scenario="Base">([\s\S]*?)<\/tr>/.exec(page)![1]!;
+    const values = [...base.matchAll(/data-value="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(values.at(-1)).toBe(headline);
+    expect(values.at(-1)).toBe(v.result.totals.total);
+    const delays =
+      /class="num delays" data-low="([\d.]+)" data-expected="([\d.]+)" data-high="([\d.]+)"/.exec(
+        base,
+      )!;
+    const [low, expected, high] = delays.slice(1).map(Number);
+    expect(low).toBeLessThanOrEqual(expected!);
+    expect(expected).toBeLessThan(headline);
+    expect(high).toBe(headline);
+    expect(page).toContain("Total if hires start late: expected (low – high)");
+    // Without any slip there is no such column.
+    expect(
+      render({ ...PLAN, scenarios: [{ name: "Later", overrides: { startMonthShift: 1 } }] }),
+    ).not.toContain("Total if hires start late");
+  });
+
   it("takes the poll interval from ?poll within 1 s and 1 h", () => {
     expect(pollSeconds(undefined)).toBe(30);
     expect(pollSeconds("1")).toBe(1);
