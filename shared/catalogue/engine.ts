@@ -96,7 +96,7 @@ export function invokeFunction(
   return invokeMapped(entry, values, mapped, ctx);
 }
 
-/** The object `run` receives: each argument's typed value under its name, frozen. */
+/** The object `run` receives: each argument's typed value under its name (a new one per call). */
 function named(
   entry: CatalogueEntry,
   values: readonly SheetArg[],
@@ -105,7 +105,7 @@ function named(
   entry.args.forEach((spec, i) => {
     out[spec.name] = coerceArg(spec, values[i]);
   });
-  return Object.freeze(out);
+  return out;
 }
 
 function normalizeArg(v: unknown): SheetArg {
@@ -173,7 +173,7 @@ function invokeMapped(
         entry.args.forEach((spec, i) => {
           args[spec.name] = mapped[i] ? coerceArg(spec, (values[i] as Cell[][])[r]![c]) : fixed[i];
         });
-        const value = entry.run(Object.freeze(args), ctx);
+        const value = entry.run(args, ctx);
         if (rowResult) out.push((value as (string | number | boolean)[][])[0]!);
         else line.push(value as string | number | boolean);
       } catch (e) {

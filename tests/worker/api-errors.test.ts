@@ -212,4 +212,30 @@ describe("422 Unprocessable Content", () => {
       await problem(await post("/v1/plan", { startDate: "2027-13", hires: [] }), 422),
     ).toMatchObject({ field: "startDate" });
   });
+
+  it("an assumption out of its limits is a 400 naming the field and the fix, from the assumptions table", async () => {
+    expect(
+      await problem(await post("/v1/plan", { benefitsRate: 25, hires: [] }), 400),
+    ).toMatchObject({
+      field: "benefitsRate",
+      detail:
+        "Invalid body field benefitsRate: must be a share from 0% to 200% (0.25 means 25%), got 25, which would be 2500%: did you mean 0.25 (25%)?",
+    });
+    expect(
+      await problem(await post("/v1/plan", { horizonMonths: 121, hires: [] }), 400),
+    ).toMatchObject({
+      field: "horizonMonths",
+      detail: "Invalid body field horizonMonths: must be from 1 to 120 months, got 121",
+    });
+    // A scenario's overrides take every assumption with the same limits.
+    expect(
+      await problem(
+        await post("/v1/plan/compare", {
+          base: { hires: [] },
+          scenarios: [{ name: "Rich", overrides: { annualRaise: 4 } }],
+        }),
+        400,
+      ),
+    ).toMatchObject({ field: "scenarios[0].overrides.annualRaise" });
+  });
 });

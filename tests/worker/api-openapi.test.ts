@@ -2,6 +2,7 @@
 // it from this worker alone. (The e2e test also validates the document against the official
 // OpenAPI 3.1 JSON Schema, which needs code generation that workerd forbids.)
 import { describe, expect, it } from "vitest";
+import { PLAN_ASSUMPTIONS, type AssumptionSpec } from "../../shared/index.js";
 import { createApp } from "../../worker/app.js";
 import { csvRouteKeys } from "../../worker/lib/csv-guard.js";
 import { csv, get, okJson, post } from "./api-client.js";
@@ -173,6 +174,30 @@ describe("GET /openapi.json", () => {
           ]);
       }
     }
+  });
+
+  it("the plan body's assumptions are the assumptions table's rows, with its limits, in every plan-shaped body", async () => {
+    const doc = await document();
+    const bodies = [
+      resolve(doc, doc.components.schemas.PlanInput),
+      resolve(doc, resolve(doc, doc.components.schemas.Scenario).properties.overrides),
+    ];
+    for (const body of bodies) {
+      for (const a of PLAN_ASSUMPTIONS as readonly AssumptionSpec[]) {
+        const field = body.properties[a.key];
+        expect(field, a.key).toBeTruthy();
+        expect(field.description).toContain(`"${a.label}"`);
+        if (a.kind === "months" || a.kind === "percent") {
+          expect([field.minimum, field.maximum], a.key).toEqual([a.min, a.max]);
+        }
+      }
+    }
+    // The result reports every assumption as used.
+    const result = resolve(doc, doc.components.schemas.PlanResult).properties.assumptions;
+    expect(Object.keys(resolve(doc, result).properties)).toEqual([
+      ...PLAN_ASSUMPTIONS.map((a) => a.key),
+      "notes",
+    ]);
   });
 
   it("every GET answers 200 with its documented examples, and every .csv twin answers CSV", async () => {

@@ -120,7 +120,7 @@ describe("one plan, one answer", () => {
         const range = await jsonOf(await api("/v1/plan/range", { body: unslipped }), 200);
         for (const k of ["low", "expected", "high"] as const)
           expect(
-            range.years.map((y: { total: Record<string, number> }) => cents(y.total[k])),
+            range.years.map((y: { total: Record<string, number> }) => cents(y.total[k]!)),
           ).toEqual(truth);
 
         // The sheet functions, as a sheet passes them (a hires range and an assumptions block).
