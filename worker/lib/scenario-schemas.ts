@@ -192,7 +192,10 @@ export const HireVsUpskillInputSchema = z
       HIRE_VS_UPSKILL_ASSUMPTIONS.map((k) => [
         k,
         k === "horizonMonths"
-          ? assumptionFields()[k].openapi({ description: "Months to compare over. Default 12." })
+          ? assumptionFields()[k].openapi({
+              description: "Months to compare over. Default 12.",
+              example: 12,
+            })
           : assumptionFields()[k],
       ]),
     ),
