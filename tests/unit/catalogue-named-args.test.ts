@@ -114,7 +114,10 @@ describe("catalogue functions read named arguments only", () => {
       });
       entry.run(watched, {});
       const declared = entry.args.map((a) => a.name);
-      expect([...read].filter((k) => !declared.includes(k)), entry.name).toEqual([]);
+      expect(
+        [...read].filter((k) => !declared.includes(k)),
+        entry.name,
+      ).toEqual([]);
     }
   });
 });
