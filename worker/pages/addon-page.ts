@@ -54,7 +54,7 @@ ${fetchRule(build)}
 <ul>
 <li><code>Code.js</code>: in a new project, replace everything in <code>Code.gs</code> with it. If the project already holds code of your own, keep it: add a file (Files <strong>+</strong> › Script) named <code>AI Team Planner</code> and paste there.</li>
 <li><code>Sidebar.html</code>: Files <strong>+</strong> › HTML, name it <code>Sidebar</code> (the editor adds .html), and replace its content.</li>
-<li><code>appsscript.json</code>: Project Settings (the gear) › tick “Show "appsscript.json" manifest file in editor”; back in the Editor, open <code>appsscript.json</code> and replace its content. If it already lists scopes or libraries your own code needs, keep those and add the three scopes and the <code>urlFetchWhitelist</code> from ours.</li>
+<li><code>appsscript.json</code>: Project Settings (the gear) › tick “Show "appsscript.json" manifest file in editor”; back in the Editor, open <code>appsscript.json</code> and replace its content. If the project holds code of your own, merge instead: keep its settings and libraries; in <code>oauthScopes</code> list ours and the scopes your code uses (Overview › Project OAuth Scopes shows them: once scopes are listed, Apps Script stops adding them itself); in <code>urlFetchWhitelist</code> ours and any address your code fetches.</li>
 </ul></li>
 <li><strong>Reload the spreadsheet.</strong> <strong>Extensions › AI Team Planner</strong> appears; type <code>=AI_SALARY("ML Engineer","Mid","Austin")</code> in a cell to see 170,000. The first menu action asks you to authorize the add-on: this spreadsheet only, its menu and sidebar, and requests to this API.</li>
 </ol>
