@@ -12,6 +12,7 @@ export default tseslint.config(
       "test-results/",
       "sheets-addon/dist/",
       "worker/worker-configuration.d.ts",
+      "worker/addon/*.generated.js",
     ],
   },
   js.configs.recommended,

@@ -1,8 +1,16 @@
+import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 const migrationsDir = fileURLToPath(new URL("./migrations", import.meta.url));
+
+// The worker imports the add-on it serves at /addon from worker/addon/template.generated.js, which
+// the add-on build writes (only when its content changes); build it so any test run has it current.
+execFileSync(process.execPath, ["sheets-addon/build.mjs", "--template"], {
+  cwd: fileURLToPath(new URL(".", import.meta.url)),
+  stdio: "pipe",
+});
 
 export default defineConfig({
   test: {

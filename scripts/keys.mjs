@@ -8,7 +8,8 @@
 //
 // `create` makes the workspace if it does not exist yet and prints the new key alone on its last
 // line (it is shown only this once; only its SHA-256 is stored). --persist-to <dir> points a
-// local run at the same directory `PERSIST_TO=<dir> npm start` uses.
+// local run at the same directory `PERSIST_TO=<dir> npm start` uses; --env staging (with
+// --remote) the staging database of wrangler.toml's [env.staging].
 import { parseArgs } from "node:util";
 import { executeD1, loadProvisioning } from "./lib/workspace-db.mjs";
 
@@ -16,7 +17,8 @@ const USAGE = `usage:
   npm run keys -- create --workspace <name> --scopes <read|write|admin>[,…] [--name <label>] [--remote]
   npm run keys -- list [--workspace <name>] [--remote]
   npm run keys -- revoke <key id> [--workspace <name>] [--remote]
-options: --remote (the deployed database), --persist-to <dir> (local state directory, as PERSIST_TO for npm start)`;
+options: --remote (the deployed database), --env <name> (a wrangler.toml environment, e.g. staging),
+         --persist-to <dir> (local state directory, as PERSIST_TO for npm start)`;
 
 function fail(message) {
   console.error(`keys: ${message}`);
@@ -32,6 +34,7 @@ try {
       scopes: { type: "string", short: "s" },
       name: { type: "string", short: "n" },
       remote: { type: "boolean", default: false },
+      env: { type: "string", short: "e" },
       "persist-to": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -47,8 +50,8 @@ if (opts.help || !command) {
 }
 
 const p = await loadProvisioning();
-const target = { remote: opts.remote, persistTo: opts["persist-to"] };
-const where = opts.remote ? "the remote database" : "the local database";
+const target = { remote: opts.remote, persistTo: opts["persist-to"], env: opts.env };
+const where = `the ${opts.remote ? "remote" : "local"} ${opts.env ? `${opts.env} ` : ""}database`;
 const iso = (ms) => (ms === null || ms === undefined ? "" : new Date(ms).toISOString());
 
 async function create() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Local API: apply D1 migrations to the local database, ensure the local `dev` workspace and its
-// admin key (DEV_API_KEY, or a generated one printed below), then run `wrangler dev`.
+// Local API: build the add-on the worker serves at /addon, apply D1 migrations to the local
+// database, ensure the local `dev` workspace and its admin key (DEV_API_KEY, or a generated one
+// printed below), then run `wrangler dev` and, once it answers, say what to open.
 // Honours PORT (default 8787) and, optionally, PERSIST_TO (a directory for the local D1 state
 // instead of .wrangler/state; the e2e test uses a temporary one). Signals are forwarded to
 // wrangler; exits with its code. The dev key exists only in the local database: a deployed worker
@@ -8,13 +9,30 @@
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { buildAddonTemplate } from "../sheets-addon/build.mjs";
 import { executeD1, loadProvisioning } from "./lib/workspace-db.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
-const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
+const env = {
+  ...process.env,
+  CI: "true",
+  WRANGLER_SEND_METRICS: "false",
+  // Miniflare downloads a sample `Request.cf` object from workers.cloudflare.com; offline that
+  // prints "Error: getaddrinfo ENOTFOUND" (twice) before falling back to a built-in one. The
+  // worker reads nothing from request.cf, so use the built-in one from the start (set
+  // CLOUDFLARE_CF_FETCH_ENABLED=true to fetch it anyway). Real errors still print as they are.
+  CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? "false",
+};
 const port = process.env.PORT || "8787";
 const persist = process.env.PERSIST_TO ? ["--persist-to", process.env.PERSIST_TO] : [];
+
+try {
+  await buildAddonTemplate();
+} catch (e) {
+  console.error(`start: could not build the add-on served at /addon: ${e.message}`);
+  process.exit(1);
+}
 
 const migrate = spawnSync(
   process.execPath,
@@ -45,6 +63,26 @@ const dev = spawn(
   [wrangler, "dev", "--ip", "127.0.0.1", "--port", port, ...persist],
   { cwd: root, env, stdio: "inherit" },
 );
+
+// wrangler prints "Ready on …" among its own lines; once /health answers, say what to open.
+const base = `http://127.0.0.1:${port}`;
+(async () => {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && dev.exitCode === null) {
+    try {
+      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) {
+        console.log(
+          `\nstart: open ${base}/ (calculator), ${base}/docs (API reference), ${base}/addon (install the Google Sheets add-on). Ctrl+C stops it.\n`,
+        );
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+})();
 
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(sig, () => {

@@ -19,12 +19,14 @@ import {
 import { modelsForFunctions } from "./lib/model-resolver.js";
 import { requestLog } from "./lib/request-log.js";
 import { defaultHook } from "./lib/validation.js";
+import { addonRouter } from "./routes/addon.js";
 import { auditRouter } from "./routes/audit.js";
 import { bandsRouter } from "./routes/bands.js";
 import { batchRouter } from "./routes/batch.js";
 import { channelsRouter } from "./routes/channels.js";
 import { datasetRouter } from "./routes/dataset.js";
 import { docsRouter } from "./routes/docs.js";
+import { faviconRouter } from "./routes/favicon.js";
 import { functionsRouter } from "./routes/functions.js";
 import { healthRouter } from "./routes/health.js";
 import { keysRouter } from "./routes/keys.js";
@@ -151,6 +153,8 @@ export function createApp() {
   app.route("/", sharesRouter);
   app.route("/", bandsRouter);
   app.route("/", pagesRouter);
+  app.route("/", addonRouter);
+  app.route("/", faviconRouter);
   mountOpenApiDocument(app);
 
   app.notFound((c) => {

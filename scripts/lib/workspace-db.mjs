@@ -2,13 +2,8 @@
 // provisioning code (worker/db/provisioning.ts, bundled on the fly with esbuild so there is one
 // implementation of key hashing and of the SQL), and `wrangler d1 execute` to run it against the
 // local database or, with --remote, the deployed one.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+import { root, runWrangler, targetArgs } from "./wrangler.mjs";
 
 /** worker/db/provisioning.ts and worker/db/statements.ts as ES modules, compiled in memory. */
 export async function loadProvisioning() {
@@ -27,30 +22,17 @@ export async function loadProvisioning() {
 }
 
 /**
- * Runs SQL with `wrangler d1 execute DB` (local unless `remote`) and returns wrangler's JSON:
- * one { results, success, meta } per statement. Throws with wrangler's own message on failure.
+ * Runs SQL with `wrangler d1 execute DB` (local unless `remote`; `env` picks a wrangler.toml
+ * environment such as staging) and returns wrangler's JSON: one { results, success, meta } per
+ * statement. Throws with wrangler's own message on failure.
  */
-export function executeD1(sql, { remote = false, persistTo } = {}) {
-  const args = [
-    wrangler,
-    "d1",
-    "execute",
-    "DB",
-    remote ? "--remote" : "--local",
-    "--json",
-    "--command",
-    sql,
-  ];
+export function executeD1(sql, { remote = false, persistTo, env, config } = {}) {
+  const args = ["d1", "execute", "DB", remote ? "--remote" : "--local", "--json", "--command", sql];
   if (!remote && persistTo) args.push("--persist-to", persistTo);
-  const r = spawnSync(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.error) throw new Error(`could not run wrangler: ${r.error.message}`);
+  args.push(...targetArgs({ env, config }));
+  const r = runWrangler(args);
   if (r.status !== 0) {
-    const text = `${r.stdout ?? ""}\n${r.stderr ?? ""}`.trim();
+    const text = `${r.stdout}\n${r.stderr}`.trim();
     let message = text;
     try {
       const parsed = JSON.parse(r.stdout);

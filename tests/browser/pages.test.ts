@@ -487,11 +487,9 @@ describe("home page /", () => {
       expect(await page.getAttribute("html", "lang")).toBe("en");
       expect(await page.textContent("#product")).toContain("AI Team Planner");
       const hrefs = await page.$$eval("a", (as) => as.map((a) => a.getAttribute("href")));
-      expect(hrefs).toEqual(expect.arrayContaining(["/docs", "/openapi.json", "#sheets"]));
-      expect(await page.textContent("#install-steps")).toContain(
-        `ADDON_API_URL=${worker.url} npm run build:addon`,
-      );
-      for (const href of ["/docs", "/openapi.json"])
+      expect(hrefs).toEqual(expect.arrayContaining(["/docs", "/openapi.json", "/addon"]));
+      expect(await page.textContent("#sheets")).toContain("Extensions › Apps Script");
+      for (const href of ["/docs", "/openapi.json", "/addon", "/favicon.ico"])
         expect((await fetch(`${worker.url}${href}`)).status).toBe(200);
 
       // The choices come from the reference routes.

@@ -42,9 +42,11 @@ afterAll(async () => {
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  // As a newcomer runs it: vitest's NODE_ENV=test would make Miniflare skip its Request.cf download.
+  const { NODE_ENV: _test, ...env } = process.env;
   child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), PERSIST_TO: persistDir },
+    env: { ...env, PORT: String(port), PERSIST_TO: persistDir },
     detached: true, // own process group, so afterAll can stop wrangler and workerd too
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -75,6 +77,23 @@ describe("npm start", () => {
     expect(health?.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await health?.json()).toMatchObject({ status: "ok", datasetVersion: "2026.1.0" });
     expect(output).toMatch(/0000_init\.sql/); // the migrations step ran against the local D1
+  });
+
+  it("starts without an error line, then says what to open; the home page has an icon", async () => {
+    const deadline = Date.now() + 10_000;
+    while (!output.includes("start: open") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain(
+      `start: open ${base}/ (calculator), ${base}/docs (API reference), ${base}/addon (install the Google Sheets add-on).`,
+    );
+    // Offline, Miniflare's Request.cf download used to print "Error: getaddrinfo ENOTFOUND" twice.
+    expect(output).not.toMatch(/ENOTFOUND|Unable to fetch the `Request\.cf` object/);
+    expect(output.split("\n").filter((line) => /\berror\b/i.test(line))).toEqual([]);
+    const icon = await api("/favicon.ico");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/x-icon");
+    const addon = await api("/addon/appsscript.json");
+    expect(await addon.json()).not.toHaveProperty("urlFetchWhitelist"); // http: Apps Script takes https only
   });
 
   it("serves the /v1 routes over HTTP: JSON, CSV, a plan, caching and problems", async () => {

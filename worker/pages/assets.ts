@@ -1,4 +1,5 @@
 import { contentHash } from "../../shared/index.js";
+import { ADDON_JS } from "./addon-script.js";
 import { HOME_JS } from "./home-script.js";
 import { SHARED_MODEL_JS } from "./shared-model-script.js";
 import { PAGES_CSS } from "./style.js";
@@ -11,6 +12,7 @@ export const ASSETS = {
   "pages.css": { body: PAGES_CSS, type: "text/css; charset=utf-8" },
   "shared-model.js": { body: SHARED_MODEL_JS, type: "text/javascript; charset=utf-8" },
   "home.js": { body: HOME_JS, type: "text/javascript; charset=utf-8" },
+  "addon.js": { body: ADDON_JS, type: "text/javascript; charset=utf-8" },
 } as const;
 
 export type AssetName = keyof typeof ASSETS;

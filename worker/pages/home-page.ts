@@ -33,32 +33,26 @@ function teamCalculator(): Html {
 </section>`;
 }
 
-function addonSteps(origin: string): Html {
+function addonSteps(): Html {
   return html`<section aria-labelledby="h-sheets" id="sheets">
 <h2 id="h-sheets">In Google Sheets</h2>
-<p>The same figures as spreadsheet functions, such as <code>=AI_SALARY("ML Engineer","Mid","Austin")</code> or <code>=AI_PLAN(Hires!A1:E4, Assumptions!A1:B4)</code>, computed inside the sheet by the same core, so they agree with this API to the cent. To install the add-on from the repository (README, section “Install it in a sheet”):</p>
-<ol class="steps" id="install-steps">
-<li>Build it for this API: <code>ADDON_API_URL=${origin} npm run build:addon</code></li>
-<li>Sign in to Google: <code>npx clasp login</code></li>
-<li>Make a spreadsheet with its script project: <code>npx clasp create --type sheets --title "AI Team Planner" --rootDir sheets-addon/dist</code>, then <code>mv sheets-addon/dist/.clasp.json sheets-addon/.clasp.json</code> (or, for an existing sheet, copy <code>sheets-addon/.clasp.json.example</code> there and paste its script id).</li>
-<li>Upload it: <code>npm run addon:push</code>. Reload the sheet, open Extensions › AI Team Planner › Open sidebar and enter the API URL and your key under Settings.</li>
-</ol>
+<p>The same figures as spreadsheet functions, such as <code>=AI_SALARY("ML Engineer","Mid","Austin")</code> or <code>=AI_PLAN(Hires!A1:E4, Assumptions!A1:B4)</code>, computed inside the sheet by the same core, so they agree with this API to the cent.</p>
+<p><a href="/addon" id="install-addon">Install the add-on</a> from your browser: three files built for this API, pasted into the spreadsheet’s script editor (Extensions › Apps Script), then reload the spreadsheet. Nothing to install on your computer.</p>
 <p>A shared plan model is also readable in any sheet with <code>=IMPORTDATA(…/result.csv)</code>, and as a live page at <code>/s/&lt;token&gt;</code>.</p>
 </section>`;
 }
 
-/** `origin` is where this API answers (the add-on is built to call it). */
-export function homePage(origin: string): Html {
+export function homePage(): Html {
   const body = html`<section class="intro">
 <h1>Plan and budget an AI team</h1>
 <p class="lead" id="product">AI Team Planner turns published salary, hiring and team-ratio data into what an AI team costs: salaries by role, level and location, the team a number of projects needs, and a month-by-month hiring budget. Use it as spreadsheet functions in Google Sheets, as a JSON API for scripts and HR systems, or share a live plan model as a link.</p>
-<p><a href="/docs">API reference</a> · <a href="/openapi.json">OpenAPI document</a> · <a href="#sheets">Install the Google Sheets add-on</a></p>
+<p><a href="/docs">API reference</a> · <a href="/openapi.json">OpenAPI document</a> · <a href="/addon">Install the Google Sheets add-on</a></p>
 </section>
 <noscript><p class="problem">The calculator below calls the API from your browser, so it needs JavaScript. The API itself works without it: see <a href="/docs">the reference</a>.</p></noscript>
 <p id="calc-status" class="problem" role="alert"></p>
 ${salaryCalculator()}
 ${teamCalculator()}
-${addonSteps(origin)}`;
+${addonSteps()}`;
   return layout({
     title: "AI Team Planner: plan and budget an AI team",
     body,

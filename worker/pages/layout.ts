@@ -19,7 +19,8 @@ export function layout({ title, body, scripts = [], noindex = false }: PageOptio
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${noindex ? html`<meta name="robots" content="noindex, nofollow">` : ""}
 <title>${title}</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="stylesheet" href="${assetUrl("pages.css")}">
 </head>
 <body>

@@ -72,6 +72,13 @@ form.calc select, form.calc input { width: 100%; font: inherit; padding: 7px 8px
 .result .figures div { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; min-width: 140px; }
 .result ul.sources { font-size: 14px; color: var(--muted); padding-left: 20px; }
 ol.steps li { margin-bottom: 6px; }
+ol.steps ul { padding-left: 20px; margin: 6px 0; }
+.notice { padding: 8px 12px; border-left: 4px solid var(--warn-line); background: var(--warn-bg); max-width: 860px; }
+.addon-file { border: 1px solid var(--line); border-radius: 8px; padding: 4px 14px 12px; margin: 0 0 14px; }
+.addon-file h3 { margin: 10px 0 4px; font-size: 17px; }
+.addon-file p { margin: 4px 0 8px; }
+.file-actions { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+textarea.file-text { box-sizing: border-box; width: 100%; margin-top: 8px; font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; border: 1px solid var(--line); border-radius: 6px; padding: 8px; white-space: pre; overflow: auto; }
 @media (max-width: 600px) {
   main { padding: 14px; }
   h1 { font-size: 23px; }

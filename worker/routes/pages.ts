@@ -101,7 +101,7 @@ function page(c: Context<AppEnv>, body: Html, status: ContentfulStatusCode) {
 export const pagesRouter = newRouter()
   .openapi(home, (c) => {
     c.header("Cache-Control", "public, max-age=300");
-    return page(c, homePage(new URL(c.req.url).origin), 200);
+    return page(c, homePage(), 200);
   })
   .openapi(shared, async (c) => {
     const { token } = c.req.valid("param");

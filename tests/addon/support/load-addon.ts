@@ -61,6 +61,8 @@ export function ensureBuilt(): void {
 }
 
 export interface AddonOptions {
+  /** A directory with another build's Code.js and Sidebar.html (default: sheets-addon/dist, built if stale). */
+  dir?: string;
   spreadsheet?: SpreadsheetStandIn | null;
   properties?: PropertiesServiceStandIn;
   cache?: CacheServiceStandIn;
@@ -88,8 +90,9 @@ export interface Addon {
 }
 
 export function loadAddon(options: AddonOptions = {}): Addon {
-  ensureBuilt();
-  const code = readFileSync(codePath, "utf8");
+  const dir = options.dir ?? distDir;
+  if (!options.dir) ensureBuilt();
+  const code = readFileSync(path.join(dir, "Code.js"), "utf8");
   const urlFetch = options.urlFetch ?? new UrlFetchAppStandIn();
   const properties = options.properties ?? new PropertiesServiceStandIn();
   const cache = options.cache ?? new CacheServiceStandIn();
@@ -102,7 +105,7 @@ export function loadAddon(options: AddonOptions = {}): Addon {
     PropertiesService: properties,
     CacheService: cache,
     SpreadsheetApp: spreadsheetApp,
-    HtmlService: new HtmlServiceStandIn(distDir),
+    HtmlService: new HtmlServiceStandIn(dir),
     Logger: logger,
     Utilities: UtilitiesStandIn,
     console,
