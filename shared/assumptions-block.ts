@@ -4,6 +4,7 @@
  * API's plan-body names, so a block and a JSON body say the same thing; written back from a plan
  * input the same way (templates, pulling a shared model).
  */
+import { checkNumber } from "./check-number.js";
 import { invalid } from "./errors.js";
 import { nameKey } from "./names.js";
 import {
@@ -11,7 +12,6 @@ import {
   PLAN_ASSUMPTIONS,
   assumptionDefault,
   assumptionSpec,
-  percentProblem,
   resolveAssumptionLabel,
   wholeMonths,
   type AssumptionKey,
@@ -38,10 +38,11 @@ export function assumptionFromCell(spec: AssumptionSpec, cell: Cell, label: stri
       return wholeMonths(n, label, spec.min ?? 1, spec.max ?? 120);
     }
     case "percent": {
-      const n = toNumber(cell, label);
-      if (n < (spec.min ?? 0) || n > (spec.max ?? 1))
-        throw invalid(label, percentProblem(spec, n, false));
-      return n;
+      return checkNumber(toNumber(cell, label), label, {
+        min: spec.min ?? 0,
+        max: spec.max ?? 1,
+        share: "sheet",
+      });
     }
     case "month":
       return toMonth(cell, label);

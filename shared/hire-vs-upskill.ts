@@ -1,15 +1,14 @@
 import { PlannerError, ProblemList, invalid } from "./errors.js";
 import {
-  DEFAULT_RECRUITING_COST,
   DEFAULT_UPSKILLING_COST,
   HIRING_PHASES,
   ONBOARDING,
-  RECRUITING_CHANNELS,
   UPSKILLING_COSTS,
   UPSKILLING_PATHS,
 } from "./data/hiring.js";
 import type { Source } from "./data/sources.js";
-import { applyRate, toCents, toUnits, type Cents } from "./money.js";
+import { checkOptionalNumber } from "./check-number.js";
+import { toCents, toUnits, type Cents } from "./money.js";
 import { nameKey, resolveRole } from "./names.js";
 import {
   checkAssumption,
@@ -18,6 +17,7 @@ import {
   type AssumptionKey,
 } from "./plan-assumptions.js";
 import { runPlanRange, type Spread } from "./plan-range.js";
+import { priceRecruiting } from "./recruiting.js";
 import { salaryRange, type SalaryOptions } from "./salary.js";
 import { describePath } from "./upskilling.js";
 
@@ -119,13 +119,9 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const pct = (share: number) => `${round2(share * 100)}%`;
 const mid = (a: number, b: number) => (a + b) / 2;
 
+/** A number the comparison takes, blank meaning its default: the core's one number check. */
 function num(value: unknown, field: string, min: number, max: number, fallback: number): number {
-  if (value === undefined || value === null || value === "") return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw invalid(field, `must be a number, got ${JSON.stringify(value) ?? String(value)}`);
-  if (value < min || value > max)
-    throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
-  return value;
+  return checkOptionalNumber(value, field, fallback, { min, max });
 }
 
 function bool(value: unknown, field: string): boolean {
@@ -219,13 +215,6 @@ export function hireVsUpskill(
   );
   const mentorship = problems.check("", () => bool(input.mentorship, "mentorship"));
   const bootcamp = problems.check("", () => bool(input.bootcamp, "bootcamp"));
-  const explicitRecruiting = problems.check("", () =>
-    input.recruitingCost === undefined ||
-    input.recruitingCost === null ||
-    input.recruitingCost === ""
-      ? undefined
-      : num(input.recruitingCost, "recruitingCost", 0, 1_000_000, 0),
-  );
   const range = problems.check("", () =>
     salaryRange(
       { role: input.targetRole, level: input.level, location: input.location, currency: "USD" },
@@ -233,6 +222,13 @@ export function hireVsUpskill(
     ),
   );
   const role = problems.check("", () => resolveRole(input.targetRole, "targetRole"));
+  // Recruiting for the hire: an explicit figure, a channel's stated cost, or the seed's $10K.
+  const recruiting = problems.check("", () =>
+    priceRecruiting(
+      { recruitingCost: input.recruitingCost, channel: input.channel },
+      range ?? { low: 0, mid: 0, high: 0 },
+    ),
+  );
   problems.throwIfAny("The comparison");
   if (
     horizon === undefined ||
@@ -245,7 +241,8 @@ export function hireVsUpskill(
     mentorship === undefined ||
     bootcamp === undefined ||
     !range ||
-    !role
+    !role ||
+    !recruiting
   )
     throw invalid("input", "incomplete");
 
@@ -267,58 +264,6 @@ export function hireVsUpskill(
       `The seeds' path into ${role.name} is "${path.name}", which starts from ${path.from}; "${fromText}" is not on it.`,
       { field: "fromRole", available: [path.from] },
     );
-  }
-
-  // Recruiting for the hire: an explicit figure, a channel's stated cost, or the seed's $10K.
-  let recruiting: Spread;
-  const recruitingSources: Source[] = [];
-  let recruitingMethod: string;
-  const channelName = typeof input.channel === "string" ? input.channel.trim() : "";
-  const channel = channelName
-    ? RECRUITING_CHANNELS.find(
-        (c) =>
-          nameKey(c.id) === nameKey(channelName) ||
-          nameKey(c.name) === nameKey(channelName) ||
-          nameKey(c.id + "s") === nameKey(channelName),
-      )
-    : undefined;
-  if (channelName && !channel)
-    throw new PlannerError(
-      "UNKNOWN_CHANNEL",
-      `Unknown recruiting channel "${channelName}". Known channels: ${RECRUITING_CHANNELS.map((c) => c.id).join(", ")}.`,
-      { field: "channel", suggestions: RECRUITING_CHANNELS.map((c) => c.id) },
-    );
-  if (explicitRecruiting !== undefined) {
-    recruiting = {
-      low: toCents(explicitRecruiting),
-      expected: toCents(explicitRecruiting),
-      high: toCents(explicitRecruiting),
-    };
-    recruitingMethod = "recruiting cost given";
-  } else if (channel?.cost?.kind === "fixed") {
-    recruiting = {
-      low: toCents(channel.cost.low),
-      expected: toCents(mid(channel.cost.low, channel.cost.high)),
-      high: toCents(channel.cost.high),
-    };
-    recruitingMethod = `${channel.name}: the seed's $${channel.cost.low / 1000}–${channel.cost.high / 1000}K bonus`;
-    recruitingSources.push(channel.source);
-  } else if (channel?.cost?.kind === "share-of-salary") {
-    const c = channel.cost;
-    recruiting = {
-      low: applyRate(range.low, c.low),
-      expected: applyRate(range.mid, mid(c.low, c.high)),
-      high: applyRate(range.high, c.high),
-    };
-    recruitingMethod = `${channel.name}: ${c.low * 100}–${c.high * 100}% of the annual salary (the seed's fee), on the low, mid and high salary`;
-    recruitingSources.push(channel.source);
-  } else {
-    const flat = toCents(DEFAULT_RECRUITING_COST.amount);
-    recruiting = { low: flat, expected: flat, high: flat };
-    recruitingMethod = channel
-      ? `${channel.name}: no cost stated, so the seed's $10K per hire`
-      : "the seed's $10K recruitment per hire";
-    recruitingSources.push(...(channel ? [channel.source] : []), DEFAULT_RECRUITING_COST.source);
   }
 
   const onboardingMonths = onboardingWeeks * MONTHS_PER_WEEK;
@@ -356,7 +301,7 @@ export function hireVsUpskill(
       ? { low: 0, expected: 0, high: 0 }
       : {
           low: hirePlan(range.low, recruiting.low).low,
-          expected: hirePlan(range.mid, recruiting.expected).expected,
+          expected: hirePlan(range.mid, recruiting.mid).expected,
           high: hirePlan(range.high, recruiting.high).high,
         };
   const productive = (until: Spread): Spread => ({
@@ -414,14 +359,14 @@ export function hireVsUpskill(
       method: [
         `time to fill ${fill.min}–${fill.max} months, then ${onboardingWeeks} weeks of onboarding (${round2(onboardingMonths)} months at 52 weeks a year)`,
         `cash is the plan engine's cost of this one hire over ${horizon} months, as POST /v1/plan costs it: salary ${range.low / 100}–${range.high / 100} (mid ${range.mid / 100}) paid month by month from the start month (month ${firstStart} to ${fill.max + 1}, after the time to fill, each equally likely), benefits at ${pct(benefitsRate)} of payroll, a ${pct(annualRaise)} raise on each anniversary, recruiting in the start month; low = low salary and the latest start, expected = mid salary averaged over the starts, high = high salary and the earliest start`,
-        `recruiting: ${recruitingMethod}`,
+        `recruiting: ${recruiting.rangeMethod}`,
         `productive months = ${horizon} − months until productive${learning}`,
       ],
       sources: [
         ...range.sources,
         PHASE_1.source,
         ONBOARDING.source,
-        ...recruitingSources,
+        ...recruiting.sources,
         ...(learningShare > 0 ? [LEARNING_TIME.source] : []),
       ],
     },

@@ -1,5 +1,7 @@
 /** The pure planning core: no I/O, no runtime globals; runs in Workers, Node and Apps Script alike. */
 export * from "./errors.js";
+export * from "./check-number.js";
+export * from "./recruiting.js";
 export * from "./money.js";
 export * from "./hash.js";
 export * from "./names.js";

@@ -5,6 +5,7 @@
  * assumptions block, the scenario columns, the function help, the README table and the API's zod
  * schema are all derived from it. Adding an assumption is one row here plus its rule in the engine.
  */
+import { checkNumber } from "./check-number.js";
 import { PlannerError, invalid, type ProblemList } from "./errors.js";
 import { NameIndex } from "./names.js";
 
@@ -160,41 +161,10 @@ export function describeLimits(spec: AssumptionSpec): string {
   return `${spec.min} to ${spec.max}`;
 }
 
-/**
- * The message for a share outside its limits. A number like 25 for a rate whose limit is 200%
- * is almost always "25%" typed without the sign: say so, and what to enter instead.
- */
-export function percentProblem(
-  limits: { readonly min?: number; readonly max?: number },
-  value: number,
-  asShare: boolean,
-): string {
-  const max = limits.max ?? 1;
-  const min = limits.min ?? 0;
-  // A bare number of 1 or more above the limit is read as a percentage typed without its sign.
-  const looksLikePercent = value >= 1 && value > max && value / 100 >= min && value / 100 <= max;
-  const range = `must be a share from ${pct(min)} to ${pct(max)}`;
-  if (looksLikePercent) {
-    const share = Math.round(value * 10000) / 1000000;
-    return asShare
-      ? `${range} (0.25 means 25%), got ${value}, which would be ${pct(value)}: did you mean ${share} (${value}%)?`
-      : `${value} means ${pct(value)}, above the ${pct(max)} limit: did you mean ${value}%? Enter ${value}% (or ${share})`;
-  }
-  return `${range}, got ${asShare ? value : pct(value)}`;
-}
-
 // ---- the API body: JSON values -----------------------------------------------------------------
 
-function jsonNumber(value: unknown, field: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw invalid(field, `must be a number, got ${JSON.stringify(value) ?? String(value)}`);
-  return value;
-}
-
 export function wholeMonths(value: number, field: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw invalid(field, `must be a whole number of months from ${min} to ${max}, got ${value}`);
-  return value;
+  return checkNumber(value, field, { integer: true, min, max, unit: "months" });
 }
 
 const START_DATE = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -204,7 +174,7 @@ export function parseSlip(value: unknown, field: string): Slip | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   const spec = assumptionSpec("slipMonths");
   const end = (v: unknown, f: string) =>
-    wholeMonths(jsonNumber(v, f), f, spec.min ?? 0, spec.max ?? 24);
+    wholeMonths(checkNumber(v, f), f, spec.min ?? 0, spec.max ?? 24);
   let slip: Slip;
   if (typeof value === "number") slip = { min: 0, max: end(value, field) };
   else if (Array.isArray(value) && value.length === 2)
@@ -230,13 +200,10 @@ export function checkAssumption<K extends AssumptionKey>(
   let out: unknown;
   switch (spec.kind) {
     case "months":
-      out = wholeMonths(jsonNumber(value, field), field, spec.min ?? 1, spec.max ?? 120);
+      out = wholeMonths(checkNumber(value, field), field, spec.min ?? 1, spec.max ?? 120);
       break;
     case "percent": {
-      const n = jsonNumber(value, field);
-      if (n < (spec.min ?? 0) || n > (spec.max ?? 1))
-        throw invalid(field, percentProblem(spec, n, true));
-      out = n;
+      out = checkNumber(value, field, { min: spec.min ?? 0, max: spec.max ?? 1, share: "json" });
       break;
     }
     case "month": {

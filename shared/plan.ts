@@ -1,14 +1,10 @@
 import { PlannerError, ProblemList, invalid } from "./errors.js";
-import {
-  DEFAULT_RECRUITING_COST,
-  DEFAULT_UPSKILLING_COST,
-  RECRUITING_CHANNELS,
-  type RecruitingChannel,
-} from "./data/hiring.js";
+import { checkNumber, checkOptionalNumber } from "./check-number.js";
+import { DEFAULT_UPSKILLING_COST } from "./data/hiring.js";
 import type { RoleCategory } from "./data/roles.js";
 import type { Source } from "./data/sources.js";
 import { applyRate, monthlyPiece, toCents, type Cents } from "./money.js";
-import { NameIndex, resolveLevel, resolveLocation, resolveRole } from "./names.js";
+import { resolveLevel, resolveLocation, resolveRole } from "./names.js";
 import {
   assumptionSpec,
   assumptionsShown,
@@ -21,6 +17,7 @@ import {
   type Slip,
   type SlipInput,
 } from "./plan-assumptions.js";
+import { MAX_RECRUITING_COST, priceRecruiting } from "./recruiting.js";
 import { salaryRange, type Provenance, type SalaryOptions } from "./salary.js";
 import { checkTeam, type RatioRuleId } from "./team.js";
 import { upskillingPath } from "./upskilling.js";
@@ -35,7 +32,7 @@ export const PLAN_LIMITS = {
   maxHireRows: 5000,
   maxPeople: 10000,
   maxSalary: 5_000_000,
-  maxRecruitingCost: 1_000_000,
+  maxRecruitingCost: MAX_RECRUITING_COST,
   maxUpskillingRows: 1000,
   maxCostPerPerson: 1_000_000,
   maxBenefitsRate: assumptionSpec("benefitsRate").max!,
@@ -150,87 +147,18 @@ export interface NormalizedPlan extends PlanAssumptionValues {
   upskilling: ResolvedUpskilling[];
 }
 
-const channelIndex = new NameIndex<RecruitingChannel>(
-  "recruiting channel",
-  "UNKNOWN_CHANNEL",
-  RECRUITING_CHANNELS,
-  (c) => c.id,
-  (c) => [c.name, `${c.id}s`],
-);
-
-function num(
+const num = (
   value: unknown,
   field: string,
-  { min, max, integer = false }: { min: number; max: number; integer?: boolean },
-): number {
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw invalid(field, `must be a number, got ${JSON.stringify(value) ?? String(value)}`);
-  if (integer && !Number.isInteger(value))
-    throw invalid(field, `must be a whole number, got ${value}`);
-  if (value < min || value > max)
-    throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
+  rule: { min: number; max: number; integer?: boolean },
+): number => checkNumber(value, field, rule);
 
-function optionalNum(
+const optionalNum = (
   value: unknown,
   field: string,
   fallback: number,
-  limits: { min: number; max: number; integer?: boolean },
-): number {
-  return value === undefined || value === null ? fallback : num(value, field, limits);
-}
-
-/** The recruiting cost of one hire and how it was reached: an explicit cost, a channel, or the seed's $10K. */
-function recruitingFor(
-  raw: HireInput,
-  annualSalary: Cents,
-  field: string,
-): { cents: Cents; method: string; sources: Source[] } {
-  if (raw.recruitingCost !== undefined && raw.recruitingCost !== null) {
-    return {
-      cents: toCents(
-        num(raw.recruitingCost, `${field}.recruitingCost`, {
-          min: 0,
-          max: PLAN_LIMITS.maxRecruitingCost,
-        }),
-      ),
-      method: "given in the input",
-      sources: [],
-    };
-  }
-  if (raw.channel !== undefined && raw.channel !== null && raw.channel !== "") {
-    if (typeof raw.channel !== "string")
-      throw invalid(`${field}.channel`, 'must be a channel name such as "referral" or "recruiter"');
-    const channel = channelIndex.resolve(raw.channel, `${field}.channel`);
-    if (channel.cost?.kind === "fixed") {
-      const mid = (channel.cost.low + channel.cost.high) / 2;
-      return {
-        cents: toCents(mid),
-        method: `${channel.name}: midpoint of the seed's $${channel.cost.low / 1000}-${channel.cost.high / 1000}K referral bonus`,
-        sources: [channel.source],
-      };
-    }
-    if (channel.cost?.kind === "share-of-salary") {
-      const share = (channel.cost.low + channel.cost.high) / 2;
-      return {
-        cents: applyRate(annualSalary, share),
-        method: `${channel.name}: ${share * 100}% of the annual salary, the midpoint of the seed's ${channel.cost.low * 100}-${channel.cost.high * 100}% fee`,
-        sources: [channel.source],
-      };
-    }
-    return {
-      cents: toCents(DEFAULT_RECRUITING_COST.amount),
-      method: `${channel.name}: the seed states no cost for this channel, so the seed's $10K per hire is used`,
-      sources: [channel.source, DEFAULT_RECRUITING_COST.source],
-    };
-  }
-  return {
-    cents: toCents(DEFAULT_RECRUITING_COST.amount),
-    method: "the seed's $10K recruitment per hire",
-    sources: [DEFAULT_RECRUITING_COST.source],
-  };
-}
+  rule: { min: number; max: number; integer?: boolean },
+): number => checkOptionalNumber(value, field, fallback, rule);
 
 function normalizeHire(
   raw: unknown,
@@ -306,7 +234,9 @@ function normalizeHire(
       sources: range.sources,
     };
   }
-  const recruiting = problems.check("", () => recruitingFor(h, annualSalary, field));
+  const recruiting = problems.check(field, () =>
+    priceRecruiting(h, { low: annualSalary, mid: annualSalary, high: annualSalary }),
+  );
   if (!recruiting) return undefined;
   return {
     role: role.name,
@@ -317,7 +247,7 @@ function normalizeHire(
     count,
     annualSalary,
     salarySource,
-    recruitingPerPerson: recruiting.cents,
+    recruitingPerPerson: recruiting.mid,
     recruitingSource: { method: recruiting.method, sources: recruiting.sources },
     slip,
   };

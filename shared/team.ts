@@ -1,3 +1,4 @@
+import { checkNumber } from "./check-number.js";
 import { invalid } from "./errors.js";
 import { TEAM_RATIO_RULES } from "./data/hiring.js";
 import type { Source } from "./data/sources.js";
@@ -15,17 +16,13 @@ export interface TeamComposition {
   rules: { rule: string; formula: string; value: number; source: Source }[];
 }
 
+/** A whole number of people or projects (the core's one number check, whole and within limits). */
 export function checkCount(
   value: unknown,
   field: string,
   { min = 0, max = 1_000_000 } = {},
 ): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || !Number.isInteger(value)) {
-    throw invalid(field, `must be a whole number, got ${JSON.stringify(value)}`);
-  }
-  if (value < min || value > max)
-    throw invalid(field, `must be between ${min} and ${max}, got ${value}`);
-  return value;
+  return checkNumber(value, field, { integer: true, min, max });
 }
 
 export function checkProjectsPerEngineer(value: unknown, field = "projectsPerEngineer"): 3 | 4 {

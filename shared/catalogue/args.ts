@@ -6,7 +6,8 @@
 import { readAssumptionsBlock, assumptionsHelp } from "../assumptions-block.js";
 import { invalid } from "../errors.js";
 import { resolveChoice } from "../names.js";
-import { ASSUMPTION_KEYS, percentProblem, type AssumptionKey } from "../plan-assumptions.js";
+import { checkNumber } from "../check-number.js";
+import { ASSUMPTION_KEYS, type AssumptionKey } from "../plan-assumptions.js";
 import type { PlanAssumptionsInput } from "../plan-assumptions.js";
 import { toMonth, toNumber, toText, type Cell, type SheetArg } from "../sheet-values.js";
 
@@ -103,17 +104,7 @@ interface Limits {
 }
 
 function within(n: number, label: string, { min, max }: Limits, whole: boolean): number {
-  if (whole && !Number.isInteger(n)) throw invalid(label, `must be a whole number, got ${n}`);
-  if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-    const range =
-      min !== undefined && max !== undefined
-        ? `from ${min} to ${max}`
-        : min !== undefined
-          ? `at least ${min}`
-          : `at most ${max}`;
-    throw invalid(label, `must be ${whole ? "a whole number " : ""}${range}, got ${n}`);
-  }
-  return n;
+  return checkNumber(n, label, { min, max, integer: whole });
 }
 
 export function text<const N extends string, const O extends ArgOptions<string> = NoOptions>(
@@ -150,9 +141,7 @@ export function percent<
 >(name: N, help: string, opts?: O) {
   const limits = { min: opts?.min ?? 0, max: opts?.max ?? 1 };
   return spec(name, "percent", help, opts, (v, label) => {
-    const n = toNumber(cell(v), label);
-    if (n < limits.min || n > limits.max) throw invalid(label, percentProblem(limits, n, false));
-    return n;
+    return checkNumber(toNumber(cell(v), label), label, { ...limits, share: "sheet" });
   });
 }
 
