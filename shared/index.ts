@@ -6,6 +6,7 @@ export * from "./money.js";
 export * from "./hash.js";
 export * from "./names.js";
 export * from "./salary.js";
+export * from "./workspace-data.js";
 export * from "./team.js";
 export * from "./plan.js";
 export * from "./templates.js";

@@ -1,5 +1,6 @@
 import { PlannerError, invalid, type ErrorCode } from "./errors.js";
 import { LEVELS, LOCATIONS, ROLES, type Level, type Location, type Role } from "./data/roles.js";
+import type { WorkspaceData, WorkspaceLevel, WorkspaceLocation } from "./workspace-data.js";
 
 /** Lower-case letters and digits only: "AI/ML  Engineer" and "ai-ml engineer" share the key "aimlengineer". */
 export function nameKey(text: string): string {
@@ -147,14 +148,122 @@ export function resolveRole(text: unknown, field = "role"): Role {
 const YEARS =
   /^\s*(\d+(?:\.\d+)?)\s*(?:\+|y|yr|yrs|year|years)?(?:\s+(?:of\s+)?(?:experience|exp))?\s*$/i;
 
-/** A level by name ("Mid", "Sr", "Junior") or by years of experience (a number, "4", "6 years"). */
-export function resolveLevel(text: unknown, field = "level"): Level {
+/** A workspace's own level (e.g. Staff): named like a seed level, priced only by the workspace's bands. */
+export interface WorkspaceLevelEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  workspace: true;
+}
+export type ResolvedLevel = Level | WorkspaceLevelEntry;
+
+/** A workspace's own location: the seeds' US range × its factor, unless a workspace band states it. */
+export interface WorkspaceLocationEntry {
+  id: string;
+  name: string;
+  currency: string;
+  costOfLivingIndex: null;
+  aliases: string[];
+  source: null;
+  factor: number;
+  workspace: true;
+}
+export type ResolvedLocation = Location | WorkspaceLocationEntry;
+
+export function isWorkspaceEntry<T extends object>(
+  entry: T,
+): entry is Extract<T, { workspace: true }> {
+  return "workspace" in entry && (entry as { workspace?: unknown }).workspace === true;
+}
+
+/**
+ * The seeds' names plus a workspace's own, in one index per workspace list (built once per list):
+ * seed names come first, so a workspace entry can never shadow one.
+ */
+function withWorkspace<W, T>(
+  cache: WeakMap<readonly W[], NameIndex<T>>,
+  base: NameIndex<T>,
+  list: readonly W[] | undefined,
+  build: (list: readonly W[]) => NameIndex<T>,
+): NameIndex<T> {
+  if (!list?.length) return base;
+  let index = cache.get(list);
+  if (!index) {
+    index = build(list);
+    cache.set(list, index);
+  }
+  return index;
+}
+
+const levelIndexes = new WeakMap<readonly WorkspaceLevel[], NameIndex<ResolvedLevel>>();
+const locationIndexes = new WeakMap<readonly WorkspaceLocation[], NameIndex<ResolvedLocation>>();
+
+function workspaceLevel(l: WorkspaceLevel): WorkspaceLevelEntry {
+  return {
+    id: `workspace:${nameKey(l.name)}`,
+    name: l.name,
+    aliases: [...(l.aliases ?? [])],
+    workspace: true,
+  };
+}
+
+function workspaceLocation(l: WorkspaceLocation): WorkspaceLocationEntry {
+  return {
+    id: `workspace:${nameKey(l.name)}`,
+    name: l.name,
+    currency: l.currency ?? "USD",
+    costOfLivingIndex: null,
+    aliases: [...(l.aliases ?? [])],
+    source: null,
+    factor: l.factor,
+    workspace: true,
+  };
+}
+
+function levelsOf(options: WorkspaceData): NameIndex<ResolvedLevel> {
+  return withWorkspace(levelIndexes, levelIndex, options.levels, (list) => {
+    const all: ResolvedLevel[] = [...LEVELS, ...list.map(workspaceLevel)];
+    return new NameIndex<ResolvedLevel>(
+      "level",
+      "UNKNOWN_LEVEL",
+      all,
+      (l) => l.name,
+      (l) => [l.id, ...l.aliases],
+    );
+  });
+}
+
+function locationsOf(options: WorkspaceData): NameIndex<ResolvedLocation> {
+  return withWorkspace(locationIndexes, locationIndex, options.locations, (list) => {
+    const all: ResolvedLocation[] = [...LOCATIONS, ...list.map(workspaceLocation)];
+    return new NameIndex<ResolvedLocation>(
+      "location",
+      "UNKNOWN_LOCATION",
+      all,
+      (l) => l.name,
+      (l) => [l.id, ...l.aliases],
+    );
+  });
+}
+
+/**
+ * A level by name ("Mid", "Sr", "Junior", or a workspace's own such as "Staff") or by years of
+ * experience (a number, "4", "6 years"; the seeds' levels only).
+ */
+export function resolveLevel(
+  text: unknown,
+  field = "level",
+  options: WorkspaceData = {},
+): ResolvedLevel {
   if (typeof text === "number") return levelForYears(text, field);
   if (typeof text !== "string" || !text.trim())
-    throw invalid(field, "a level is required: Entry, Mid or Senior (or years of experience)");
+    throw invalid(
+      field,
+      `a level is required: ${levelsOf(options).names().join(", ")} (or years of experience)`,
+    );
   const years = YEARS.exec(text);
   if (years) return levelForYears(Number(years[1]), field);
-  return levelIndex.resolve(text, field);
+  return levelsOf(options).resolve(text, field);
 }
 
 export function levelForYears(years: number, field = "level"): Level {
@@ -166,12 +275,16 @@ export function levelForYears(years: number, field = "level"): Level {
 
 const US = LOCATIONS.find((l) => l.id === "us")!;
 
-/** A location by name or alias; blank means the US as a whole (the seeds' national figures). */
-export function resolveLocation(text: unknown, field = "location"): Location {
+/** A location by name or alias (a workspace's own too); blank means the US as a whole (the seeds' national figures). */
+export function resolveLocation(
+  text: unknown,
+  field = "location",
+  options: WorkspaceData = {},
+): ResolvedLocation {
   if (text === undefined || text === null || (typeof text === "string" && !text.trim())) return US;
   if (typeof text !== "string")
     throw invalid(field, `a location name is expected, e.g. "Austin" or "SF"`);
-  return locationIndex.resolve(text, field);
+  return locationsOf(options).resolve(text, field);
 }
 
 /** Parses a fixed set of words case-insensitively, with a suggestion on a miss. */

@@ -1,5 +1,5 @@
 import { PlannerError, invalid } from "./errors.js";
-import { LEVELS, type Level, type Location, type Role } from "./data/roles.js";
+import { LEVELS, type Role } from "./data/roles.js";
 import {
   BASE_SALARIES,
   BASES,
@@ -14,7 +14,16 @@ import {
 } from "./data/salaries.js";
 import type { Source } from "./data/sources.js";
 import { toCents, type Cents } from "./money.js";
-import { resolveChoice, resolveLevel, resolveLocation, resolveRole } from "./names.js";
+import {
+  isWorkspaceEntry,
+  resolveChoice,
+  resolveLevel,
+  resolveLocation,
+  resolveRole,
+  type ResolvedLevel,
+  type ResolvedLocation,
+} from "./names.js";
+import { fxRateFor, type WorkspaceData } from "./workspace-data.js";
 
 export const CURRENCIES: Currency[] = ["USD", "GBP"];
 
@@ -48,7 +57,8 @@ export interface SalaryRange {
   location: string;
   locationId: string;
   basis: Basis;
-  currency: Currency;
+  /** USD or GBP from the seeds; any other code through a workspace FX rate. */
+  currency: string;
   year: number;
   low: Cents;
   mid: Cents;
@@ -63,11 +73,20 @@ export interface SalaryRange {
   notes: string[];
 }
 
-export interface SalaryOptions {
+/**
+ * What the core prices with besides the seeds: a workspace's bands, levels, locations and FX rates.
+ * Every function that resolves a name or a salary takes it.
+ */
+export interface SalaryOptions extends WorkspaceData {
   bands?: readonly WorkspaceBand[];
 }
 
-const key = (basis: Basis, role: string, level: string, location: string, currency: Currency) =>
+/** Any workspace data at all: answers are then computed per call rather than from the seed cache. */
+function hasWorkspaceData(o: SalaryOptions): boolean {
+  return Boolean(o.bands?.length || o.levels?.length || o.locations?.length || o.fx?.length);
+}
+
+const key = (basis: Basis, role: string, level: string, location: string, currency: string) =>
   `${basis}|${role}|${level}|${location}|${currency}`;
 
 const STATED = new Map<string, StatedRange>();
@@ -139,10 +158,10 @@ function roundUnits(units: number): number {
 function bandMatch(
   bands: readonly WorkspaceBand[] | undefined,
   role: Role,
-  level: Level,
-  location: Location,
+  level: ResolvedLevel,
+  location: ResolvedLocation,
   basis: Basis,
-  currency: Currency,
+  currency: string,
 ) {
   if (!bands?.length) return undefined;
   return bands.find(
@@ -173,7 +192,18 @@ export function availableFor(role: Role): string[] {
   return lines;
 }
 
-function noData(role: Role, level: Level, basis: Basis): PlannerError {
+function noData(
+  role: Role,
+  level: ResolvedLevel,
+  location: ResolvedLocation,
+  basis: Basis,
+): PlannerError {
+  if (isWorkspaceEntry(level))
+    return new PlannerError(
+      "NO_DATA",
+      `No ${basis} salary data for ${role.name} at ${level.name} level in ${location.name}: ${level.name} is your workspace's own level, and only a workspace band gives it salaries (the seeds list Entry, Mid and Senior). Upload a ${basis} band for ${role.name} / ${level.name} / ${location.name}.`,
+      { field: "level", available: [] },
+    );
   const available = availableFor(role);
   const what = available.length
     ? ` The seeds hold: ${available.join("; ")}.`
@@ -191,16 +221,17 @@ const seedAnswers = new Map<string, SalaryRange>();
 /** Low / mid / high for a role, level, location, basis and currency, with where each figure comes from. */
 export function salaryRange(query: SalaryQuery, options: SalaryOptions = {}): SalaryRange {
   const role = resolveRole(query.role);
-  const level = resolveLevel(query.level);
-  const location = resolveLocation(query.location);
+  const level = resolveLevel(query.level, "level", options);
+  const location = resolveLocation(query.location, "location", options);
   const basis = resolveChoice<Basis>(query.basis, BASES, "basis", "base");
-  const currency = resolveChoice<Currency>(
+  const currencies = [...CURRENCIES, ...(options.fx ?? []).map((r) => r.currency)];
+  const currency = resolveChoice<string>(
     typeof query.currency === "string" ? query.currency.toUpperCase() : query.currency,
-    CURRENCIES,
+    [...new Set(currencies)],
     "currency",
     location.currency,
   );
-  if (options.bands?.length)
+  if (hasWorkspaceData(options))
     return computeSalaryRange(role, level, location, basis, currency, options);
   const cacheKey = key(basis, role.id, level.id, location.id, currency);
   let answer = seedAnswers.get(cacheKey);
@@ -214,10 +245,10 @@ export function salaryRange(query: SalaryQuery, options: SalaryOptions = {}): Sa
 
 function computeSalaryRange(
   role: Role,
-  level: Level,
-  location: Location,
+  level: ResolvedLevel,
+  location: ResolvedLocation,
   basis: Basis,
-  currency: Currency,
+  currency: string,
   options: SalaryOptions,
 ): SalaryRange {
   const range = statedOrDerived(role, level, location, basis, currency, options);
@@ -226,7 +257,7 @@ function computeSalaryRange(
   return range;
 }
 
-const dollars = (cents: Cents, currency: Currency) =>
+const dollars = (cents: Cents, currency: string) =>
   `${currency === "GBP" ? "£" : "$"}${String(Math.round(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 const span = (r: SalaryRange) => `${dollars(r.low, r.currency)}–${dollars(r.high, r.currency)}`;
 const quoted = (r: SalaryRange) => {
@@ -242,9 +273,9 @@ const quoted = (r: SalaryRange) => {
 function seedConflict(
   range: SalaryRange,
   role: Role,
-  level: Level,
-  location: Location,
-  currency: Currency,
+  level: ResolvedLevel,
+  location: ResolvedLocation,
+  currency: string,
 ): string | undefined {
   if (range.provenance === "workspace" || range.basis === "market") return undefined;
   let other: SalaryRange;
@@ -275,10 +306,10 @@ function seedConflict(
 
 function statedOrDerived(
   role: Role,
-  level: Level,
-  location: Location,
+  level: ResolvedLevel,
+  location: ResolvedLocation,
   basis: Basis,
-  currency: Currency,
+  currency: string,
   options: SalaryOptions,
 ): SalaryRange {
   const common = {
@@ -335,12 +366,19 @@ function statedOrDerived(
   }
 
   const us = STATED.get(key(basis, role.id, level.id, "us", "USD"));
-  if (!us) throw noData(role, level, basis);
+  if (!us) throw noData(role, level, location, basis);
 
   const steps: string[] = [];
   const sources: Source[] = [us.source];
   let factor = 1;
-  if (location.id !== "us") {
+  let workspace = false;
+  if (isWorkspaceEntry(location)) {
+    factor = location.factor;
+    workspace = true;
+    steps.push(
+      `US ${basis} range × ${location.factor} (${location.name}: your workspace's geo factor against the US range)`,
+    );
+  } else if (location.id !== "us") {
     const f = LOCATION_FACTORS.get(location.id)!;
     const own = f.byRole[role.id];
     factor = own ?? f.average;
@@ -354,22 +392,45 @@ function statedOrDerived(
       if (r.level === "mid" && (TABLE_ROLES as readonly string[]).includes(r.role))
         sources.push(r.source);
   }
-  if (currency === "GBP") {
-    factor *= GBP_PER_USD;
-    steps.push(`converted to GBP at ${GBP_PER_USD.toFixed(4)} £/$ (${GBP_PER_USD_METHOD})`);
-    for (const r of londonCells) if (!sources.includes(r.source)) sources.push(r.source);
+  if (currency !== "USD") {
+    const rate = fxRateFor(options.fx, currency);
+    if (rate) {
+      factor *= rate.perUsd;
+      workspace = true;
+      steps.push(
+        `converted to ${currency} at ${rate.perUsd} ${currency} per USD (your workspace's rate as of ${rate.asOf})`,
+      );
+    } else if (currency === "GBP") {
+      factor *= GBP_PER_USD;
+      steps.push(`converted to GBP at ${GBP_PER_USD.toFixed(4)} £/$ (${GBP_PER_USD_METHOD})`);
+      for (const r of londonCells) if (!sources.includes(r.source)) sources.push(r.source);
+    } else {
+      throw new PlannerError(
+        "NO_DATA",
+        `No rate to convert USD to ${currency}: the seeds imply only GBP. Add a ${currency} FX rate to the workspace, or ask in USD.`,
+        {
+          field: "currency",
+          available: [...new Set(["USD", "GBP", ...(options.fx ?? []).map((r) => r.currency)])],
+        },
+      );
+    }
   }
   const low = toCents(roundUnits(us.low * factor));
   const high = toCents(roundUnits(us.high * factor));
   const notes = us.openEnded ? ['The seed writes the high end with a "+" (open-ended).'] : [];
+  if (workspace)
+    notes.push(
+      "Derived from the seeds' US range with your workspace's own data (a location factor or FX rate), not stated by a seed.",
+    );
+  const unit = currency === "GBP" ? "pounds" : currency === "USD" ? "dollars" : `whole ${currency}`;
   return {
     ...common,
     low,
     high,
     mid: Math.round((low + high) / 2),
-    provenance: "derived",
+    provenance: workspace ? "workspace" : "derived",
     derived: true,
-    method: `${steps.join("; then ")}; rounded to whole ${currency === "GBP" ? "pounds" : "dollars"}; mid is the midpoint of low and high`,
+    method: `${steps.join("; then ")}; rounded to ${unit.startsWith("whole") ? unit : `whole ${unit}`}; mid is the midpoint of low and high`,
     sources: dedupe(sources),
     openEnded: !!us.openEnded,
     notes,

@@ -149,7 +149,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
       formula: `=AI_PLAN(${HIRES_A1}, ${ASSUMPTIONS_A1})`,
     },
-    run: (parts, ctx) => monthsTable(planResult(planInput(parts), { bands: ctx.bands })),
+    run: (parts, ctx) => monthsTable(planResult(planInput(parts), ctx)),
   }),
   defineFunction({
     name: "AI_PLAN_SUMMARY",
@@ -162,7 +162,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
       formula: `=AI_PLAN_SUMMARY(${HIRES_A1}, ${ASSUMPTIONS_A1})`,
     },
-    run: (parts, ctx) => yearsTable(planResult(planInput(parts), { bands: ctx.bands })),
+    run: (parts, ctx) => yearsTable(planResult(planInput(parts), ctx)),
   }),
   defineFunction({
     name: "AI_PLAN_COST",
@@ -190,7 +190,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       formula: `=AI_PLAN_COST(${HIRES_A1}, ${ASSUMPTIONS_A1}, "total", 2)`,
     },
     run: ({ component, year, ...parts }, ctx) =>
-      planFigure(planResult(planInput(parts), { bands: ctx.bands }), component, year),
+      planFigure(planResult(planInput(parts), ctx), component, year),
   }),
   defineFunction({
     name: "AI_PLAN_WARNINGS",
@@ -203,7 +203,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       formula: `=AI_PLAN_WARNINGS(${HIRES_A1}, ${ASSUMPTIONS_A1})`,
     },
     run: (parts, ctx) => {
-      const r = runPlan(planInput(parts), { bands: ctx.bands });
+      const r = runPlan(planInput(parts), ctx);
       return r.warnings.length ? r.warnings.map((w) => [w.message]) : [["OK"]];
     },
   }),
@@ -271,7 +271,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       formula: `=AI_PLAN_RANGE(${HIRES_A1}, Assumptions!A1:B5, "years")`,
     },
     run: ({ view, ...parts }, ctx) => {
-      const r = runPlanRange(planInput(parts), { bands: ctx.bands });
+      const r = runPlanRange(planInput(parts), ctx);
       if (view === "years") {
         return [
           [
@@ -351,6 +351,6 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       formula: `=AI_PLAN_COMPARE(${HIRES_A1}, ${ASSUMPTIONS_A1}, Scenarios!A1:D4)`,
     },
     run: ({ scenarios, ...parts }, ctx) =>
-      comparisonTable(comparePlans(planInput(parts), scenarios, { bands: ctx.bands }).scenarios),
+      comparisonTable(comparePlans(planInput(parts), scenarios, ctx).scenarios),
   }),
 ];

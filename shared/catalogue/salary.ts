@@ -58,7 +58,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     args: [role, level, location, basis, currency, point],
     returns: { kind: "number", help: "Annual amount in the currency." },
     example: { args: ["ML Engineer", "Mid", "Austin"] },
-    run: ({ point, ...query }, ctx) => toUnits(salaryRange(query, { bands: ctx.bands })[point]),
+    run: ({ point, ...query }, ctx) => toUnits(salaryRange(query, ctx)[point]),
   }),
   defineFunction({
     name: "AI_SALARY_RANGE",
@@ -71,7 +71,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     },
     example: { args: ["Data Scientist", "Senior", "NYC"] },
     run: (query, ctx) => {
-      const r = salaryRange(query, { bands: ctx.bands });
+      const r = salaryRange(query, ctx);
       return [[toUnits(r.low), toUnits(r.mid), toUnits(r.high)]];
     },
   }),
@@ -83,7 +83,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     args: [role, level, location, basis, currency],
     returns: { kind: "text", help: "The provenance of AI_SALARY's figure for the same arguments." },
     example: { args: ["ML Engineer", "Senior", "Austin"] },
-    run: (query, ctx) => describeSources(salaryRange(query, { bands: ctx.bands })),
+    run: (query, ctx) => describeSources(salaryRange(query, ctx)),
   }),
   defineFunction({
     name: "AI_SALARY_POSITION",
@@ -98,8 +98,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     ],
     returns: { kind: "number", help: "Position in range (below 0 or above 1 when outside it)." },
     example: { args: [165000, "ML Engineer", "Mid"] },
-    run: ({ salary, ...query }, ctx) =>
-      positionInRange(salary, salaryRange(query, { bands: ctx.bands })),
+    run: ({ salary, ...query }, ctx) => positionInRange(salary, salaryRange(query, ctx)),
   }),
   defineFunction({
     name: "AI_TOTAL_COMP",
@@ -118,7 +117,6 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     ],
     returns: { kind: "number", help: "Estimated annual total compensation (derived)." },
     example: { args: ["ML Engineer", "Senior", "", "public"] },
-    run: ({ point, ...query }, ctx) =>
-      toUnits(totalCompEstimate(query, { bands: ctx.bands })[point]),
+    run: ({ point, ...query }, ctx) => toUnits(totalCompEstimate(query, ctx)[point]),
   }),
 ];

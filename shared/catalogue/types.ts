@@ -1,5 +1,5 @@
 import type { SheetArg, SheetResult } from "../sheet-values.js";
-import type { WorkspaceBand } from "../salary.js";
+import type { SalaryOptions } from "../salary.js";
 import type { PlanResultUnits } from "../units.js";
 import type { ArgSpec } from "./args.js";
 
@@ -22,8 +22,8 @@ export type ModelResolver = (idOrToken: string) => {
   result: PlanResultUnits;
 };
 
-export interface FunctionContext {
-  bands?: readonly WorkspaceBand[];
+/** What a function computes with besides the seeds: the workspace's data (bands, levels, locations, FX) and its models. */
+export interface FunctionContext extends SalaryOptions {
   models?: ModelResolver;
 }
 

@@ -68,7 +68,7 @@ export const UPSKILLING_FUNCTIONS: CatalogueEntry[] = [
           channel: a.channel,
           ...a.assumptions,
         },
-        { bands: ctx.bands },
+        ctx,
       );
       const money = (v: { low: number | null; expected: number | null; high: number | null }) =>
         [v.low, v.expected, v.high].map((x) => (x === null ? "" : toUnits(x)));

@@ -92,7 +92,8 @@ export function salaryBody(r: SalaryRange): SalaryBody {
     level: r.level,
     location: r.location,
     basis: r.basis,
-    currency: r.currency,
+    // USD or GBP: this route passes no workspace FX rates yet, the only source of other codes.
+    currency: r.currency as SalaryBody["currency"],
     low: toUnits(r.low),
     mid: toUnits(r.mid),
     high: toUnits(r.high),
