@@ -9,11 +9,15 @@ import { invalid } from "./errors.js";
 import { nameKey } from "./names.js";
 import {
   ASSUMPTION_KEYS,
+  MONTH_NAMES,
   PLAN_ASSUMPTIONS,
+  calendarMonth,
   assumptionDefault,
   assumptionSpec,
+  describeFieldLimits,
   resolveAssumptionLabel,
   wholeMonths,
+  type AssumptionField,
   type AssumptionKey,
   type AssumptionSpec,
   type PlanAssumptionsInput,
@@ -46,6 +50,11 @@ export function assumptionFromCell(spec: AssumptionSpec, cell: Cell, label: stri
     }
     case "month":
       return toMonth(cell, label);
+    case "calendarMonth":
+      return monthOfYear(cell, label);
+    case "group":
+      // A group's label in a cell names its first value (e.g. "Payroll tax | 6.2%").
+      return { [spec.fields![0]!.key]: fieldFromCell(spec.fields![0]!, cell, label) };
     case "slip": {
       const max = spec.max ?? 24;
       if (typeof cell === "string") {
@@ -63,6 +72,33 @@ export function assumptionFromCell(spec: AssumptionSpec, cell: Cell, label: stri
       return slipEnd(cell, label, max);
     }
   }
+}
+
+/** A month of the year from a cell: 7, "7", "July", "Jul" or a date (its month). */
+export function monthOfYear(cell: Cell, label: string): number {
+  if (cell instanceof Date) return cell.getMonth() + 1;
+  if (typeof cell === "string") {
+    const key = nameKey(cell);
+    const named =
+      key.length >= 3 && /^[a-z]+$/.test(key)
+        ? MONTH_NAMES.findIndex((m) => nameKey(m).startsWith(key))
+        : -1;
+    if (named >= 0) return named + 1;
+    if (/^[a-z]+$/.test(key))
+      throw invalid(
+        label,
+        `must be a month of the year: 1 to 12 or a name such as "July", got ${JSON.stringify(cell)}`,
+      );
+  }
+  return calendarMonth(toNumber(cell, label), label);
+}
+
+/** One value of a group from a cell: a share (6.2% or 0.062) or an amount ($168,600 or 168.6K). */
+export function fieldFromCell(f: AssumptionField, cell: Cell, label: string): number {
+  const n = toNumber(cell, label);
+  return f.kind === "percent"
+    ? checkNumber(n, label, { min: f.min, max: f.max, share: "sheet" })
+    : checkNumber(n, label, { min: f.min, max: f.max });
 }
 
 /** One end of a slip (or "n" meaning 0 to n): a whole number of months. */
@@ -112,6 +148,7 @@ export function readAssumptionsBlock(
   const out: Record<string, unknown> = {};
   const seen = new Map<string, { row: number; label: string }>();
   const slipParts: { min?: number; max?: number; rows: number[] } = { rows: [] };
+  const groups: Record<string, { values: Record<string, number>; row: number; label: string }> = {};
   range.forEach((line, r) => {
     const row = r + 1;
     const labelCell = line[0];
@@ -140,7 +177,11 @@ export function readAssumptionsBlock(
           .join(", ")}`,
       );
     }
-    const slot = hit.part ? `${spec.key}.${hit.part}` : spec.key;
+    const slot = hit.part
+      ? `${spec.key}.${hit.part}`
+      : hit.field
+        ? `${spec.key}.${hit.field.key}`
+        : spec.key;
     const before = seen.get(slot);
     if (before) throw invalid(where, `is given twice (rows ${before.row} and ${row}); keep one`);
     if (spec.parts) {
@@ -164,6 +205,11 @@ export function readAssumptionsBlock(
       slipParts.rows.push(row);
       return;
     }
+    if (hit.field) {
+      const group = (groups[spec.key] ??= { values: {}, row, label: hit.label });
+      group.values[hit.field.key] = fieldFromCell(hit.field, value as Cell, where);
+      return;
+    }
     out[spec.key] = assumptionFromCell(spec, value as Cell, where);
   });
   if (slipParts.rows.length) {
@@ -182,6 +228,16 @@ export function readAssumptionsBlock(
       );
     out.slipMonths = [min, slipParts.max];
   }
+  for (const [key, group] of Object.entries(groups)) {
+    const spec = assumptionSpec(key as AssumptionKey);
+    const missing = spec.fields!.find((f) => f.required && group.values[f.key] === undefined);
+    if (missing)
+      throw invalid(
+        `${field} row ${group.row} ${group.label}`,
+        `needs a ${missing.label} row too (${describeFieldLimits(missing)})`,
+      );
+    out[key] = group.values;
+  }
   return out as PlanAssumptionsInput;
 }
 
@@ -193,16 +249,23 @@ function example(spec: AssumptionSpec): string {
       return "e.g. 25%";
     case "month":
       return 'e.g. "2027-01" or a date';
+    case "calendarMonth":
+      return 'e.g. 7 or "July"';
     case "slip":
       return 'e.g. 2 or "0-2"';
+    case "group":
+      return spec
+        .fields!.map((f) => `${f.label} ${f.kind === "percent" ? "6.2%" : "$168,600"}`)
+        .join(", ");
   }
 }
 
 /**
  * The block for a plan input: one label | value row per assumption it sets (in the table's
- * order), in values a sheet shows and reads back unchanged (shares as numbers for a % format,
- * months as "YYYY-MM" text, slips as "min-max"). `withDefaults` also writes every numeric
- * assumption the input leaves out, at its default, so a sheet shows what the plan assumes.
+ * order; a group gives a row per value), in values a sheet shows and reads back unchanged (shares
+ * as numbers for a % format, months as "YYYY-MM" text, slips as "min-max", months of the year as
+ * 1–12). `withDefaults` also writes the assumptions marked showDefault that the input leaves out,
+ * at their defaults, so a sheet shows what the plan assumes.
  */
 export function assumptionsBlockRows(
   input: Readonly<Record<string, unknown>>,
@@ -212,7 +275,7 @@ export function assumptionsBlockRows(
   for (const spec of PLAN_ASSUMPTIONS as readonly AssumptionSpec[]) {
     let v = input[spec.key];
     if (v === undefined || v === null || v === "") {
-      if (!withDefaults || (spec.kind !== "months" && spec.kind !== "percent")) continue;
+      if (!withDefaults || !spec.showDefault) continue;
       v = assumptionDefault(spec.key as AssumptionKey);
     }
     if (spec.kind === "slip") {
@@ -223,6 +286,12 @@ export function assumptionsBlockRows(
             ? [v[0], v[1]]
             : [(v as { min: number }).min, (v as { max: number }).max];
       rows.push({ spec, row: [spec.label, `${min}-${max}`] });
+    } else if (spec.kind === "group") {
+      const values = v as Record<string, number | null | undefined>;
+      for (const f of spec.fields!) {
+        const value = values[f.key];
+        if (value !== undefined && value !== null) rows.push({ spec, row: [f.label, value] });
+      }
     } else rows.push({ spec, row: [spec.label, v as string | number] });
   }
   return rows;

@@ -16,12 +16,17 @@ export class NameIndex<T> {
   private readonly byKey = new Map<string, T>();
   private readonly entries: { key: string; name: string }[] = [];
 
+  /**
+   * `options.closeTo`: suggest only names scoring within this much of the closest one, for a set
+   * of many similar names ("… rate") where one clear match should not bring its neighbours along.
+   */
   constructor(
     private readonly kind: string,
     private readonly code: ErrorCode,
     items: readonly T[],
     nameOf: (item: T) => string,
     namesOf: (item: T) => readonly string[],
+    private readonly options: { closeTo?: number } = {},
   ) {
     for (const item of items) {
       for (const n of [nameOf(item), ...namesOf(item)]) {
@@ -79,9 +84,13 @@ export class NameIndex<T> {
       const prev = scored.get(e.name);
       if (prev === undefined || score < prev) scored.set(e.name, score);
     }
-    return [...scored.entries()]
+    const ranked = [...scored.entries()]
       .filter(([, s]) => s < 0.6)
-      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+    const { closeTo } = this.options;
+    const best = ranked[0]?.[1] ?? 0;
+    return ranked
+      .filter(([, s]) => closeTo === undefined || s <= best + closeTo)
       .slice(0, limit)
       .map(([name]) => name);
   }

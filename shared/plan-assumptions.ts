@@ -11,9 +11,25 @@ import { NameIndex } from "./names.js";
 
 /**
  * months: a whole number of months; percent: a share (0.25 = 25%); month: a calendar month
- * "YYYY-MM"; slip: how many months late a hire may start (n = 0 to n, or min–max).
+ * "YYYY-MM"; calendarMonth: a month of the year, 1 (January) to 12 (December); slip: how many
+ * months late a hire may start (n = 0 to n, or min–max); group: an object of named values, each
+ * on its own labelled row in a sheet (payrollTax: { rate, wageBase }).
  */
-export type AssumptionKind = "months" | "percent" | "month" | "slip";
+export type AssumptionKind = "months" | "percent" | "month" | "calendarMonth" | "slip" | "group";
+
+/** One value of a group assumption: its key in the API object, its own label and limits. */
+export interface AssumptionField {
+  readonly key: string;
+  readonly label: string;
+  readonly aliases: readonly string[];
+  /** percent: a share; money: an amount in USD. */
+  readonly kind: "percent" | "money";
+  readonly min: number;
+  readonly max: number;
+  /** Must be given whenever the group is (the others may be left out). */
+  readonly required: boolean;
+  readonly defaultText: string;
+}
 
 export interface AssumptionSpec {
   /** The API body's field name. */
@@ -31,6 +47,10 @@ export interface AssumptionSpec {
   readonly help: string;
   /** Labels that give one end of a slip on their own row ("Slip min", "Slip max"). */
   readonly parts?: { readonly min: readonly string[]; readonly max: readonly string[] };
+  /** A group's values; its label and aliases name the first (required) one in a sheet. */
+  readonly fields?: readonly AssumptionField[];
+  /** Written at its default into a sheet that shows what a plan assumes (assumptionsBlockRows withDefaults). */
+  readonly showDefault?: boolean;
 }
 
 /** A hiring delay in months: n (meaning 0 to n), [min, max] or { min, max }. */
@@ -56,6 +76,7 @@ export const PLAN_ASSUMPTIONS = [
     max: 120,
     defaultText: "24",
     help: "Months to plan.",
+    showDefault: true,
   },
   {
     key: "benefitsRate",
@@ -66,6 +87,7 @@ export const PLAN_ASSUMPTIONS = [
     max: 2,
     defaultText: "0%",
     help: "Benefits as a share of each month's payroll (the seeds state none, so 0% unless given).",
+    showDefault: true,
   },
   {
     key: "annualRaise",
@@ -75,7 +97,8 @@ export const PLAN_ASSUMPTIONS = [
     min: 0,
     max: 0.5,
     defaultText: "0%",
-    help: "Raise on each hire's anniversary.",
+    help: "Raise on each hire's anniversary (or, with a raise month, at each merit month).",
+    showDefault: true,
   },
   {
     key: "startDate",
@@ -99,30 +122,140 @@ export const PLAN_ASSUMPTIONS = [
       max: ["Slip max", "Max slip", "Slip max months"],
     },
   },
+  {
+    key: "fiscalYearStart",
+    label: "Fiscal year start",
+    aliases: ["Fiscal year", "FY start", "Fiscal year start month", "Fiscal year begins"],
+    kind: "calendarMonth",
+    min: 1,
+    max: 12,
+    defaultText: "none (years are 12-month blocks from month 1)",
+    help: "Calendar month that opens the fiscal year (7 = July). With a start date, years are fiscal years labelled by the calendar year they end in (FY2027), the first and last possibly partial; without one it is not used.",
+  },
+  {
+    key: "payrollTax",
+    label: "Payroll tax",
+    aliases: ["Payroll taxes", "Employer tax", "Employer taxes", "Employer payroll tax"],
+    kind: "group",
+    defaultText: "none",
+    help: 'Employer payroll taxes, beside benefits: the rate × each person\'s monthly pay, counting pay only up to the wage base in the person\'s calendar year (it resets each January, or each plan year without a start date). In a sheet, the rows "Payroll tax rate" and "Payroll tax wage base"; through the API, { "rate": 0.062, "wageBase": 168600 }. No seed gives a rate: it is yours.',
+    fields: [
+      {
+        key: "rate",
+        label: "Payroll tax rate",
+        aliases: ["Employer tax rate", "Payroll tax %", "Tax rate"],
+        kind: "percent",
+        min: 0,
+        max: 1,
+        required: true,
+        defaultText: "0%",
+      },
+      {
+        key: "wageBase",
+        label: "Payroll tax wage base",
+        aliases: ["Wage base", "Tax wage base", "Payroll tax cap", "Wage cap"],
+        kind: "money",
+        min: 0,
+        max: 5_000_000,
+        required: false,
+        defaultText: "none (all pay is taxed)",
+      },
+    ],
+  },
+  {
+    key: "bonusRate",
+    label: "Bonus rate",
+    aliases: ["Bonus", "Target bonus", "Bonus %", "Bonus target"],
+    kind: "percent",
+    min: 0,
+    max: 2,
+    defaultText: "0%",
+    help: "Target bonus as a share of pay, accrued monthly with the pay; a hire's own Bonus rate overrides it. Contractors get none unless their row gives one.",
+  },
+  {
+    key: "equityRate",
+    label: "Equity rate",
+    aliases: ["Equity", "Equity grant", "Equity %", "Stock grant", "Equity grant rate"],
+    kind: "percent",
+    min: 0,
+    max: 2,
+    defaultText: "0%",
+    help: "Yearly equity grant value as a share of pay, expensed monthly with the pay; a hire's own Equity rate overrides it. Contractors get none unless their row gives one.",
+  },
+  {
+    key: "raiseMonth",
+    label: "Raise month",
+    aliases: ["Merit month", "Merit cycle", "Merit cycle month", "Review month"],
+    kind: "calendarMonth",
+    min: 1,
+    max: 12,
+    defaultText: "none (raises on each anniversary)",
+    help: "A company-wide merit month (4 = April) replacing anniversary raises: at each one, everyone employed for at least the raise min tenure gets the annual raise. Without a start date, month n of each plan year.",
+  },
+  {
+    key: "raiseMinTenureMonths",
+    label: "Raise min tenure months",
+    aliases: [
+      "Raise min tenure",
+      "Raise tenure",
+      "Merit tenure months",
+      "Minimum tenure for raise",
+    ],
+    kind: "months",
+    min: 0,
+    max: 24,
+    defaultText: "6",
+    help: "With a raise month: the months someone must have been employed at the merit month to get the raise (the existing team always qualifies).",
+  },
+  {
+    key: "attritionRate",
+    label: "Attrition rate",
+    aliases: ["Attrition", "Turnover", "Turnover rate", "Annual attrition"],
+    kind: "percent",
+    min: 0,
+    max: 1,
+    defaultText: "0%",
+    help: "Yearly share of people expected to leave, each replaced at once: every month costs attrition ÷ 12 × each person employed × their recruiting cost, on a Backfill line (an expected value; headcount is unchanged).",
+  },
 ] as const satisfies readonly AssumptionSpec[];
 
 type Row = (typeof PLAN_ASSUMPTIONS)[number];
 export type AssumptionKey = Row["key"];
 
-type InputOf<K extends AssumptionKind> = K extends "months" | "percent"
+type FieldOf<R> = R extends { readonly fields: readonly (infer F)[] } ? F : never;
+type KeyOf<F> = F extends { readonly key: infer K extends string } ? K : never;
+/** A group as a body gives it: each value optional (the engine says which are required). */
+type GroupInput<R> = { [F in FieldOf<R> as KeyOf<F>]?: number | null };
+/** A group after checking: required values always there, the others null when left out. */
+type GroupValue<R> = {
+  [F in FieldOf<R> as KeyOf<F>]: F extends { readonly required: true } ? number : number | null;
+};
+
+type InputOf<R extends Row> = R["kind"] extends "months" | "percent" | "calendarMonth"
   ? number
-  : K extends "month"
+  : R["kind"] extends "month"
     ? string
-    : K extends "slip"
+    : R["kind"] extends "slip"
       ? SlipInput
-      : never;
-type ValueOf<K extends AssumptionKind> = K extends "months" | "percent"
+      : R["kind"] extends "group"
+        ? GroupInput<R>
+        : never;
+type ValueOf<R extends Row> = R["kind"] extends "months" | "percent"
   ? number
-  : K extends "month"
-    ? CalendarMonth | null
-    : K extends "slip"
-      ? Slip
-      : never;
+  : R["kind"] extends "calendarMonth"
+    ? number | null
+    : R["kind"] extends "month"
+      ? CalendarMonth | null
+      : R["kind"] extends "slip"
+        ? Slip
+        : R["kind"] extends "group"
+          ? GroupValue<R>
+          : never;
 
 /** The assumptions as a plan input (the API body) holds them: each optional, null meaning the default. */
-export type PlanAssumptionsInput = { [R in Row as R["key"]]?: InputOf<R["kind"]> | null };
+export type PlanAssumptionsInput = { [R in Row as R["key"]]?: InputOf<R> | null };
 /** Every assumption's effective value after checking (defaults filled in). */
-export type PlanAssumptionValues = { [R in Row as R["key"]]: ValueOf<R["kind"]> };
+export type PlanAssumptionValues = { [R in Row as R["key"]]: ValueOf<R> };
 /** The effective values as an answer shows them: a start date as "YYYY-MM", a slip as { min, max }. */
 export type PlanAssumptionsShown = Omit<PlanAssumptionValues, "startDate"> & {
   startDate: string | null;
@@ -142,6 +275,13 @@ const DEFAULTS: PlanAssumptionValues = {
   annualRaise: 0,
   startDate: null,
   slipMonths: { min: 0, max: 0 },
+  fiscalYearStart: null,
+  payrollTax: { rate: 0, wageBase: null },
+  bonusRate: 0,
+  equityRate: 0,
+  raiseMonth: null,
+  raiseMinTenureMonths: 6,
+  attritionRate: 0,
 };
 
 /** An assumption's default value (a fresh copy). */
@@ -154,10 +294,37 @@ export function assumptionDefault<K extends AssumptionKey>(key: K): PlanAssumpti
 
 const pct = (share: number) => `${Math.round(share * 100 * 10000) / 10000}%`;
 
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+const usd = (n: number) => `$${n.toLocaleString("en-US")}`;
+
+/** One value of a group's limits as a person reads them: "0% to 100%", "$0 to $5,000,000". */
+export function describeFieldLimits(f: AssumptionField): string {
+  return f.kind === "percent" ? `${pct(f.min)} to ${pct(f.max)}` : `${usd(f.min)} to ${usd(f.max)}`;
+}
+
 /** "0 to 120", "0% to 200%": an assumption's limits as a person reads them. */
 export function describeLimits(spec: AssumptionSpec): string {
   if (spec.kind === "percent") return `${pct(spec.min ?? 0)} to ${pct(spec.max ?? 1)}`;
   if (spec.kind === "month") return '"YYYY-MM"';
+  if (spec.kind === "calendarMonth") return "1 (January) to 12 (December)";
+  if (spec.kind === "group")
+    return (spec.fields ?? [])
+      .map((f) => `${f.label.toLowerCase()} ${describeFieldLimits(f)}`)
+      .join("; ");
   return `${spec.min} to ${spec.max}`;
 }
 
@@ -217,11 +384,63 @@ export function checkAssumption<K extends AssumptionKey>(
       out = { year: Number(m[1]), month: Number(m[2]) };
       break;
     }
+    case "calendarMonth":
+      out = calendarMonth(value, field);
+      break;
     case "slip":
       out = parseSlip(value, field) ?? assumptionDefault(key);
       break;
+    case "group":
+      out = checkGroup(spec, value, field);
+      break;
   }
   return out as PlanAssumptionValues[K];
+}
+
+/** A month of the year as a number, 1 (January) to 12 (December). */
+export function calendarMonth(value: unknown, field: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 12)
+    throw invalid(
+      field,
+      `must be a calendar month from 1 (January) to 12 (December), got ${JSON.stringify(value) ?? String(value)}`,
+    );
+  return value;
+}
+
+/** One value of a group, checked against its field: a share or an amount in USD. */
+export function checkGroupField(f: AssumptionField, value: unknown, at: string): number {
+  return f.kind === "percent"
+    ? checkNumber(value, at, { min: f.min, max: f.max, share: "json" })
+    : checkNumber(value, at, { min: f.min, max: f.max });
+}
+
+/** A group from a JSON body: an object of its fields only, the required ones present. */
+function checkGroup(
+  spec: AssumptionSpec,
+  value: unknown,
+  field: string,
+): Record<string, number | null> {
+  const fields = spec.fields ?? [];
+  const shape = `{ ${fields.map((f) => (f.required ? f.key : `${f.key}?`)).join(", ")} }`;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw invalid(field, `must be an object ${shape}, e.g. { "rate": 0.062, "wageBase": 168600 }`);
+  const v = value as Record<string, unknown>;
+  for (const k of Object.keys(v))
+    if (!fields.some((f) => f.key === k))
+      throw invalid(`${field}.${k}`, `is not a field of ${field}; it takes ${shape}`);
+  const out: Record<string, number | null> = {};
+  for (const f of fields) {
+    const given = v[f.key];
+    if (given === undefined || given === null) {
+      if (f.required)
+        throw invalid(
+          `${field}.${f.key}`,
+          `is required: the ${f.label.toLowerCase()} (${describeFieldLimits(f)})`,
+        );
+      out[f.key] = null;
+    } else out[f.key] = checkGroupField(f, given, `${field}.${f.key}`);
+  }
+  return out;
 }
 
 /** Every assumption of a plan input, each problem recorded (not thrown) so a plan reports all at once. */
@@ -246,33 +465,53 @@ export function assumptionsShown(values: PlanAssumptionValues): PlanAssumptionsS
       const m = v as CalendarMonth | null;
       out[key] = m ? `${m.year}-${String(m.month).padStart(2, "0")}` : null;
     } else out[key] = typeof v === "object" && v !== null ? { ...v } : v;
+    // A group's money is shown in currency units, as given; the engine works in cents.
   }
   return out as PlanAssumptionsShown;
 }
 
 // ---- labels ------------------------------------------------------------------------------------
 
-/** What a label in an assumptions block (or a scenario header) names: an assumption, or one end of a slip. */
+/**
+ * What a label in an assumptions block (or a scenario header) names: an assumption, one end of a
+ * slip, or one value of a group.
+ */
 export interface AssumptionLabel {
   spec: AssumptionSpec;
   part?: "min" | "max";
-  /** The canonical label: "Benefits rate", "Slip min". */
+  field?: AssumptionField;
+  /** The canonical label: "Benefits rate", "Slip min", "Payroll tax rate". */
   label: string;
 }
 
-const LABELS: AssumptionLabel[] = PLAN_ASSUMPTIONS.flatMap((spec: AssumptionSpec) => [
-  { spec, label: spec.label },
-  ...(spec.parts
-    ? [
-        { spec, part: "min" as const, label: spec.parts.min[0]! },
-        { spec, part: "max" as const, label: spec.parts.max[0]! },
-      ]
-    : []),
-]);
+const LABELS: AssumptionLabel[] = PLAN_ASSUMPTIONS.flatMap(
+  (spec: AssumptionSpec): AssumptionLabel[] =>
+    spec.fields
+      ? spec.fields.map((field) => ({ spec, field, label: field.label }))
+      : [
+          { spec, label: spec.label },
+          ...(spec.parts
+            ? [
+                { spec, part: "min" as const, label: spec.parts.min[0]! },
+                { spec, part: "max" as const, label: spec.parts.max[0]! },
+              ]
+            : []),
+        ],
+);
 
-/** Every name a label may take: the label, its aliases and the API's own key ("benefitsRate"). */
+/**
+ * Every name a label may take: the label, its aliases and the API's own key ("benefitsRate");
+ * a group's own label and key ("Payroll tax", "payrollTax") name its first value.
+ */
 export function labelNames(l: AssumptionLabel): readonly string[] {
   if (l.part) return l.spec.parts![l.part];
+  if (l.field)
+    return [
+      l.field.label,
+      `${l.spec.key}.${l.field.key}`,
+      ...l.field.aliases,
+      ...(l.field === l.spec.fields![0] ? [l.spec.label, l.spec.key, ...l.spec.aliases] : []),
+    ];
   return [l.spec.label, l.spec.key, ...l.spec.aliases];
 }
 
@@ -282,6 +521,8 @@ export const assumptionLabelIndex = new NameIndex<AssumptionLabel>(
   LABELS,
   (l) => l.label,
   labelNames,
+  // Many labels end in "rate": a clear match should not bring every other rate along.
+  { closeTo: 0.2 },
 );
 
 /** Resolves a label forgivingly; an unknown one suggests the closest (or lists them all). */

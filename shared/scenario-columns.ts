@@ -1,6 +1,6 @@
 /** A sheet's scenarios range (AI_PLAN_COMPARE): one row per named scenario, its changes in columns. */
 import { invalid } from "./errors.js";
-import { assumptionFromCell, slipEnd } from "./assumptions-block.js";
+import { assumptionFromCell, fieldFromCell, slipEnd } from "./assumptions-block.js";
 import { PLAN_ASSUMPTIONS, type AssumptionSpec } from "./plan-assumptions.js";
 import {
   isBlank,
@@ -13,7 +13,8 @@ import {
 
 /**
  * A scenario's columns: its name, the two plan-wide changes, and one column per plan assumption
- * (its label and aliases as the header; slips also as "Slip min" / "Slip max").
+ * (its label and aliases as the header; slips also as "Slip min" / "Slip max"; a group one per
+ * value, "Payroll tax rate" / "Payroll tax wage base").
  */
 function scenarioColumns(): ColumnSpec<string>[] {
   return [
@@ -25,7 +26,13 @@ function scenarioColumns(): ColumnSpec<string>[] {
     },
     { key: "salaryChange", names: ["Salary change", "Salary", "Pay change"], required: false },
     ...(PLAN_ASSUMPTIONS as readonly AssumptionSpec[]).flatMap((spec) => [
-      { key: spec.key, names: [spec.label, ...spec.aliases], required: false },
+      ...(spec.fields
+        ? spec.fields.map((f, i) => ({
+            key: `${spec.key}.${f.key}`,
+            names: [f.label, ...f.aliases, ...(i === 0 ? [spec.label, ...spec.aliases] : [])],
+            required: false,
+          }))
+        : [{ key: spec.key, names: [spec.label, ...spec.aliases], required: false }]),
       ...(spec.parts
         ? [
             { key: `${spec.key}.min`, names: [...spec.parts.min], required: false },
@@ -51,6 +58,16 @@ export function scenariosFromRange(
       if (v !== undefined) overrides[key] = v;
     }
     for (const spec of PLAN_ASSUMPTIONS as readonly AssumptionSpec[]) {
+      if (spec.fields) {
+        // A group's columns change only the values they give; the base plan keeps the rest.
+        const values: Record<string, number> = {};
+        for (const f of spec.fields) {
+          const cell = cells[`${spec.key}.${f.key}`];
+          if (!isBlank(cell)) values[f.key] = fieldFromCell(f, cell, `${at} ${f.label}`);
+        }
+        if (Object.keys(values).length) overrides[spec.key] = values;
+        continue;
+      }
       const cell = cells[spec.key];
       if (!isBlank(cell))
         overrides[spec.key] = assumptionFromCell(spec, cell, `${at} ${spec.label}`);

@@ -208,7 +208,10 @@ const VALUE_FORMATS: Record<AssumptionKind, string> = {
   months: "0",
   percent: "0.00%",
   month: "@",
+  calendarMonth: "0",
   slip: "@",
+  // A group's rows hold a share and an amount: a plain number reads back as written.
+  group: "0.######",
 };
 
 /** Replaces the sheet's assumptions and tables with `input` (pulling a model writes it here). */

@@ -279,16 +279,14 @@ describe("menu, templates, settings and the formula browser", () => {
       "Plan - Year 1 Build-Out and Year 2 Scale-Out (Embedded Engineers)",
     );
     expect(addon.ss.getActiveSheet()).toBe(sheet);
-    // The assumptions block: label | value rows in the API's names, with room to add more.
-    expect(info.assumptionsRange).toBe("A5:B11");
+    // The assumptions block: label | value rows in the API's names, with room for every
+    // assumption (a row each, two for a slip or a payroll tax given by its parts).
+    expect(info.assumptionsRange).toBe("A5:B18");
     expect(sheet.getRange(info.assumptionsRange).getValues()).toEqual([
       ["Horizon months", 24],
       ["Benefits rate", 0],
       ["Annual raise", 0],
-      ["", ""],
-      ["", ""],
-      ["", ""],
-      ["", ""],
+      ...Array.from({ length: 11 }, () => ["", ""]),
     ]);
     expect(addon.call("AI_PLAN_TEMPLATE", "year-2-scale-out", "assumptions")).toEqual(
       sheet.getRange("A5:B7").getValues(),

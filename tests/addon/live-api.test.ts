@@ -330,7 +330,9 @@ describe("shared models against the local worker's D1", () => {
     expect(benSheet.getRange(annInfo.hiresRange).getValues()).toEqual(
       annSheet.getRange(annInfo.hiresRange).getValues(),
     );
-    benSheet.getRange("E15").setValue(2); // two team leads
+    // The first hire's Count: the row under the hires table's header, wherever the block ends.
+    const firstCount = `E${Number(/\d+/.exec(annInfo.hiresRange)![0]) + 1}`;
+    benSheet.getRange(firstCount).setValue(2); // two team leads
     expect(ben.call("publishPlan")).toMatchObject({ status: "updated", model: { version: 2 } });
 
     // Ann, still on version 1, edits and publishes: 412, and the server keeps Ben's version.
@@ -365,7 +367,7 @@ describe("shared models against the local worker's D1", () => {
     expect(pulled.pulled.map((m) => m.version)).toEqual([3]);
     expect(pulled.conflicts).toEqual([]);
     expect(benSheet.getRange("B6").getValues()).toEqual([[0.25]]);
-    expect(benSheet.getRange("E15").getValues()).toEqual([[1]]);
+    expect(benSheet.getRange(firstCount).getValues()).toEqual([[1]]);
 
     // Ben edits while Ann publishes version 4: his pull asks instead of discarding his edits.
     benSheet.getRange("B7").setValue(0.03);

@@ -94,7 +94,7 @@ describe("a sheet's assumptions block", () => {
     );
     expect(typo.suggestions).toEqual(["Benefits rate"]);
     expect(problem([["Headcount", 3]]).message).toBe(
-      'assumptions row 1: Unknown assumption "Headcount". Known assumptions: Horizon months, Benefits rate, Annual raise, Start date, Slip months, Slip min, Slip max.',
+      'assumptions row 1: Unknown assumption "Headcount". Known assumptions: Horizon months, Benefits rate, Annual raise, Start date, Slip months, Slip min, Slip max, Fiscal year start, Payroll tax rate, Payroll tax wage base, Bonus rate, Equity rate, Raise month, Raise min tenure months, Attrition rate.',
     );
   });
   it("a label given twice (by any of its names) is refused, naming both rows", () => {
