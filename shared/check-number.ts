@@ -79,7 +79,7 @@ export function checkNumber(value: unknown, field: string, rule: NumberRule = {}
 }
 
 /** Like checkNumber, but blank (absent, null or "") gives `fallback`. */
-export function checkOptionalNumber<F extends number | undefined>(
+export function checkOptionalNumber<F extends number | null | undefined>(
   value: unknown,
   field: string,
   fallback: F,

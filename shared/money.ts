@@ -38,3 +38,25 @@ export function sum(values: readonly number[]): number {
   for (const v of values) total += v;
   return total;
 }
+
+/**
+ * Shares a whole amount among parts in proportion to their weights, to the cent, so the parts
+ * sum exactly to it: each gets the floor of its share and the cents left over go, one each, to
+ * the largest remainders (earlier parts first on a tie). All-zero weights give all zeros.
+ */
+export function allocate(amount: Cents, weights: readonly number[]): Cents[] {
+  const total = sum(weights);
+  if (total === 0 || weights.length === 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (amount * w) / total);
+  const parts = exact.map((x) => Math.floor(x));
+  let left = amount - sum(parts);
+  const order = exact
+    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let k = 0; left !== 0; k = (k + 1) % order.length) {
+    const step = left > 0 ? 1 : -1;
+    parts[order[k]!.i]! += step;
+    left -= step;
+  }
+  return parts;
+}

@@ -1,308 +1,34 @@
-import { PlannerError, ProblemList, invalid } from "./errors.js";
-import { checkNumber, checkOptionalNumber } from "./check-number.js";
-import { DEFAULT_UPSKILLING_COST } from "./data/hiring.js";
+import { ProblemList, invalid } from "./errors.js";
 import type { RoleCategory } from "./data/roles.js";
 import type { Source } from "./data/sources.js";
-import { applyRate, monthlyPiece, toCents, type Cents } from "./money.js";
-import { resolveLevel, resolveLocation, resolveRole } from "./names.js";
+import { CURVE_LINES, hireCostCurve } from "./cost-curve.js";
+import { allocate, applyRate, monthlyPiece, type Cents } from "./money.js";
+import { MONTH_NAMES, assumptionsShown, normalizeAssumptions } from "./plan-assumptions.js";
+import { monthLabel, planPeriods } from "./plan-calendar.js";
+import { PLAN_LIMITS } from "./plan-limits.js";
+import { normalizeHire, normalizeTeamMember, normalizeUpskilling } from "./plan-people.js";
 import {
-  assumptionSpec,
-  assumptionsShown,
-  normalizeAssumptions,
-  parseSlip,
-  type CalendarMonth,
-  type PlanAssumptionValues,
-  type PlanAssumptionsInput,
-  type PlanAssumptionsShown,
-  type Slip,
-  type SlipInput,
-} from "./plan-assumptions.js";
-import { MAX_RECRUITING_COST, priceRecruiting } from "./recruiting.js";
-import { salaryRange, type Provenance, type SalaryOptions } from "./salary.js";
+  COST_LINES,
+  type CostLine,
+  type NormalizedPlan,
+  type PlanDepartment,
+  type PlanInput,
+  type PlanMonth,
+  type PlanResult,
+  type PlanTotals,
+  type PlanWarning,
+  type PlanYear,
+  type ResolvedHire,
+  type ResolvedPerson,
+} from "./plan-types.js";
+import type { SalaryOptions } from "./salary.js";
 import { checkTeam, type RatioRuleId } from "./team.js";
-import { upskillingPath } from "./upskilling.js";
 
 export type { Slip, SlipInput } from "./plan-assumptions.js";
 export { parseSlip } from "./plan-assumptions.js";
-
-/** The plan's size limits; those of its assumptions come from their rows (shared/plan-assumptions.ts). */
-export const PLAN_LIMITS = {
-  maxHorizonMonths: assumptionSpec("horizonMonths").max!,
-  defaultHorizonMonths: 24,
-  maxHireRows: 5000,
-  maxPeople: 10000,
-  maxSalary: 5_000_000,
-  maxRecruitingCost: MAX_RECRUITING_COST,
-  maxUpskillingRows: 1000,
-  maxCostPerPerson: 1_000_000,
-  maxBenefitsRate: assumptionSpec("benefitsRate").max!,
-  maxAnnualRaise: assumptionSpec("annualRaise").max!,
-  maxSlipMonths: assumptionSpec("slipMonths").max!,
-};
-
-/** A hire row as given (API JSON or a sheet row after coercion). */
-export interface HireInput {
-  role: string;
-  level: string | number;
-  location?: string;
-  startMonth: number;
-  count?: number;
-  salary?: number;
-  recruitingCost?: number;
-  channel?: string;
-  /** Months this hire may start late: a number (0 to n) or a range; overrides the plan's. */
-  slipMonths?: SlipInput;
-}
-
-export interface UpskillingInput {
-  path: string;
-  people: number;
-  startMonth: number;
-  costPerPerson?: number;
-}
-
-/**
- * A plan as given: its assumptions (horizonMonths, benefitsRate, annualRaise, startDate,
- * slipMonths, … — one per row of PLAN_ASSUMPTIONS, each optional) and its hires and upskilling.
- * slipMonths (per-hire ones override it) is used only by runPlanRange: a plan is costed as scheduled.
- */
-export interface PlanInput extends PlanAssumptionsInput {
-  hires: HireInput[];
-  upskilling?: UpskillingInput[];
-}
-
-export interface ResolvedHire {
-  role: string;
-  level: string;
-  location: string;
-  category: RoleCategory;
-  startMonth: number;
-  count: number;
-  /** Year-one annual salary of one person, in cents. */
-  annualSalary: Cents;
-  salarySource: { provenance: Provenance | "input"; method: string; sources: Source[] };
-  /** Recruiting cost of one person, in cents, charged in the start month. */
-  recruitingPerPerson: Cents;
-  recruitingSource: { method: string; sources: Source[] };
-  /** How many months late this hire may start (0–0 unless a slip was given). */
-  slip: Slip;
-}
-
-export interface ResolvedUpskilling {
-  path: string;
-  people: number;
-  startMonth: number;
-  costPerPerson: Cents;
-  costSource: { method: string; sources: Source[] };
-}
-
-export interface PlanMonth {
-  month: number;
-  label: string;
-  headcount: number;
-  payroll: Cents;
-  benefits: Cents;
-  recruiting: Cents;
-  upskilling: Cents;
-  total: Cents;
-  cumulative: Cents;
-}
-
-export interface PlanYear {
-  year: number;
-  months: number;
-  payroll: Cents;
-  benefits: Cents;
-  recruiting: Cents;
-  upskilling: Cents;
-  total: Cents;
-  endHeadcount: number;
-  /** Sum of the annual salaries of everyone employed at the year's last month. */
-  runRate: Cents;
-}
-
-export interface PlanWarning {
-  code: string;
-  message: string;
-  months?: number[];
-  source?: Source;
-}
-
-export interface PlanResult {
-  currency: "USD";
-  horizonMonths: number;
-  startDate: string | null;
-  assumptions: PlanAssumptionsShown & { notes: string[] };
-  hires: ResolvedHire[];
-  upskilling: ResolvedUpskilling[];
-  months: PlanMonth[];
-  years: PlanYear[];
-  totals: { payroll: Cents; benefits: Cents; recruiting: Cents; upskilling: Cents; total: Cents };
-  warnings: PlanWarning[];
-}
-
-/** A checked plan: every assumption's value (defaults filled in) and the resolved hires and upskilling. */
-export interface NormalizedPlan extends PlanAssumptionValues {
-  hires: ResolvedHire[];
-  upskilling: ResolvedUpskilling[];
-}
-
-const num = (
-  value: unknown,
-  field: string,
-  rule: { min: number; max: number; integer?: boolean },
-): number => checkNumber(value, field, rule);
-
-const optionalNum = (
-  value: unknown,
-  field: string,
-  fallback: number,
-  rule: { min: number; max: number; integer?: boolean },
-): number => checkOptionalNumber(value, field, fallback, rule);
-
-function normalizeHire(
-  raw: unknown,
-  field: string,
-  horizon: number,
-  planSlip: Slip,
-  options: SalaryOptions,
-  problems: ProblemList,
-): ResolvedHire | undefined {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    problems.add(
-      invalid(
-        field,
-        "each hire must be an object with role, level, location, startMonth and count",
-      ),
-    );
-    return undefined;
-  }
-  const h = raw as HireInput;
-  const before = problems.problems.length;
-  const role = problems.check(field, () => resolveRole(h.role));
-  const level = problems.check(field, () => resolveLevel(h.level));
-  const location = problems.check(field, () => resolveLocation(h.location));
-  const startMonth = problems.check(field, () =>
-    num(h.startMonth, "startMonth", { min: 1, max: horizon, integer: true }),
-  );
-  const count = problems.check(field, () =>
-    optionalNum(h.count, "count", 1, { min: 1, max: PLAN_LIMITS.maxPeople, integer: true }),
-  );
-  const override = problems.check(field, () =>
-    h.salary === undefined || h.salary === null
-      ? undefined
-      : num(h.salary, "salary", { min: 0, max: PLAN_LIMITS.maxSalary }),
-  );
-  const slip = problems.check(field, () => parseSlip(h.slipMonths, "slipMonths")) ?? planSlip;
-  if (
-    problems.problems.length > before ||
-    !role ||
-    !level ||
-    !location ||
-    startMonth === undefined ||
-    count === undefined
-  )
-    return undefined;
-
-  let annualSalary: Cents;
-  let salarySource: ResolvedHire["salarySource"];
-  if (override !== undefined) {
-    annualSalary = toCents(override);
-    salarySource = { provenance: "input", method: "given in the input", sources: [] };
-  } else {
-    const range = problems.check(field, () => {
-      try {
-        return salaryRange(
-          { role: role.name, level: level.name, location: location.name, currency: "USD" },
-          options,
-        );
-      } catch (e) {
-        if (e instanceof PlannerError && e.code === "NO_DATA") {
-          throw new PlannerError("NO_DATA", `${e.message} Give this hire a salary.`, {
-            field: "salary",
-            available: e.available,
-          });
-        }
-        throw e;
-      }
-    });
-    if (!range) return undefined;
-    annualSalary = range.mid;
-    salarySource = {
-      provenance: range.provenance,
-      method: `mid of the ${range.basis} range at ${range.location} (${range.method})`,
-      sources: range.sources,
-    };
-  }
-  const recruiting = problems.check(field, () =>
-    priceRecruiting(h, { low: annualSalary, mid: annualSalary, high: annualSalary }),
-  );
-  if (!recruiting) return undefined;
-  return {
-    role: role.name,
-    level: level.name,
-    location: location.name,
-    category: role.category,
-    startMonth,
-    count,
-    annualSalary,
-    salarySource,
-    recruitingPerPerson: recruiting.mid,
-    recruitingSource: { method: recruiting.method, sources: recruiting.sources },
-    slip,
-  };
-}
-
-function normalizeUpskilling(
-  raw: unknown,
-  field: string,
-  horizon: number,
-  problems: ProblemList,
-): ResolvedUpskilling | undefined {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    problems.add(
-      invalid(field, "each upskilling entry must be an object with path, people and startMonth"),
-    );
-    return undefined;
-  }
-  const u = raw as UpskillingInput;
-  const before = problems.problems.length;
-  const path = problems.check(field, () => upskillingPath(u.path));
-  const people = problems.check(field, () =>
-    num(u.people, "people", { min: 1, max: PLAN_LIMITS.maxPeople, integer: true }),
-  );
-  const startMonth = problems.check(field, () =>
-    num(u.startMonth, "startMonth", { min: 1, max: horizon, integer: true }),
-  );
-  const cost = problems.check(field, () =>
-    optionalNum(u.costPerPerson, "costPerPerson", DEFAULT_UPSKILLING_COST.amountPerPerson, {
-      min: 0,
-      max: PLAN_LIMITS.maxCostPerPerson,
-    }),
-  );
-  if (
-    problems.problems.length > before ||
-    !path ||
-    people === undefined ||
-    startMonth === undefined ||
-    cost === undefined
-  )
-    return undefined;
-  const given = u.costPerPerson !== undefined && u.costPerPerson !== null;
-  return {
-    path: path.name,
-    people,
-    startMonth,
-    costPerPerson: toCents(cost),
-    costSource: given
-      ? { method: "given in the input", sources: [] }
-      : {
-          method:
-            "the seed's $30K for upskilling 2 engineers, i.e. $15K a person, charged in the start month",
-          sources: [DEFAULT_UPSKILLING_COST.source],
-        },
-  };
-}
+export * from "./plan-types.js";
+export { PLAN_LIMITS } from "./plan-limits.js";
+export { monthLabel } from "./plan-calendar.js";
 
 /** Checks a whole plan input and reports every problem at once; returns the resolved plan. */
 export function normalizePlan(input: unknown, options: SalaryOptions = {}): NormalizedPlan {
@@ -310,60 +36,69 @@ export function normalizePlan(input: unknown, options: SalaryOptions = {}): Norm
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw invalid(
       "plan",
-      "must be an object with hires (and optionally horizonMonths, benefitsRate, annualRaise, startDate, upskilling)",
+      "must be an object with hires (and optionally team, upskilling and assumptions such as horizonMonths, benefitsRate, startDate)",
     );
   }
   const p = input as PlanInput;
   const assumptions = normalizeAssumptions(p as unknown as Record<string, unknown>, problems);
-  // Hire start months are checked against the horizon; an unusable horizon checks against the most allowed.
-  const horizonMonths = problems.problems.some((e) => e.field === "horizonMonths")
+  // Months are checked against the horizon; an unusable horizon checks against the most allowed.
+  const horizon = problems.problems.some((e) => e.field === "horizonMonths")
     ? PLAN_LIMITS.maxHorizonMonths
     : assumptions.horizonMonths;
-  const planSlip = assumptions.slipMonths;
+  const ctx = {
+    horizon,
+    planSlip: assumptions.slipMonths,
+    bonusRate: assumptions.bonusRate,
+    equityRate: assumptions.equityRate,
+    options,
+  };
 
-  const hires: ResolvedHire[] = [];
+  const rows = <T>(
+    list: unknown,
+    name: string,
+    max: number,
+    what: string,
+    normalize: (raw: unknown, field: string) => T | undefined,
+  ): T[] => {
+    const out: T[] = [];
+    if (list === undefined || list === null) return out;
+    if (!Array.isArray(list)) problems.add(invalid(name, `must be a list of ${what}`));
+    else if (list.length > max)
+      problems.add(invalid(name, `at most ${max} ${what}, got ${list.length}`));
+    else
+      list.forEach((raw, i) => {
+        const r = normalize(raw, `${name}[${i}]`);
+        if (r) out.push(r);
+      });
+    return out;
+  };
   if (!Array.isArray(p.hires))
     problems.add(invalid("hires", "must be a list of hires (it may be empty)"));
-  else if (p.hires.length > PLAN_LIMITS.maxHireRows)
-    problems.add(
-      invalid("hires", `at most ${PLAN_LIMITS.maxHireRows} hire rows, got ${p.hires.length}`),
-    );
-  else
-    p.hires.forEach((h, i) => {
-      const r = normalizeHire(h, `hires[${i}]`, horizonMonths, planSlip, options, problems);
-      if (r) hires.push(r);
-    });
-
-  const upskilling: ResolvedUpskilling[] = [];
-  if (p.upskilling !== undefined && p.upskilling !== null) {
-    if (!Array.isArray(p.upskilling))
-      problems.add(invalid("upskilling", "must be a list of upskilling entries"));
-    else if (p.upskilling.length > PLAN_LIMITS.maxUpskillingRows)
-      problems.add(
-        invalid(
-          "upskilling",
-          `at most ${PLAN_LIMITS.maxUpskillingRows} entries, got ${p.upskilling.length}`,
-        ),
-      );
-    else
-      p.upskilling.forEach((u, i) => {
-        const r = normalizeUpskilling(u, `upskilling[${i}]`, horizonMonths, problems);
-        if (r) upskilling.push(r);
-      });
-  }
-  const people = hires.reduce((s, h) => s + h.count, 0);
+  const hires = Array.isArray(p.hires)
+    ? rows(p.hires, "hires", PLAN_LIMITS.maxHireRows, "hire rows", (raw, f) =>
+        normalizeHire(raw, f, ctx, problems),
+      )
+    : [];
+  const team = rows(p.team, "team", PLAN_LIMITS.maxTeamRows, "team rows", (raw, f) =>
+    normalizeTeamMember(raw, f, ctx, problems),
+  );
+  const upskilling = rows(
+    p.upskilling,
+    "upskilling",
+    PLAN_LIMITS.maxUpskillingRows,
+    "upskilling entries",
+    (raw, f) => normalizeUpskilling(raw, f, horizon, problems),
+  );
+  const people = [...hires, ...team].reduce((s, h) => s + h.count, 0);
   if (people > PLAN_LIMITS.maxPeople)
     problems.add(
-      invalid("hires", `a plan may hold at most ${PLAN_LIMITS.maxPeople} people, got ${people}`),
+      invalid(
+        team.length ? "team" : "hires",
+        `a plan may hold at most ${PLAN_LIMITS.maxPeople} people (the team and the hires together), got ${people}`,
+      ),
     );
   problems.throwIfAny("The plan");
-  return { ...assumptions, hires, upskilling };
-}
-
-export function monthLabel(month: number, startDate: CalendarMonth | null): string {
-  if (!startDate) return `Month ${month}`;
-  const index = startDate.year * 12 + (startDate.month - 1) + (month - 1);
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  return { ...assumptions, hires, team, upskilling };
 }
 
 /** The plan engine: month-by-month headcount and cost, yearly summaries and ratio warnings, in cents. */
@@ -375,7 +110,12 @@ export function runPlan(input: unknown, options: SalaryOptions = {}): PlanResult
   );
 }
 
-/** Each hire's annual salary for each year of service: raised on every anniversary, rounded to the cent. */
+/**
+ * Each hire's annual salary for each year of service, raised on every anniversary, rounded to
+ * the cent: the anniversary schedule the range engine in shared/plan-range.ts still reads.
+ * The plan's rules live in hireCostCurve (raise month, FTE, end month, taxes, …); the range
+ * engine moves to it.
+ */
 export function salarySchedules(plan: NormalizedPlan): Cents[][] {
   const years = Math.ceil(plan.horizonMonths / 12);
   return plan.hires.map((h) => {
@@ -385,7 +125,11 @@ export function salarySchedules(plan: NormalizedPlan): Cents[][] {
   });
 }
 
-/** What one person of a hire costs in plan month m when they start in month `start` (nothing before it). */
+/**
+ * What one person of a hire is paid in plan month m when starting in month `start`, by
+ * anniversary raises only (see salarySchedules): what shared/plan-range.ts reads until it calls
+ * hireCostCurve.
+ */
 export function hireMonth(
   h: ResolvedHire,
   salaries: readonly Cents[],
@@ -402,108 +146,249 @@ export function hireMonth(
   };
 }
 
-/** Runs a normalized plan with each hire starting in `starts[i]` (a start past the horizon adds nothing). */
-export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): PlanResult {
-  const { horizonMonths: H, benefitsRate, annualRaise } = plan;
-  const years = Math.ceil(H / 12);
-  const salaries = salarySchedules(plan);
+const zeroTotals = (): PlanTotals => ({
+  payroll: 0,
+  benefits: 0,
+  taxes: 0,
+  bonus: 0,
+  equity: 0,
+  contractors: 0,
+  recruiting: 0,
+  backfill: 0,
+  upskilling: 0,
+  total: 0,
+});
 
-  const months: PlanMonth[] = [];
-  const categoryCounts: Record<RoleCategory, number>[] = [];
-  const runRates: Cents[] = [];
-  let cumulative = 0;
-  for (let m = 1; m <= H; m++) {
-    let headcount = 0;
-    let payroll = 0;
-    let recruiting = 0;
-    let runRate = 0;
-    const counts: Record<RoleCategory, number> = {
-      engineer: 0,
-      data: 0,
-      pm: 0,
-      manager: 0,
-      other: 0,
-    };
-    for (let i = 0; i < plan.hires.length; i++) {
-      const h = plan.hires[i]!;
-      const cost = hireMonth(h, salaries[i]!, starts[i]!, m);
-      if (!cost) continue;
-      headcount += h.count;
-      counts[h.category] += h.count;
-      payroll += h.count * cost.payroll;
-      runRate += h.count * cost.annual;
-      recruiting += h.count * cost.recruiting;
-    }
-    let upskilling = 0;
-    for (const u of plan.upskilling)
-      if (u.startMonth === m) upskilling += u.people * u.costPerPerson;
-    const benefits = applyRate(payroll, benefitsRate);
-    const total = payroll + benefits + recruiting + upskilling;
-    cumulative += total;
-    months.push({
-      month: m,
-      label: monthLabel(m, plan.startDate),
-      headcount,
-      payroll,
-      benefits,
-      recruiting,
-      upskilling,
-      total,
-      cumulative,
-    });
-    categoryCounts.push(counts);
-    runRates.push(runRate);
-  }
+/** A month's figures in one department (or the plan), before benefits are shared out. */
+interface MonthAccumulator extends PlanTotals {
+  headcount: number;
+  fteMicros: number;
+  runRate: Cents;
+}
 
-  const yearRows: PlanYear[] = [];
-  for (let y = 0; y < years; y++) {
-    const slice = months.slice(y * 12, y * 12 + 12);
-    const last = slice[slice.length - 1]!;
-    const add = (k: "payroll" | "benefits" | "recruiting" | "upskilling" | "total") =>
-      slice.reduce((s, r) => s + r[k], 0);
-    yearRows.push({
-      year: y + 1,
-      months: slice.length,
-      payroll: add("payroll"),
-      benefits: add("benefits"),
-      recruiting: add("recruiting"),
-      upskilling: add("upskilling"),
-      total: add("total"),
-      endHeadcount: last.headcount,
-      runRate: runRates[last.month - 1]!,
-    });
-  }
-  const sumYears = (k: "payroll" | "benefits" | "recruiting" | "upskilling" | "total") =>
-    yearRows.reduce((s, r) => s + r[k], 0);
-  const totals = {
-    payroll: sumYears("payroll"),
-    benefits: sumYears("benefits"),
-    recruiting: sumYears("recruiting"),
-    upskilling: sumYears("upskilling"),
-    total: sumYears("total"),
+const zeroMonth = (): MonthAccumulator => ({
+  ...zeroTotals(),
+  headcount: 0,
+  fteMicros: 0,
+  runRate: 0,
+});
+
+const fteOf = (micros: number) => micros / 1_000_000;
+
+/** The cost lines a plan can have: the four it always shows, and each new one its input uses. */
+function costLinesOf(plan: NormalizedPlan): CostLine[] {
+  const people: ResolvedPerson[] = [...plan.team, ...plan.hires];
+  const used: Record<CostLine, boolean> = {
+    payroll: true,
+    benefits: true,
+    taxes: plan.payrollTax.rate > 0,
+    bonus: people.some((p) => p.bonusRate > 0),
+    equity: people.some((p) => p.equityRate > 0),
+    contractors: people.some((p) => p.type === "contractor"),
+    recruiting: true,
+    backfill: plan.attritionRate > 0,
+    upskilling: true,
   };
+  return COST_LINES.filter((l) => used[l]);
+}
 
-  const notes: string[] = [];
-  if (benefitsRate === 0)
-    notes.push(
-      'No benefits rate was given and the seeds state none ("$440K cost + benefits"), so benefits are 0.',
-    );
-  if (annualRaise === 0) notes.push("No annual raise was given; salaries stay flat.");
-  notes.push(
-    "Upskilling costs are charged in the entry's start month; recruiting costs in the hire's start month.",
+/**
+ * Runs a normalized plan with each hire starting in `starts[i]` (a start past the horizon adds
+ * nothing); the team is employed from month 1. Every figure is a sum of cost curves
+ * (hireCostCurve), by department; benefits are the rate × each month's payroll, shared among the
+ * departments by their payroll so they add up to the cent.
+ */
+export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): PlanResult {
+  const H = plan.horizonMonths;
+  const departments: string[] = [];
+  const departmentIndex = new Map<string, number>();
+  const departmentOf = (name: string) => {
+    const key = name.toLowerCase();
+    let i = departmentIndex.get(key);
+    if (i === undefined) {
+      i = departments.length;
+      departments.push(name);
+      departmentIndex.set(key, i);
+    }
+    return i;
+  };
+  const rows: { person: ResolvedPerson; start: number }[] = [
+    ...plan.team.map((person) => ({ person, start: 1 })),
+    ...plan.hires.map((person, i) => ({ person, start: starts[i]! })),
+  ];
+  for (const r of rows) departmentOf(r.person.department);
+  for (const u of plan.upskilling) departmentOf(u.department);
+
+  // byDepartment[d][m - 1]: that department's month.
+  const byDepartment: MonthAccumulator[][] = departments.map(() =>
+    Array.from({ length: H }, zeroMonth),
   );
+  const categoryCounts: Record<RoleCategory, number>[] = Array.from({ length: H }, () => ({
+    engineer: 0,
+    data: 0,
+    pm: 0,
+    manager: 0,
+    other: 0,
+  }));
+  for (const { person, start } of rows) {
+    const curve = hireCostCurve(plan, person, start);
+    const months = byDepartment[departmentOf(person.department)]!;
+    const n = person.count;
+    for (let j = 0; j < curve.payroll.length; j++) {
+      const m = start + j;
+      const row = months[m - 1]!;
+      for (const line of CURVE_LINES) row[line] += n * curve[line][j]!;
+      row.headcount += n;
+      row.fteMicros += n * curve.fteMicros;
+      row.runRate += n * curve.annual[j]!;
+      categoryCounts[m - 1]![person.category] += n;
+    }
+  }
+  for (const u of plan.upskilling)
+    byDepartment[departmentOf(u.department)]![u.startMonth - 1]!.upskilling +=
+      u.people * u.costPerPerson;
+
+  // The plan's month: its departments' summed, after benefits are shared among them.
+  const planMonths: MonthAccumulator[] = [];
+  for (let m = 1; m <= H; m++) {
+    const parts = byDepartment.map((d) => d[m - 1]!);
+    const benefits = applyRate(
+      parts.reduce((s, d) => s + d.payroll, 0),
+      plan.benefitsRate,
+    );
+    allocate(
+      benefits,
+      parts.map((d) => d.payroll),
+    ).forEach((b, d) => {
+      parts[d]!.benefits = b;
+    });
+    const sum = zeroMonth();
+    for (const d of parts) {
+      d.total = COST_LINES.reduce((s, l) => s + d[l], 0);
+      for (const l of COST_LINES) sum[l] += d[l];
+      sum.total += d.total;
+      sum.headcount += d.headcount;
+      sum.fteMicros += d.fteMicros;
+      sum.runRate += d.runRate;
+    }
+    planMonths.push(sum);
+  }
+  let cumulative = 0;
+  const months: PlanMonth[] = planMonths.map((row, i) => {
+    cumulative += row.total;
+    return {
+      month: i + 1,
+      label: monthLabel(i + 1, plan.startDate),
+      headcount: row.headcount,
+      fte: fteOf(row.fteMicros),
+      ...pickTotals(row),
+      cumulative,
+    };
+  });
+
+  const periods = planPeriods(H, plan.startDate, plan.fiscalYearStart);
+  const yearsOf = (monthly: readonly MonthAccumulator[]): PlanYear[] =>
+    periods.map((p) => {
+      const sums = zeroTotals();
+      for (let m = p.first; m <= p.last; m++) {
+        const row = monthly[m - 1]!;
+        for (const k of TOTAL_KEYS) sums[k] += row[k];
+      }
+      const end = monthly[p.last - 1]!;
+      return {
+        year: p.year,
+        label: p.label,
+        months: p.last - p.first + 1,
+        ...sums,
+        endHeadcount: end.headcount,
+        endFte: fteOf(end.fteMicros),
+        runRate: end.runRate,
+      };
+    });
+  const totalsOf = (years: readonly PlanYear[]): PlanTotals => {
+    const t = zeroTotals();
+    for (const y of years) for (const k of TOTAL_KEYS) t[k] += y[k];
+    return t;
+  };
+  const planYears = yearsOf(planMonths);
+  const departmentRows: PlanDepartment[] = departments.map((name, d) => {
+    const years = yearsOf(byDepartment[d]!);
+    return { department: name, years, totals: totalsOf(years) };
+  });
+
   return {
     currency: "USD",
     horizonMonths: H,
     startDate: plan.startDate ? monthLabel(1, plan.startDate) : null,
-    assumptions: { ...assumptionsShown(plan), notes },
+    assumptions: { ...assumptionsShown(plan), notes: planNotes(plan) },
+    costLines: costLinesOf(plan),
     hires: plan.hires,
+    team: plan.team,
     upskilling: plan.upskilling,
     months,
-    years: yearRows,
-    totals,
+    years: planYears,
+    totals: totalsOf(planYears),
+    departments: departmentRows,
     warnings: ratioWarnings(categoryCounts),
   };
+}
+
+const TOTAL_KEYS = [...COST_LINES, "total"] as const;
+
+function pickTotals(row: PlanTotals): PlanTotals {
+  const out = zeroTotals();
+  for (const k of TOTAL_KEYS) out[k] = row[k];
+  return out;
+}
+
+const percent = (share: number) => `${Math.round(share * 100 * 10000) / 10000}%`;
+const dollars = (units: number) => `$${units.toLocaleString("en-US")}`;
+
+/** What the answer should say about how it was reached: only what this plan uses. */
+function planNotes(plan: NormalizedPlan): string[] {
+  const notes: string[] = [];
+  const people: ResolvedPerson[] = [...plan.team, ...plan.hires];
+  if (plan.benefitsRate === 0)
+    notes.push(
+      'No benefits rate was given and the seeds state none ("$440K cost + benefits"), so benefits are 0.',
+    );
+  if (plan.annualRaise === 0) notes.push("No annual raise was given; salaries stay flat.");
+  notes.push(
+    "Upskilling costs are charged in the entry's start month; recruiting costs in the hire's start month.",
+  );
+  if (plan.raiseMonth !== null && plan.annualRaise > 0)
+    notes.push(
+      `Raises of ${percent(plan.annualRaise)} fall each ${plan.startDate ? MONTH_NAMES[plan.raiseMonth - 1] : `month ${plan.raiseMonth} of a plan year`} for everyone employed at least ${plan.raiseMinTenureMonths} months by then (the existing team always), instead of on anniversaries.`,
+    );
+  else if (plan.annualRaise > 0 && plan.team.length)
+    notes.push(
+      "The existing team's anniversaries are not known: their raises fall every 12 months from month 1.",
+    );
+  if (plan.payrollTax.rate > 0)
+    notes.push(
+      `Payroll tax is ${percent(plan.payrollTax.rate)} of each employee's monthly pay${plan.payrollTax.wageBase === null ? "" : `, counting pay only up to ${dollars(plan.payrollTax.wageBase)} in a ${plan.startDate ? "calendar" : "plan"} year`}: your rate, not a seed's.${plan.team.length && plan.payrollTax.wageBase !== null && plan.startDate && plan.startDate.month > 1 ? " The existing team is taken to have been paid their month-1 pay in each earlier month of the first calendar year." : ""}`,
+    );
+  if (people.some((p) => p.bonusRate > 0 || p.equityRate > 0))
+    notes.push(
+      "Bonus and equity are each person's rate × their monthly pay, accrued and expensed with it.",
+    );
+  if (plan.attritionRate > 0)
+    notes.push(
+      `Backfill is an expected value: attrition of ${percent(plan.attritionRate)} a year ÷ 12 × each person employed that month × their recruiting cost (the existing team's priced like a hire's). Leavers are replaced at once, so headcount is unchanged.`,
+    );
+  if (people.some((p) => p.type === "contractor"))
+    notes.push(
+      "Contractors cost their monthly rate on the Contractors line, with no benefits, payroll tax, raise or recruiting (bonus or equity only where their row gives a rate); they count in headcount and FTE, not in run-rate.",
+    );
+  if (people.some((p) => p.fte !== 1))
+    notes.push(
+      "Headcount counts people; FTE counts full-time equivalents. Pay, taxes, benefits, bonus and equity scale with FTE; run-rate is the annual salaries × FTE.",
+    );
+  if (plan.fiscalYearStart !== null && !plan.startDate)
+    notes.push(
+      "A fiscal year start needs a start date to place the plan's months in the calendar; without one, years are 12-month blocks from month 1.",
+    );
+  return notes;
 }
 
 const RULE_CODES: Record<RatioRuleId, string> = {

@@ -1,54 +1,53 @@
 import { toUnits } from "./money.js";
-import type { PlanResult } from "./plan.js";
+import { COST_LINES, type PlanResult } from "./plan-types.js";
 import type { PlanRangeResult, Spread } from "./plan-range.js";
 import type { PlanComparison, ScenarioYear } from "./plan-compare.js";
 import type { HireVsUpskillResult, OptionOutcome } from "./hire-vs-upskill.js";
 
+type PersonUnits<P> = Omit<P, "annualSalary" | "recruitingPerPerson" | "monthlyRate"> & {
+  annualSalary: number;
+  recruitingPerPerson: number;
+  monthlyRate: number | null;
+};
+
 /** A plan result as the API and sheets show it: money in currency units (at most two decimals). */
-export type PlanResultUnits = Omit<
-  PlanResult,
-  "hires" | "upskilling" | "months" | "years" | "totals"
-> & {
-  hires: (Omit<PlanResult["hires"][number], "annualSalary" | "recruitingPerPerson"> & {
-    annualSalary: number;
-    recruitingPerPerson: number;
-  })[];
+export type PlanResultUnits = Omit<PlanResult, "hires" | "team" | "upskilling"> & {
+  hires: PersonUnits<PlanResult["hires"][number]>[];
+  team: PersonUnits<PlanResult["team"][number]>[];
   upskilling: (Omit<PlanResult["upskilling"][number], "costPerPerson"> & {
     costPerPerson: number;
   })[];
-  months: PlanResult["months"];
-  years: PlanResult["years"];
-  totals: PlanResult["totals"];
 };
 
-const MONEY_MONTH = [
-  "payroll",
-  "benefits",
-  "recruiting",
-  "upskilling",
-  "total",
-  "cumulative",
-] as const;
-const MONEY_YEAR = ["payroll", "benefits", "recruiting", "upskilling", "total", "runRate"] as const;
+const MONEY_TOTALS = [...COST_LINES, "total"] as const;
+const MONEY_MONTH = [...MONEY_TOTALS, "cumulative"] as const;
+const MONEY_YEAR = [...MONEY_TOTALS, "runRate"] as const;
+
+function personToUnits<
+  P extends { annualSalary: number; recruitingPerPerson: number; monthlyRate: number | null },
+>(p: P) {
+  return {
+    ...p,
+    annualSalary: toUnits(p.annualSalary),
+    recruitingPerPerson: toUnits(p.recruitingPerPerson),
+    monthlyRate: p.monthlyRate === null ? null : toUnits(p.monthlyRate),
+  };
+}
 
 export function planToUnits(r: PlanResult): PlanResultUnits {
   return {
     ...r,
-    hires: r.hires.map((h) => ({
-      ...h,
-      annualSalary: toUnits(h.annualSalary),
-      recruitingPerPerson: toUnits(h.recruitingPerPerson),
-    })),
+    hires: r.hires.map(personToUnits),
+    team: r.team.map(personToUnits),
     upskilling: r.upskilling.map((u) => ({ ...u, costPerPerson: toUnits(u.costPerPerson) })),
     months: r.months.map((m) => convert(m, MONEY_MONTH)),
     years: r.years.map((y) => convert(y, MONEY_YEAR)),
-    totals: convert(r.totals, [
-      "payroll",
-      "benefits",
-      "recruiting",
-      "upskilling",
-      "total",
-    ] as const),
+    totals: convert(r.totals, MONEY_TOTALS),
+    departments: r.departments.map((d) => ({
+      ...d,
+      years: d.years.map((y) => convert(y, MONEY_YEAR)),
+      totals: convert(d.totals, MONEY_TOTALS),
+    })),
   };
 }
 
@@ -75,11 +74,7 @@ function costsToUnits<T extends Record<(typeof COST_FIGURES)[number], Spread>>(r
 export function planRangeToUnits(r: PlanRangeResult) {
   return {
     ...r,
-    hires: r.hires.map((h) => ({
-      ...h,
-      annualSalary: toUnits(h.annualSalary),
-      recruitingPerPerson: toUnits(h.recruitingPerPerson),
-    })),
+    hires: r.hires.map(personToUnits),
     months: r.months.map((m) => ({ ...costsToUnits(m), cumulative: spreadUnits(m.cumulative) })),
     years: r.years.map((y) => ({ ...costsToUnits(y), runRate: spreadUnits(y.runRate) })),
     totals: costsToUnits(r.totals),

@@ -228,7 +228,7 @@ export const PlanResultSchema = z
     hires: z.array(
       z.object({
         role: z.string(),
-        level: z.string(),
+        level: z.string().nullable(), // null: a hire given a salary and no level
         location: z.string(),
         category: z.enum(["engineer", "data", "pm", "manager", "other"]),
         startMonth: z.number().int(),
