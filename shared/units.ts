@@ -62,6 +62,7 @@ const spreadUnits = (s: Spread): Spread => ({
   expected: toUnits(s.expected),
   high: toUnits(s.high),
 });
+/** The figures a plan range (hiring delays) gives a spread for. */
 const COST_FIGURES = ["payroll", "benefits", "recruiting", "upskilling", "total"] as const;
 
 function costsToUnits<T extends Record<(typeof COST_FIGURES)[number], Spread>>(row: T): T {
@@ -85,7 +86,7 @@ function scenarioYearToUnits<Y extends Omit<ScenarioYear, "totalWithDelays">>(
   y: Y & { totalWithDelays?: Spread },
 ) {
   return {
-    ...convert(y, ["payroll", "benefits", "recruiting", "upskilling", "total", "runRate"] as const),
+    ...convert(y, MONEY_YEAR),
     ...(y.totalWithDelays ? { totalWithDelays: spreadUnits(y.totalWithDelays) } : {}),
   };
 }
@@ -97,13 +98,13 @@ export function comparisonToUnits(c: PlanComparison) {
     scenarios: c.scenarios.map((s) => ({
       ...s,
       years: s.years.map(scenarioYearToUnits),
-      totals: convert(s.totals, COST_FIGURES),
+      totals: convert(s.totals, MONEY_TOTALS),
       ...(s.totalWithDelays ? { totalWithDelays: spreadUnits(s.totalWithDelays) } : {}),
       ...(s.differences
         ? {
             differences: {
               years: s.differences.years.map(scenarioYearToUnits),
-              totals: convert(s.differences.totals, COST_FIGURES),
+              totals: convert(s.differences.totals, MONEY_TOTALS),
             },
           }
         : {}),
