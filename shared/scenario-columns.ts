@@ -6,10 +6,50 @@ import {
   isBlank,
   optionalNumber,
   readTable,
+  toNumber,
   toText,
+  type Cell,
   type ColumnSpec,
   type SheetArg,
 } from "./sheet-values.js";
+
+/** The columns of a hire a scenario adds: key, header and other headers. */
+const ADD_HIRE = [
+  ["role", "Add role", "Added role"],
+  ["level", "Add level", "Added level"],
+  ["location", "Add location", "Added location"],
+  ["startMonth", "Add start month", "Add start", "Added start month"],
+  ["count", "Add count", "Add people", "Added count"],
+  ["salary", "Add salary", "Added salary"],
+  ["department", "Add department", "Added department"],
+  ["type", "Add type", "Added type"],
+  ["monthlyRate", "Add monthly rate", "Added monthly rate"],
+] as const;
+const ADD_NUMBERS = new Set<string>(["startMonth", "count", "salary", "monthlyRate"]);
+
+/** The columns of the one upskilling entry a scenario puts in place of the base plan's. */
+const UPSKILL = [
+  ["path", "Upskill path", "Upskilling path"],
+  ["people", "Upskill people", "Upskilling people"],
+  ["startMonth", "Upskill start month", "Upskill start", "Upskilling start month"],
+  ["costPerPerson", "Upskill cost per person", "Upskill cost", "Upskilling cost per person"],
+] as const;
+
+const LIST = /\s*[,;]\s*|\s+and\s+/i;
+
+/** "1, 3" (hire numbers counted from 1, as the hires table's rows read) → [0, 2]. */
+function hireNumbers(cell: Cell, label: string): number[] {
+  const parts = typeof cell === "number" ? [cell] : String(cell).trim().split(LIST);
+  return parts.map((p) => {
+    const n = typeof p === "number" ? p : Number(p);
+    if (!Number.isInteger(n) || n < 1)
+      throw invalid(
+        label,
+        `must be hire numbers counted from 1 (the first row under the hires table's header), such as "1, 3", got ${JSON.stringify(cell)}`,
+      );
+    return n - 1;
+  });
+}
 
 /**
  * A scenario's columns: its name, the two plan-wide changes, and one column per plan assumption
@@ -25,6 +65,26 @@ function scenarioColumns(): ColumnSpec<string>[] {
       required: false,
     },
     { key: "salaryChange", names: ["Salary change", "Salary", "Pay change"], required: false },
+    {
+      key: "removeHires",
+      names: ["Remove hires", "Remove hire", "Drop hires", "Without hires"],
+      required: false,
+    },
+    {
+      key: "removeDepartmentHires",
+      names: ["Remove department hires", "Remove departments", "Drop departments"],
+      required: false,
+    },
+    ...ADD_HIRE.map(([key, label, ...names]) => ({
+      key: `add.${key}`,
+      names: [label, ...names],
+      required: false,
+    })),
+    ...UPSKILL.map(([key, label, ...names]) => ({
+      key: `upskill.${key}`,
+      names: [label, ...names],
+      required: false,
+    })),
     ...(PLAN_ASSUMPTIONS as readonly AssumptionSpec[]).flatMap((spec) => [
       ...(spec.fields
         ? spec.fields.map((f, i) => ({
@@ -56,6 +116,38 @@ export function scenariosFromRange(
     for (const key of ["startMonthShift", "salaryChange"] as const) {
       const v = optionalNumber(cells[key], `${at} ${header(key)}`);
       if (v !== undefined) overrides[key] = v;
+    }
+    if (!isBlank(cells.removeHires))
+      overrides.removeHires = hireNumbers(cells.removeHires, `${at} ${header("removeHires")}`);
+    if (!isBlank(cells.removeDepartmentHires))
+      overrides.removeDepartmentHires = toText(
+        cells.removeDepartmentHires,
+        `${at} ${header("removeDepartmentHires")}`,
+      )
+        .split(LIST)
+        .filter((d) => d.trim());
+    if (ADD_HIRE.some(([key]) => !isBlank(cells[`add.${key}`]))) {
+      const hire: Record<string, unknown> = {};
+      for (const [key, label] of ADD_HIRE) {
+        const cell = cells[`add.${key}`];
+        if (isBlank(cell)) continue;
+        hire[key] = ADD_NUMBERS.has(key)
+          ? toNumber(cell, `${at} ${label}`)
+          : key === "level" && typeof cell === "number"
+            ? cell
+            : toText(cell, `${at} ${label}`);
+      }
+      overrides.addHires = [hire];
+    }
+    if (UPSKILL.some(([key]) => !isBlank(cells[`upskill.${key}`]))) {
+      const entry: Record<string, unknown> = {};
+      for (const [key, label] of UPSKILL) {
+        const cell = cells[`upskill.${key}`];
+        if (isBlank(cell)) continue;
+        entry[key] =
+          key === "path" ? toText(cell, `${at} ${label}`) : toNumber(cell, `${at} ${label}`);
+      }
+      overrides.upskilling = [entry];
     }
     for (const spec of PLAN_ASSUMPTIONS as readonly AssumptionSpec[]) {
       if (spec.fields) {

@@ -1,6 +1,6 @@
 import { invalid } from "./errors.js";
 import { nameKey } from "./names.js";
-import type { HireInput, UpskillingInput } from "./plan.js";
+import type { EmploymentType, HireInput, TeamInput, UpskillingInput } from "./plan-types.js";
 
 /** What a spreadsheet passes to a custom function: a cell value, or a range as rows of cells. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -127,27 +127,28 @@ export function readTable<K extends string>(
   return rows;
 }
 
-type HireColumn =
+/** The columns a hire row and a team row share: who, where, pay and the issue-14 extras. */
+type PersonColumn =
   | "role"
   | "level"
   | "location"
-  | "startMonth"
   | "count"
   | "salary"
   | "recruitingCost"
   | "channel"
-  | "slipMin"
-  | "slipMax";
+  | "endMonth"
+  | "fte"
+  | "type"
+  | "monthlyRate"
+  | "department"
+  | "bonusRate"
+  | "equityRate";
 
-export const HIRE_COLUMNS: ColumnSpec<HireColumn>[] = [
+const PERSON_COLUMNS: ColumnSpec<PersonColumn>[] = [
   { key: "role", names: ["Role", "Position", "Title"], required: true },
-  { key: "level", names: ["Level", "Seniority", "Years"], required: true },
+  // Needed to price from the seeds; a row with its own salary may leave it blank.
+  { key: "level", names: ["Level", "Seniority", "Years"], required: false },
   { key: "location", names: ["Location", "City", "Place"], required: false },
-  {
-    key: "startMonth",
-    names: ["Start month", "Start", "Month", "Start_month", "StartMonth"],
-    required: true,
-  },
   {
     key: "count",
     names: ["Count", "Number", "Hires", "Headcount", "Qty", "Quantity", "People"],
@@ -160,33 +161,91 @@ export const HIRE_COLUMNS: ColumnSpec<HireColumn>[] = [
     required: false,
   },
   { key: "channel", names: ["Channel", "Recruiting channel", "Source"], required: false },
+  {
+    key: "endMonth",
+    names: ["End month", "End", "Last month", "End_month", "EndMonth"],
+    required: false,
+  },
+  { key: "fte", names: ["FTE", "Full-time equivalent", "FTE %"], required: false },
+  { key: "type", names: ["Type", "Employment type", "Employment"], required: false },
+  {
+    key: "monthlyRate",
+    names: ["Monthly rate", "Rate per month", "Contractor rate", "Monthly cost"],
+    required: false,
+  },
+  {
+    key: "department",
+    names: ["Department", "Dept", "Cost centre", "Cost center"],
+    required: false,
+  },
+  { key: "bonusRate", names: ["Bonus rate", "Bonus", "Bonus %"], required: false },
+  { key: "equityRate", names: ["Equity rate", "Equity", "Equity %"], required: false },
+];
+
+type HireColumn = PersonColumn | "startMonth" | "slipMin" | "slipMax";
+
+export const HIRE_COLUMNS: ColumnSpec<HireColumn>[] = [
+  ...PERSON_COLUMNS.slice(0, 3),
+  {
+    key: "startMonth",
+    names: ["Start month", "Start", "Month", "Start_month", "StartMonth"],
+    required: true,
+  },
+  ...PERSON_COLUMNS.slice(3, 7),
   { key: "slipMin", names: ["Slip min", "Slip min months", "Min slip"], required: false },
   {
     key: "slipMax",
     names: ["Slip max", "Slip max months", "Max slip", "Slip", "Slip months"],
     required: false,
   },
+  ...PERSON_COLUMNS.slice(7),
 ];
+
+/** The columns of the team already employed: a hire's without start month or slip. */
+export const TEAM_COLUMNS: ColumnSpec<PersonColumn>[] = PERSON_COLUMNS;
+
+/** The fields a hire row and a team row share, from their cells; blank cells are left out. */
+function personFromCells(cells: Partial<Record<PersonColumn, Cell>>, at: string): TeamInput {
+  const person: TeamInput = { role: toText(cells.role, `${at} Role`) };
+  if (!isBlank(cells.level))
+    person.level =
+      typeof cells.level === "number" ? cells.level : toText(cells.level, `${at} Level`);
+  const texts = [
+    ["location", "Location"],
+    ["channel", "Channel"],
+    ["department", "Department"],
+  ] as const;
+  for (const [key, label] of texts) {
+    const v = optionalText(cells[key], `${at} ${label}`);
+    if (v !== undefined) person[key] = v;
+  }
+  const type = optionalText(cells.type, `${at} Type`);
+  if (type !== undefined) person.type = type.toLowerCase() as EmploymentType;
+  const numbers = [
+    ["count", "Count"],
+    ["salary", "Salary"],
+    ["recruitingCost", "Recruiting cost"],
+    ["endMonth", "End month"],
+    ["fte", "FTE"],
+    ["monthlyRate", "Monthly rate"],
+    ["bonusRate", "Bonus rate"],
+    ["equityRate", "Equity rate"],
+  ] as const;
+  for (const [key, label] of numbers) {
+    const v = optionalNumber(cells[key], `${at} ${label}`);
+    if (v !== undefined) person[key] = v;
+  }
+  return person;
+}
 
 /** Hire rows from a sheet range whose first row names its columns, in any order; blank rows skipped. */
 export function hiresFromRange(range: SheetArg, field = "hires"): HireInput[] {
   return readTable(range, field, HIRE_COLUMNS, "hire").map(({ row, cells }) => {
     const at = `${field} row ${row}`;
     const hire: HireInput = {
-      role: toText(cells.role, `${at} Role`),
-      level: typeof cells.level === "number" ? cells.level : toText(cells.level, `${at} Level`),
+      ...personFromCells(cells, at),
       startMonth: toNumber(cells.startMonth, `${at} Start month`),
     };
-    const location = optionalText(cells.location, `${at} Location`);
-    if (location !== undefined) hire.location = location;
-    const count = optionalNumber(cells.count, `${at} Count`);
-    if (count !== undefined) hire.count = count;
-    const salary = optionalNumber(cells.salary, `${at} Salary`);
-    if (salary !== undefined) hire.salary = salary;
-    const recruitingCost = optionalNumber(cells.recruitingCost, `${at} Recruiting cost`);
-    if (recruitingCost !== undefined) hire.recruitingCost = recruitingCost;
-    const channel = optionalText(cells.channel, `${at} Channel`);
-    if (channel !== undefined) hire.channel = channel;
     const slipMax = optionalNumber(cells.slipMax, `${at} Slip max`);
     if (slipMax !== undefined)
       hire.slipMonths = [optionalNumber(cells.slipMin, `${at} Slip min`) ?? 0, slipMax];
@@ -194,13 +253,26 @@ export function hiresFromRange(range: SheetArg, field = "hires"): HireInput[] {
   });
 }
 
-type UpskillColumn = "path" | "people" | "startMonth" | "costPerPerson";
+/** The team already employed, from a range whose first row names its columns (blank: none). */
+export function teamFromRange(range: SheetArg, field = "team"): TeamInput[] {
+  if (isBlank(range as Cell)) return [];
+  return readTable(range, field, TEAM_COLUMNS, "team").map(({ row, cells }) =>
+    personFromCells(cells, `${field} row ${row}`),
+  );
+}
+
+type UpskillColumn = "path" | "people" | "startMonth" | "costPerPerson" | "department";
 
 export const UPSKILLING_COLUMNS: ColumnSpec<UpskillColumn>[] = [
   { key: "path", names: ["Path", "Upskilling path", "Training path"], required: true },
   { key: "people", names: ["People", "Count", "Number"], required: true },
   { key: "startMonth", names: ["Start month", "Start", "Month"], required: true },
   { key: "costPerPerson", names: ["Cost per person", "Cost", "Cost/person"], required: false },
+  {
+    key: "department",
+    names: ["Department", "Dept", "Cost centre", "Cost center"],
+    required: false,
+  },
 ];
 
 export function upskillingFromRange(range: SheetArg, field = "upskilling"): UpskillingInput[] {
@@ -214,6 +286,8 @@ export function upskillingFromRange(range: SheetArg, field = "upskilling"): Upsk
     };
     const cost = optionalNumber(cells.costPerPerson, `${at} Cost per person`);
     if (cost !== undefined) entry.costPerPerson = cost;
+    const department = optionalText(cells.department, `${at} Department`);
+    if (department !== undefined) entry.department = department;
     return entry;
   });
 }

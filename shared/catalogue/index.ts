@@ -25,7 +25,15 @@ export {
   type ModelResolver,
   type ReturnKind,
 } from "./types.js";
-export { PLAN_COMPONENTS, monthsTable, yearsTable, type PlanComponent } from "./tables.js";
+export {
+  COST_LINE_HEADERS,
+  PLAN_COMPONENTS,
+  departmentsTable,
+  monthsTable,
+  shownLines,
+  yearsTable,
+  type PlanComponent,
+} from "./tables.js";
 export {
   EXAMPLE_ASSUMPTIONS,
   EXAMPLE_HIRES,

@@ -13,14 +13,18 @@ export const MODEL_FUNCTIONS: CatalogueEntry[] = [
       text("model", "A model id (with an API key in settings) or a share token."),
       choice(
         "what",
-        "months (table), years (table), or a figure: total, payroll, benefits, recruiting, upskilling, headcount, runrate.",
+        `months (table), years (table), or a figure: ${PLAN_COMPONENTS.join(", ")}.`,
         ["months", "years", ...PLAN_COMPONENTS] as const,
         { default: "months" },
       ),
-      integer("year", "Plan year for a figure; blank for the whole horizon.", {
-        optional: true,
-        min: 1,
-      }),
+      integer(
+        "year",
+        "Plan year for a figure (1 = the first, or a fiscal year such as 2027); blank for the whole horizon.",
+        {
+          optional: true,
+          min: 1,
+        },
+      ),
     ],
     returns: { kind: "table", help: "The months or years table, or one figure." },
     example: { args: ["shr_example"], formula: '=AI_MODEL("shr_…", "years")' },

@@ -8,11 +8,18 @@ import { toUnits } from "../money.js";
 import type { PlanAssumptionsInput } from "../plan-assumptions.js";
 import { comparePlans, type ScenarioResult } from "../plan-compare.js";
 import { runPlanRange, type Spread } from "../plan-range.js";
-import { runPlan, type HireInput, type PlanInput, type UpskillingInput } from "../plan.js";
+import {
+  runPlan,
+  type HireInput,
+  type PlanInput,
+  type TeamInput,
+  type UpskillingInput,
+} from "../plan.js";
 import type { SalaryOptions } from "../salary.js";
 import { scenariosFromRange } from "../scenario-columns.js";
 import {
   hiresFromRange,
+  teamFromRange,
   upskillingFromRange,
   type Cell,
   type SheetArg,
@@ -21,22 +28,33 @@ import {
 import { PLAN_TEMPLATES, planTemplate } from "../templates.js";
 import { planToUnits, type PlanResultUnits } from "../units.js";
 import { assumptions, choice, integer, table, text } from "./args.js";
-import { PLAN_COMPONENTS, monthsTable, planFigure, yearsTable } from "./tables.js";
+import {
+  PLAN_COMPONENTS,
+  departmentsTable,
+  monthsTable,
+  planFigure,
+  yearsTable,
+} from "./tables.js";
 import { defineFunction, type CatalogueEntry } from "./types.js";
 
 const HIRES_HELP =
-  "Range whose first row names its columns: Role, Level, Location, Start month, Count, and optionally Salary, Recruiting cost, Channel, Slip min, Slip max.";
-const UPSKILLING_HELP = "Optional range with columns Path, People, Start month, Cost per person.";
+  "Range whose first row names its columns: Role, Level, Location, Start month, Count, and optionally Salary, Recruiting cost, Channel, Slip min, Slip max, End month, FTE, Type (employee or contractor), Monthly rate (a contractor's), Department, Bonus rate, Equity rate. Any role is planned at a Salary given (Level may then be blank).";
+const UPSKILLING_HELP =
+  "Optional range with columns Path, People, Start month, Cost per person, Department.";
+const TEAM_HELP =
+  "Optional range of the people already employed, paid from month 1 and never charged recruiting: Role (any), Salary, and optionally Level, Location, Count, FTE, Department, End month, Type, Monthly rate, Bonus rate, Equity rate.";
 
 const hires = table("hires", HIRES_HELP, hiresFromRange);
 const planAssumptions = assumptions("assumptions");
 const upskilling = table("upskilling", UPSKILLING_HELP, upskillingFromRange, { optional: true });
+const team = table("team", TEAM_HELP, teamFromRange, { optional: true });
 
 /** What the arguments of each part are called in errors: the argument names, or a sheet's own labels. */
 export interface PlanRangeLabels {
   hires: string;
   assumptions: string;
   upskilling: string;
+  team?: string;
 }
 
 /** A plan input from its parts, as every plan function and the add-on's plan sheet build it. */
@@ -44,10 +62,12 @@ export function planInput(parts: {
   hires: HireInput[];
   assumptions: PlanAssumptionsInput;
   upskilling?: UpskillingInput[] | undefined;
+  team?: TeamInput[] | undefined;
 }): PlanInput {
   return {
     ...parts.assumptions,
     hires: parts.hires,
+    ...(parts.team?.length ? { team: parts.team } : {}),
     ...(parts.upskilling?.length ? { upskilling: parts.upskilling } : {}),
   };
 }
@@ -57,17 +77,19 @@ export function planInput(parts: {
  * same parsers the plan functions' arguments use: the add-on reads a plan sheet back with it.
  */
 export function planInputFromRanges(
-  ranges: { hires: SheetArg; assumptions?: SheetArg; upskilling?: SheetArg },
+  ranges: { hires: SheetArg; assumptions?: SheetArg; upskilling?: SheetArg; team?: SheetArg },
   labels: PlanRangeLabels = {
     hires: "hires",
     assumptions: "assumptions",
     upskilling: "upskilling",
+    team: "team",
   },
 ): PlanInput {
   return planInput({
     hires: hiresFromRange(ranges.hires, labels.hires),
     assumptions: readAssumptionsBlock(ranges.assumptions, labels.assumptions),
     upskilling: upskillingFromRange(ranges.upskilling, labels.upskilling),
+    team: teamFromRange(ranges.team, labels.team ?? "team"),
   });
 }
 
@@ -88,6 +110,11 @@ export const EXAMPLE_ASSUMPTIONS: Cell[][] = [
   ["Annual raise", 0.04],
   ["Start date", "2027-01"],
 ];
+/** The example hires with a Department column, for the department breakdown. */
+const DEPARTMENT_HIRES: Cell[][] = EXAMPLE_HIRES.map((row, i) => [
+  ...row,
+  i === 0 ? "Department" : (["AI", "Data", "Product"][i - 1] ?? ""),
+]);
 const HIRES_A1 = "Hires!A1:E4";
 const ASSUMPTIONS_A1 = "Assumptions!A1:B4";
 
@@ -111,10 +138,12 @@ function comparisonTable(scenarios: ScenarioResult[]): SheetResult {
     s.totalWithDelays ? (spread ? spreadRow(spread) : ["", "", ""]) : [];
   const years = Math.max(...scenarios.map((s) => s.years.length));
   const rows: (string | number)[][] = [header];
+  // Fiscal years read by their label (FY2027); plan years by their number, as always.
+  const fiscal = base!.years.some((y) => y.label.startsWith("FY"));
   for (let i = 0; i < years; i++) {
     const b = base!.years[i];
     rows.push([
-      i + 1,
+      fiscal && b ? b.label : i + 1,
       toUnits(b?.total ?? 0),
       ...delays(base!, b?.totalWithDelays),
       ...others.flatMap((s) => [
@@ -142,8 +171,8 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
     name: "AI_PLAN",
     category: "Plan",
     summary:
-      "Month-by-month plan: headcount, payroll, benefits, recruiting, upskilling, total and cumulative cost.",
-    args: [hires, planAssumptions, upskilling],
+      "Month-by-month plan: headcount, payroll, benefits, recruiting, upskilling (and taxes, bonus, equity, contractors, backfill and FTE where the plan has them), total and cumulative cost.",
+    args: [hires, planAssumptions, upskilling, team],
     returns: { kind: "table", help: "A header row, then one row per month." },
     example: {
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
@@ -155,8 +184,8 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
     name: "AI_PLAN_SUMMARY",
     category: "Plan",
     summary:
-      "Yearly summary of a plan: cost by component, end-of-year headcount and run-rate, with a Total row.",
-    args: [hires, planAssumptions, upskilling],
+      "Yearly summary of a plan (fiscal years where it has a fiscal year start and a start date): cost by line, end-of-year headcount and run-rate, with a Total row.",
+    args: [hires, planAssumptions, upskilling, team],
     returns: { kind: "table", help: "A header row, one row per plan year, and a Total row." },
     example: {
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
@@ -165,24 +194,53 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
     run: (parts, ctx) => yearsTable(planResult(planInput(parts), ctx)),
   }),
   defineFunction({
+    name: "AI_PLAN_DEPARTMENTS",
+    category: "Plan",
+    summary:
+      "A plan by department (the hires' Department column; blank is AI): each department's cost by line per year and in total, adding up to the plan's own figures to the cent.",
+    args: [
+      hires,
+      planAssumptions,
+      choice(
+        "view",
+        '"years" (each department\'s years and total) or "totals" (one row per department).',
+        ["years", "totals"] as const,
+        { default: "years" },
+      ),
+      upskilling,
+      team,
+    ],
+    returns: {
+      kind: "table",
+      help: "Department, Year, Months, each cost line, Total, End headcount, Run-rate; an All departments row equal to the plan's totals.",
+    },
+    example: {
+      args: [DEPARTMENT_HIRES, EXAMPLE_ASSUMPTIONS, "totals"],
+      formula: `=AI_PLAN_DEPARTMENTS(Hires!A1:F4, ${ASSUMPTIONS_A1}, "totals")`,
+    },
+    run: ({ view, ...parts }, ctx) => departmentsTable(planResult(planInput(parts), ctx), view),
+  }),
+  defineFunction({
     name: "AI_PLAN_COST",
     category: "Plan",
     summary:
-      "One figure from a plan: total cost (or payroll, benefits, recruiting, upskilling, headcount, run-rate), for the whole horizon or one year.",
+      "One figure from a plan: total cost (or a cost line such as payroll, taxes or backfill, headcount, FTE or run-rate), for the whole horizon or one year.",
     args: [
       hires,
       planAssumptions,
       choice(
         "component",
-        "total, payroll, benefits, recruiting, upskilling, headcount or runrate.",
+        `${PLAN_COMPONENTS.join(", ")}: a cost line, headcount, FTE or run-rate.`,
         PLAN_COMPONENTS,
         { default: "total" },
       ),
-      integer("year", "Plan year (1 = first 12 months); blank for the whole horizon.", {
-        optional: true,
-        min: 1,
-      }),
+      integer(
+        "year",
+        "Plan year (1 = the first; with fiscal years also their number, 2027 = FY2027); blank for the whole horizon.",
+        { optional: true, min: 1 },
+      ),
       upskilling,
+      team,
     ],
     returns: { kind: "number", help: "The figure in USD (or people for headcount)." },
     example: {
@@ -196,7 +254,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
     name: "AI_PLAN_WARNINGS",
     category: "Plan",
     summary: "The ratio rules a plan's team breaks, and in which months.",
-    args: [hires, planAssumptions, upskilling],
+    args: [hires, planAssumptions, upskilling, team],
     returns: { kind: "column", help: 'One line per broken rule, or "OK".' },
     example: {
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
@@ -261,6 +319,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       planAssumptions,
       choice("view", '"months" or "years".', ["months", "years"] as const, { default: "months" }),
       upskilling,
+      team,
     ],
     returns: {
       kind: "table",
@@ -328,10 +387,11 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       planAssumptions,
       table(
         "scenarios",
-        "Range with a Scenario column and any of: Start shift, Salary change, and any assumption (Horizon months, Benefits rate, Annual raise, Start date, Slip months or Slip min / Slip max).",
+        'Range with a Scenario column and any of: Start shift, Salary change, any assumption (Horizon months, Benefits rate, Annual raise, Start date, Slip months or Slip min / Slip max, Payroll tax rate, Bonus rate, …), Remove hires (hire numbers from 1, e.g. "1, 3"), Remove department hires, one hire to add (Add role, Add level, Add location, Add start month, Add count, Add salary, Add department) and one upskilling entry in place of the plan\'s (Upskill path, Upskill people, Upskill start month, Upskill cost per person).',
         scenariosFromRange,
       ),
       upskilling,
+      team,
     ],
     returns: {
       kind: "table",
