@@ -151,8 +151,9 @@ function personFields(
       );
     return checkNumber(h.monthlyRate, "monthlyRate", { min: 0, max: PLAN_LIMITS.maxMonthlyRate });
   });
-  // Pay given in the input frees the row from the seeds: any role, no level needed.
-  const payGiven = contractor ? monthlyRate !== undefined : salary !== undefined;
+  // Pay given in the input frees the row from the seeds: any role, no level needed. A team row
+  // always has its pay (its missing salary is its one error, not a role the seeds do not know).
+  const payGiven = existing || (contractor ? monthlyRate !== undefined : salary !== undefined);
   const role = at(() => {
     try {
       return resolveRole(h.role) as Role | string;
