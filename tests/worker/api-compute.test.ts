@@ -47,16 +47,21 @@ describe("POST /v1/plan", () => {
   it("costs the seed's year-1 build-out: $440K run-rate, exact cents, no arithmetic of the API's own", async () => {
     const input = planTemplate("year-1-build-out").input;
     const plan = await okJson(await post("/v1/plan", input));
+    // Every cost line is in the answer; the build-out uses none of the ones finance plans add.
+    const unused = { taxes: 0, bonus: 0, equity: 0, contractors: 0, backfill: 0 };
+    expect(plan.costLines).toEqual(["payroll", "benefits", "recruiting", "upskilling"]);
     expect(plan.totals).toEqual({
       payroll: 369999.99,
       benefits: 0,
       recruiting: 30000,
       upskilling: 0,
       total: 399999.99,
+      ...unused,
     });
     expect(plan.years).toEqual([
       {
         year: 1,
+        label: "Year 1",
         months: 12,
         payroll: 369999.99,
         benefits: 0,
@@ -64,19 +69,23 @@ describe("POST /v1/plan", () => {
         upskilling: 0,
         total: 399999.99,
         endHeadcount: 3,
+        endFte: 3,
         runRate: 440000,
+        ...unused,
       },
     ]);
     expect(plan.months[0]).toEqual({
       month: 1,
       label: "Month 1",
       headcount: 1,
+      fte: 1,
       payroll: 13333.33,
       benefits: 0,
       recruiting: 10000,
       upskilling: 0,
       total: 23333.33,
       cumulative: 23333.33,
+      ...unused,
     });
     // The answer is the core's, converted to units by the core: nothing added, nothing rounded.
     expect(plan).toEqual(planToUnits(runPlan(input)));
