@@ -55,6 +55,9 @@ export function curveShifts(plan: NormalizedPlan, person: ResolvedPerson): boole
   return !raiseByCalendar && !wageBase;
 }
 
+/** One person's costs in one month employed, in cents: one entry of each of a curve's lines. */
+export type CostMonth = Record<CurveLine | "annual", Cents>;
+
 /**
  * The cost curve of one person of `person` starting in plan month `start` (its planned start, or
  * a later one under a slip). Rules, all per person and in cents:
@@ -90,52 +93,91 @@ export function hireCostCurve(
     annual: [],
     fteMicros: Math.round(person.fte * 1_000_000),
   };
-  const last = lastMonth(plan, person, start);
-  if (start > last) return curve;
+  eachCostMonth(plan, person, start, (_j, c) => {
+    curve.payroll.push(c.payroll);
+    curve.taxes.push(c.taxes);
+    curve.bonus.push(c.bonus);
+    curve.equity.push(c.equity);
+    curve.contractors.push(c.contractors);
+    curve.recruiting.push(c.recruiting);
+    curve.backfill.push(c.backfill);
+    curve.annual.push(c.annual);
+  });
+  return curve;
+}
+
+/**
+ * hireCostCurve month by month without building its arrays: `visit(j, costs)` for each month
+ * employed (plan month start + j), with one object reused from call to call (read it, do not
+ * keep it). The plan engine sums with it; hireCostCurve is built on it, so both apply the same
+ * rules. Returns how many months were visited.
+ */
+export function eachCostMonth(
+  plan: NormalizedPlan,
+  person: ResolvedPerson,
+  start: number,
+  visit: (j: number, costs: Readonly<CostMonth>) => void,
+): number {
+  const length = Math.max(0, lastMonth(plan, person, start) - start + 1);
+  const contractor = person.type === "contractor";
+  const existing = person.existing;
   const backfill =
     plan.attritionRate > 0 ? applyRate(person.recruitingPerPerson, plan.attritionRate / 12) : 0;
-  const contractor = person.type === "contractor";
   const taxRate = contractor ? 0 : plan.payrollTax.rate;
   const wageBase = plan.payrollTax.wageBase === null ? null : toCents(plan.payrollTax.wageBase);
-  const calendar = (m: number) => calendarMonthOf(m, plan.startDate);
+  const { bonusRate, equityRate, fte } = person;
+  const raise = plan.annualRaise;
+  const costs: CostMonth = {
+    payroll: 0,
+    taxes: 0,
+    bonus: 0,
+    equity: 0,
+    contractors: 0,
+    recruiting: 0,
+    backfill,
+    annual: 0,
+  };
 
   let full = person.annualSalary;
-  const scale = (annual: Cents) => (person.fte === 1 ? annual : applyRate(annual, person.fte));
-  let annual = scale(full);
+  let annual = fte === 1 ? full : applyRate(full, fte);
   let salaryYearStart = start;
   let yearToDate = 0;
-  for (let m = start; m <= last; m++) {
+  for (let j = 0; j < length; j++) {
+    const m = start + j;
     let pay: Cents;
     if (contractor) pay = person.monthlyRate ?? 0;
     else {
-      if (m > start && plan.annualRaise > 0 && raiseDue(plan, person, start, m)) {
-        full = applyRate(full, 1 + plan.annualRaise);
-        annual = scale(full);
+      if (j > 0 && raise > 0 && raiseDue(plan, existing, start, m)) {
+        full = applyRate(full, 1 + raise);
+        annual = fte === 1 ? full : applyRate(full, fte);
         salaryYearStart = m;
       }
       pay = monthlyPiece(annual, (m - salaryYearStart) % 12);
     }
+    let tax = 0;
     if (taxRate > 0) {
-      if (m === start && person.existing) yearToDate = (calendar(m) - 1) * pay;
-      else if (calendar(m) === 1) yearToDate = 0;
+      const month = calendarMonthOf(m, plan.startDate);
+      if (j === 0 && existing) yearToDate = (month - 1) * pay;
+      else if (month === 1) yearToDate = 0;
       const taxable = wageBase === null ? pay : Math.max(0, Math.min(pay, wageBase - yearToDate));
-      curve.taxes.push(applyRate(taxable, taxRate));
+      tax = applyRate(taxable, taxRate);
       yearToDate += pay;
-    } else curve.taxes.push(0);
-    curve.payroll.push(contractor ? 0 : pay);
-    curve.contractors.push(contractor ? pay : 0);
-    curve.bonus.push(person.bonusRate > 0 ? applyRate(pay, person.bonusRate) : 0);
-    curve.equity.push(person.equityRate > 0 ? applyRate(pay, person.equityRate) : 0);
-    curve.recruiting.push(m === start && !person.existing ? person.recruitingPerPerson : 0);
-    curve.backfill.push(backfill);
-    curve.annual.push(contractor ? 0 : annual);
+    }
+    costs.payroll = contractor ? 0 : pay;
+    costs.contractors = contractor ? pay : 0;
+    costs.annual = contractor ? 0 : annual;
+    costs.taxes = tax;
+    costs.bonus = bonusRate > 0 ? applyRate(pay, bonusRate) : 0;
+    costs.equity = equityRate > 0 ? applyRate(pay, equityRate) : 0;
+    costs.recruiting = j === 0 && !existing ? person.recruitingPerPerson : 0;
+    visit(j, costs);
   }
-  return curve;
+  return length;
 }
 
 /** Whether a raise falls due in plan month m (m > start) for someone who started in `start`. */
-function raiseDue(plan: NormalizedPlan, person: ResolvedPerson, start: number, m: number) {
+function raiseDue(plan: NormalizedPlan, existing: boolean, start: number, m: number) {
   if (plan.raiseMonth === null) return (m - start) % 12 === 0;
   if (calendarMonthOf(m, plan.startDate) !== plan.raiseMonth) return false;
-  return person.existing || m - start >= plan.raiseMinTenureMonths;
+  return existing || m - start >= plan.raiseMinTenureMonths;
 }

@@ -110,14 +110,16 @@ function personFields(
   problems: ProblemList,
 ) {
   const at = <T>(fn: () => T) => problems.check(field, fn);
-  const type = at(() =>
-    resolveChoice<EmploymentType>(
-      typeof h.type === "string" ? h.type.trim().toLowerCase() : h.type,
-      EMPLOYMENT_TYPES,
-      "type",
-      "employee",
-    ),
-  );
+  const type = blank(h.type)
+    ? "employee"
+    : at(() =>
+        resolveChoice<EmploymentType>(
+          typeof h.type === "string" ? h.type.trim().toLowerCase() : h.type,
+          EMPLOYMENT_TYPES,
+          "type",
+          "employee",
+        ),
+      );
   const contractor = type === "contractor";
   const salary = at(() => {
     if (blank(h.salary)) {

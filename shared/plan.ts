@@ -1,7 +1,7 @@
 import { ProblemList, invalid } from "./errors.js";
 import type { RoleCategory } from "./data/roles.js";
 import type { Source } from "./data/sources.js";
-import { CURVE_LINES, hireCostCurve } from "./cost-curve.js";
+import { CURVE_LINES, eachCostMonth } from "./cost-curve.js";
 import { allocate, applyRate, monthlyPiece, type Cents } from "./money.js";
 import { MONTH_NAMES, assumptionsShown, normalizeAssumptions } from "./plan-assumptions.js";
 import { monthLabel, planPeriods } from "./plan-calendar.js";
@@ -159,19 +159,27 @@ const zeroTotals = (): PlanTotals => ({
   total: 0,
 });
 
-/** A month's figures in one department (or the plan), before benefits are shared out. */
-interface MonthAccumulator extends PlanTotals {
-  headcount: number;
-  fteMicros: number;
-  runRate: Cents;
+/**
+ * A department's (or the plan's) figures month by month: index m - 1 for plan month m. Whole
+ * cents in doubles, exact far beyond any plan's size (2^53 cents).
+ */
+interface Series {
+  lines: Record<CostLine, Float64Array>;
+  headcount: Float64Array;
+  fteMicros: Float64Array;
+  runRate: Float64Array;
 }
 
-const zeroMonth = (): MonthAccumulator => ({
-  ...zeroTotals(),
-  headcount: 0,
-  fteMicros: 0,
-  runRate: 0,
-});
+function newSeries(H: number): Series {
+  const lines = {} as Record<CostLine, Float64Array>;
+  for (const l of COST_LINES) lines[l] = new Float64Array(H);
+  return {
+    lines,
+    headcount: new Float64Array(H),
+    fteMicros: new Float64Array(H),
+    runRate: new Float64Array(H),
+  };
+}
 
 const fteOf = (micros: number) => micros / 1_000_000;
 
@@ -219,90 +227,105 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
   for (const r of rows) departmentOf(r.person.department);
   for (const u of plan.upskilling) departmentOf(u.department);
 
-  // byDepartment[d][m - 1]: that department's month.
-  const byDepartment: MonthAccumulator[][] = departments.map(() =>
-    Array.from({ length: H }, zeroMonth),
-  );
-  const categoryCounts: Record<RoleCategory, number>[] = Array.from({ length: H }, () => ({
-    engineer: 0,
-    data: 0,
-    pm: 0,
-    manager: 0,
-    other: 0,
-  }));
+  const byDepartment: Series[] = departments.map(() => newSeries(H));
+  const categories: Record<RoleCategory, Float64Array> = {
+    engineer: new Float64Array(H),
+    data: new Float64Array(H),
+    pm: new Float64Array(H),
+    manager: new Float64Array(H),
+    other: new Float64Array(H),
+  };
+  // Lines the plan cannot have stay 0: only those it uses are summed.
+  const costLines = costLinesOf(plan);
+  const used = Object.fromEntries(CURVE_LINES.map((l) => [l, costLines.includes(l)])) as Record<
+    (typeof CURVE_LINES)[number],
+    boolean
+  >;
   for (const { person, start } of rows) {
-    const curve = hireCostCurve(plan, person, start);
-    const months = byDepartment[departmentOf(person.department)]!;
+    const series = byDepartment[departmentOf(person.department)]!;
     const n = person.count;
-    for (let j = 0; j < curve.payroll.length; j++) {
-      const m = start + j;
-      const row = months[m - 1]!;
-      for (const line of CURVE_LINES) row[line] += n * curve[line][j]!;
-      row.headcount += n;
-      row.fteMicros += n * curve.fteMicros;
-      row.runRate += n * curve.annual[j]!;
-      categoryCounts[m - 1]![person.category] += n;
-    }
+    const at = start - 1;
+    const fte = n * Math.round(person.fte * 1_000_000);
+    const category = categories[person.category];
+    const { headcount, fteMicros, runRate } = series;
+    const { payroll, recruiting, taxes, bonus, equity, contractors, backfill } = series.lines;
+    eachCostMonth(plan, person, start, (j, c) => {
+      const i = at + j;
+      payroll[i]! += n * c.payroll;
+      recruiting[i]! += n * c.recruiting;
+      if (used.taxes) taxes[i]! += n * c.taxes;
+      if (used.bonus) bonus[i]! += n * c.bonus;
+      if (used.equity) equity[i]! += n * c.equity;
+      if (used.contractors) contractors[i]! += n * c.contractors;
+      if (used.backfill) backfill[i]! += n * c.backfill;
+      headcount[i]! += n;
+      fteMicros[i]! += fte;
+      runRate[i]! += n * c.annual;
+      category[i]! += n;
+    });
   }
   for (const u of plan.upskilling)
-    byDepartment[departmentOf(u.department)]![u.startMonth - 1]!.upskilling +=
+    byDepartment[departmentOf(u.department)]!.lines.upskilling[u.startMonth - 1]! +=
       u.people * u.costPerPerson;
 
-  // The plan's month: its departments' summed, after benefits are shared among them.
-  const planMonths: MonthAccumulator[] = [];
-  for (let m = 1; m <= H; m++) {
-    const parts = byDepartment.map((d) => d[m - 1]!);
+  // Benefits: the rate × the month's whole payroll, shared among departments by their payroll.
+  for (let i = 0; i < H; i++) {
+    const payrolls = byDepartment.map((d) => d.lines.payroll[i]!);
     const benefits = applyRate(
-      parts.reduce((s, d) => s + d.payroll, 0),
+      payrolls.reduce((a, b) => a + b, 0),
       plan.benefitsRate,
     );
-    allocate(
-      benefits,
-      parts.map((d) => d.payroll),
-    ).forEach((b, d) => {
-      parts[d]!.benefits = b;
-    });
-    const sum = zeroMonth();
-    for (const d of parts) {
-      d.total = COST_LINES.reduce((s, l) => s + d[l], 0);
-      for (const l of COST_LINES) sum[l] += d[l];
-      sum.total += d.total;
-      sum.headcount += d.headcount;
-      sum.fteMicros += d.fteMicros;
-      sum.runRate += d.runRate;
-    }
-    planMonths.push(sum);
+    if (byDepartment.length === 1) byDepartment[0]!.lines.benefits[i] = benefits;
+    else
+      allocate(benefits, payrolls).forEach((b, d) => {
+        byDepartment[d]!.lines.benefits[i] = b;
+      });
   }
+  // The plan: its departments summed.
+  const whole = newSeries(H);
+  for (const d of byDepartment) {
+    for (const l of COST_LINES) for (let i = 0; i < H; i++) whole.lines[l][i]! += d.lines[l][i]!;
+    for (let i = 0; i < H; i++) {
+      whole.headcount[i]! += d.headcount[i]!;
+      whole.fteMicros[i]! += d.fteMicros[i]!;
+      whole.runRate[i]! += d.runRate[i]!;
+    }
+  }
+  const totalAt = (s: Series, i: number) => COST_LINES.reduce((t, l) => t + s.lines[l][i]!, 0);
+
   let cumulative = 0;
-  const months: PlanMonth[] = planMonths.map((row, i) => {
+  const months: PlanMonth[] = [];
+  for (let i = 0; i < H; i++) {
+    const row = zeroTotals();
+    for (const l of COST_LINES) row[l] = whole.lines[l][i]!;
+    row.total = totalAt(whole, i);
     cumulative += row.total;
-    return {
+    months.push({
       month: i + 1,
       label: monthLabel(i + 1, plan.startDate),
-      headcount: row.headcount,
-      fte: fteOf(row.fteMicros),
-      ...pickTotals(row),
+      headcount: whole.headcount[i]!,
+      fte: fteOf(whole.fteMicros[i]!),
+      ...row,
       cumulative,
-    };
-  });
+    });
+  }
 
   const periods = planPeriods(H, plan.startDate, plan.fiscalYearStart);
-  const yearsOf = (monthly: readonly MonthAccumulator[]): PlanYear[] =>
+  const yearsOf = (s: Series): PlanYear[] =>
     periods.map((p) => {
       const sums = zeroTotals();
-      for (let m = p.first; m <= p.last; m++) {
-        const row = monthly[m - 1]!;
-        for (const k of TOTAL_KEYS) sums[k] += row[k];
-      }
-      const end = monthly[p.last - 1]!;
+      for (const l of COST_LINES)
+        for (let m = p.first; m <= p.last; m++) sums[l] += s.lines[l][m - 1]!;
+      sums.total = COST_LINES.reduce((t, l) => t + sums[l], 0);
+      const end = p.last - 1;
       return {
         year: p.year,
         label: p.label,
         months: p.last - p.first + 1,
         ...sums,
-        endHeadcount: end.headcount,
-        endFte: fteOf(end.fteMicros),
-        runRate: end.runRate,
+        endHeadcount: s.headcount[end]!,
+        endFte: fteOf(s.fteMicros[end]!),
+        runRate: s.runRate[end]!,
       };
     });
   const totalsOf = (years: readonly PlanYear[]): PlanTotals => {
@@ -310,18 +333,25 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
     for (const y of years) for (const k of TOTAL_KEYS) t[k] += y[k];
     return t;
   };
-  const planYears = yearsOf(planMonths);
+  const planYears = yearsOf(whole);
   const departmentRows: PlanDepartment[] = departments.map((name, d) => {
     const years = yearsOf(byDepartment[d]!);
     return { department: name, years, totals: totalsOf(years) };
   });
+  const categoryCounts = Array.from({ length: H }, (_, i) => ({
+    engineer: categories.engineer[i]!,
+    data: categories.data[i]!,
+    pm: categories.pm[i]!,
+    manager: categories.manager[i]!,
+    other: categories.other[i]!,
+  }));
 
   return {
     currency: "USD",
     horizonMonths: H,
     startDate: plan.startDate ? monthLabel(1, plan.startDate) : null,
     assumptions: { ...assumptionsShown(plan), notes: planNotes(plan) },
-    costLines: costLinesOf(plan),
+    costLines,
     hires: plan.hires,
     team: plan.team,
     upskilling: plan.upskilling,
@@ -334,12 +364,6 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
 }
 
 const TOTAL_KEYS = [...COST_LINES, "total"] as const;
-
-function pickTotals(row: PlanTotals): PlanTotals {
-  const out = zeroTotals();
-  for (const k of TOTAL_KEYS) out[k] = row[k];
-  return out;
-}
 
 const percent = (share: number) => `${Math.round(share * 100 * 10000) / 10000}%`;
 const dollars = (units: number) => `$${units.toLocaleString("en-US")}`;
