@@ -288,12 +288,15 @@ function checkOverrides(o: unknown, field: string): ScenarioOverrides {
     );
   }
   if (v.hires !== undefined && !Array.isArray(v.hires))
-    throw invalid(`${field}.hires`, "must be a list of { index, startMonth?, salary?, count? }");
+    throw invalid(
+      `${field}.hires`,
+      "must be a list of { index, startMonth?, salary?, count?, slipMonths?, endMonth?, fte? }",
+    );
   (v.hires ?? []).forEach((h, i) => {
     if (typeof h !== "object" || h === null || Array.isArray(h) || h.index === undefined)
       throw invalid(
         `${field}.hires[${i}]`,
-        "must be { index, startMonth?, salary?, count?, slipMonths? }",
+        "must be { index, startMonth?, salary?, count?, slipMonths?, endMonth?, fte? }",
       );
     int(h.index, `hires[${i}].index`, 0, PLAN_LIMITS.maxHireRows);
   });
