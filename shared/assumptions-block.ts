@@ -103,13 +103,13 @@ export function fieldFromCell(f: AssumptionField, cell: Cell, label: string): nu
 
 /** One end of a slip (or "n" meaning 0 to n): a whole number of months. */
 export function slipEnd(cell: Cell, label: string, max = assumptionSpec("slipMonths").max ?? 24) {
-  const n = toNumber(cell, label);
-  if (!Number.isInteger(n) || n < 0 || n > max)
-    throw invalid(
-      label,
-      `must be a whole number of months from 0 to ${max} (or a range such as "0-2"), got ${JSON.stringify(cell)}`,
-    );
-  return n;
+  return checkNumber(toNumber(cell, label), label, {
+    integer: true,
+    min: 0,
+    max,
+    unit: "months",
+    hint: ' (or a range such as "0-2")',
+  });
 }
 
 // ---- the block ---------------------------------------------------------------------------------

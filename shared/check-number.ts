@@ -13,6 +13,8 @@ export interface NumberRule {
   integer?: boolean;
   /** What a whole number counts, for the message: "months" → "a whole number of months from 1 to 120". */
   unit?: string;
+  /** Said after the limits, e.g. ' (or a range such as "0-2")' or " (0.1 = +10%)". */
+  hint?: string;
   /**
    * A share (0.25 = 25%): a value outside the limits gets percentProblem's message, which spots a
    * percentage typed without its sign. "json" for a body field, "sheet" for a cell (where 25% is typed).
@@ -67,14 +69,15 @@ export function checkNumber(value: unknown, field: string, rule: NumberRule = {}
   const above = max !== undefined && value > max;
   if ((below || above) && rule.share)
     throw invalid(field, percentProblem(rule, value, rule.share === "json"));
+  const hint = rule.hint ?? "";
   if (rule.integer && !Number.isInteger(value))
     throw invalid(
       field,
-      rule.unit
-        ? `must be ${describeRule(rule)}, got ${value}`
+      rule.unit || hint
+        ? `must be ${describeRule(rule)}${hint}, got ${value}`
         : `must be a whole number, got ${value}`,
     );
-  if (below || above) throw invalid(field, `must be ${describeRule(rule)}, got ${value}`);
+  if (below || above) throw invalid(field, `must be ${describeRule(rule)}${hint}, got ${value}`);
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { checkNumber } from "./check-number.js";
 import { PlannerError, ProblemList, invalid } from "./errors.js";
 import { type Cents } from "./money.js";
 import {
@@ -262,12 +263,7 @@ function checkOverrides(o: unknown, field: string): ScenarioOverrides {
     throw invalid(field, "must be an object of overrides");
   const v = o as ScenarioOverrides;
   const int = (x: unknown, f: string, min: number, max: number) => {
-    if (x === undefined) return;
-    if (typeof x !== "number" || !Number.isInteger(x) || x < min || x > max)
-      throw invalid(
-        `${field}.${f}`,
-        `must be a whole number from ${min} to ${max}, got ${JSON.stringify(x)}`,
-      );
+    if (x !== undefined) checkNumber(x, `${field}.${f}`, { integer: true, min, max });
   };
   int(
     v.startMonthShift,
@@ -275,18 +271,13 @@ function checkOverrides(o: unknown, field: string): ScenarioOverrides {
     -PLAN_LIMITS.maxHorizonMonths,
     PLAN_LIMITS.maxHorizonMonths,
   );
-  if (
-    v.salaryChange !== undefined &&
-    (typeof v.salaryChange !== "number" ||
-      !Number.isFinite(v.salaryChange) ||
-      v.salaryChange <= -1 ||
-      v.salaryChange > 5)
-  ) {
-    throw invalid(
-      `${field}.salaryChange`,
-      `must be a share above -1 and at most 5 (0.1 = +10%), got ${JSON.stringify(v.salaryChange)}`,
-    );
-  }
+  if (v.salaryChange !== undefined)
+    checkNumber(v.salaryChange, `${field}.salaryChange`, {
+      min: -1,
+      minExclusive: true,
+      max: 5,
+      hint: " (a share: 0.1 = +10%)",
+    });
   if (v.hires !== undefined && !Array.isArray(v.hires))
     throw invalid(
       `${field}.hires`,
