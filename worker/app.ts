@@ -44,6 +44,7 @@ import { sharesRouter } from "./routes/shares.js";
 import { teamRouter } from "./routes/team.js";
 import { transitionsRouter } from "./routes/transitions.js";
 import { upskillingRouter } from "./routes/upskilling.js";
+import { usageRouter } from "./routes/usage.js";
 
 export type AppEnv = {
   Bindings: Env;
@@ -150,6 +151,7 @@ export function createApp() {
   app.route("/", modelsRouter);
   app.route("/", sharesRouter);
   app.route("/", bandsRouter);
+  app.route("/", usageRouter);
   app.route("/", pagesRouter);
   mountOpenApiDocument(app);
 

@@ -103,24 +103,27 @@ const ROWS_PER_INSERT = 500;
 /**
  * A new band set replacing the current one (which stays readable as its version): the set row
  * with the next version number, its rows and the audit row, to run as ONE batch so a reader sees
- * the old set or the new one, never a mix. The first statement RETURNs the new version.
+ * the old set or the new one, never a mix. The set row is written only while the workspace's band
+ * rows (every version) stay within `maxRows`, and RETURNs the new version; with no set row,
+ * nothing else is written either.
  */
 export function replaceBandsStatements(
   workspaceId: string,
   rows: readonly WorkspaceBand[],
   actor: string,
   now: number,
+  maxRows: number,
 ): SqlStatement[] {
   const setId = randomToken("bset_", 12);
   const statements: SqlStatement[] = [
     stmt(
-      "INSERT INTO band_sets (id, workspace_id, version, row_count, created_at, created_by) SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?, ?, ? FROM band_sets WHERE workspace_id = ? RETURNING version",
+      "INSERT INTO band_sets (id, workspace_id, version, row_count, created_at, created_by) SELECT ?1, ?2, COALESCE(MAX(version), 0) + 1, ?3, ?4, ?5 FROM band_sets WHERE workspace_id = ?2 HAVING COALESCE(SUM(row_count), 0) + ?3 <= ?6 RETURNING version",
       setId,
       workspaceId,
       rows.length,
       now,
       actor,
-      workspaceId,
+      maxRows,
     ),
   ];
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
@@ -137,10 +140,11 @@ export function replaceBandsStatements(
       stmt(
         "INSERT INTO bands (set_id, row, role, level, location, basis, currency, low_cents, high_cents) " +
           "SELECT ?, ? + key + 1, json_extract(value, '$.role'), json_extract(value, '$.level'), json_extract(value, '$.location'), " +
-          "json_extract(value, '$.basis'), json_extract(value, '$.currency'), json_extract(value, '$.low'), json_extract(value, '$.high') FROM json_each(?)",
+          "json_extract(value, '$.basis'), json_extract(value, '$.currency'), json_extract(value, '$.low'), json_extract(value, '$.high') FROM json_each(?) WHERE EXISTS (SELECT 1 FROM band_sets WHERE id = ?)",
         setId,
         start,
         JSON.stringify(chunk),
+        setId,
       ),
     );
   }

@@ -66,6 +66,8 @@ export const models = sqliteTable(
     updatedBy: text("updated_by").notNull(),
     /** Soft delete: set when deleted, cleared by an admin's restore. */
     deletedAt: integer("deleted_at"),
+    /** UTF-8 bytes of every saved version (name + input): the model's share of its workspace's storage quota. */
+    bytes: integer("bytes").notNull().default(0),
   },
   (t) => [
     index("models_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),

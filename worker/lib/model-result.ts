@@ -1,4 +1,5 @@
 import {
+  comparePlans,
   invokeFunction,
   isPlannerError,
   planToUnits,
@@ -42,6 +43,32 @@ export function checkPlanInput(
       422,
       problems.length === 1 ? e.code : "INVALID_ARGUMENT",
       `${detail}. Nothing was saved.`,
+      { field: problems[0]!.field, suggestions: problems[0]!.suggestions, problems },
+    );
+  }
+}
+
+/**
+ * Checks a model input whole before it is stored: the plan (as checkPlanInput), then its
+ * scenarios, run through the same comparison the shared page shows. Either is a 422 listing
+ * every problem, fields under `input`; nothing is stored.
+ */
+export function checkModelInput(
+  input: { scenarios?: unknown } & Record<string, unknown>,
+  bands: readonly WorkspaceBand[] | undefined,
+): void {
+  const { scenarios, ...plan } = input;
+  checkPlanInput(plan, bands);
+  if (!Array.isArray(scenarios) || !scenarios.length) return;
+  try {
+    comparePlans(plan, scenarios, bands?.length ? { bands } : {});
+  } catch (e) {
+    if (!isPlannerError(e)) throw e;
+    const problems = problemsOf(e, "input");
+    throw new HttpProblem(
+      422,
+      problems.length === 1 ? e.code : "INVALID_ARGUMENT",
+      `The model's scenarios have ${problems.length === 1 ? "a problem" : `${problems.length} problems`}: ${problems.map((p) => p.message).join("; ")}. Nothing was saved.`,
       { field: problems[0]!.field, suggestions: problems[0]!.suggestions, problems },
     );
   }
