@@ -79,7 +79,12 @@ try {
     "API: starting the local worker (scripts/start.mjs, fresh D1, rate limits raised for the bench)",
   );
   worker = await startLocalWorker(root, {
-    extraVars: { RATE_LIMIT_PER_MINUTE: "1000000000", ANON_RATE_LIMIT_PER_MINUTE: "1000000000" },
+    extraVars: {
+      RATE_LIMIT_PER_MINUTE: "1000000000",
+      ANON_RATE_LIMIT_PER_MINUTE: "1000000000",
+      SHARE_RATE_LIMIT_PER_MINUTE: "1000000000",
+      PAGE_RATE_LIMIT_PER_MINUTE: "1000000000",
+    },
   });
   log(`API: ${worker.url}; about 2 minutes of alternating load`);
   const apiResult = await apiSection(worker, { core, queries });

@@ -166,17 +166,6 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_workspace_idx").on(t.workspaceId, t.id)],
 );
 
-/** Fixed-window request counters: one row per bucket ("key:…" or "ip:…") and minute. */
-export const rateLimits = sqliteTable(
-  "rate_limits",
-  {
-    bucket: text("bucket").notNull(),
-    windowStart: integer("window_start").notNull(),
-    count: integer("count").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
-);
-
 export type Workspace = typeof workspaces.$inferSelect;
 export type NewWorkspace = typeof workspaces.$inferInsert;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

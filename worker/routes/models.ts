@@ -5,6 +5,7 @@ import { newRouter, type AppEnv } from "../app.js";
 import { callerOf } from "../auth/context.js";
 import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
 import { assertScope, requireScope } from "../auth/require-scope.js";
+import { loadBands } from "../auth/workspace-bands.js";
 import { database } from "../db/client.js";
 import {
   createModelStatements,
@@ -284,7 +285,7 @@ const create = createRoute({
   description:
     "Checks the input whole with the plan engine (with the workspace's bands) and stores it as version 1. Needs the write scope.",
   security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  middleware: [requireScope("write"), loadBands] as const,
   request: {
     body: {
       required: true,
@@ -371,7 +372,7 @@ const result = createRoute({
   description:
     "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
   security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  middleware: [requireScope("read"), loadBands] as const,
   request: { params: IdParam, query: VersionQuery },
   responses: {
     200: jsonOrCsv(ModelResultSchema, "The result."),
@@ -388,7 +389,7 @@ const update = createRoute({
   description:
     "Send If-Match with the ETag you last read. If another save came first the answer is 412 with the current version and nothing is stored; without If-Match, 428. `name` is optional (kept if omitted). Needs the write scope.",
   security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  middleware: [requireScope("write"), loadBands] as const,
   request: {
     params: IdParam,
     headers: z.object({

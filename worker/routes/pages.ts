@@ -3,8 +3,6 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { newRouter, type AppEnv } from "../app.js";
 import { currentBands } from "../db/bands.js";
-import { database } from "../db/client.js";
-import { findSharedModel } from "../db/shares.js";
 import { modelResult } from "../lib/model-result.js";
 import { HttpProblem } from "../lib/problem.js";
 import { isoTime } from "../lib/version-etag.js";
@@ -108,9 +106,8 @@ export const pagesRouter = newRouter()
     const { poll, fragment } = c.req.valid("query");
     const asFragment = fragment === "1";
     sharedHeaders(c);
-    // Tokens are short; a long one cannot exist, so it needs no database read to be refused.
-    const model =
-      token.length <= 128 ? await findSharedModel(database(c.env.DB), token) : undefined;
+    // Looked up (and counted against the link) by shareReadLimit.
+    const model = c.get("sharedModel");
     if (!model) return page(c, asFragment ? goneContent() : gonePage(), 404);
 
     // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result does.

@@ -8,7 +8,6 @@ import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
 import {
   createShareStatements,
-  findSharedModel,
   listShares,
   newShareToken,
   revokeShareStatements,
@@ -243,7 +242,8 @@ export const sharesRouter = newRouter()
     return c.body(null, 204);
   })
   .openapi(shared, async (c) => {
-    const model = await findSharedModel(database(c.env.DB), c.req.valid("param").token);
+    // Looked up (and counted against the link) by shareReadLimit.
+    const model = c.get("sharedModel");
     if (!model) throw shareNotFound();
     const headers = { ETag: versionEtag(model.version), "Cache-Control": SHARED_CACHE };
     if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
@@ -260,7 +260,7 @@ export const sharesRouter = newRouter()
     );
   })
   .openapi(sharedResult, async (c) => {
-    const model = await findSharedModel(database(c.env.DB), c.req.valid("param").token);
+    const model = c.get("sharedModel");
     if (!model) throw shareNotFound();
     // The owner's bands, whoever reads the link: the result is the owner's plan.
     const owner = await currentBands(c.env.DB, model.workspaceId);
