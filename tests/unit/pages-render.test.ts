@@ -38,7 +38,7 @@ function view(input: PlanInput & { scenarios?: unknown }, name = "2027 plan"): S
 }
 
 const render = (input: PlanInput & { scenarios?: unknown }, name?: string) =>
-  String(sharedModelPage(view(input, name), 30));
+  String(sharedModelPage(view(input, name), 30, '"v1-b0-test-page"'));
 
 describe("formatting", () => {
   it("writes money exactly in tables and briefly on axes", () => {
@@ -124,11 +124,11 @@ describe("shared-model page", () => {
     expect(render(PLAN)).not.toContain('id="h-scenarios"');
   });
 
-  it("takes the poll interval from ?poll within 1 s and 1 h", () => {
+  it("takes the poll interval from ?poll within 5 s and 1 h (each check counts against the link's limit)", () => {
     expect(pollSeconds(undefined)).toBe(30);
-    expect(pollSeconds("1")).toBe(1);
-    expect(pollSeconds("0")).toBe(1);
-    expect(pollSeconds("2.5")).toBe(2.5);
+    expect(pollSeconds("1")).toBe(5);
+    expect(pollSeconds("0")).toBe(5);
+    expect(pollSeconds("7.5")).toBe(7.5);
     expect(pollSeconds("99999")).toBe(3600);
     expect(pollSeconds("soon")).toBe(30);
   });

@@ -25,7 +25,8 @@ import { runBatch } from "../db/statements.js";
 import { base64url } from "../auth/api-key.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
 import { displayName } from "../lib/display-name.js";
-import { checkModelInput, modelResult, monthsTableRows } from "../lib/model-result.js";
+import { checkModelInput, monthsTableRows, savedModelResult } from "../lib/model-result.js";
+import { serverTiming } from "../lib/result-cache.js";
 import { quotaExceeded, quotasFrom } from "../lib/quotas.js";
 import { workspaceUsage, versionBytes } from "../db/usage.js";
 import { PlanInputSchema } from "../lib/plan-schemas.js";
@@ -33,7 +34,13 @@ import { ScenarioSchema } from "../lib/scenario-schemas.js";
 import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
 import { PlanResultSchema } from "../lib/plan-schemas.js";
 import { HttpProblem } from "../lib/problem.js";
-import { isoTime, noneMatchHits, parseIfMatch, versionEtag } from "../lib/version-etag.js";
+import {
+  isoTime,
+  noneMatchHits,
+  parseIfMatch,
+  resultEtag,
+  versionEtag,
+} from "../lib/version-etag.js";
 
 // Live plan models: stored inputs of the plan engine, versioned on every save, with optimistic
 // concurrency through If-Match. Every query is scoped to the caller's workspace, so another
@@ -539,6 +546,7 @@ export const modelsRouter = newRouter()
     return c.json(modelJson(model), 200, { ETag: etag, "Cache-Control": PRIVATE });
   })
   .openapi(result, async (c) => {
+    const started = performance.now();
     const model = await modelOr404(c, c.req.valid("param").id);
     const wanted = c.req.valid("query").version;
     let input = model.input;
@@ -556,12 +564,18 @@ export const modelsRouter = newRouter()
       ver = old.version;
     }
     const bandsVersion = c.get("bandsVersion") ?? 0;
-    // The result depends on the version, the bands and the format; the ETag names all three.
+    // The result depends on the version, the bands, the dataset and the format; the ETag names each.
     const csv = wantsCsv(c);
-    const etag = `"v${ver}-b${bandsVersion}${csv ? "-csv" : ""}"`;
+    const etag = resultEtag(ver, bandsVersion, csv ? "csv" : undefined);
     const headers = { ETag: etag, "Cache-Control": PRIVATE };
     if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
-    const computed = modelResult(input, ver, c.get("bands"));
+    const bands = c.get("bands");
+    const { value: computed, outcome } = await savedModelResult(
+      c,
+      { id: model.id, version: ver, input },
+      { version: bandsVersion, load: async () => bands },
+    );
+    c.header("Server-Timing", serverTiming(outcome, started));
     if (csv) {
       const res = csvResponse(c, monthsTableRows(model.name, ver, computed));
       for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);

@@ -2,10 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { newRouter, type AppEnv } from "../app.js";
-import { currentBands } from "../db/bands.js";
-import { modelResult } from "../lib/model-result.js";
+import {
+  comparisonWork,
+  isOverBudget,
+  tooMuchWork,
+  type WorkspaceBand,
+} from "../../shared/index.js";
+import { currentBands, currentBandsVersion } from "../db/bands.js";
+import { savedModelResult } from "../lib/model-result.js";
+import { cachedResult, serverTiming } from "../lib/result-cache.js";
 import { HttpProblem } from "../lib/problem.js";
-import { isoTime } from "../lib/version-etag.js";
+import { isoTime, noneMatchHits, resultEtag } from "../lib/version-etag.js";
 import { ASSETS, assetUrl, isAssetName } from "../pages/assets.js";
 import { goneContent, gonePage, unavailableContent } from "../pages/gone-page.js";
 import { homePage } from "../pages/home-page.js";
@@ -16,7 +23,7 @@ import {
   sharedModelContent,
   sharedModelPage,
 } from "../pages/shared-model-page.js";
-import { modelScenarios, sharedModelLinks } from "../pages/shared-model-view.js";
+import { modelScenarios, sharedModelLinks, type ScenarioView } from "../pages/shared-model-view.js";
 
 // The pages people look at: the home page with its calculator, and the live page behind a share
 // link. Both are HTML rendered here from the core's results; their script and stylesheet are
@@ -51,7 +58,8 @@ const shared = createRoute({
     }),
     query: z.object({
       poll: z.string().optional().openapi({
-        description: "Seconds between checks for a new version (1 to 3600; default 30).",
+        description:
+          "Seconds between checks for a new version (5 to 3600; default 30). Each check counts against the link's read limit.",
         example: "30",
       }),
       fragment: z
@@ -61,7 +69,11 @@ const shared = createRoute({
     }),
   },
   responses: {
-    200: htmlResponse("The page (or its content, with fragment=1)."),
+    200: htmlResponse("The page (or its content, with fragment=1); ETag names what it shows."),
+    304: {
+      description:
+        "fragment=1 with If-None-Match naming the content's ETag: nothing changed (version, the owner's bands, the dataset).",
+    },
     404: htmlResponse("This link was revoked or does not exist."),
     422: htmlResponse("The model's current version no longer computes; the page says why."),
   },
@@ -86,6 +98,26 @@ const asset = createRoute({
   },
 });
 
+/**
+ * The page's scenarios section. Saving checks a model's cost, scenarios included, so this is
+ * within the work budget for every model saved since there was one; an older model over it shows
+ * why instead of computing.
+ */
+function pageScenarios(
+  inputJson: string,
+  bands: readonly WorkspaceBand[] | undefined,
+): ScenarioView | null {
+  const input = JSON.parse(inputJson) as Record<string, unknown>;
+  const { scenarios, ...plan } = input;
+  if (Array.isArray(scenarios) && scenarios.length) {
+    const compare = comparisonWork(plan, scenarios);
+    // The section runs the comparison, then each line's range again.
+    const estimate = { ...compare, units: 2 * compare.units };
+    if (isOverBudget(estimate)) return { error: tooMuchWork(estimate).message };
+  }
+  return modelScenarios(input, bands);
+}
+
 /** Shared pages are always current (the page itself polls) and private to whoever holds the link. */
 function sharedHeaders(c: Context<AppEnv>): void {
   c.header("Cache-Control", "no-store");
@@ -102,6 +134,7 @@ export const pagesRouter = newRouter()
     return page(c, homePage(new URL(c.req.url).origin), 200);
   })
   .openapi(shared, async (c) => {
+    const started = performance.now();
     const { token } = c.req.valid("param");
     const { poll, fragment } = c.req.valid("query");
     const asFragment = fragment === "1";
@@ -110,13 +143,24 @@ export const pagesRouter = newRouter()
     const model = c.get("sharedModel");
     if (!model) return page(c, asFragment ? goneContent() : gonePage(), 404);
 
-    // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result does.
-    const owner = await currentBands(c.env.DB, model.workspaceId);
-    const bands = owner.bands.length ? owner.bands : undefined;
+    // The content changes with the version, the owner's bands and the dataset; its ETag names all
+    // three, so the open page asks with If-None-Match and gets a 304 while nothing changed.
+    const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
+    const etag = resultEtag(model.version, bandsVersion, "page");
+    c.header("ETag", etag);
+    if (asFragment && noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
+
+    // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result uses
+    // them; read only when something has to be computed.
+    let ownerBands: Promise<readonly WorkspaceBand[] | undefined> | undefined;
+    const bands = () =>
+      (ownerBands ??= currentBands(c.env.DB, model.workspaceId).then((o) =>
+        o.bands.length ? o.bands : undefined,
+      ));
     const seconds = pollSeconds(poll);
     let result;
     try {
-      result = modelResult(model.input, model.version, bands);
+      result = await savedModelResult(c, model, { version: bandsVersion, load: bands });
     } catch (e) {
       if (!(e instanceof HttpProblem)) throw e;
       const content = unavailableContent(e.message);
@@ -127,6 +171,7 @@ export const pagesRouter = newRouter()
           : liveModelPage({
               token,
               version: model.version,
+              etag,
               poll: seconds,
               title: "This model cannot be shown right now",
               content,
@@ -134,14 +179,24 @@ export const pagesRouter = newRouter()
         e.status,
       );
     }
+    const scenarios = await cachedResult(
+      c,
+      { kind: "scenarios", modelId: model.id, version: model.version, bandsVersion },
+      async () => pageScenarios(model.input, await bands()),
+    );
+    c.header("Server-Timing", serverTiming(result.outcome, started));
     const view = {
       token,
       meta: { name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt) },
-      result,
-      scenarios: modelScenarios(JSON.parse(model.input), bands),
+      result: result.value,
+      scenarios: scenarios.value,
       links: sharedModelLinks(new URL(c.req.url).origin, token),
     };
-    return page(c, asFragment ? sharedModelContent(view) : sharedModelPage(view, seconds), 200);
+    return page(
+      c,
+      asFragment ? sharedModelContent(view) : sharedModelPage(view, seconds, etag),
+      200,
+    );
   })
   .openapi(asset, (c) => {
     const { name } = c.req.valid("param");
