@@ -9,6 +9,7 @@ import {
   type WorkspaceBand,
 } from "../../shared/index.js";
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
+import { asText } from "./sheet-text.js";
 
 /**
  * A plan sheet: assumption cells, a hires table and an upskilling table, with live AI_PLAN_SUMMARY,
@@ -64,8 +65,8 @@ export function insertPlanSheet(
   const hireRows = Math.max(30, spec.input.hires.length + 10);
   const upskillingRows = Math.max(10, (spec.input.upskilling?.length ?? 0) + 5);
 
-  sheet.getRange(TITLE_ROW, 1).setValue(spec.title).setFontWeight("bold");
-  sheet.getRange(TITLE_ROW + 1, 1).setValue(spec.subtitle);
+  sheet.getRange(TITLE_ROW, 1).setValue(asText(spec.title)).setFontWeight("bold");
+  sheet.getRange(TITLE_ROW + 1, 1).setValue(asText(spec.subtitle));
   sheet.getRange(ASSUMPTIONS_ROW, 1).setValue("Assumptions").setFontWeight("bold");
   sheet
     .getRange(ASSUMPTIONS_ROW + 1, 1, 4, 1)
@@ -233,21 +234,22 @@ export function writePlanInput(ss: SpreadsheetLike, sheet: SheetLike, input: Pla
   partRange(ss, sheet, "HORIZON").setValue(input.horizonMonths ?? 24);
   partRange(ss, sheet, "BENEFITS").setValue(input.benefitsRate ?? 0);
   partRange(ss, sheet, "RAISE").setValue(input.annualRaise ?? 0);
-  partRange(ss, sheet, "START").setValue(input.startDate ?? "");
+  partRange(ss, sheet, "START").setValue(asText(input.startDate ?? ""));
 
+  // Names are the plan's author's text: written as text, never as a formula (sheet-text.ts).
   const hireRows = input.hires.map((h) => [
-    h.role,
-    h.level,
-    h.location ?? "",
+    asText(h.role),
+    asText(h.level),
+    asText(h.location ?? ""),
     h.startMonth,
     h.count ?? 1,
     h.salary ?? "",
     h.recruitingCost ?? "",
-    h.channel ?? "",
+    asText(h.channel ?? ""),
   ]);
   writeBody(hires, hireRows, HIRE_HEADER.length);
   const upskillingRows = upskillingList.map((u) => [
-    u.path,
+    asText(u.path),
     u.people,
     u.startMonth,
     u.costPerPerson ?? "",
