@@ -8,6 +8,7 @@ import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { apiSection } from "./api.mjs";
+import { budgetSection } from "./budget.mjs";
 import { bundleDir, bundleTs } from "./lib/bundle-ts.mjs";
 import { closeConnections } from "./lib/http.mjs";
 import { startLocalWorker } from "./lib/local-worker.mjs";
@@ -88,6 +89,8 @@ try {
   });
   log(`API: ${worker.url}; about 2 minutes of alternating load`);
   const apiResult = await apiSection(worker, { core, queries });
+  log("work budget: every route's largest accepted request, and everyday requests");
+  const budgetResult = await budgetSection(worker, core);
   log("models: saves, reads and 50 concurrent writers");
   const modelsResult = await modelsSection(worker);
   await stopWorker();
@@ -97,6 +100,7 @@ try {
     core: coreResult,
     addon: addonResult,
     api: apiResult,
+    budget: budgetResult,
     models: modelsResult,
   };
   const targets = judgeTargets(results);

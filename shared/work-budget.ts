@@ -11,15 +11,16 @@ import { PLAN_LIMITS } from "./plan.js";
  * validated or computed. They never throw: input the engines would reject is estimated as if it
  * were the nearest valid one, and the engines then reject it with their own message.
  *
- * The constants come from timing the core (bench/run.mjs prints them against the budget):
- * pricing a hire row (resolving its names and looking up its salary) costs about as much as
- * 240 units; a plan month of a row 2; a month of a range row 12 plus one per possible start.
+ * The constants come from timing the core and the routes (`npm run bench` prints every route's
+ * largest accepted request against the budget): a hire row costs about 400 units to price and to
+ * carry in and out of a request (resolving its names, its salary, its share of the JSON); a plan
+ * month of a row 2; a month of a range row 12 plus one per possible start.
  */
-export const WORK_BUDGET = 1_500_000;
+export const WORK_BUDGET = 1_000_000;
 
 export const WORK_COSTS = {
-  /** Resolving a hire row's role, level, location and channel and pricing its salary. */
-  priceRow: 240,
+  /** Resolving a hire row's role, level, location and channel, pricing its salary, and reading and writing the row. */
+  priceRow: 400,
   /** One hire row for one month of the plan engine. */
   planMonth: 2,
   /** One upskilling row for one month (the engine checks every entry every month). */
@@ -185,9 +186,12 @@ export function hireVsUpskillWork(): WorkEstimate {
 
 /**
  * A saved model, as its shared page computes it on a cold view: the plan, and when the input
- * holds `scenarios`, the comparison twice over (its table, then each line's cumulative cost).
- * Saving is refused when this is over budget, so every view of a saved model fits it.
+ * holds `scenarios`, the comparison twice over (its table, then each line's cumulative cost) and
+ * drawing every line, together 2.5 comparisons. Saving is refused when this is over budget, so
+ * every view of a saved model fits it.
  */
+export const MODEL_PAGE_COMPARISONS = 2.5;
+
 export function modelWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
   const model = isObject(input) ? input : {};
   const { scenarios, ...plan } = model;
@@ -195,8 +199,8 @@ export function modelWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
   if (!list(scenarios).length) return { ...base, field: "input.hires" };
   const compare = comparisonWork(plan, scenarios, budget);
   return {
-    units: base.units + 2 * compare.units,
-    what: `a model of ${count(list(plan.hires).length)} hire rows × ${horizonOf(plan)} months with ${count(list(scenarios).length)} scenarios (its page runs the plan, then every scenario's range twice)`,
+    units: base.units + Math.ceil(MODEL_PAGE_COMPARISONS * compare.units),
+    what: `a model of ${count(list(plan.hires).length)} hire rows × ${horizonOf(plan)} months with ${count(list(scenarios).length)} scenarios (its page runs the plan, compares the scenarios, runs every scenario's range again and draws it)`,
     split: `save fewer scenarios (or narrower slipMonths in them), or fewer hire rows per model`,
     field: "input.scenarios",
   };

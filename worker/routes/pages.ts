@@ -5,6 +5,7 @@ import { newRouter, type AppEnv } from "../app.js";
 import {
   comparisonWork,
   isOverBudget,
+  MODEL_PAGE_COMPARISONS,
   tooMuchWork,
   type WorkspaceBand,
 } from "../../shared/index.js";
@@ -111,8 +112,8 @@ function pageScenarios(
   const { scenarios, ...plan } = input;
   if (Array.isArray(scenarios) && scenarios.length) {
     const compare = comparisonWork(plan, scenarios);
-    // The section runs the comparison, then each line's range again.
-    const estimate = { ...compare, units: 2 * compare.units };
+    // The section runs the comparison, then each line's range again, and draws the lines.
+    const estimate = { ...compare, units: Math.ceil(MODEL_PAGE_COMPARISONS * compare.units) };
     if (isOverBudget(estimate)) return { error: tooMuchWork(estimate).message };
   }
   return modelScenarios(input, bands);
