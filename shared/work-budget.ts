@@ -16,7 +16,7 @@ import { PLAN_LIMITS } from "./plan.js";
  * carry in and out of a request (resolving its names, its salary, its share of the JSON); a plan
  * month of a row 2; a month of a range row 12 plus one per possible start.
  */
-export const WORK_BUDGET = 1_000_000;
+export const WORK_BUDGET = 800_000;
 
 export const WORK_COSTS = {
   /** Resolving a hire row's role, level, location and channel, pricing its salary, and reading and writing the row. */
@@ -185,12 +185,12 @@ export function hireVsUpskillWork(): WorkEstimate {
 }
 
 /**
- * A saved model, as its shared page computes it on a cold view: the plan, and when the input
- * holds `scenarios`, the comparison twice over (its table, then each line's cumulative cost) and
- * drawing every line, together 2.5 comparisons. Saving is refused when this is over budget, so
- * every view of a saved model fits it.
+ * A saved model, as its shared page costs on a cold view: the plan, and when the input holds
+ * `scenarios`, the comparison twice over (its table, then each line's cumulative cost) and
+ * drawing and sending every line — measured together at about 3.5 comparisons. Saving is refused
+ * when this is over budget, so every view of a saved model fits it.
  */
-export const MODEL_PAGE_COMPARISONS = 2.5;
+export const MODEL_PAGE_COMPARISONS = 3.5;
 
 export function modelWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
   const model = isObject(input) ? input : {};

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { datasetVersion } from "../../shared/index.js";
+import { contentHash, datasetVersion } from "../../shared/index.js";
 import { API_REVISION } from "./cache.js";
 
 /**
@@ -11,11 +11,13 @@ import { API_REVISION } from "./cache.js";
  * hostname the Cache API stores nothing; the isolate level still works.)
  */
 export interface ResultKey {
-  /** What is cached: the plan result, or the page's scenarios. */
-  kind: "result" | "scenarios";
+  /** What is cached: the plan result, the page's scenarios, or the page's rendered content. */
+  kind: "result" | "scenarios" | "content";
   modelId: string;
   version: number;
   bandsVersion: number;
+  /** Anything else the value depends on (the page's content: its origin and link token). */
+  variant?: string;
 }
 
 export type CacheOutcome = "memory" | "shared" | "computed";
@@ -28,7 +30,8 @@ let memoryBytes = 0;
 /** A URL for the Cache API (it keys on requests); never fetched, never reaches the network. */
 function cacheUrl(k: ResultKey): string {
   const { hash } = datasetVersion();
-  return `https://result-cache.ai-team-planner.invalid/${k.kind}/${encodeURIComponent(k.modelId)}/v${k.version}/b${k.bandsVersion}/d${hash}/r${API_REVISION}`;
+  const variant = k.variant === undefined ? "" : `/${contentHash(k.variant)}`;
+  return `https://result-cache.ai-team-planner.invalid/${k.kind}/${encodeURIComponent(k.modelId)}/v${k.version}/b${k.bandsVersion}/d${hash}/r${API_REVISION}${variant}`;
 }
 
 function remember(url: string, value: unknown, bytes: number): void {

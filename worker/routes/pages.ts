@@ -17,13 +17,8 @@ import { isoTime, noneMatchHits, resultEtag } from "../lib/version-etag.js";
 import { ASSETS, assetUrl, isAssetName } from "../pages/assets.js";
 import { goneContent, gonePage, unavailableContent } from "../pages/gone-page.js";
 import { homePage } from "../pages/home-page.js";
-import type { Html } from "../pages/html.js";
-import {
-  liveModelPage,
-  pollSeconds,
-  sharedModelContent,
-  sharedModelPage,
-} from "../pages/shared-model-page.js";
+import { raw, type Html } from "../pages/html.js";
+import { liveModelPage, pollSeconds, sharedModelContent } from "../pages/shared-model-page.js";
 import { modelScenarios, sharedModelLinks, type ScenarioView } from "../pages/shared-model-view.js";
 
 // The pages people look at: the home page with its calculator, and the live page behind a share
@@ -180,22 +175,48 @@ export const pagesRouter = newRouter()
         e.status,
       );
     }
-    const scenarios = await cachedResult(
+    // The rendered content too: a warm view only wraps it in the page.
+    const origin = new URL(c.req.url).origin;
+    const content = await cachedResult(
       c,
-      { kind: "scenarios", modelId: model.id, version: model.version, bandsVersion },
-      async () => pageScenarios(model.input, await bands()),
+      {
+        kind: "content",
+        modelId: model.id,
+        version: model.version,
+        bandsVersion,
+        variant: `${origin} ${token}`,
+      },
+      async () => {
+        const scenarios = await cachedResult(
+          c,
+          { kind: "scenarios", modelId: model.id, version: model.version, bandsVersion },
+          async () => pageScenarios(model.input, await bands()),
+        );
+        return String(
+          sharedModelContent({
+            token,
+            meta: { name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt) },
+            result: result.value,
+            scenarios: scenarios.value,
+            links: sharedModelLinks(origin, token),
+          }),
+        );
+      },
     );
-    c.header("Server-Timing", serverTiming(result.outcome, started));
-    const view = {
-      token,
-      meta: { name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt) },
-      result: result.value,
-      scenarios: scenarios.value,
-      links: sharedModelLinks(new URL(c.req.url).origin, token),
-    };
+    c.header("Server-Timing", serverTiming(content.outcome, started));
+    const html = raw(content.value);
     return page(
       c,
-      asFragment ? sharedModelContent(view) : sharedModelPage(view, seconds, etag),
+      asFragment
+        ? html
+        : liveModelPage({
+            token,
+            version: model.version,
+            etag,
+            poll: seconds,
+            title: `${model.name} · shared plan model`,
+            content: html,
+          }),
       200,
     );
   })
