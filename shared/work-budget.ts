@@ -184,24 +184,33 @@ export function hireVsUpskillWork(): WorkEstimate {
   };
 }
 
-/**
- * A saved model, as its shared page costs on a cold view: the plan, and when the input holds
- * `scenarios`, the comparison twice over (its table, then each line's cumulative cost) and
- * drawing and sending every line — measured together at about 3.5 comparisons. Saving is refused
- * when this is over budget, so every view of a saved model fits it.
- */
-export const MODEL_PAGE_COMPARISONS = 3.5;
+/** A saved model's page runs the comparison of its scenarios twice: its table, then each line's range again. */
+export const MODEL_PAGE_COMPARISONS = 2;
 
+/**
+ * Drawing and sending one line of the page (the plan, or a scenario) for one month: its cells in the
+ * tables, its points in the charts, its bytes on the wire. Measured: a 120-month page with ten
+ * scenarios costs as much to render and send as computing a few hundred thousand units.
+ */
+export const PAGE_LINE_MONTH = 400;
+
+/**
+ * A saved model, as its shared page costs on a cold view: the plan; when the input holds
+ * `scenarios`, the comparison twice; and drawing and sending every line for every month. Saving
+ * is refused when this is over budget, so every view of a saved model fits it.
+ */
 export function modelWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
   const model = isObject(input) ? input : {};
   const { scenarios, ...plan } = model;
   const base = planWork(plan, budget);
-  if (!list(scenarios).length) return { ...base, field: "input.hires" };
+  const lines = 1 + list(scenarios).length;
+  const render = PAGE_LINE_MONTH * horizonOf(plan) * lines;
+  if (lines === 1) return { ...base, units: base.units + render, field: "input.hires" };
   const compare = comparisonWork(plan, scenarios, budget);
   return {
-    units: base.units + Math.ceil(MODEL_PAGE_COMPARISONS * compare.units),
-    what: `a model of ${count(list(plan.hires).length)} hire rows × ${horizonOf(plan)} months with ${count(list(scenarios).length)} scenarios (its page runs the plan, compares the scenarios, runs every scenario's range again and draws it)`,
-    split: `save fewer scenarios (or narrower slipMonths in them), or fewer hire rows per model`,
+    units: base.units + MODEL_PAGE_COMPARISONS * compare.units + render,
+    what: `a model of ${count(list(plan.hires).length)} hire rows × ${horizonOf(plan)} months with ${count(lines - 1)} scenarios (its page runs the plan, compares the scenarios, runs every scenario's range again and draws every line)`,
+    split: `save fewer scenarios (or narrower slipMonths in them, or a shorter horizon), or fewer hire rows per model`,
     field: "input.scenarios",
   };
 }

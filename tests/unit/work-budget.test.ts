@@ -7,6 +7,7 @@ import {
   comparisonWork,
   hireVsUpskillWork,
   modelWork,
+  PAGE_LINE_MONTH,
   planRangeWork,
   planWork,
   slipWidth,
@@ -80,12 +81,12 @@ describe("estimates", () => {
     );
   });
 
-  it("a model costs its plan, and with scenarios 3.5 comparisons (the page's table, its lines, drawing and sending them)", () => {
+  it("a model costs its plan, with scenarios the comparison twice, and drawing every line of its page", () => {
     const plan = { horizonMonths: 24, hires: hires(20) };
-    expect(modelWork(plan).units).toBe(planWork(plan).units);
+    expect(modelWork(plan).units).toBe(planWork(plan).units + PAGE_LINE_MONTH * 24);
     const scenarios = [{ name: "late", overrides: { slipMonths: 24 } }];
     expect(modelWork({ ...plan, scenarios }).units).toBe(
-      planWork(plan).units + Math.ceil(3.5 * comparisonWork(plan, scenarios).units),
+      planWork(plan).units + 2 * comparisonWork(plan, scenarios).units + PAGE_LINE_MONTH * 24 * 2,
     );
   });
 

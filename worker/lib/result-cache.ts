@@ -11,8 +11,8 @@ import { API_REVISION } from "./cache.js";
  * hostname the Cache API stores nothing; the isolate level still works.)
  */
 export interface ResultKey {
-  /** What is cached: the plan result, the page's scenarios, or the page's rendered content. */
-  kind: "result" | "scenarios" | "content";
+  /** What is cached: the plan result, or the shared page's rendered content. */
+  kind: "result" | "content";
   modelId: string;
   version: number;
   bandsVersion: number;

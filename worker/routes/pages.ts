@@ -107,8 +107,8 @@ function pageScenarios(
   const { scenarios, ...plan } = input;
   if (Array.isArray(scenarios) && scenarios.length) {
     const compare = comparisonWork(plan, scenarios);
-    // The section runs the comparison, then each line's range again, and draws the lines.
-    const estimate = { ...compare, units: Math.ceil(MODEL_PAGE_COMPARISONS * compare.units) };
+    // The section runs the comparison, then each line's range again.
+    const estimate = { ...compare, units: MODEL_PAGE_COMPARISONS * compare.units };
     if (isOverBudget(estimate)) return { error: tooMuchWork(estimate).message };
   }
   return modelScenarios(input, bands);
@@ -154,55 +154,55 @@ export const pagesRouter = newRouter()
         o.bands.length ? o.bands : undefined,
       ));
     const seconds = pollSeconds(poll);
-    let result;
+    // The rendered content is cached (a view is one lookup); a miss computes it from the model's
+    // result (itself cached, shared with /v1/shared/{token}/result) and its scenarios.
+    const origin = new URL(c.req.url).origin;
+    let content;
     try {
-      result = await savedModelResult(c, model, { version: bandsVersion, load: bands });
+      content = await cachedResult(
+        c,
+        {
+          kind: "content",
+          modelId: model.id,
+          version: model.version,
+          bandsVersion,
+          variant: `${origin} ${token}`,
+        },
+        async () => {
+          const result = await savedModelResult(c, model, { version: bandsVersion, load: bands });
+          return String(
+            sharedModelContent({
+              token,
+              meta: {
+                name: model.name,
+                version: model.version,
+                updatedAt: isoTime(model.updatedAt),
+              },
+              result: result.value,
+              scenarios: pageScenarios(model.input, await bands()),
+              links: sharedModelLinks(origin, token),
+            }),
+          );
+        },
+      );
     } catch (e) {
       if (!(e instanceof HttpProblem)) throw e;
-      const content = unavailableContent(e.message);
+      const unavailable = unavailableContent(e.message);
       return page(
         c,
         asFragment
-          ? content
+          ? unavailable
           : liveModelPage({
               token,
               version: model.version,
               etag,
               poll: seconds,
               title: "This model cannot be shown right now",
-              content,
+              content: unavailable,
             }),
         e.status,
       );
     }
-    // The rendered content too: a warm view only wraps it in the page.
-    const origin = new URL(c.req.url).origin;
-    const content = await cachedResult(
-      c,
-      {
-        kind: "content",
-        modelId: model.id,
-        version: model.version,
-        bandsVersion,
-        variant: `${origin} ${token}`,
-      },
-      async () => {
-        const scenarios = await cachedResult(
-          c,
-          { kind: "scenarios", modelId: model.id, version: model.version, bandsVersion },
-          async () => pageScenarios(model.input, await bands()),
-        );
-        return String(
-          sharedModelContent({
-            token,
-            meta: { name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt) },
-            result: result.value,
-            scenarios: scenarios.value,
-            links: sharedModelLinks(origin, token),
-          }),
-        );
-      },
-    );
     c.header("Server-Timing", serverTiming(content.outcome, started));
     const html = raw(content.value);
     return page(
