@@ -86,18 +86,23 @@ export const SHARED_MODEL_JS = `(function () {
     if (document.hidden) return schedule();
     busy = true;
     var wait = 0;
-    fetch(fragmentUrl, { cache: "no-store", headers: { Accept: "text/html", "If-None-Match": etag } })
+    // A check that hangs (a dropped connection) is given up after 10 s, so the page never stops asking.
+    var abort = typeof AbortController === "function" ? new AbortController() : null;
+    var giveUp = abort ? setTimeout(function () { abort.abort(); }, 10000) : null;
+    fetch(fragmentUrl, { cache: "no-store", signal: abort ? abort.signal : undefined, headers: { Accept: "text/html", "If-None-Match": etag } })
       .then(function (res) {
-        if (res.status === 304) return;
-        if (res.status === 429) { wait = Number(res.headers.get("Retry-After")) || 0; return; }
+        // Every answer's body is read to its end, a 304's (empty) one too, so the connection is
+        // free for the next check.
         return res.text().then(function (html) {
+          if (res.status === 304) return;
+          if (res.status === 429) { wait = Number(res.headers.get("Retry-After")) || 0; return; }
           if (res.status === 404) return gone(html);
           // 422: the new version does not compute; the fragment says why, and the next save can fix it.
           if (res.ok || res.status === 422) show(res, html);
         });
       })
-      .catch(function () { /* offline for a moment: ask again next time */ })
-      .then(function () { busy = false; schedule(wait); });
+      .catch(function () { /* offline for a moment, or given up: ask again next time */ })
+      .then(function () { clearTimeout(giveUp); busy = false; schedule(wait); });
   }
 
   document.addEventListener("visibilitychange", function () {

@@ -114,9 +114,13 @@ function pageScenarios(
   return modelScenarios(input, bands);
 }
 
-/** Shared pages are always current (the page itself polls) and private to whoever holds the link. */
+/**
+ * Shared pages are always current (the page itself polls) and private to whoever holds the link:
+ * no shared cache may keep them and a browser must revalidate every use (the page's checks are
+ * conditional requests answered 304, which needs a validator rather than no-store).
+ */
 function sharedHeaders(c: Context<AppEnv>): void {
-  c.header("Cache-Control", "no-store");
+  c.header("Cache-Control", "private, no-cache");
   c.header("X-Robots-Tag", "noindex, nofollow");
 }
 
