@@ -40,6 +40,8 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
                 RATE_LIMIT_PER_MINUTE: "1000000",
                 ANON_RATE_LIMIT_PER_MINUTE: "1000000",
+                SHARE_RATE_LIMIT_PER_MINUTE: "1000000",
+                PAGE_RATE_LIMIT_PER_MINUTE: "1000000",
               },
             },
           })),

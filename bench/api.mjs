@@ -150,7 +150,7 @@ export async function apiSection(worker, { core, queries }) {
     middleware: {
       ...middleware,
       insideVsOutside: ratio(middleware.insideV1.rps, middleware.outsideV1.rps),
-      note: "404 for an unknown path, outside /v1 and inside it (the /v1/* middleware: key check, then the D1 rate-limit counter); non2xx here are those expected 404s",
+      note: "404 for an unknown path, outside /v1 and inside it (the /v1/* middleware: key check, then the rate limiter's counter object); non2xx here are those expected 404s",
     },
     batch: {
       calls: 1000,
@@ -163,7 +163,7 @@ export async function apiSection(worker, { core, queries }) {
         : "client round trip minus the median /health round trip (the API sets no Server-Timing header); the transfer of the bigger request and answer counts as server time",
       workerLogMs: median(workerLogMs),
       workerLogNote:
-        "the worker's own request log line (requestLog middleware: whole ms, from the first middleware to the end, including the rate-limit D1 write), median over the same requests",
+        "the worker's own request log line (requestLog middleware: whole ms, from the first middleware to the end, including the rate limiter's call), median over the same requests",
       clientMs: round(median(batchMs), 2),
       healthRoundTripMs: round(median(healthMs), 2),
       serverMs: round(median(batchMs) - median(healthMs), 2),

@@ -21,7 +21,12 @@ import { median, round } from "./lib/stats.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
-const LIMITS = { RATE_LIMIT_PER_MINUTE: "1000000000", ANON_RATE_LIMIT_PER_MINUTE: "1000000000" };
+const LIMITS = {
+  RATE_LIMIT_PER_MINUTE: "1000000000",
+  ANON_RATE_LIMIT_PER_MINUTE: "1000000000",
+  SHARE_RATE_LIMIT_PER_MINUTE: "1000000000",
+  PAGE_RATE_LIMIT_PER_MINUTE: "1000000000",
+};
 const ROUNDS = 2;
 const SECONDS = 4;
 const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(
@@ -130,6 +135,7 @@ async function underMiniflare(dir, variant) {
     port,
     d1Databases: ["DB"],
     d1Persist: persist,
+    durableObjects: { RATE_LIMITER: "RateLimitCounter" },
     bindings: { SCRATCH_VARIANT: variant, ...LIMITS },
     // The worker's request log would flood the table; wrangler dev's rows are measured with it on.
     handleRuntimeStdio: (stdout, stderr) => {
@@ -192,7 +198,7 @@ try {
       variant,
       ...(await underWrangler(dir, variant)),
     });
-  for (const variant of ["as-is", "counter-in-memory"])
+  for (const variant of ["as-is", "limiter-in-memory"])
     report({ transport: "Miniflare alone", variant, ...(await underMiniflare(dir, variant)) });
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { apiSection } from "./api.mjs";
+import { budgetSection } from "./budget.mjs";
 import { bundleDir, bundleTs } from "./lib/bundle-ts.mjs";
 import { closeConnections } from "./lib/http.mjs";
 import { startLocalWorker } from "./lib/local-worker.mjs";
@@ -79,10 +80,17 @@ try {
     "API: starting the local worker (scripts/start.mjs, fresh D1, rate limits raised for the bench)",
   );
   worker = await startLocalWorker(root, {
-    extraVars: { RATE_LIMIT_PER_MINUTE: "1000000000", ANON_RATE_LIMIT_PER_MINUTE: "1000000000" },
+    extraVars: {
+      RATE_LIMIT_PER_MINUTE: "1000000000",
+      ANON_RATE_LIMIT_PER_MINUTE: "1000000000",
+      SHARE_RATE_LIMIT_PER_MINUTE: "1000000000",
+      PAGE_RATE_LIMIT_PER_MINUTE: "1000000000",
+    },
   });
   log(`API: ${worker.url}; about 2 minutes of alternating load`);
   const apiResult = await apiSection(worker, { core, queries });
+  log("work budget: every route's largest accepted request, and everyday requests");
+  const budgetResult = await budgetSection(worker, core);
   log("models: saves, reads and 50 concurrent writers");
   const modelsResult = await modelsSection(worker);
   await stopWorker();
@@ -92,6 +100,7 @@ try {
     core: coreResult,
     addon: addonResult,
     api: apiResult,
+    budget: budgetResult,
     models: modelsResult,
   };
   const targets = judgeTargets(results);

@@ -7,7 +7,9 @@ export type ErrorCode =
   | "UNKNOWN_FUNCTION"
   | "UNKNOWN_CHANNEL"
   | "NO_DATA"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  /** A request whose estimated cost is over the work budget; refused before computing (shared/work-budget.ts). */
+  | "TOO_MUCH_WORK";
 
 export interface PlannerErrorDetails {
   /** The argument or field at fault, e.g. "level" or "hires[2].startMonth". */
@@ -18,6 +20,13 @@ export interface PlannerErrorDetails {
   available?: string[];
   /** Every problem found when a whole input was checked at once (e.g. a plan). */
   problems?: PlannerError[];
+  /** For TOO_MUCH_WORK: what the request would cost and the budget, in work units. */
+  work?: WorkFigures;
+}
+
+export interface WorkFigures {
+  units: number;
+  budget: number;
 }
 
 /** The one error type of the core: a stable code, a message a person can act on, and hints. */
@@ -27,6 +36,7 @@ export class PlannerError extends Error {
   readonly suggestions: string[];
   readonly available: string[];
   readonly problems: PlannerError[];
+  readonly work: WorkFigures | undefined;
 
   constructor(code: ErrorCode, message: string, details: PlannerErrorDetails = {}) {
     super(message);
@@ -36,6 +46,7 @@ export class PlannerError extends Error {
     this.suggestions = details.suggestions ?? [];
     this.available = details.available ?? [];
     this.problems = details.problems ?? [];
+    this.work = details.work;
   }
 
   toJSON(): PlannerErrorJSON {
@@ -46,6 +57,7 @@ export class PlannerError extends Error {
       suggestions: this.suggestions,
       ...(this.available.length ? { available: this.available } : {}),
       ...(this.problems.length ? { problems: this.problems.map((p) => p.toJSON()) } : {}),
+      ...(this.work ? { work: this.work } : {}),
     };
   }
 }
@@ -57,6 +69,7 @@ export interface PlannerErrorJSON {
   suggestions: string[];
   available?: string[];
   problems?: PlannerErrorJSON[];
+  work?: WorkFigures;
 }
 
 export function invalid(field: string, message: string): PlannerError {

@@ -16,6 +16,7 @@ export * from "./templates.js";
 export * from "./plan-range.js";
 export * from "./plan-compare.js";
 export * from "./hire-vs-upskill.js";
+export * from "./work-budget.js";
 export * from "./upskilling.js";
 export * from "./dataset.js";
 export * from "./sheet-values.js";

@@ -6,6 +6,9 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { isPlannerError, type ModelResolver, type WorkspaceBand } from "../shared/index.js";
 import { authenticate } from "./auth/authenticate.js";
+import { pageRateLimit } from "./auth/rate-limit.js";
+import { shareReadLimit } from "./auth/share-read.js";
+import { loadBands } from "./auth/workspace-bands.js";
 import { allowedMethods } from "./lib/allowed-methods.js";
 import { hasCsvSuffix, pathWithoutCsvSuffix } from "./lib/csv.js";
 import { csvGuard } from "./lib/csv-guard.js";
@@ -46,6 +49,7 @@ import { sharesRouter } from "./routes/shares.js";
 import { teamRouter } from "./routes/team.js";
 import { transitionsRouter } from "./routes/transitions.js";
 import { upskillingRouter } from "./routes/upskilling.js";
+import { usageRouter } from "./routes/usage.js";
 
 export type AppEnv = {
   Bindings: Env;
@@ -61,6 +65,18 @@ export type AppEnv = {
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Routes whose answers a workspace's compensation bands change (with a key). */
+const PRICED_PATHS = [
+  "/v1/salary",
+  "/v1/plan",
+  "/v1/plan/range",
+  "/v1/plan/compare",
+  "/v1/scenarios/*",
+  "/v1/functions/*",
+  "/v1/batch",
+  "/v1/dataset",
+];
 
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({ defaultHook });
@@ -124,8 +140,16 @@ export function createApp() {
     }),
   );
   app.use(csvGuard(app));
-  // API keys (optional on compute routes; sets c.var.auth and the workspace's bands) and rate limits.
+  // API keys (optional on compute routes; sets c.var.auth) and rate limits: per key or address
+  // on /v1, per link on share reads, per address on the public pages. /health and unknown paths
+  // are not counted: answering them costs less than counting them.
   app.use("/v1/*", ...authenticate);
+  app.use("/v1/shared/*", shareReadLimit);
+  app.use("/s/*", shareReadLimit);
+  for (const path of ["/", "/docs", "/openapi.json", "/assets/*"]) app.use(path, pageRateLimit);
+  // The workspace's bands, only where answers are priced with them (model saves and results load
+  // them per route).
+  for (const path of PRICED_PATHS) app.use(path, loadBands);
   app.use("/v1/functions/*", modelsForFunctions);
   app.use("/v1/batch", modelsForFunctions);
 
@@ -152,6 +176,7 @@ export function createApp() {
   app.route("/", modelsRouter);
   app.route("/", sharesRouter);
   app.route("/", bandsRouter);
+  app.route("/", usageRouter);
   app.route("/", pagesRouter);
   app.route("/", addonRouter);
   app.route("/", faviconRouter);

@@ -1,5 +1,7 @@
 import { createApp } from "./app.js";
 
 export type { AppEnv } from "./app.js";
+// Durable Object classes are exported by the main module (wrangler.toml [[durable_objects.bindings]]).
+export { RateLimitCounter } from "./auth/rate-limit-counter.js";
 
 export default createApp();

@@ -36,6 +36,10 @@ export function renderReport(r, targets) {
         `${n(core.plan.medianMs, 2)} ms (min ${n(core.plan.minMs, 2)}, max ${n(core.plan.maxMs, 2)}, ${core.plan.runs} runs)`,
       ],
       [
+        `plan range, ${n(core.planRange.hires)} hires × ${core.planRange.months} months × ${core.planRange.slipStarts} starts (${n(core.planRange.workUnits)} units: over budget, the API refuses it)`,
+        `${n(core.planRange.medianMs, 1)} ms (median of ${core.planRange.runs})`,
+      ],
+      [
         "plan engine heap: allocated by one run (peak) / retained by its result",
         `${n(core.plan.heapAllocatedMB, 2)} MB / ${n(core.plan.heapRetainedMB, 2)} MB${core.plan.collectionsDuringRun ? ` (a lower bound: ${core.plan.collectionsDuringRun} collections mid-run)` : ""}`,
       ],
@@ -96,6 +100,45 @@ export function renderReport(r, targets) {
   );
   out.push(
     `POST /v1/batch, 1,000 AI_SALARY calls (${n(api.batch.requestBytes)} B in, ${n(api.batch.responseBytes)} B out): ${n(api.batch.clientMs, 2)} ms round trip, /health ${n(api.batch.healthRoundTripMs, 2)} ms → ${n(api.batch.serverMs, 2)} ms server time (${api.batch.serverTimingHeader ? "Server-Timing" : "round trip minus /health; no Server-Timing header"}; median of ${api.batch.rounds}; the worker's own request log says ${api.batch.workerLogMs} ms)`,
+  );
+  out.push("");
+  const b = r.budget;
+  out.push(
+    `Work budget: the largest request each route accepts (budget ${n(b.budget)} work units), server time = ${b.method}; target ≤ ${b.targetMs} ms`,
+  );
+  out.push(
+    table([
+      [
+        "route",
+        "worst accepted request",
+        "work units",
+        "server ms",
+        `≤ ${b.targetMs} ms`,
+        "answer",
+      ],
+      ...b.worst.map((x) => [
+        x.route,
+        x.request,
+        n(x.units),
+        n(x.serverMs, 1),
+        x.serverMs <= b.targetMs ? "yes" : "NO",
+        `${n(x.responseBytes)} B${x.serverTiming ? `, ${x.serverTiming}` : ""}`,
+      ]),
+    ]),
+  );
+  out.push(`Not bounded yet: ${b.notBudgeted}.`);
+  out.push("");
+  out.push(`Everyday requests against the Workers Free plan's ${b.freePlanMs} ms of CPU`);
+  out.push(
+    table([
+      ["route", "request", "server ms", `fits ${b.freePlanMs} ms`],
+      ...b.everyday.map((x) => [
+        x.route,
+        x.request,
+        n(x.serverMs, 1),
+        x.serverMs <= b.freePlanMs ? "yes" : "no",
+      ]),
+    ]),
   );
   out.push("");
   out.push(`Add-on (built Code.js under the Apps Script stand-ins; median of ${addon.rounds})`);

@@ -8,38 +8,39 @@ import path from "node:path";
 
 export const VARIANTS = {
   "as-is": "the worker as npm start runs it",
-  "counter-in-memory":
-    "the rate limiter's two D1 statements answered from memory (everything else, and the limiter's logic and headers, unchanged)",
+  "limiter-in-memory":
+    "the rate limiter's counter objects (RATE_LIMITER) answered from a Map in the worker's isolate (everything else, and the limiter's logic and headers, unchanged)",
   "no-console": "console.log a no-op (no request log lines to forward)",
-  "counter-in-memory+no-console": "both",
+  "limiter-in-memory+no-console": "both",
 };
 
 const entrySource = (root) => `
 import app from ${JSON.stringify(path.join(root, "worker", "index.ts"))};
+export { RateLimitCounter } from ${JSON.stringify(path.join(root, "worker", "index.ts"))};
 
-/** Answers the rate limiter's statements (worker/db/rate-limits.ts) from memory; passes everything else to the real D1. */
-function memoryCounterDb(real) {
+/** RATE_LIMITER's get(idFromName(bucket)).hit(window) answered from memory, with no Durable Object call. */
+function memoryLimiter() {
   const counts = new Map();
-  return new Proxy(real, {
-    get(target, prop) {
-      if (prop !== "prepare") return Reflect.get(target, prop).bind(target);
-      return (sql) => {
-        if (sql.startsWith("INSERT INTO rate_limits")) {
-          return { bind: (bucket, w, requests = 1) => ({ first: async () => { const k = bucket + "|" + w; const n = (counts.get(k) ?? 0) + requests; counts.set(k, n); return { count: n }; } }) };
-        }
-        if (sql.startsWith("DELETE FROM rate_limits")) return { bind: () => ({ run: async () => ({}) }) };
-        return target.prepare(sql);
-      };
-    },
-  });
+  return {
+    idFromName: (name) => name,
+    get: (bucket) => ({
+      hit: async (window) => {
+        const k = bucket + "|" + window;
+        const n = (counts.get(k) ?? 0) + 1;
+        counts.set(k, n);
+        return n;
+      },
+    }),
+  };
 }
 
 const quiet = () => {};
+const limiter = memoryLimiter();
 export default {
   fetch(req, env, ctx) {
     const v = env.SCRATCH_VARIANT ?? "as-is";
     if (v.includes("no-console")) console.log = quiet;
-    return app.fetch(req, v.includes("counter-in-memory") ? { ...env, DB: memoryCounterDb(env.DB) } : env, ctx);
+    return app.fetch(req, v.includes("limiter-in-memory") ? { ...env, RATE_LIMITER: limiter } : env, ctx);
   },
 };
 `;

@@ -24,6 +24,13 @@ export function judgeTargets(r) {
     measured: `${r.addon.rangedMs} ms, ${r.addon.urlFetchUses} UrlFetchApp uses`,
     pass: r.addon.rangedMs < 200 && r.addon.urlFetchUses === 0 && r.addon.urlFetchRequests === 0,
   });
+  const b = r.budget;
+  const slowest = b.worst.reduce((m, x) => (x.serverMs > m.serverMs ? x : m));
+  t.push({
+    target: `every route's largest accepted request ≤ ${b.targetMs} ms server time`,
+    measured: `slowest: ${slowest.route} ${slowest.serverMs} ms (${b.worst.filter((x) => x.serverMs <= b.targetMs).length} of ${b.worst.length} within)`,
+    pass: b.worst.every((x) => x.serverMs <= b.targetMs),
+  });
   const w = r.models.concurrentWriters;
   t.push({
     target: "0 lost updates (50 concurrent writers, If-Match)",

@@ -161,7 +161,12 @@ function saveVersion(
     return conflict(sheet, link, current, true);
   }
   if (res.status < 200 || res.status >= 300) throw apiError(res, `PUT ${path}`);
-  const version = numberField(res.body as Record<string, unknown>, "version", `PUT ${path}`);
+  const body = res.body as Record<string, unknown>;
+  const version = numberField(body, "version", `PUT ${path}`);
+  // Record as synced only the save this sheet made. An API that answered with the model as it is
+  // after a later save (someone else's) would otherwise have that save stored as ours, and the
+  // next publish would silently overwrite it; treat it as the conflict it is.
+  if (!isOurSave(res, link.name, fingerprint, version)) return conflict(sheet, link, version, true);
   const updated: ModelLink = {
     ...link,
     version,
@@ -382,6 +387,19 @@ function modelFromResponse(res: ApiResponse, id: string): RemoteModel {
     input: input as PlanInput,
     etag: res.headers["etag"] ?? null,
   };
+}
+
+/** Whether a save's answer is the save that was sent: its name, its plan, and the ETag of its version. */
+function isOurSave(res: ApiResponse, name: string, fingerprint: string, version: number): boolean {
+  const body = res.body as Record<string, unknown>;
+  const etag = res.headers["etag"];
+  return (
+    body["name"] === name &&
+    typeof body["input"] === "object" &&
+    body["input"] !== null &&
+    inputFingerprint(body["input"] as PlanInput) === fingerprint &&
+    (etag === undefined || etag.replace(/^W\//, "") === `"v${version}"`)
+  );
 }
 
 function currentVersionOf(res: ApiResponse): number | undefined {

@@ -12,6 +12,7 @@ import {
   type WorkspaceBand,
 } from "../../shared/index.js";
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
+import { asText } from "./sheet-text.js";
 
 /**
  * A plan sheet: an assumptions block (label | value rows, the API's plan-body names), a hires
@@ -72,8 +73,8 @@ export function insertPlanSheet(
   const hireRows = Math.max(30, spec.input.hires.length + 10);
   const upskillingRows = Math.max(10, (spec.input.upskilling?.length ?? 0) + 5);
 
-  sheet.getRange(TITLE_ROW, 1).setValue(spec.title).setFontWeight("bold");
-  sheet.getRange(TITLE_ROW + 1, 1).setValue(spec.subtitle);
+  sheet.getRange(TITLE_ROW, 1).setValue(asText(spec.title)).setFontWeight("bold");
+  sheet.getRange(TITLE_ROW + 1, 1).setValue(asText(spec.subtitle));
   sheet.getRange(ASSUMPTIONS_ROW, 1).setValue("Assumptions").setFontWeight("bold");
   sheet
     .getRange(ASSUMPTIONS_ROW, 3)
@@ -248,24 +249,25 @@ export function writePlanInput(ss: SpreadsheetLike, sheet: SheetLike, input: Pla
   );
   writeBody(
     block,
-    rows.map((r) => r.row),
+    rows.map((r) => r.row.map((cell) => (typeof cell === "string" ? asText(cell) : cell))),
     2,
     0,
   );
 
+  // Names are the plan's author's text: written as text, never as a formula (sheet-text.ts).
   const hireRows = input.hires.map((h) => [
-    h.role,
-    h.level,
-    h.location ?? "",
+    asText(h.role),
+    asText(h.level),
+    asText(h.location ?? ""),
     h.startMonth,
     h.count ?? 1,
     h.salary ?? "",
     h.recruitingCost ?? "",
-    h.channel ?? "",
+    asText(h.channel ?? ""),
   ]);
   writeBody(hires, hireRows, HIRE_HEADER.length);
   const upskillingRows = upskillingList.map((u) => [
-    u.path,
+    asText(u.path),
     u.people,
     u.startMonth,
     u.costPerPerson ?? "",

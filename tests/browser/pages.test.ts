@@ -422,24 +422,29 @@ describe("shared-model page /s/<token>", () => {
       const w = await open(DESKTOP);
       const { page } = w;
       const checks: { status: number; ifNoneMatch: string | undefined }[] = [];
+      const isCheck = (url: string) => {
+        const u = new URL(url);
+        return u.pathname === `/s/${token}` && u.searchParams.get("fragment") === "1";
+      };
       page.on("response", (res) => {
-        if (new URL(res.url()).pathname === `/v1/shared/${token}`)
+        if (isCheck(res.url()))
           checks.push({
             status: res.status(),
             ifNoneMatch: res.request().headers()["if-none-match"],
           });
       });
-      expect(
-        (
-          await page.goto(`${worker.url}/s/${token}?poll=1`, { waitUntil: "networkidle" })
-        )?.status(),
-      ).toBe(200);
-      expect(await page.textContent("#poll-note")).toContain("every second");
+      const opened = await page.goto(`${worker.url}/s/${token}?poll=5`, {
+        waitUntil: "networkidle",
+      });
+      expect(opened?.status()).toBe(200);
+      // The content's ETag: version, the owner's bands, the dataset.
+      const shownEtag = opened!.headers()["etag"]!;
+      expect(shownEtag).toMatch(/^"v1-b0-[0-9a-f]+-r\d+-page"$/);
+      expect(await page.textContent("#poll-note")).toContain("every 5 seconds");
       await page.evaluate(() => (window.sameDocument = true));
-      await page.waitForResponse(
-        (res) => new URL(res.url()).pathname === `/v1/shared/${token}` && res.status() === 304,
-        { timeout: WAIT_MS },
-      );
+      await page.waitForResponse((res) => isCheck(res.url()) && res.status() === 304, {
+        timeout: WAIT_MS,
+      });
 
       const saved = await api(
         worker,
@@ -467,8 +472,8 @@ describe("shared-model page /s/<token>", () => {
       );
       // In place: the same document, not a reload.
       expect(await page.evaluate(() => window.sameDocument)).toBe(true);
-      expect(checks.some((c) => c.status === 304 && c.ifNoneMatch === '"v1"')).toBe(true);
-      expect(checks.some((c) => c.status === 200 && c.ifNoneMatch === '"v1"')).toBe(true);
+      expect(checks.some((c) => c.status === 304 && c.ifNoneMatch === shownEtag)).toBe(true);
+      expect(checks.some((c) => c.status === 200 && c.ifNoneMatch === shownEtag)).toBe(true);
       expectClean(w);
       await w.context.close();
     },
@@ -580,7 +585,7 @@ describe("a revoked link", () => {
       const { page } = w;
       expect(
         (
-          await page.goto(`${worker.url}/s/${token}?poll=1`, { waitUntil: "networkidle" })
+          await page.goto(`${worker.url}/s/${token}?poll=5`, { waitUntil: "networkidle" })
         )?.status(),
       ).toBe(200);
       const revoked = await api(

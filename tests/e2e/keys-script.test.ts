@@ -75,6 +75,8 @@ describe("migrations with wrangler, and npm run keys", { timeout: 120_000 }, () 
     expect(query("SELECT name FROM d1_migrations ORDER BY id").map((r) => r.name)).toEqual([
       "0000_init.sql",
       "0001_workspaces_keys_models_bands.sql",
+      "0002_model_bytes.sql",
+      "0003_drop_rate_limits.sql",
     ]);
   });
 

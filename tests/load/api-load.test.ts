@@ -26,7 +26,11 @@ let worker: LocalWorker | undefined;
 beforeAll(async () => {
   // wrangler.toml allows 120 anonymous calls a minute per address; a load test makes thousands.
   worker = await startLocalWorker(root, {
-    extraVars: { RATE_LIMIT_PER_MINUTE: "100000000", ANON_RATE_LIMIT_PER_MINUTE: "100000000" },
+    extraVars: {
+      RATE_LIMIT_PER_MINUTE: "100000000",
+      ANON_RATE_LIMIT_PER_MINUTE: "100000000",
+      SHARE_RATE_LIMIT_PER_MINUTE: "100000000",
+    },
   });
 }, 150_000);
 

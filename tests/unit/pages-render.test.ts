@@ -38,7 +38,7 @@ function view(input: PlanInput & { scenarios?: unknown }, name = "2027 plan"): S
 }
 
 const render = (input: PlanInput & { scenarios?: unknown }, name?: string) =>
-  String(sharedModelPage(view(input, name), 30));
+  String(sharedModelPage(view(input, name), 30, '"v1-b0-test-page"'));
 
 describe("formatting", () => {
   it("writes money exactly in tables and briefly on axes", () => {
@@ -135,7 +135,7 @@ describe("shared-model page", () => {
       ...slipping,
       scenarios: [{ name: "Later", overrides: { startMonthShift: 1 } }],
     });
-    const page = String(sharedModelPage(v, 30));
+    const page = String(sharedModelPage(v, 30, '"v1-b0-test-page"'));
     const headline = Number(/id="figure-total" data-value="([\d.]+)"/.exec(page)![1]);
     const base = /<tr data-scenario="Base">([\s\S]*?)<\/tr>/.exec(page)![1]!;
     const values = [...base.matchAll(/data-value="([\d.]+)"/g)].map((m) => Number(m[1]));
@@ -156,11 +156,11 @@ describe("shared-model page", () => {
     ).not.toContain("Total if hires start late");
   });
 
-  it("takes the poll interval from ?poll within 1 s and 1 h", () => {
+  it("takes the poll interval from ?poll within 5 s and 1 h (each check counts against the link's limit)", () => {
     expect(pollSeconds(undefined)).toBe(30);
-    expect(pollSeconds("1")).toBe(1);
-    expect(pollSeconds("0")).toBe(1);
-    expect(pollSeconds("2.5")).toBe(2.5);
+    expect(pollSeconds("1")).toBe(5);
+    expect(pollSeconds("0")).toBe(5);
+    expect(pollSeconds("7.5")).toBe(7.5);
     expect(pollSeconds("99999")).toBe(3600);
     expect(pollSeconds("soon")).toBe(30);
   });

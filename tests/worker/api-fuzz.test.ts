@@ -4,7 +4,21 @@
 // success or a 4xx problem document.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  BASES,
+  comparisonWork,
+  LEVELS,
+  LOCATIONS,
+  MAX_SCENARIOS,
+  ROLES,
+  modelWork,
+  planRangeWork,
+  planWork,
+  WORK_BUDGET,
+} from "../../shared/index.js";
+import { MAX_TEXT_LENGTH } from "../../worker/lib/openapi.js";
 import { callInProcess as call } from "./api-client.js";
+import { workspaceWithKeys } from "./support/workspace.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked generically
 type Json = any;
@@ -144,7 +158,7 @@ const AUTH_HEADERS = [
 /** encodeURIComponent, except that a lone surrogate (which it refuses) goes through as its UTF-8 bytes' replacement. */
 function encode(text: string): string {
   try {
-    return encode(text);
+    return encodeURIComponent(text);
   } catch {
     return encodeURIComponent(text.replace(/[\ud800-\udfff]/g, "\ufffd"));
   }
@@ -396,6 +410,218 @@ describe("no input produces a 5xx", { timeout: 180_000 }, () => {
     ]) {
       for (const method of ["GET", "POST"])
         await survives(`odd path`, odd, method === "POST" ? jsonInit("POST", "{}") : {});
+    }
+  });
+});
+
+describe("malformed paths on every route", { timeout: 180_000 }, () => {
+  const BROKEN = [
+    "%ZZ",
+    "%",
+    "%E0%A4%A",
+    "%C0%AF",
+    "%00",
+    "%FF%FE",
+    "..%2F..%2Fetc",
+    "a%2Fb",
+    "%2e%2e",
+  ];
+
+  it("a broken percent-encoding in any path parameter, or any segment, is a 4xx, never a 5xx", async () => {
+    for (const { method, path, op } of await operations()) {
+      const init =
+        method === "GET" || method === "DELETE" ? { method } : jsonInit(method, '{"args":[]}');
+      const params = ((op.parameters ?? []) as Json[]).filter((p) => p.in === "path");
+      for (const raw of BROKEN) {
+        for (const p of params)
+          await survives(
+            `path ${p.name}=${raw}`,
+            url(path, op, { name: p.name, in: "path", raw }),
+            init,
+            op,
+          );
+        // The same junk as an extra segment, and inside the route's own first segment.
+        await survives(`extra segment ${raw}`, `${url(path, op)}/${raw}`, init);
+        await survives(`segment ${raw}`, url(path, op).replace(/^\/([^/]+)/, `/$1${raw}`), init);
+      }
+    }
+  });
+});
+
+describe("the longest text every GET parameter accepts", () => {
+  it("is answered without a 5xx (a name that long is unknown: 4xx, with suggestions found in bounded time)", async () => {
+    const longest = "ML Engineer ".repeat(40).slice(0, MAX_TEXT_LENGTH);
+    for (const { method, path, op } of await operations()) {
+      if (method !== "GET") continue;
+      for (const p of (op.parameters ?? []) as Json[])
+        await survives(
+          `longest ${p.name}`,
+          url(path, op, { name: p.name, in: p.in, raw: encodeURIComponent(longest) }),
+          {},
+          op,
+        );
+    }
+  });
+});
+
+/** Hire rows for the largest accepted requests: every shape of row the engines price. */
+function hires(n: number, slip?: unknown) {
+  return Array.from({ length: n }, (_, i) => ({
+    role: ["ML Engineer", "Data Scientist", "MLE", "Machine Learning Engineer"][i % 4],
+    level: ["Mid", "Senior", 4, "Entry"][i % 4],
+    location: ["Austin", "SF", "London", undefined][i % 4],
+    startMonth: 1 + (i % 120),
+    count: 1 + (i % 3),
+    channel: i % 5 === 0 ? "recruiter" : undefined,
+    ...(slip === undefined ? {} : { slipMonths: slip }),
+  }));
+}
+
+/** The largest n for which cost(n) is within the work budget. */
+function largest(cost: (n: number) => number, max = 5000): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (cost(mid) <= WORK_BUDGET) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+describe("every route's largest accepted request", { timeout: 300_000 }, () => {
+  it("is answered (2xx), by every route that takes a body", async () => {
+    const ws = await workspaceWithKeys("largest");
+    const key = { Authorization: `Bearer ${ws.admin.key}` };
+    const planRows = largest((n) => planWork({ horizonMonths: 120, hires: hires(n) }).units);
+    const rangeRows = largest(
+      (n) => planRangeWork({ horizonMonths: 120, slipMonths: 24, hires: hires(n) }).units,
+    );
+    const scenarios = Array.from({ length: MAX_SCENARIOS }, (_, i) => ({
+      name: `scenario ${i}`,
+      overrides: { slipMonths: [0, 24], salaryChange: 0.05, startMonthShift: i },
+    }));
+    const compareRows = largest(
+      (n) => comparisonWork({ horizonMonths: 120, hires: hires(n) }, scenarios).units,
+    );
+    const modelRows = largest(
+      (n) => modelWork({ horizonMonths: 120, hires: hires(n), scenarios }).units,
+    );
+    const model = { horizonMonths: 120, hires: hires(modelRows), scenarios };
+    const created = await call(
+      "/v1/models",
+      jsonInit("POST", JSON.stringify({ name: "m".repeat(200), input: model }), key),
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    // Every distinct band there can be (role × level × location × basis × currency): 2,736 rows.
+    const bandRows = ROLES.flatMap((r) =>
+      LEVELS.flatMap((l) =>
+        LOCATIONS.flatMap((loc) =>
+          BASES.flatMap((basis) =>
+            ["USD", "GBP"].map((currency) => ({
+              role: r.name,
+              level: l.name,
+              location: loc.name,
+              basis,
+              currency,
+              low: 100000,
+              high: 200000,
+            })),
+          ),
+        ),
+      ),
+    );
+    const cases: {
+      method: string;
+      path: string;
+      body: unknown;
+      headers?: Record<string, string>;
+    }[] = [
+      {
+        method: "POST",
+        path: "/v1/plan",
+        body: { horizonMonths: 120, benefitsRate: 0.3, annualRaise: 0.05, hires: hires(planRows) },
+      },
+      {
+        method: "POST",
+        path: "/v1/plan/range",
+        body: { horizonMonths: 120, slipMonths: 24, hires: hires(rangeRows) },
+      },
+      {
+        method: "POST",
+        path: "/v1/plan/compare",
+        body: { base: { horizonMonths: 120, hires: hires(compareRows) }, scenarios },
+      },
+      {
+        method: "POST",
+        path: "/v1/scenarios/hire-vs-upskill",
+        body: {
+          targetRole: "ML Engineer",
+          level: "Senior",
+          location: "SF",
+          fromRole: "Backend engineer",
+          horizonMonths: 120,
+          timeToFillMonths: { min: 0, max: 24 },
+          onboardingWeeks: 52,
+          channel: "recruiter",
+          trainingCostPerPerson: 1_000_000,
+          mentorship: true,
+          bootcamp: true,
+          learningTimeShare: 0.9,
+        },
+      },
+      {
+        method: "POST",
+        path: "/v1/batch",
+        body: {
+          calls: Array.from({ length: 5000 }, () => ({
+            fn: "AI_SALARY",
+            args: ["ML Engineer", "Mid", "Austin"],
+          })),
+        },
+      },
+      {
+        method: "POST",
+        path: "/v1/functions/{name}".replace("{name}", "AI_SALARY"),
+        body: { args: [Array.from({ length: 1000 }, () => ["ML Engineer"]), "Mid", "Austin"] },
+      },
+      {
+        method: "POST",
+        path: "/v1/models",
+        body: { name: "n".repeat(200), input: model },
+        headers: key,
+      },
+      {
+        method: "PUT",
+        path: `/v1/models/${id}`,
+        body: { name: "n".repeat(200), input: model },
+        headers: { ...key, "If-Match": '"v1"' },
+      },
+      {
+        method: "POST",
+        path: "/v1/keys",
+        body: { name: "k".repeat(100), scopes: ["admin"] },
+        headers: key,
+      },
+      { method: "PUT", path: "/v1/bands", body: { bands: bandRows }, headers: key },
+    ];
+    const bodyRoutes = (await operations())
+      .filter((o) => o.op.requestBody)
+      .map((o) => `${o.method} ${o.path}`)
+      .sort();
+    const covered = cases
+      .map((c) => `${c.method} ${c.path.replace(id, "{id}").replace("/AI_SALARY", "/{name}")}`)
+      .filter((v, i, all) => all.indexOf(v) === i)
+      .sort();
+    expect(covered).toEqual(bodyRoutes);
+    for (const c of cases) {
+      const res = await call(c.path, jsonInit(c.method, JSON.stringify(c.body), c.headers));
+      const text = await res.text();
+      expect(res.status, `${c.method} ${c.path}: ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(
+        200,
+      );
+      expect(res.status, `${c.method} ${c.path}: ${text.slice(0, 300)}`).toBeLessThan(300);
     }
   });
 });

@@ -13,9 +13,22 @@ const TABLES = [
   "bands",
   "model_versions",
   "models",
-  "rate_limits",
   "shares",
   "workspaces",
+];
+
+/** Every table any migration makes (rate_limits until 0003), children before parents (the foreign keys are enforced), and the migrations record. */
+const ALL_TABLES = [
+  "bands",
+  "band_sets",
+  "shares",
+  "model_versions",
+  "models",
+  "api_keys",
+  "audit_log",
+  "rate_limits",
+  "workspaces",
+  "d1_migrations",
 ];
 
 async function tables(): Promise<string[]> {
@@ -39,6 +52,8 @@ describe("migrations", () => {
     expect(env.TEST_MIGRATIONS.map((m) => m.name)).toEqual([
       "0000_init.sql",
       "0001_workspaces_keys_models_bands.sql",
+      "0002_model_bytes.sql",
+      "0003_drop_rate_limits.sql",
     ]);
   });
 
@@ -56,20 +71,7 @@ describe("migrations", () => {
 
   it("they apply from an empty database, and the API works on the result", async () => {
     // Children before parents: the foreign keys are enforced.
-    for (const t of [
-      "bands",
-      "band_sets",
-      "shares",
-      "model_versions",
-      "models",
-      "api_keys",
-      "audit_log",
-      "rate_limits",
-      "workspaces",
-      "d1_migrations",
-    ]) {
-      await env.DB.prepare(`DROP TABLE IF EXISTS ${t}`).run();
-    }
+    for (const t of ALL_TABLES) await env.DB.prepare(`DROP TABLE IF EXISTS ${t}`).run();
     expect(await tables()).toEqual([]);
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
     expect(await tables()).toEqual(TABLES);
@@ -79,6 +81,30 @@ describe("migrations", () => {
       await api("/v1/models", { key, body: { name: "fresh", input: planInput() } }),
       201,
     );
+  });
+
+  it("0002 counts the bytes of every version a model already kept (the storage quota's usage)", async () => {
+    for (const t of ALL_TABLES) await env.DB.prepare(`DROP TABLE IF EXISTS ${t}`).run();
+    const before = env.TEST_MIGRATIONS.filter((m) => m.name < "0002");
+    await applyD1Migrations(env.DB, before);
+    const ws = uniqueWorkspace("backfill");
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO workspaces (id, slug, name, created_at) VALUES ('ws_b', ?, ?, 0)",
+      ).bind(ws, ws),
+      env.DB.prepare(
+        "INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by) VALUES ('mdl_b', 'ws_b', 'Équipe', '{\"hires\":[]}', 2, 0, 'k', 0, 'k')",
+      ),
+      env.DB.prepare(
+        "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by) VALUES ('mdl_b', 1, 'Équipe', '{\"hires\":[]}', 0, 'k'), ('mdl_b', 2, 'Équipe', '{\"hires\":[1]}', 0, 'k')",
+      ),
+    ]);
+    await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+    const row = await env.DB.prepare("SELECT bytes FROM models WHERE id = 'mdl_b'").first<{
+      bytes: number;
+    }>();
+    const utf8 = (t: string) => new TextEncoder().encode(t).length;
+    expect(row!.bytes).toBe(2 * utf8("Équipe") + utf8('{"hires":[]}') + utf8('{"hires":[1]}'));
   });
 
   it("the database refuses what the schema forbids: a duplicate model version, an unknown scope, low above high", async () => {

@@ -1,6 +1,5 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app.js";
-import { currentBands } from "../db/bands.js";
 import { unauthorized } from "./context.js";
 import { rateLimit } from "./rate-limit.js";
 import { verifyApiKey } from "./verify-key.js";
@@ -8,9 +7,8 @@ import { verifyApiKey } from "./verify-key.js";
 /**
  * Reads `Authorization: Bearer <key>` when present and records the caller (c.var.auth) or why
  * the key was refused (c.var.authFailure). No header means anonymous, which compute and shared
- * routes allow; routes that need a key say so with requireScope. For a valid key it also loads
- * the workspace's current bands (c.var.bands, which every compute route passes to the core) and
- * sets c.var.cacheScope so cached answers are per workspace and bands version.
+ * routes allow; routes that need a key say so with requireScope. The workspace's bands are
+ * loaded later, only by routes that price with them (loadBands), after the rate limit.
  */
 export const identify = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization");
@@ -30,12 +28,6 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
   }
   c.set("auth", auth);
   c.set("authFailure", failure);
-  if (auth) {
-    const current = await currentBands(c.env.DB, auth.workspaceId);
-    if (current.bands.length) c.set("bands", current.bands);
-    c.set("bandsVersion", current.version);
-    c.set("cacheScope", `${auth.workspaceId} bands v${current.version}`);
-  }
   await next();
 });
 

@@ -19,9 +19,9 @@ const DESCRIPTIONS = {
   401: 'No API key, or an unknown or revoked one: send "Authorization: Bearer atp_…" (the answer carries WWW-Authenticate: Bearer).',
   403: "The key lacks the scope this route needs (the problem names it).",
   404: "No such object in the caller's workspace. Another workspace's objects answer the same, so nothing reveals they exist.",
-  409: "The object is not in a state this action applies to (the problem says why).",
+  409: "The object is not in a state this action applies to, or (QUOTA_EXCEEDED) saving would go over a workspace quota: the problem names the quota, its limit and the usage. Nothing was stored.",
   412: "If-Match names a version that is no longer current: another save came first. The problem's currentVersion (and the ETag header) give the current one; re-read, merge and save again.",
-  422: "The input breaks the core's rules; `problems` lists every one (field and fix). Nothing was stored.",
+  422: "The input breaks the core's rules; `problems` lists every one (field and fix). TOO_MUCH_WORK: computing it would cost more than one request may (`work`). Nothing was stored.",
   428: 'This write needs an If-Match header with the version last read (its ETag, e.g. "v3").',
   429: "Too many requests this minute for this key or address; Retry-After says when to try again.",
 } as const;

@@ -1,15 +1,21 @@
-import type { Context } from "hono";
-import type { WorkspaceBand } from "../../shared/index.js";
+import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app.js";
+import { currentBands } from "../db/bands.js";
 
 /**
- * The bands compute routes pass to the core (`salaryRange(q, { bands })`, `runPlan(input, { bands })`,
- * `invokeFunction(name, args, { bands })`): the caller's workspace bands when the request carries a
- * valid key and the workspace has uploaded some, otherwise undefined (seed data only). Where a
- * band matches, the core answers with provenance "workspace". The authenticate middleware loads
- * them once per request into c.var.bands (which worker/lib/workspace-data.ts reads too).
+ * For routes whose answers are priced with the caller workspace's compensation bands (salary,
+ * plans, functions, model saves and results): loads the current set once, after the rate limit,
+ * into c.var.bands (which every such route passes to the core) and c.var.bandsVersion, and sets
+ * c.var.cacheScope so cached answers are per workspace and bands version. Routes that price
+ * nothing (reference tables, keys, models' metadata) never read them.
  */
-export async function workspaceBands(c: Context<AppEnv>): Promise<WorkspaceBand[] | undefined> {
-  const bands = c.get("bands");
-  return bands?.length ? [...bands] : undefined;
-}
+export const loadBands = createMiddleware<AppEnv>(async (c, next) => {
+  const auth = c.get("auth");
+  if (auth) {
+    const current = await currentBands(c.env.DB, auth.workspaceId);
+    if (current.bands.length) c.set("bands", current.bands);
+    c.set("bandsVersion", current.version);
+    c.set("cacheScope", `${auth.workspaceId} bands v${current.version}`);
+  }
+  await next();
+});

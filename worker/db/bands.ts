@@ -48,44 +48,70 @@ export async function findBandSet(
   };
 }
 
+/** The workspace's current band set version, 0 when it has none: one indexed row, no bands. */
+export async function currentBandsVersion(d1: D1Database, workspaceId: string): Promise<number> {
+  const row = await d1
+    .prepare("SELECT MAX(version) AS version FROM band_sets WHERE workspace_id = ?")
+    .bind(workspaceId)
+    .first<{ version: number | null }>();
+  return row?.version ?? 0;
+}
+
 /**
- * The workspace's current bands and their set version (0 and [] when it has none) in ONE query,
- * since every request with a key needs them: the newest set's rows, or the set alone when empty.
+ * Band sets already read by this isolate, by set id. A set never changes once stored (an upload
+ * is a new set), so a cached one is always right; the newest few are kept, so a large set (its
+ * thousands of rows) is read from D1 once per isolate rather than on every priced request.
+ */
+const setCache = new Map<string, WorkspaceBand[]>();
+const SET_CACHE_SIZE = 32;
+
+/**
+ * The workspace's current bands and their set version (0 and [] when it has none): the newest
+ * set's id and version (one indexed row), then its rows — from this isolate's cache when read
+ * before.
  */
 export async function currentBands(
   d1: D1Database,
   workspaceId: string,
 ): Promise<{ version: number; bands: WorkspaceBand[] }> {
-  const { results } = await d1
+  const set = await d1
     .prepare(
-      "SELECT s.version, b.role, b.level, b.location, b.basis, b.currency, b.low_cents, b.high_cents FROM band_sets s LEFT JOIN bands b ON b.set_id = s.id " +
-        "WHERE s.id = (SELECT id FROM band_sets WHERE workspace_id = ? ORDER BY version DESC LIMIT 1) ORDER BY b.row",
+      "SELECT id, version FROM band_sets WHERE workspace_id = ? ORDER BY version DESC LIMIT 1",
     )
     .bind(workspaceId)
-    .all<{
-      version: number;
-      role: string | null;
-      level: string;
-      location: string;
-      basis: WorkspaceBand["basis"];
-      currency: WorkspaceBand["currency"];
-      low_cents: number;
-      high_cents: number;
-    }>();
-  if (!results.length) return { version: 0, bands: [] };
-  const bandsOf = results.filter((r) => r.role !== null);
-  return {
-    version: results[0]!.version,
-    bands: bandsOf.map((r) => ({
-      role: r.role!,
+    .first<{ id: string; version: number }>();
+  if (!set) return { version: 0, bands: [] };
+  let rows = setCache.get(set.id);
+  if (rows) {
+    setCache.delete(set.id);
+  } else {
+    const { results } = await d1
+      .prepare(
+        "SELECT role, level, location, basis, currency, low_cents, high_cents FROM bands WHERE set_id = ? ORDER BY row",
+      )
+      .bind(set.id)
+      .all<{
+        role: string;
+        level: string;
+        location: string;
+        basis: WorkspaceBand["basis"];
+        currency: WorkspaceBand["currency"];
+        low_cents: number;
+        high_cents: number;
+      }>();
+    rows = results.map((r) => ({
+      role: r.role,
       level: r.level,
       location: r.location,
       basis: r.basis,
       currency: r.currency,
       low: r.low_cents / 100,
       high: r.high_cents / 100,
-    })),
-  };
+    }));
+  }
+  setCache.set(set.id, rows);
+  while (setCache.size > SET_CACHE_SIZE) setCache.delete(setCache.keys().next().value!);
+  return { version: set.version, bands: rows };
 }
 
 /** The workspace's band sets, newest (current) first, without their rows. */
@@ -103,24 +129,27 @@ const ROWS_PER_INSERT = 500;
 /**
  * A new band set replacing the current one (which stays readable as its version): the set row
  * with the next version number, its rows and the audit row, to run as ONE batch so a reader sees
- * the old set or the new one, never a mix. The first statement RETURNs the new version.
+ * the old set or the new one, never a mix. The set row is written only while the workspace's band
+ * rows (every version) stay within `maxRows`, and RETURNs the new version; with no set row,
+ * nothing else is written either.
  */
 export function replaceBandsStatements(
   workspaceId: string,
   rows: readonly WorkspaceBand[],
   actor: string,
   now: number,
+  maxRows: number,
 ): SqlStatement[] {
   const setId = randomToken("bset_", 12);
   const statements: SqlStatement[] = [
     stmt(
-      "INSERT INTO band_sets (id, workspace_id, version, row_count, created_at, created_by) SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?, ?, ? FROM band_sets WHERE workspace_id = ? RETURNING version",
+      "INSERT INTO band_sets (id, workspace_id, version, row_count, created_at, created_by) SELECT ?1, ?2, COALESCE(MAX(version), 0) + 1, ?3, ?4, ?5 FROM band_sets WHERE workspace_id = ?2 HAVING COALESCE(SUM(row_count), 0) + ?3 <= ?6 RETURNING version",
       setId,
       workspaceId,
       rows.length,
       now,
       actor,
-      workspaceId,
+      maxRows,
     ),
   ];
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
@@ -137,10 +166,11 @@ export function replaceBandsStatements(
       stmt(
         "INSERT INTO bands (set_id, row, role, level, location, basis, currency, low_cents, high_cents) " +
           "SELECT ?, ? + key + 1, json_extract(value, '$.role'), json_extract(value, '$.level'), json_extract(value, '$.location'), " +
-          "json_extract(value, '$.basis'), json_extract(value, '$.currency'), json_extract(value, '$.low'), json_extract(value, '$.high') FROM json_each(?)",
+          "json_extract(value, '$.basis'), json_extract(value, '$.currency'), json_extract(value, '$.low'), json_extract(value, '$.high') FROM json_each(?) WHERE EXISTS (SELECT 1 FROM band_sets WHERE id = ?)",
         setId,
         start,
         JSON.stringify(chunk),
+        setId,
       ),
     );
   }

@@ -66,6 +66,8 @@ export const models = sqliteTable(
     updatedBy: text("updated_by").notNull(),
     /** Soft delete: set when deleted, cleared by an admin's restore. */
     deletedAt: integer("deleted_at"),
+    /** UTF-8 bytes of every saved version (name + input): the model's share of its workspace's storage quota. */
+    bytes: integer("bytes").notNull().default(0),
   },
   (t) => [
     index("models_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
@@ -162,17 +164,6 @@ export const auditLog = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("audit_log_workspace_idx").on(t.workspaceId, t.id)],
-);
-
-/** Fixed-window request counters: one row per bucket ("key:…" or "ip:…") and minute. */
-export const rateLimits = sqliteTable(
-  "rate_limits",
-  {
-    bucket: text("bucket").notNull(),
-    windowStart: integer("window_start").notNull(),
-    count: integer("count").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 );
 
 export type Workspace = typeof workspaces.$inferSelect;

@@ -2,17 +2,21 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import {
   findFunction,
+  isOverBudget,
+  isPlannerError,
   PlannerError,
+  planWork,
+  tooMuchWork,
   type ModelResolver,
   type PlanResultUnits,
   type WorkspaceBand,
 } from "../../shared/index.js";
 import type { AppEnv } from "../app.js";
-import { currentBands } from "../db/bands.js";
+import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
 import { findSharedModel } from "../db/shares.js";
-import { modelResult } from "./model-result.js";
+import { savedModelResult } from "./model-result.js";
 import { HttpProblem } from "./problem.js";
 
 /** More distinct models than this in one request are refused by the resolver (each is a database read). */
@@ -39,6 +43,15 @@ function modelRef(args: unknown): string | undefined {
     : undefined;
 }
 
+/** A path segment decoded; malformed percent-encoding (%ZZ) is left as sent — the route answers 404 for it. */
+function decodedOrRaw(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The model ids and share tokens that AI_MODEL calls in this request's body name. */
 async function refsInBody(c: Context<AppEnv>): Promise<string[]> {
   let body: unknown;
@@ -52,7 +65,7 @@ async function refsInBody(c: Context<AppEnv>): Promise<string[]> {
   const path = new URL(c.req.url).pathname;
   const fnInPath = /^\/v1\/functions\/([^/]+)$/.exec(path)?.[1];
   if (fnInPath !== undefined) {
-    if (isAiModel(decodeURIComponent(fnInPath))) {
+    if (isAiModel(decodedOrRaw(fnInPath))) {
       const ref = modelRef((body as { args?: unknown }).args);
       if (ref) refs.push(ref);
     }
@@ -71,6 +84,7 @@ async function refsInBody(c: Context<AppEnv>): Promise<string[]> {
 }
 
 function asPlannerError(e: unknown, ref: string): PlannerError {
+  if (isPlannerError(e)) return e;
   if (e instanceof HttpProblem)
     return new PlannerError("INVALID_ARGUMENT", `model "${ref}": ${e.message}`, { field: "model" });
   throw e;
@@ -88,7 +102,9 @@ export async function loadModelResolver(
   const db = database(c.env.DB);
   const auth = c.get("auth");
   const loaded = new Map<string, Loaded>();
-  const ownerBands = new Map<string, readonly WorkspaceBand[] | undefined>();
+  const ownerBands = new Map<string, Promise<readonly WorkspaceBand[] | undefined>>();
+  // Results already computed are looked up; the ones this request computes share one work budget.
+  let spent = 0;
   for (const ref of refs.slice(0, MAX_MODELS_PER_REQUEST)) {
     const model = ref.startsWith("shr_")
       ? await findSharedModel(db, ref)
@@ -96,21 +112,39 @@ export async function loadModelResolver(
         ? await findModel(db, auth.workspaceId, ref)
         : undefined;
     if (!model) continue;
-    let bands: readonly WorkspaceBand[] | undefined;
-    if (auth && model.workspaceId === auth.workspaceId) bands = c.get("bands");
-    else {
-      if (!ownerBands.has(model.workspaceId)) {
-        const owner = await currentBands(c.env.DB, model.workspaceId);
-        ownerBands.set(model.workspaceId, owner.bands.length ? owner.bands : undefined);
-      }
-      bands = ownerBands.get(model.workspaceId);
-    }
+    const own = auth !== undefined && model.workspaceId === auth.workspaceId;
+    const bandsVersion = own
+      ? (c.get("bandsVersion") ?? 0)
+      : await currentBandsVersion(c.env.DB, model.workspaceId);
+    const bands = () => {
+      if (own) return Promise.resolve(c.get("bands"));
+      if (!ownerBands.has(model.workspaceId))
+        ownerBands.set(
+          model.workspaceId,
+          currentBands(c.env.DB, model.workspaceId).then((o) =>
+            o.bands.length ? o.bands : undefined,
+          ),
+        );
+      return ownerBands.get(model.workspaceId)!;
+    };
     try {
-      loaded.set(ref, {
-        name: model.name,
-        version: model.version,
-        result: modelResult(model.input, model.version, bands),
+      const { value } = await savedModelResult(c, model, {
+        version: bandsVersion,
+        load: () => {
+          const estimate = planWork(JSON.parse(model.input));
+          const all = { ...estimate, units: spent + estimate.units };
+          if (isOverBudget(all))
+            throw tooMuchWork({
+              ...all,
+              what: `computing the shared models this request names (${estimate.what} for "${ref}", after the others)`,
+              split: "name fewer shared models per request",
+              field: "model",
+            });
+          spent += estimate.units;
+          return bands();
+        },
       });
+      loaded.set(ref, { name: model.name, version: model.version, result: value });
     } catch (e) {
       loaded.set(ref, { error: asPlannerError(e, ref) });
     }

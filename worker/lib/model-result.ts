@@ -1,4 +1,8 @@
+import type { Context } from "hono";
 import {
+  checkWork,
+  comparePlans,
+  planWork,
   invokeFunction,
   isPlannerError,
   planToUnits,
@@ -9,6 +13,7 @@ import {
   type WorkspaceBand,
 } from "../../shared/index.js";
 import { HttpProblem } from "./problem.js";
+import { cachedResult, type CacheOutcome } from "./result-cache.js";
 
 /** Every problem of a core error, each with its field placed under `prefix` (the body field holding the input). */
 function problemsOf(e: PlannerError, prefix: string): PlannerErrorJSON[] {
@@ -48,8 +53,36 @@ export function checkPlanInput(
 }
 
 /**
+ * Checks a model input whole before it is stored: the plan (as checkPlanInput), then its
+ * scenarios, run through the same comparison the shared page shows. Either is a 422 listing
+ * every problem, fields under `input`; nothing is stored.
+ */
+export function checkModelInput(
+  input: { scenarios?: unknown } & Record<string, unknown>,
+  bands: readonly WorkspaceBand[] | undefined,
+): void {
+  const { scenarios, ...plan } = input;
+  checkPlanInput(plan, bands);
+  if (!Array.isArray(scenarios) || !scenarios.length) return;
+  try {
+    comparePlans(plan, scenarios, bands?.length ? { bands } : {});
+  } catch (e) {
+    if (!isPlannerError(e)) throw e;
+    const problems = problemsOf(e, "input");
+    throw new HttpProblem(
+      422,
+      problems.length === 1 ? e.code : "INVALID_ARGUMENT",
+      `The model's scenarios have ${problems.length === 1 ? "a problem" : `${problems.length} problems`}: ${problems.map((p) => p.message).join("; ")}. Nothing was saved.`,
+      { field: problems[0]!.field, suggestions: problems[0]!.suggestions, problems },
+    );
+  }
+}
+
+/**
  * The plan engine's result for a stored input, in currency units. An input that no longer
- * computes (e.g. a band it relied on was removed) is a 422 that says which version and why.
+ * computes (e.g. a band it relied on was removed) is a 422 that says which version and why; one
+ * over the work budget (saved before there was one) is a 422 TOO_MUCH_WORK, refused before
+ * computing.
  */
 export function modelResult(
   inputJson: string,
@@ -57,17 +90,38 @@ export function modelResult(
   bands: readonly WorkspaceBand[] | undefined,
 ): PlanResultUnits {
   try {
-    return planToUnits(runPlan(JSON.parse(inputJson), { bands }));
+    const input = JSON.parse(inputJson) as Record<string, unknown>;
+    checkWork(planWork(input));
+    return planToUnits(runPlan(input, { bands }));
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, "input");
-    throw new HttpProblem(
-      422,
-      e.code,
-      `Version ${version} of this model no longer computes with the current data: ${e.message}. Save a corrected version.`,
-      { field: problems[0]!.field, problems },
-    );
+    const why =
+      e.code === "TOO_MUCH_WORK"
+        ? `Version ${version} of this model is more than one request may compute: ${e.message} Save a smaller version.`
+        : `Version ${version} of this model no longer computes with the current data: ${e.message}. Save a corrected version.`;
+    throw new HttpProblem(422, e.code, why, {
+      field: problems[0]!.field,
+      problems,
+      ...(e.work ? { work: e.work } : {}),
+    });
   }
+}
+
+/**
+ * A saved version's result priced with a band set (its version, and how to load it on a miss),
+ * through the result cache: computed once per (model version, bands, dataset), then looked up.
+ */
+export function savedModelResult(
+  c: Context,
+  model: { id: string; version: number; input: string },
+  bands: { version: number; load: () => Promise<readonly WorkspaceBand[] | undefined> },
+): Promise<{ value: PlanResultUnits; outcome: CacheOutcome }> {
+  return cachedResult(
+    c,
+    { kind: "result", modelId: model.id, version: model.version, bandsVersion: bands.version },
+    async () => modelResult(model.input, model.version, await bands.load()),
+  );
 }
 
 /** The months table exactly as the sheet function AI_MODEL(…, "months") shows it: a header row, then one row per month. */

@@ -6,6 +6,22 @@
 import { z } from "@hono/zod-openapi";
 import { SEED_FILES } from "../../shared/index.js";
 
+const WorkFiguresSchema = z
+  .object({
+    units: z
+      .number()
+      .int()
+      .openapi({ description: "What the request would cost.", example: 4_680_000 }),
+    budget: z
+      .number()
+      .int()
+      .openapi({ description: "What one request may cost.", example: 1_500_000 }),
+  })
+  .openapi("WorkFigures", {
+    description:
+      "For TOO_MUCH_WORK: the request's estimated cost and the budget of one request, in work units (one hire row × one plan month × one possible start).",
+  });
+
 export const PlannerErrorSchema = z
   .object({
     code: z.string().openapi({ example: "UNKNOWN_ROLE" }),
@@ -13,6 +29,7 @@ export const PlannerErrorSchema = z
     field: z.string().optional(),
     suggestions: z.array(z.string()),
     available: z.array(z.string()).optional(),
+    work: WorkFiguresSchema.optional(),
   })
   .openapi("PlannerError");
 
@@ -48,6 +65,7 @@ export const ProblemSchema = z
       .array(PlannerErrorSchema)
       .optional()
       .openapi({ description: "Every problem found when a whole input was checked at once." }),
+    work: WorkFiguresSchema.optional(),
     requestId: z
       .string()
       .optional()
@@ -75,7 +93,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   406: "CSV was asked for (format=csv) but this route answers JSON only.",
   413: "The body is larger than 1 MB.",
   415: "The body is not sent as application/json.",
-  422: "A name is unknown (the problem suggests the closest) or a value is out of range.",
+  422: "A name is unknown (the problem suggests the closest), a value is out of range, or (TOO_MUCH_WORK) the request would cost more than one request may: the problem names both in `work` and how to split it.",
 };
 
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS & number;

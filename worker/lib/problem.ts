@@ -89,7 +89,8 @@ export function problemResponse(
 
 /**
  * HTTP status for a core error: an unknown name in a parameter or body is 422 (with suggestions),
- * a figure the seeds do not hold is 404, any other bad argument is 422.
+ * a figure the seeds do not hold is 404, any other bad argument is 422 — TOO_MUCH_WORK included:
+ * the body is well-formed and within the size limit; what it asks the engines to do is refused.
  */
 export function statusForCode(code: ErrorCode): ContentfulStatusCode {
   return code === "NO_DATA" ? 404 : 422;
@@ -103,6 +104,7 @@ export function plannerProblem(e: PlannerError): Partial<ProblemBody> {
     // NO_DATA always says what is available, even when that is nothing (a role with a profile only).
     ...(json.available || e.code === "NO_DATA" ? { available: json.available ?? [] } : {}),
     ...(json.problems ? { problems: json.problems } : {}),
+    ...(json.work ? { work: json.work } : {}),
   };
 }
 

@@ -1,3 +1,19 @@
+import { datasetVersion } from "../../shared/index.js";
+import { API_REVISION } from "./cache.js";
+
+/**
+ * The ETag of a model version's computed result: everything its figures depend on — the version,
+ * the band set it is priced with, the dataset (its content hash) and this API's revision — plus
+ * the representation (`csv`, or `page` for the shared page's content). `"v3-b1-84cc356d49fba7ec-r1"`.
+ */
+export function resultEtag(
+  version: number,
+  bandsVersion: number,
+  variant?: "csv" | "page",
+): string {
+  return `"v${version}-b${bandsVersion}-${datasetVersion().hash}-r${API_REVISION}${variant ? `-${variant}` : ""}"`;
+}
+
 /** The ETag of a model version: `"v3"`. A version number never repeats for a model, so it is a strong validator. */
 export function versionEtag(version: number): string {
   return `"v${version}"`;

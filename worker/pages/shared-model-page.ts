@@ -10,10 +10,11 @@ import type { ScenarioLine, ScenarioView, SharedModelView } from "./shared-model
 // alone (?fragment=1) so the page script can swap in a newer version without a reload.
 
 export const DEFAULT_POLL_SECONDS = 30;
-export const MIN_POLL_SECONDS = 1;
+/** Every check counts against the link's read limit: at 5 s an open page uses 12 reads a minute. */
+export const MIN_POLL_SECONDS = 5;
 export const MAX_POLL_SECONDS = 3600;
 
-/** `?poll=n` (seconds) for tests and demos; anything missing or unreadable means the default, and it is kept within 1 s to 1 h. */
+/** `?poll=n` (seconds) for tests and demos; anything missing or unreadable means the default, and it is kept within 5 s to 1 h. */
 export function pollSeconds(query: string | undefined): number {
   if (query === undefined || !/^\d+(\.\d+)?$/.test(query.trim())) return DEFAULT_POLL_SECONDS;
   return Math.min(MAX_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, Number(query)));
@@ -227,18 +228,21 @@ function describeEvery(seconds: number): string {
 }
 
 /**
- * The live frame around a model's content: what the page script reads (token, shown version,
- * poll interval, where to fetch the next fragment) and the status line it announces updates in.
+ * The live frame around a model's content: what the page script reads (the content's ETag, the
+ * shown version, the poll interval, where to fetch the content) and the status line it announces
+ * updates in.
  */
 export function liveModelPage(s: {
   token: string;
   version: number;
+  /** ETag of the shown content (version, the owner's bands, the dataset); the script polls with it. */
+  etag: string;
   poll: number;
   title: string;
   content: Html;
 }): Html {
   const token = encodeURIComponent(s.token);
-  const body = html`<div id="model" data-version="${s.version}" data-poll-seconds="${s.poll}" data-fragment-url="/s/${token}?fragment=1" data-check-url="/v1/shared/${token}">
+  const body = html`<div id="model" data-version="${s.version}" data-etag="${s.etag}" data-poll-seconds="${s.poll}" data-fragment-url="/s/${token}?fragment=1">
 <p id="live-status" class="live-status" role="status" aria-live="polite"></p>
 <div id="model-content">${s.content}</div>
 <p class="muted small" id="poll-note">This page checks for a newer version every ${describeEvery(s.poll)} and updates itself.</p>
@@ -246,10 +250,11 @@ export function liveModelPage(s: {
   return layout({ title: s.title, body, scripts: ["shared-model.js"], noindex: true });
 }
 
-export function sharedModelPage(view: SharedModelView, poll: number): Html {
+export function sharedModelPage(view: SharedModelView, poll: number, etag: string): Html {
   return liveModelPage({
     token: view.token,
     version: view.meta.version,
+    etag,
     poll,
     title: `${view.meta.name} · shared plan model`,
     content: sharedModelContent(view),

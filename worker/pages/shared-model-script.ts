@@ -1,9 +1,10 @@
 /**
- * The shared-model page's script (served as /assets/shared-model.js). It asks the API whether the
- * model has a newer version — a conditional GET with the shown version as If-None-Match, so an
- * unchanged model costs a 304 — and on a new version swaps in the server-rendered content and says
- * so in the live region. A 404 means the link was revoked (or the model deleted): the page says
- * that and stops. It also wires the "Copy formula" button. Plain ES2017, no dependencies.
+ * The shared-model page's script (served as /assets/shared-model.js). It asks for the page's
+ * content with the shown content's ETag as If-None-Match — the ETag names the model version, the
+ * owner's bands and the dataset, so an unchanged model costs a 304 and any change to its figures
+ * brings the new content — swaps it in and says so in the live region. A 404 means the link was
+ * revoked (or the model deleted): the page says that and stops. A 429 waits Retry-After. It also
+ * wires the "Copy formula" button. Plain ES2017, no dependencies.
  */
 export const SHARED_MODEL_JS = `(function () {
   "use strict";
@@ -13,8 +14,8 @@ export const SHARED_MODEL_JS = `(function () {
   var status = document.getElementById("live-status");
   var pollNote = document.getElementById("poll-note");
   var seconds = Math.max(1, Number(root.getAttribute("data-poll-seconds")) || 30);
-  var checkUrl = root.getAttribute("data-check-url");
   var fragmentUrl = root.getAttribute("data-fragment-url");
+  var etag = root.getAttribute("data-etag");
   var version = Number(root.getAttribute("data-version"));
   var timer = null;
   var busy = false;
@@ -51,10 +52,10 @@ export const SHARED_MODEL_JS = `(function () {
     } else fallback();
   });
 
-  function schedule() {
+  function schedule(delaySeconds) {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(check, seconds * 1000);
+    timer = setTimeout(check, Math.max(seconds, delaySeconds || 0) * 1000);
   }
 
   function gone(html) {
@@ -66,38 +67,42 @@ export const SHARED_MODEL_JS = `(function () {
     say(GONE);
   }
 
-  function refresh(expected) {
-    return fetch(fragmentUrl, { cache: "no-store", headers: { Accept: "text/html" } }).then(function (res) {
-      return res.text().then(function (html) {
-        if (res.status === 404) return gone(html);
-        // 422: the new version does not compute; the fragment says why, and the next save can fix it.
-        if (!res.ok && res.status !== 422) return;
-        content.innerHTML = html;
-        var shown = document.getElementById("model-version");
-        version = shown ? Number(shown.getAttribute("data-version")) : expected;
-        root.setAttribute("data-version", String(version));
-        var name = document.getElementById("model-name");
-        if (name) document.title = name.textContent + " · shared plan model";
-        showCopyButton();
-        say("Updated to version " + version);
-      });
-    });
+  function show(res, html) {
+    content.innerHTML = html;
+    etag = res.headers.get("ETag") || etag;
+    root.setAttribute("data-etag", etag);
+    var shown = document.getElementById("model-version");
+    var next = shown ? Number(shown.getAttribute("data-version")) : version;
+    var name = document.getElementById("model-name");
+    if (name) document.title = name.textContent + " · shared plan model";
+    showCopyButton();
+    say(next !== version ? "Updated to version " + next : "Updated: the figures were recalculated");
+    version = next;
+    root.setAttribute("data-version", String(version));
   }
 
   function check() {
     if (stopped || busy) return;
     if (document.hidden) return schedule();
     busy = true;
-    fetch(checkUrl, { cache: "no-store", headers: { Accept: "application/json", "If-None-Match": '"v' + version + '"' } })
+    var wait = 0;
+    // A check that hangs (a dropped connection) is given up after 10 s, so the page never stops asking.
+    var abort = typeof AbortController === "function" ? new AbortController() : null;
+    var giveUp = abort ? setTimeout(function () { abort.abort(); }, 10000) : null;
+    fetch(fragmentUrl, { cache: "no-store", signal: abort ? abort.signal : undefined, headers: { Accept: "text/html", "If-None-Match": etag } })
       .then(function (res) {
-        if (res.status === 404) return refresh(version);
-        if (res.status !== 200) return; // 304: unchanged; 429 or an outage: ask again next time
-        return res.json().then(function (body) {
-          if (typeof body.version === "number" && body.version !== version) return refresh(body.version);
+        // Every answer's body is read to its end, a 304's (empty) one too, so the connection is
+        // free for the next check.
+        return res.text().then(function (html) {
+          if (res.status === 304) return;
+          if (res.status === 429) { wait = Number(res.headers.get("Retry-After")) || 0; return; }
+          if (res.status === 404) return gone(html);
+          // 422: the new version does not compute; the fragment says why, and the next save can fix it.
+          if (res.ok || res.status === 422) show(res, html);
         });
       })
-      .catch(function () { /* offline for a moment: ask again next time */ })
-      .then(function () { busy = false; schedule(); });
+      .catch(function () { /* offline for a moment, or given up: ask again next time */ })
+      .then(function () { clearTimeout(giveUp); busy = false; schedule(wait); });
   }
 
   document.addEventListener("visibilitychange", function () {

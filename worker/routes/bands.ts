@@ -16,6 +16,8 @@ import {
 import { csvResponse, wantsCsv } from "../lib/csv.js";
 import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
 import { HttpProblem } from "../lib/problem.js";
+import { quotaExceeded, quotasFrom } from "../lib/quotas.js";
+import { workspaceUsage } from "../db/usage.js";
 import { isoTime, noneMatchHits } from "../lib/version-etag.js";
 
 // A workspace's own compensation bands. An upload replaces the whole set atomically and the
@@ -86,7 +88,7 @@ const replace = createRoute({
   description:
     `text/csv with the header \`${BAND_COLUMNS.join(",")}\`, or JSON {"bands": [...]}. Every row is checked (unknown role/level/location with suggestions, basis, currency, ` +
     `low ≤ high, non-negative, every field present, no repeated band); any bad row → 422 listing each one, and the previous bands stay. ` +
-    `At most ${MAX_BAND_ROWS} rows; an empty set clears the bands. Needs the write scope.`,
+    `At most ${MAX_BAND_ROWS} rows; an empty set clears the bands. Every version is kept, so an upload that would take the workspace over its band-row quota is refused (409 QUOTA_EXCEEDED; GET /v1/usage). Needs the write scope.`,
   security: bearerAuth,
   middleware: [requireScope("write")] as const,
   request: {
@@ -104,7 +106,7 @@ const replace = createRoute({
   },
   responses: {
     200: json(BandSetSchema, "Stored as the new current version."),
-    ...workspaceProblems(400, 401, 403, 422),
+    ...workspaceProblems(400, 401, 403, 409, 422),
   },
 });
 
@@ -179,11 +181,22 @@ export const bandsRouter = newRouter()
     }
     const bands = checkBands(rows);
     const now = Date.now();
+    const maxRows = quotasFrom(c.env).bandRows;
     const results = await runBatch(
       c.env.DB,
-      replaceBandsStatements(caller.workspaceId, bands, caller.keyId, now),
+      replaceBandsStatements(caller.workspaceId, bands, caller.keyId, now, maxRows),
     );
-    const version = (results[0]!.results[0] as { version: number }).version;
+    const written = results[0]!.results[0] as { version: number } | undefined;
+    if (!written) {
+      const usage = await workspaceUsage(c.env.DB, caller.workspaceId);
+      throw quotaExceeded(
+        "bandRows",
+        maxRows,
+        usage.bandRows,
+        `This upload has ${bands.length.toLocaleString("en-US")} rows; every band set version stays readable, so none is dropped to make room.`,
+      );
+    }
+    const version = written.version;
     return c.json({ version, createdAt: isoTime(now), createdBy: caller.keyId, bands }, 200, {
       ETag: `"b${version}"`,
       "Cache-Control": "private, no-cache",

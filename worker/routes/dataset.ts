@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { dataset, DATASET_VERSION } from "../../shared/index.js";
 import { newRouter } from "../app.js";
-import { workspaceBands } from "../auth/workspace-bands.js";
 import { datasetCache } from "../lib/cache.js";
 import { json, NOT_MODIFIED, problemResponses, SEED_FILE_NAMES } from "../lib/openapi.js";
 import { PlanTemplateSchema } from "../lib/plan-schemas.js";
@@ -86,13 +85,13 @@ const route = createRoute({
 });
 
 export const datasetRouter = newRouter().openapi(route, async (c) => {
-  const bands = await workspaceBands(c);
-  const workspace = bands
+  const bands = c.get("bands");
+  const workspace = bands?.length
     ? {
         workspace: {
           provenance: "workspace" as const,
           bandsVersion: c.get("bandsVersion") ?? 0,
-          bands,
+          bands: [...bands],
         },
       }
     : {};

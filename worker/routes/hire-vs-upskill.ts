@@ -1,5 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { hireVsUpskill, hireVsUpskillToUnits } from "../../shared/index.js";
+import {
+  checkWork,
+  hireVsUpskill,
+  hireVsUpskillToUnits,
+  hireVsUpskillWork,
+} from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { json, problemResponses } from "../lib/openapi.js";
 import { HireVsUpskillInputSchema, HireVsUpskillResultSchema } from "../lib/scenario-schemas.js";
@@ -21,6 +26,8 @@ const route = createRoute({
   },
 });
 
-export const hireVsUpskillRouter = newRouter().openapi(route, (c) =>
-  c.json(hireVsUpskillToUnits(hireVsUpskill(c.req.valid("json"), salaryOptions(c))), 200),
-);
+export const hireVsUpskillRouter = newRouter().openapi(route, (c) => {
+  // A fixed cost, far under the budget; checked all the same so every compute route declares its cost.
+  checkWork(hireVsUpskillWork());
+  return c.json(hireVsUpskillToUnits(hireVsUpskill(c.req.valid("json"), salaryOptions(c))), 200);
+});

@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { checkWork, MAX_SCENARIOS, modelWork } from "../../shared/index.js";
 import { newRouter, type AppEnv } from "../app.js";
 import { callerOf } from "../auth/context.js";
 import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
 import { assertScope, requireScope } from "../auth/require-scope.js";
+import { loadBands } from "../auth/workspace-bands.js";
 import { database } from "../db/client.js";
 import {
   createModelStatements,
@@ -11,37 +13,55 @@ import {
   findVersion,
   listModels,
   listVersions,
+  modelFromSql,
   newModelId,
   setDeletedStatements,
   updateModelStatements,
   type ModelPageCursor,
+  type StorageLimits,
 } from "../db/models.js";
 import type { ModelRow } from "../db/schema.js";
 import { runBatch } from "../db/statements.js";
 import { base64url } from "../auth/api-key.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { checkPlanInput, modelResult, monthsTableRows } from "../lib/model-result.js";
+import { displayName } from "../lib/display-name.js";
+import { checkModelInput, monthsTableRows, savedModelResult } from "../lib/model-result.js";
+import { serverTiming } from "../lib/result-cache.js";
+import { quotaExceeded, quotasFrom } from "../lib/quotas.js";
+import { workspaceUsage, versionBytes } from "../db/usage.js";
+import { PlanInputSchema } from "../lib/plan-schemas.js";
+import { ScenarioSchema } from "../lib/scenario-schemas.js";
 import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
 import { PlanResultSchema } from "../lib/plan-schemas.js";
 import { HttpProblem } from "../lib/problem.js";
-import { isoTime, noneMatchHits, parseIfMatch, versionEtag } from "../lib/version-etag.js";
+import {
+  isoTime,
+  noneMatchHits,
+  parseIfMatch,
+  resultEtag,
+  versionEtag,
+} from "../lib/version-etag.js";
 
 // Live plan models: stored inputs of the plan engine, versioned on every save, with optimistic
 // concurrency through If-Match. Every query is scoped to the caller's workspace, so another
 // workspace's model answers 404 exactly like a model that never existed.
 
-const ModelName = z
-  .string()
-  .trim()
-  .min(1, { error: "give the model a name of 1-200 characters" })
-  .max(200, { error: "at most 200 characters" })
-  .openapi({ example: "2027 AI team" });
-const ModelInput = z.looseObject({}).openapi("ModelInput", {
+const ModelName = displayName(200, "2027 AI team");
+const ModelInput = PlanInputSchema.extend({
+  scenarios: z
+    .array(ScenarioSchema)
+    .max(MAX_SCENARIOS)
+    .optional()
+    .openapi({
+      description: `Named scenarios beside the plan (at most ${MAX_SCENARIOS}), as POST /v1/plan/compare takes them; the shared page shows them.`,
+    }),
+}).openapi("ModelInput", {
   description:
-    "A plan-engine input, exactly as POST /v1/plan takes it (see PlanInput). It is checked whole with the core before anything is stored.",
+    "A plan-engine input exactly as POST /v1/plan takes it (see PlanInput), plus optional `scenarios`; any other field is a 400. It is checked whole with the core — scenarios included — and costed against the work budget before anything is stored.",
   example: {
     horizonMonths: 12,
     hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 }],
+    scenarios: [{ name: "Hire 3 months later", overrides: { startMonthShift: 3 } }],
   },
 });
 
@@ -203,6 +223,67 @@ function decodeCursor(cursor: string): ModelPageCursor {
   );
 }
 
+function storageLimits(env: Env): StorageLimits {
+  const q = quotasFrom(env);
+  return { maxModels: q.models, maxVersions: q.versionsPerModel, maxBytes: q.storedBytes };
+}
+
+/**
+ * A save that wrote nothing: says what happened to it, from the model as it is now — deleted (a
+ * DELETE got there first), saved by someone else since If-Match's version, or out of room.
+ */
+async function whyNotSaved(
+  c: Context<AppEnv>,
+  id: string,
+  expected: number,
+  name: string | undefined,
+  input: string,
+): Promise<HttpProblem> {
+  const caller = callerOf(c);
+  const current = await findModel(database(c.env.DB), caller.workspaceId, id, {
+    includeDeleted: true,
+  });
+  if (!current) return notFound(id);
+  if (current.deletedAt !== null)
+    return new HttpProblem(
+      404,
+      "MODEL_DELETED",
+      `Model "${id}" was deleted at ${isoTime(current.deletedAt)}, before this save reached it, so nothing was saved. An admin can restore it (POST /v1/models/${id}/restore); then save again.`,
+      { field: "id", deletedAt: isoTime(current.deletedAt) },
+    );
+  if (current.version !== expected)
+    return new HttpProblem(
+      412,
+      "VERSION_CONFLICT",
+      `Model "${id}" is at version ${current.version}, not ${expected}: someone saved since you read it. Nothing was saved. GET it, merge your change and PUT with If-Match: "v${current.version}".`,
+      { field: "If-Match", currentVersion: current.version, yourVersion: expected },
+      { ETag: versionEtag(current.version) },
+    );
+  const quotas = quotasFrom(c.env);
+  if (current.version >= quotas.versionsPerModel)
+    return quotaExceeded(
+      "versionsPerModel",
+      quotas.versionsPerModel,
+      current.version,
+      `Every version stays readable, so none is dropped to make room: save this plan as a new model (POST /v1/models).`,
+    );
+  const usage = await workspaceUsage(c.env.DB, caller.workspaceId);
+  const needs = versionBytes(name ?? current.name, input);
+  if (usage.storedBytes + needs > quotas.storedBytes)
+    return quotaExceeded(
+      "storedBytes",
+      quotas.storedBytes,
+      usage.storedBytes,
+      `This version needs ${needs.toLocaleString("en-US")} bytes; every version stays readable, so none is dropped to make room.`,
+    );
+  return new HttpProblem(
+    409,
+    "CONFLICT",
+    `Model "${id}" changed while this save was being written, so nothing was saved. GET it and save again.`,
+    { field: "id" },
+  );
+}
+
 const create = createRoute({
   method: "post",
   path: "/v1/models",
@@ -211,7 +292,7 @@ const create = createRoute({
   description:
     "Checks the input whole with the plan engine (with the workspace's bands) and stores it as version 1. Needs the write scope.",
   security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  middleware: [requireScope("write"), loadBands] as const,
   request: {
     body: {
       required: true,
@@ -226,7 +307,7 @@ const create = createRoute({
         Location: { schema: { type: "string" as const }, description: "/v1/models/{id}" },
       },
     },
-    ...workspaceProblems(400, 401, 403, 422),
+    ...workspaceProblems(400, 401, 403, 409, 422),
   },
 });
 
@@ -298,7 +379,7 @@ const result = createRoute({
   description:
     "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
   security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  middleware: [requireScope("read"), loadBands] as const,
   request: { params: IdParam, query: VersionQuery },
   responses: {
     200: jsonOrCsv(ModelResultSchema, "The result."),
@@ -315,7 +396,7 @@ const update = createRoute({
   description:
     "Send If-Match with the ETag you last read. If another save came first the answer is 412 with the current version and nothing is stored; without If-Match, 428. `name` is optional (kept if omitted). Needs the write scope.",
   security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  middleware: [requireScope("write"), loadBands] as const,
   request: {
     params: IdParam,
     headers: z.object({
@@ -333,7 +414,7 @@ const update = createRoute({
   },
   responses: {
     200: { ...json(ModelSchema, "Saved; ETag is the new version."), headers: etagHeader },
-    ...workspaceProblems(400, 401, 403, 404, 412, 422, 428),
+    ...workspaceProblems(400, 401, 403, 404, 409, 412, 422, 428),
   },
 });
 
@@ -396,21 +477,42 @@ export const modelsRouter = newRouter()
   .openapi(create, async (c) => {
     const caller = callerOf(c);
     const { name, input } = c.req.valid("json");
-    checkPlanInput(input, c.get("bands"));
-    const now = Date.now();
+    checkWork(modelWork(input));
+    checkModelInput(input, c.get("bands"));
     const id = newModelId();
-    await runBatch(
+    const text = JSON.stringify(input);
+    const limits = storageLimits(c.env);
+    const [insert] = await runBatch(
       c.env.DB,
       createModelStatements({
         id,
         workspaceId: caller.workspaceId,
         name,
-        input: JSON.stringify(input),
+        input: text,
         actor: caller.keyId,
-        now,
+        now: Date.now(),
+        limits,
       }),
     );
-    const model = await modelOr404(c, id);
+    const written = insert!.results[0] as Record<string, unknown> | undefined;
+    if (!written) {
+      const usage = await workspaceUsage(c.env.DB, caller.workspaceId);
+      const quotas = quotasFrom(c.env);
+      if (usage.models >= quotas.models)
+        throw quotaExceeded(
+          "models",
+          quotas.models,
+          usage.models,
+          "Delete models you no longer need (deleted models still count until an operator purges them), or ask for a higher quota.",
+        );
+      throw quotaExceeded(
+        "storedBytes",
+        quotas.storedBytes,
+        usage.storedBytes,
+        `This model needs ${versionBytes(name, text).toLocaleString("en-US")} bytes.`,
+      );
+    }
+    const model = modelFromSql(written);
     return c.json(modelJson(model), 201, {
       ETag: versionEtag(1),
       Location: `/v1/models/${id}`,
@@ -444,6 +546,7 @@ export const modelsRouter = newRouter()
     return c.json(modelJson(model), 200, { ETag: etag, "Cache-Control": PRIVATE });
   })
   .openapi(result, async (c) => {
+    const started = performance.now();
     const model = await modelOr404(c, c.req.valid("param").id);
     const wanted = c.req.valid("query").version;
     let input = model.input;
@@ -461,12 +564,18 @@ export const modelsRouter = newRouter()
       ver = old.version;
     }
     const bandsVersion = c.get("bandsVersion") ?? 0;
-    // The result depends on the version, the bands and the format; the ETag names all three.
+    // The result depends on the version, the bands, the dataset and the format; the ETag names each.
     const csv = wantsCsv(c);
-    const etag = `"v${ver}-b${bandsVersion}${csv ? "-csv" : ""}"`;
+    const etag = resultEtag(ver, bandsVersion, csv ? "csv" : undefined);
     const headers = { ETag: etag, "Cache-Control": PRIVATE };
     if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
-    const computed = modelResult(input, ver, c.get("bands"));
+    const bands = c.get("bands");
+    const { value: computed, outcome } = await savedModelResult(
+      c,
+      { id: model.id, version: ver, input },
+      { version: bandsVersion, load: async () => bands },
+    );
+    c.header("Server-Timing", serverTiming(outcome, started));
     if (csv) {
       const res = csvResponse(c, monthsTableRows(model.name, ver, computed));
       for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
@@ -500,7 +609,9 @@ export const modelsRouter = newRouter()
     if (ifMatch.kind === "invalid")
       throw new HttpProblem(400, "INVALID_ARGUMENT", ifMatch.reason, { field: "If-Match" });
     const body = c.req.valid("json");
-    checkPlanInput(body.input, c.get("bands"));
+    checkWork(modelWork(body.input));
+    checkModelInput(body.input, c.get("bands"));
+    const text = JSON.stringify(body.input);
     const [bump] = await runBatch(
       c.env.DB,
       updateModelStatements({
@@ -508,22 +619,17 @@ export const modelsRouter = newRouter()
         workspaceId: caller.workspaceId,
         expectedVersion: ifMatch.version,
         name: body.name,
-        input: JSON.stringify(body.input),
+        input: text,
         actor: caller.keyId,
         now: Date.now(),
+        limits: storageLimits(c.env),
       }),
     );
-    const saved = await findModel(database(c.env.DB), caller.workspaceId, id);
-    if (!saved) throw notFound(id);
-    if (bump!.meta.changes !== 1) {
-      throw new HttpProblem(
-        412,
-        "VERSION_CONFLICT",
-        `Model "${id}" is at version ${saved.version}, not ${ifMatch.version}: someone saved since you read it. Nothing was saved. GET it, merge your change and PUT with If-Match: "v${saved.version}".`,
-        { field: "If-Match", currentVersion: saved.version, yourVersion: ifMatch.version },
-        { ETag: versionEtag(saved.version) },
-      );
-    }
+    // The row this save wrote, as its own UPDATE returned it: never a re-read, which a save that
+    // landed right after this one could already have changed.
+    const written = bump!.results[0] as Record<string, unknown> | undefined;
+    if (!written) throw await whyNotSaved(c, id, ifMatch.version, body.name, text);
+    const saved = modelFromSql(written);
     return c.json(modelJson(saved), 200, {
       ETag: versionEtag(saved.version),
       "Cache-Control": PRIVATE,
@@ -542,13 +648,12 @@ export const modelsRouter = newRouter()
         now: Date.now(),
       }),
     );
-    if (flip!.meta.changes !== 1) throw notFound(id);
+    if (flip!.results.length !== 1) throw notFound(id);
     return c.body(null, 204);
   })
   .openapi(restore, async (c) => {
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
-    const db = database(c.env.DB);
     const [flip] = await runBatch(
       c.env.DB,
       setDeletedStatements({
@@ -559,15 +664,18 @@ export const modelsRouter = newRouter()
         now: Date.now(),
       }),
     );
-    const model = await findModel(db, caller.workspaceId, id, { includeDeleted: true });
-    if (!model) throw notFound(id);
-    if (flip!.meta.changes !== 1)
+    const written = flip!.results[0] as Record<string, unknown> | undefined;
+    if (!written) {
+      if (!(await findModel(database(c.env.DB), caller.workspaceId, id, { includeDeleted: true })))
+        throw notFound(id);
       throw new HttpProblem(
         409,
         "NOT_DELETED",
         `Model "${id}" is not deleted, so there is nothing to restore.`,
         { field: "id" },
       );
+    }
+    const model = modelFromSql(written);
     return c.json(modelJson(model), 200, {
       ETag: versionEtag(model.version),
       "Cache-Control": PRIVATE,

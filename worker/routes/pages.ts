@@ -2,23 +2,24 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { newRouter, type AppEnv } from "../app.js";
-import { currentBands } from "../db/bands.js";
-import { database } from "../db/client.js";
-import { findSharedModel } from "../db/shares.js";
-import { modelResult } from "../lib/model-result.js";
+import {
+  comparisonWork,
+  isOverBudget,
+  MODEL_PAGE_COMPARISONS,
+  tooMuchWork,
+  type WorkspaceBand,
+} from "../../shared/index.js";
+import { currentBands, currentBandsVersion } from "../db/bands.js";
+import { savedModelResult } from "../lib/model-result.js";
+import { cachedResult, serverTiming } from "../lib/result-cache.js";
 import { HttpProblem } from "../lib/problem.js";
-import { isoTime } from "../lib/version-etag.js";
+import { isoTime, noneMatchHits, resultEtag } from "../lib/version-etag.js";
 import { ASSETS, assetUrl, isAssetName } from "../pages/assets.js";
 import { goneContent, gonePage, unavailableContent } from "../pages/gone-page.js";
 import { homePage } from "../pages/home-page.js";
-import type { Html } from "../pages/html.js";
-import {
-  liveModelPage,
-  pollSeconds,
-  sharedModelContent,
-  sharedModelPage,
-} from "../pages/shared-model-page.js";
-import { modelScenarios, sharedModelLinks } from "../pages/shared-model-view.js";
+import { raw, type Html } from "../pages/html.js";
+import { liveModelPage, pollSeconds, sharedModelContent } from "../pages/shared-model-page.js";
+import { modelScenarios, sharedModelLinks, type ScenarioView } from "../pages/shared-model-view.js";
 
 // The pages people look at: the home page with its calculator, and the live page behind a share
 // link. Both are HTML rendered here from the core's results; their script and stylesheet are
@@ -53,7 +54,8 @@ const shared = createRoute({
     }),
     query: z.object({
       poll: z.string().optional().openapi({
-        description: "Seconds between checks for a new version (1 to 3600; default 30).",
+        description:
+          "Seconds between checks for a new version (5 to 3600; default 30). Each check counts against the link's read limit.",
         example: "30",
       }),
       fragment: z
@@ -63,7 +65,11 @@ const shared = createRoute({
     }),
   },
   responses: {
-    200: htmlResponse("The page (or its content, with fragment=1)."),
+    200: htmlResponse("The page (or its content, with fragment=1); ETag names what it shows."),
+    304: {
+      description:
+        "fragment=1 with If-None-Match naming the content's ETag: nothing changed (version, the owner's bands, the dataset).",
+    },
     404: htmlResponse("This link was revoked or does not exist."),
     422: htmlResponse("The model's current version no longer computes; the page says why."),
   },
@@ -88,9 +94,33 @@ const asset = createRoute({
   },
 });
 
-/** Shared pages are always current (the page itself polls) and private to whoever holds the link. */
+/**
+ * The page's scenarios section. Saving checks a model's cost, scenarios included, so this is
+ * within the work budget for every model saved since there was one; an older model over it shows
+ * why instead of computing.
+ */
+function pageScenarios(
+  inputJson: string,
+  bands: readonly WorkspaceBand[] | undefined,
+): ScenarioView | null {
+  const input = JSON.parse(inputJson) as Record<string, unknown>;
+  const { scenarios, ...plan } = input;
+  if (Array.isArray(scenarios) && scenarios.length) {
+    const compare = comparisonWork(plan, scenarios);
+    // The section runs the comparison, then each line's range again.
+    const estimate = { ...compare, units: MODEL_PAGE_COMPARISONS * compare.units };
+    if (isOverBudget(estimate)) return { error: tooMuchWork(estimate).message };
+  }
+  return modelScenarios(input, bands);
+}
+
+/**
+ * Shared pages are always current (the page itself polls) and private to whoever holds the link:
+ * no shared cache may keep them and a browser must revalidate every use (the page's checks are
+ * conditional requests answered 304, which needs a validator rather than no-store).
+ */
 function sharedHeaders(c: Context<AppEnv>): void {
-  c.header("Cache-Control", "no-store");
+  c.header("Cache-Control", "private, no-cache");
   c.header("X-Robots-Tag", "noindex, nofollow");
 }
 
@@ -104,47 +134,95 @@ export const pagesRouter = newRouter()
     return page(c, homePage(), 200);
   })
   .openapi(shared, async (c) => {
+    const started = performance.now();
     const { token } = c.req.valid("param");
     const { poll, fragment } = c.req.valid("query");
     const asFragment = fragment === "1";
     sharedHeaders(c);
-    // Tokens are short; a long one cannot exist, so it needs no database read to be refused.
-    const model =
-      token.length <= 128 ? await findSharedModel(database(c.env.DB), token) : undefined;
+    // Looked up (and counted against the link) by shareReadLimit.
+    const model = c.get("sharedModel");
     if (!model) return page(c, asFragment ? goneContent() : gonePage(), 404);
 
-    // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result does.
-    const owner = await currentBands(c.env.DB, model.workspaceId);
-    const bands = owner.bands.length ? owner.bands : undefined;
+    // The content changes with the version, the owner's bands and the dataset; its ETag names all
+    // three, so the open page asks with If-None-Match and gets a 304 while nothing changed.
+    const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
+    const etag = resultEtag(model.version, bandsVersion, "page");
+    c.header("ETag", etag);
+    if (asFragment && noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
+
+    // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result uses
+    // them; read only when something has to be computed.
+    let ownerBands: Promise<readonly WorkspaceBand[] | undefined> | undefined;
+    const bands = () =>
+      (ownerBands ??= currentBands(c.env.DB, model.workspaceId).then((o) =>
+        o.bands.length ? o.bands : undefined,
+      ));
     const seconds = pollSeconds(poll);
-    let result;
+    // The rendered content is cached (a view is one lookup); a miss computes it from the model's
+    // result (itself cached, shared with /v1/shared/{token}/result) and its scenarios.
+    const origin = new URL(c.req.url).origin;
+    let content;
     try {
-      result = modelResult(model.input, model.version, bands);
+      content = await cachedResult(
+        c,
+        {
+          kind: "content",
+          modelId: model.id,
+          version: model.version,
+          bandsVersion,
+          variant: `${origin} ${token}`,
+        },
+        async () => {
+          const result = await savedModelResult(c, model, { version: bandsVersion, load: bands });
+          return String(
+            sharedModelContent({
+              token,
+              meta: {
+                name: model.name,
+                version: model.version,
+                updatedAt: isoTime(model.updatedAt),
+              },
+              result: result.value,
+              scenarios: pageScenarios(model.input, await bands()),
+              links: sharedModelLinks(origin, token),
+            }),
+          );
+        },
+      );
     } catch (e) {
       if (!(e instanceof HttpProblem)) throw e;
-      const content = unavailableContent(e.message);
+      const unavailable = unavailableContent(e.message);
       return page(
         c,
         asFragment
-          ? content
+          ? unavailable
           : liveModelPage({
               token,
               version: model.version,
+              etag,
               poll: seconds,
               title: "This model cannot be shown right now",
-              content,
+              content: unavailable,
             }),
         e.status,
       );
     }
-    const view = {
-      token,
-      meta: { name: model.name, version: model.version, updatedAt: isoTime(model.updatedAt) },
-      result,
-      scenarios: modelScenarios(JSON.parse(model.input), bands),
-      links: sharedModelLinks(new URL(c.req.url).origin, token),
-    };
-    return page(c, asFragment ? sharedModelContent(view) : sharedModelPage(view, seconds), 200);
+    c.header("Server-Timing", serverTiming(content.outcome, started));
+    const html = raw(content.value);
+    return page(
+      c,
+      asFragment
+        ? html
+        : liveModelPage({
+            token,
+            version: model.version,
+            etag,
+            poll: seconds,
+            title: `${model.name} · shared plan model`,
+            content: html,
+          }),
+      200,
+    );
   })
   .openapi(asset, (c) => {
     const { name } = c.req.valid("param");

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { comparePlans, comparisonToUnits } from "../../shared/index.js";
+import { checkWork, comparePlans, comparisonToUnits, comparisonWork } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { json, problemResponses } from "../lib/openapi.js";
 import { PlanComparisonSchema, PlanCompareInputSchema } from "../lib/scenario-schemas.js";
@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Plan"],
   summary: "Compare named scenarios of a plan side by side",
   description:
-    "Each scenario is the base plan with overrides (start months, salaries, benefits rate, raise, hiring delays). Answers each one's yearly cost and its difference from the base.",
+    "Each scenario is the base plan with overrides (start months, salaries, benefits rate, raise, hiring delays). Answers each one's yearly cost and its difference from the base. Costs the base's range plus each scenario's; over the work budget it is refused before computing (422 TOO_MUCH_WORK).",
   request: {
     body: { required: true, content: { "application/json": { schema: PlanCompareInputSchema } } },
   },
@@ -23,5 +23,6 @@ const route = createRoute({
 
 export const planCompareRouter = newRouter().openapi(route, (c) => {
   const { base, scenarios } = c.req.valid("json");
+  checkWork(comparisonWork(base, scenarios));
   return c.json(comparisonToUnits(comparePlans(base, scenarios, salaryOptions(c))), 200);
 });

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { planRangeToUnits, runPlanRange } from "../../shared/index.js";
+import { checkWork, planRangeToUnits, planRangeWork, runPlanRange } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { json, problemResponses } from "../lib/openapi.js";
 import { PlanInputSchema } from "../lib/plan-schemas.js";
@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Plan"],
   summary: "Cost a plan under hiring delays (low / expected / high)",
   description:
-    "Hires rarely start on the planned month. With `slipMonths` on the plan or on a hire (e.g. [0, 2]), every month and year comes back as low / expected / high: deterministic bounds and the mean over every allowed start, not random draws. With no slip all three equal POST /v1/plan.",
+    "Hires rarely start on the planned month. With `slipMonths` on the plan or on a hire (e.g. [0, 2]), every month and year comes back as low / expected / high: deterministic bounds and the mean over every allowed start, not random draws. With no slip all three equal POST /v1/plan. Costs hire rows × months × possible starts; over the work budget it is refused before computing (422 TOO_MUCH_WORK, naming how many rows fit).",
   request: {
     body: {
       required: true,
@@ -40,6 +40,8 @@ const route = createRoute({
   },
 });
 
-export const planRangeRouter = newRouter().openapi(route, (c) =>
-  c.json(planRangeToUnits(runPlanRange(c.req.valid("json"), salaryOptions(c))), 200),
-);
+export const planRangeRouter = newRouter().openapi(route, (c) => {
+  const input = c.req.valid("json");
+  checkWork(planRangeWork(input));
+  return c.json(planRangeToUnits(runPlanRange(input, salaryOptions(c))), 200);
+});

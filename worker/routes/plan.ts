@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { planToUnits, runPlan } from "../../shared/index.js";
+import { checkWork, planToUnits, planWork, runPlan } from "../../shared/index.js";
 import { newRouter } from "../app.js";
 import { json, problemResponses } from "../lib/openapi.js";
 import { PlanInputSchema, PlanResultSchema } from "../lib/plan-schemas.js";
@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Plan"],
   summary: "Cost a hiring and upskilling plan",
   description:
-    "Month-by-month headcount, payroll, benefits, recruiting and upskilling cost; yearly totals and end-of-year run-rate; warnings for the seed's team ratios. Every problem in the input is reported at once (422 with `problems`).",
+    "Month-by-month headcount, payroll, benefits, recruiting and upskilling cost; yearly totals and end-of-year run-rate; warnings for the seed's team ratios. Every problem in the input is reported at once (422 with `problems`). A plan over the work budget (hire rows × months) is refused before computing: 422 TOO_MUCH_WORK.",
   request: {
     body: { required: true, content: { "application/json": { schema: PlanInputSchema } } },
   },
@@ -21,6 +21,8 @@ const route = createRoute({
   },
 });
 
-export const planRouter = newRouter().openapi(route, (c) =>
-  c.json(planToUnits(runPlan(c.req.valid("json"), salaryOptions(c))), 200),
-);
+export const planRouter = newRouter().openapi(route, (c) => {
+  const input = c.req.valid("json");
+  checkWork(planWork(input));
+  return c.json(planToUnits(runPlan(input, salaryOptions(c))), 200);
+});

@@ -3,22 +3,22 @@ import { newRouter } from "../app.js";
 import { callerOf } from "../auth/context.js";
 import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
 import { requireScope } from "../auth/require-scope.js";
-import { currentBands } from "../db/bands.js";
+import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
 import {
   createShareStatements,
-  findSharedModel,
   listShares,
   newShareToken,
   revokeShareStatements,
 } from "../db/shares.js";
 import { runBatch } from "../db/statements.js";
 import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { modelResult, monthsTableRows } from "../lib/model-result.js";
+import { monthsTableRows, savedModelResult } from "../lib/model-result.js";
 import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
 import { HttpProblem } from "../lib/problem.js";
-import { isoTime, noneMatchHits, versionEtag } from "../lib/version-etag.js";
+import { serverTiming } from "../lib/result-cache.js";
+import { isoTime, noneMatchHits, resultEtag, versionEtag } from "../lib/version-etag.js";
 import { ModelResultSchema } from "./models.js";
 
 // Read-only links to a live model. Creating and revoking needs a write key; reading a link needs
@@ -243,7 +243,8 @@ export const sharesRouter = newRouter()
     return c.body(null, 204);
   })
   .openapi(shared, async (c) => {
-    const model = await findSharedModel(database(c.env.DB), c.req.valid("param").token);
+    // Looked up (and counted against the link) by shareReadLimit.
+    const model = c.get("sharedModel");
     if (!model) throw shareNotFound();
     const headers = { ETag: versionEtag(model.version), "Cache-Control": SHARED_CACHE };
     if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
@@ -260,19 +261,27 @@ export const sharesRouter = newRouter()
     );
   })
   .openapi(sharedResult, async (c) => {
-    const model = await findSharedModel(database(c.env.DB), c.req.valid("param").token);
+    const started = performance.now();
+    const model = c.get("sharedModel");
     if (!model) throw shareNotFound();
-    // The owner's bands, whoever reads the link: the result is the owner's plan.
-    const owner = await currentBands(c.env.DB, model.workspaceId);
+    // The owner's bands, whoever reads the link: the result is the owner's plan. Only their
+    // version is read unless the result has to be computed.
+    const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
     const csv = wantsCsv(c);
-    const etag = `"v${model.version}-b${owner.version}${csv ? "-csv" : ""}"`;
-    const headers = { ETag: etag, "Cache-Control": SHARED_CACHE };
-    if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
-    const result = modelResult(
-      model.input,
-      model.version,
-      owner.bands.length ? owner.bands : undefined,
-    );
+    const headers = {
+      ETag: resultEtag(model.version, bandsVersion, csv ? "csv" : undefined),
+      "Cache-Control": SHARED_CACHE,
+    };
+    if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
+      return c.body(null, 304, headers);
+    const { value: result, outcome } = await savedModelResult(c, model, {
+      version: bandsVersion,
+      load: async () => {
+        const owner = await currentBands(c.env.DB, model.workspaceId);
+        return owner.bands.length ? owner.bands : undefined;
+      },
+    });
+    c.header("Server-Timing", serverTiming(outcome, started));
     if (csv) {
       const res = csvResponse(c, monthsTableRows(model.name, model.version, result));
       for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
@@ -283,7 +292,7 @@ export const sharesRouter = newRouter()
         name: model.name,
         version: model.version,
         updatedAt: isoTime(model.updatedAt),
-        bandsVersion: owner.version,
+        bandsVersion,
         result,
       },
       200,

@@ -203,14 +203,12 @@ export class RangeStandIn {
       );
     }
     values.forEach((line, i) =>
-      line.forEach((v, j) =>
-        this.sheet.put(this.row + i, this.col + j, { value: toValue(v), formula: "" }),
-      ),
+      line.forEach((v, j) => this.sheet.put(this.row + i, this.col + j, asEntered(v))),
     );
     return this;
   }
   setValue(value: unknown) {
-    this.each((r, c) => this.sheet.put(r, c, { value: toValue(value), formula: "" }));
+    this.each((r, c) => this.sheet.put(r, c, asEntered(value)));
     return this;
   }
   setFormula(formula: string) {
@@ -246,6 +244,17 @@ export class RangeStandIn {
     this.each((r, c) => this.sheet.put(r, c, { value: "", formula: "" }));
     return this;
   }
+}
+
+/**
+ * What Sheets makes of a value written with setValue/setValues: like text typed into the cell, a
+ * string starting with "=" becomes a formula (Sheets computes it; its value is not the text), and
+ * a leading apostrophe makes the rest plain text, the apostrophe itself not part of the value.
+ */
+function asEntered(v: unknown): CellState {
+  if (typeof v === "string" && v.startsWith("=")) return { value: "", formula: v };
+  if (typeof v === "string" && v.startsWith("'")) return { value: v.slice(1), formula: "" };
+  return { value: toValue(v), formula: "" };
 }
 
 function toValue(v: unknown): Value {

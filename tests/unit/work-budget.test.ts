@@ -1,0 +1,145 @@
+// The work budget: estimates read only the raw input's shape, never throw, and an estimate over
+// the budget is refused with TOO_MUCH_WORK naming the cost, the budget and how to split.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  checkWork,
+  comparisonWork,
+  hireVsUpskillWork,
+  modelWork,
+  PAGE_LINE_MONTH,
+  planRangeWork,
+  planWork,
+  slipWidth,
+  tooMuchWork,
+  WORK_BUDGET,
+  WORK_COSTS,
+} from "../../shared/index.js";
+import { caught } from "./support/caught.js";
+
+const hires = (n: number, extra: Record<string, unknown> = {}) =>
+  Array.from({ length: n }, () => ({ role: "MLE", level: "Mid", startMonth: 1, ...extra }));
+
+describe("estimates", () => {
+  it("a plan costs every row priced, then every row and upskilling entry each month", () => {
+    const input = {
+      horizonMonths: 60,
+      hires: hires(1000),
+      upskilling: [{ path: "x", people: 1, startMonth: 1 }],
+    };
+    expect(planWork(input).units).toBe(
+      1000 * (WORK_COSTS.priceRow + 60 * WORK_COSTS.planMonth) +
+        1 * (WORK_COSTS.priceRow + 60 * WORK_COSTS.upskillingMonth),
+    );
+    // No horizon: the engine's default of 24 months.
+    expect(planWork({ hires: hires(10) }).units).toBe(
+      10 * (WORK_COSTS.priceRow + 24 * WORK_COSTS.planMonth),
+    );
+  });
+
+  it("slip widths: n, [min, max] and {min, max} allow max − min + 1 starts; junk allows one", () => {
+    expect([0, 2, [1, 4], { min: 3, max: 3 }, { min: 0, max: 24 }].map(slipWidth)).toEqual([
+      1, 3, 4, 1, 25,
+    ]);
+    expect([undefined, null, "3", [5, 1], { min: "a" }, 1e9, NaN].map(slipWidth)).toEqual([
+      1, 1, 1, 1, 1, 25, 1,
+    ]);
+  });
+
+  it("a range costs every row × month × possible start; a hire's own slip overrides the plan's", () => {
+    const perRow = (w: number, months: number) =>
+      WORK_COSTS.priceRow + months * (WORK_COSTS.rangeMonth + w);
+    const plain = (rows: number, months: number) =>
+      rows * (WORK_COSTS.priceRow + months * WORK_COSTS.planMonth);
+    const input = {
+      horizonMonths: 120,
+      slipMonths: 24,
+      hires: [...hires(2), { role: "MLE", level: "Mid", startMonth: 1, slipMonths: [0, 2] }],
+    };
+    expect(planRangeWork(input).units).toBe(2 * perRow(25, 120) + perRow(3, 120) + plain(3, 120));
+    // Nobody can slip: the range engine runs the plain plan once.
+    expect(planRangeWork({ horizonMonths: 120, hires: hires(3) }).units).toBe(plain(3, 120));
+  });
+
+  it("a comparison costs the base range and each scenario's, with its horizon and slips", () => {
+    const base = { horizonMonths: 12, hires: hires(10) };
+    const one = planRangeWork(base).units;
+    const scenarios = [
+      { name: "a", overrides: { slipMonths: 2 } },
+      { name: "b", overrides: { horizonMonths: 24, hires: [{ index: 0, slipMonths: 5 }] } },
+      { name: "c", overrides: { salaryChange: 0.1 } },
+    ];
+    expect(comparisonWork(base, scenarios).units).toBe(
+      one +
+        planRangeWork({ ...base, slipMonths: 2 }).units +
+        planRangeWork({
+          horizonMonths: 24,
+          hires: [{ ...base.hires[0], slipMonths: 5 }, ...hires(9)],
+        }).units +
+        one +
+        10 * WORK_COSTS.priceRow,
+    );
+  });
+
+  it("a model costs its plan, with scenarios the comparison twice, and drawing every line of its page", () => {
+    const plan = { horizonMonths: 24, hires: hires(20) };
+    expect(modelWork(plan).units).toBe(planWork(plan).units + PAGE_LINE_MONTH * 24);
+    const scenarios = [{ name: "late", overrides: { slipMonths: 24 } }];
+    expect(modelWork({ ...plan, scenarios }).units).toBe(
+      planWork(plan).units + 2 * comparisonWork(plan, scenarios).units + PAGE_LINE_MONTH * 24 * 2,
+    );
+  });
+
+  it("hire or upskill costs the same whatever its input", () => {
+    expect(hireVsUpskillWork().units).toBe(WORK_COSTS.hireVsUpskill);
+  });
+
+  it("never throws, whatever the input, and never goes below zero", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        for (const e of [planWork(a), planRangeWork(a), comparisonWork(a, b), modelWork(a)]) {
+          expect(Number.isSafeInteger(e.units)).toBe(true);
+          expect(e.units).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});
+
+describe("over budget", () => {
+  const heavy = { horizonMonths: 120, slipMonths: 24, hires: hires(1000) };
+
+  it("TOO_MUCH_WORK names the cost, the budget and how many rows would fit", () => {
+    const estimate = planRangeWork(heavy);
+    expect(estimate.units).toBeGreaterThan(WORK_BUDGET);
+    const e = caught(() => checkWork(estimate));
+    expect(e.code).toBe("TOO_MUCH_WORK");
+    expect(e.field).toBe("hires");
+    expect(e.work).toEqual({ units: estimate.units, budget: WORK_BUDGET });
+    const fits = Math.floor(
+      WORK_BUDGET /
+        (2 * WORK_COSTS.priceRow + 120 * (WORK_COSTS.rangeMonth + 25 + WORK_COSTS.planMonth)),
+    );
+    expect(e.message).toBe(
+      `This request asks for too much work at once: a plan range of 1,000 hire rows × 120 months, starts up to 25 wide costs ${estimate.units.toLocaleString("en-US")} work units, and one request may cost at most ${WORK_BUDGET.toLocaleString("en-US")}. Nothing was computed; split it: send at most ${fits.toLocaleString("en-US")} hire rows per request, a shorter horizon or narrower slipMonths.`,
+    );
+    expect(e.toJSON().work).toEqual({ units: estimate.units, budget: WORK_BUDGET });
+  });
+
+  it("the advised split fits: that many rows of the same plan are within budget", () => {
+    const e = caught(() => checkWork(planRangeWork(heavy)));
+    const fits = Number(/at most ([\d,]+) hire rows/.exec(e.message)![1]!.replace(/,/g, ""));
+    expect(planRangeWork({ ...heavy, hires: hires(fits) }).units).toBeLessThanOrEqual(WORK_BUDGET);
+    expect(planRangeWork({ ...heavy, hires: hires(fits + 50) }).units).toBeGreaterThan(WORK_BUDGET);
+  });
+
+  it("at the budget passes; one unit over is refused", () => {
+    const estimate = { units: WORK_BUDGET, what: "x", split: "y", field: "f" };
+    expect(() => checkWork(estimate)).not.toThrow();
+    expect(caught(() => checkWork({ ...estimate, units: WORK_BUDGET + 1 })).code).toBe(
+      "TOO_MUCH_WORK",
+    );
+    expect(tooMuchWork(estimate, 10).work).toEqual({ units: WORK_BUDGET, budget: 10 });
+  });
+});
