@@ -135,6 +135,8 @@ export function readAssumptionsBlock(
   what = "this function",
 ): PlanAssumptionsInput {
   if (range === undefined || (!Array.isArray(range) && isBlank(range))) return {};
+  // A block with no rows, or only blank cells, sets nothing: every assumption takes its default.
+  if (isRange(range) && range.every((row) => row.every(isBlank))) return {};
   if (!isRange(range) || !range.some((row) => row.length >= 2)) {
     throw invalid(
       field,
