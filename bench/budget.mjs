@@ -142,6 +142,65 @@ export async function budgetSection(worker, core) {
     units.compare,
     () => ({ method: "POST", path: "/v1/plan/compare", body: bodies.compare }),
   );
+  // Catalogue calls: each is priced from its typed arguments, a batch as the sum of its calls.
+  const sheetHires = (n) => [
+    ["Role", "Level", "Location", "Start month", "Count"],
+    ...hires(n).map((h) => [h.role, h.level, h.location ?? "", h.startMonth, h.count]),
+  ];
+  const slipBlock = [
+    ["Horizon months", 120],
+    ["Slip months", "0-24"],
+  ];
+  const rangeCall = { fn: "AI_PLAN_RANGE", args: [sheetHires(20), slipBlock, "years"] };
+  const rangeCallUnits = core.prepareCall(rangeCall.fn, rangeCall.args).work.units;
+  const rangeCalls = Math.floor(core.WORK_BUDGET / rangeCallUnits);
+  const lookups = Array.from({ length: 5000 }, (_, i) => ({
+    fn: "AI_SALARY",
+    args: [
+      ["ML Engineer", "Data Scientist", "AI PM", "MLOps Engineer"][i % 4],
+      ["Entry", "Mid", "Senior"][i % 3],
+      ["Austin", "SF", "NYC", "Remote", ""][i % 5],
+    ],
+  }));
+  const cells = Math.floor(core.WORK_BUDGET / core.WORK_COSTS.call);
+  const column = (values) => Array.from({ length: cells }, (_, i) => [values[i % values.length]]);
+  const mapped = [column(["ML Engineer", "Data Scientist", "MLE"]), column(["Mid", "Senior", 4])];
+  const functionRows = largest(
+    core,
+    (n) => core.prepareCall("AI_PLAN_RANGE", [sheetHires(n), slipBlock]).work.units,
+  );
+  await add(
+    "POST /v1/batch",
+    `${rangeCalls} AI_PLAN_RANGE calls of 20 hire rows × 120 months, slip 0–24`,
+    rangeCalls * rangeCallUnits,
+    () => ({
+      method: "POST",
+      path: "/v1/batch",
+      body: { calls: Array(rangeCalls).fill(rangeCall) },
+    }),
+  );
+  await add(
+    "POST /v1/batch",
+    `${lookups.length.toLocaleString("en-US")} AI_SALARY calls (the most a batch takes)`,
+    lookups.length * core.WORK_COSTS.call,
+    () => ({ method: "POST", path: "/v1/batch", body: { calls: lookups } }),
+  );
+  await add(
+    "POST /v1/functions/AI_SALARY",
+    `one call mapped over ${cells.toLocaleString("en-US")} cells`,
+    cells * core.WORK_COSTS.call,
+    () => ({ method: "POST", path: "/v1/functions/AI_SALARY", body: { args: mapped } }),
+  );
+  await add(
+    "POST /v1/functions/AI_PLAN_RANGE",
+    `${functionRows} hire rows × 120 months, slip 0–24`,
+    core.prepareCall("AI_PLAN_RANGE", [sheetHires(functionRows), slipBlock]).work.units,
+    () => ({
+      method: "POST",
+      path: "/v1/functions/AI_PLAN_RANGE",
+      body: { args: [sheetHires(functionRows), slipBlock] },
+    }),
+  );
   await add(
     "POST /v1/scenarios/hire-vs-upskill",
     "every option, 120 months",
@@ -248,7 +307,5 @@ export async function budgetSection(worker, core) {
       "median round trip minus median /health round trip over the same runs (first run dropped), loopback through wrangler dev: an upper bound of the request's CPU time",
     worst,
     everyday,
-    notBudgeted:
-      "POST /v1/batch and POST /v1/functions/{name} take catalogue calls whose per-call cost is declared in the catalogue (a separate step), so their worst case is not bounded here yet",
   };
 }

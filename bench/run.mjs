@@ -13,7 +13,7 @@ import { bundleDir, bundleTs } from "./lib/bundle-ts.mjs";
 import { closeConnections } from "./lib/http.mjs";
 import { startLocalWorker } from "./lib/local-worker.mjs";
 import { machineInfo } from "./lib/machine.mjs";
-import { renderReport } from "./lib/report.mjs";
+import { renderBudget, renderReport } from "./lib/report.mjs";
 import { judgeTargets } from "./lib/targets.mjs";
 import { salaryQueries } from "./lib/workloads.mjs";
 import { modelsSection } from "./models.mjs";
@@ -21,6 +21,9 @@ import { modelsSection } from "./models.mjs";
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, "..");
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+// `node bench/run.mjs --only budget`: the work-budget section alone (about a minute), printed and
+// not written to results.json, for checking the budget's calibration after an engine change.
+const onlyBudget = process.argv.includes("--only") && process.argv.includes("budget");
 
 /** Runs a bench script in its own Node process and returns the JSON it prints. */
 function child(args) {
@@ -31,6 +34,14 @@ function child(args) {
   });
   return JSON.parse(out.toString("utf8").trim().split("\n").pop());
 }
+
+/** The bench's own worker only: limits raised so the load measures the routes, not the limiter. */
+const BENCH_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: "1000000000",
+  ANON_RATE_LIMIT_PER_MINUTE: "1000000000",
+  SHARE_RATE_LIMIT_PER_MINUTE: "1000000000",
+  PAGE_RATE_LIMIT_PER_MINUTE: "1000000000",
+};
 
 let worker;
 const stopWorker = async () => {
@@ -66,6 +77,14 @@ try {
   const core = await import(pathToFileURL(sharedBundle).href);
   const queries = salaryQueries(core);
 
+  if (onlyBudget) {
+    worker = await startLocalWorker(root, { extraVars: BENCH_LIMITS });
+    log(`work budget only: ${worker.url}`);
+    console.log(renderBudget(await budgetSection(worker, core)).join("\n"));
+    await stopWorker();
+    if (bundleDir()) rmSync(bundleDir(), { recursive: true, force: true });
+    process.exit(0);
+  }
   log("core: AI_SALARY calls/s and the 1,000 × 60 plan (own process, --expose-gc)");
   const coreResult = child([
     "--expose-gc",
@@ -79,14 +98,7 @@ try {
   log(
     "API: starting the local worker (scripts/start.mjs, fresh D1, rate limits raised for the bench)",
   );
-  worker = await startLocalWorker(root, {
-    extraVars: {
-      RATE_LIMIT_PER_MINUTE: "1000000000",
-      ANON_RATE_LIMIT_PER_MINUTE: "1000000000",
-      SHARE_RATE_LIMIT_PER_MINUTE: "1000000000",
-      PAGE_RATE_LIMIT_PER_MINUTE: "1000000000",
-    },
-  });
+  worker = await startLocalWorker(root, { extraVars: BENCH_LIMITS });
   log(`API: ${worker.url}; about 2 minutes of alternating load`);
   const apiResult = await apiSection(worker, { core, queries });
   log("work budget: every route's largest accepted request, and everyday requests");

@@ -1,3 +1,4 @@
+import { limitSuggestions, MAX_FRESH_SUGGESTIONS } from "./names.js";
 import { checkNumber } from "./check-number.js";
 import { PlannerError, ProblemList, invalid } from "./errors.js";
 import { type Cents } from "./money.js";
@@ -323,6 +324,11 @@ export function comparePlans(
   scenarios: unknown,
   options: SalaryOptions = {},
 ): PlanComparison {
+  // One allowance of name suggestions for the base and every scenario together.
+  return limitSuggestions(MAX_FRESH_SUGGESTIONS, () => compareAll(base, scenarios, options));
+}
+
+function compareAll(base: unknown, scenarios: unknown, options: SalaryOptions): PlanComparison {
   if (typeof base !== "object" || base === null || Array.isArray(base))
     throw invalid("base", "must be a plan input object");
   if (!Array.isArray(scenarios))

@@ -1,4 +1,5 @@
 import { ProblemList, invalid } from "./errors.js";
+import { limitSuggestions, MAX_FRESH_SUGGESTIONS } from "./names.js";
 import type { RoleCategory } from "./data/roles.js";
 import type { Source } from "./data/sources.js";
 import { CURVE_LINES, eachCostMonth } from "./cost-curve.js";
@@ -30,8 +31,16 @@ export * from "./plan-types.js";
 export { PLAN_LIMITS } from "./plan-limits.js";
 export { monthLabel } from "./plan-calendar.js";
 
-/** Checks a whole plan input and reports every problem at once; returns the resolved plan. */
+/**
+ * Checks a whole plan input and reports every problem at once; returns the resolved plan. Rows
+ * beyond the first few unknown names get no suggestions (limitSuggestions), so thousands of bad
+ * rows cost what their count says, not an edit-distance search each.
+ */
 export function normalizePlan(input: unknown, options: SalaryOptions = {}): NormalizedPlan {
+  return limitSuggestions(MAX_FRESH_SUGGESTIONS, () => checkPlan(input, options));
+}
+
+function checkPlan(input: unknown, options: SalaryOptions): NormalizedPlan {
   const problems = new ProblemList();
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw invalid(

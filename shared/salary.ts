@@ -174,7 +174,19 @@ function bandMatch(
   );
 }
 
+/** What the seeds hold for each role, worked out once (a sheet asks again for every cell). */
+const availableByRole = new Map<string, readonly string[]>();
+
 export function availableFor(role: Role): string[] {
+  let lines = availableByRole.get(role.id);
+  if (!lines) {
+    lines = listAvailable(role);
+    availableByRole.set(role.id, lines);
+  }
+  return [...lines];
+}
+
+function listAvailable(role: Role): string[] {
   const lines: string[] = [];
   for (const basis of BASES) {
     const levels = LEVELS.filter((l) => STATED.has(key(basis, role.id, l.id, "us", "USD"))).map(

@@ -27,9 +27,30 @@ export const WORK_COSTS = {
   upskillingMonth: 1,
   /** One hire row for one month of the range engine, besides one unit per possible start. */
   rangeMonth: 12,
-  /** Hire or upskill: a handful of salary lookups and closed-form sums, whatever the horizon. */
-  hireVsUpskill: 2_000,
+  /**
+   * Hire or upskill: the hire costed by the plan engine over every possible start within the
+   * time to fill, plus the path's closed-form sums; about 240 µs whatever the input.
+   */
+  hireVsUpskill: 10_000,
+  /**
+   * One spreadsheet-function call with no cost of its own declared: arithmetic or a small fixed
+   * table (a ratio, the team for a number of projects, the levels), about 2–4 µs.
+   */
+  call: 150,
+  /**
+   * A call that resolves names and looks up seed figures (a salary, a profile, a path): about
+   * 3 µs, up to 12 µs when the answer is an error naming what is available.
+   */
+  lookup: 400,
 } as const;
+
+/**
+ * The budget of one custom-function call in a sheet. Apps Script stops a custom function after
+ * 30 s and runs on the user's own quota, not the worker's: a sheet may do more per call than one
+ * API request (10,000 salary cells in one ranged formula, a plan the API would split), while
+ * staying far under that limit even at Apps Script's speed.
+ */
+export const SHEET_WORK_BUDGET = 20 * WORK_BUDGET;
 
 /** An estimate: its units, what was counted (for the message) and how to bring it under budget. */
 export interface WorkEstimate {
@@ -212,6 +233,24 @@ export function modelWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
     what: `a model of ${count(list(plan.hires).length)} hire rows × ${horizonOf(plan)} months with ${count(lines - 1)} scenarios (its page runs the plan, compares the scenarios, runs every scenario's range again and draws every line)`,
     split: `save fewer scenarios (or narrower slipMonths in them, or a shorter horizon), or fewer hire rows per model`,
     field: "input.scenarios",
+  };
+}
+
+/**
+ * A spreadsheet function's call with no estimate of its own; over a mapped range, one call per
+ * non-blank cell.
+ */
+export function callWork(
+  name: string,
+  cells = 1,
+  budget = WORK_BUDGET,
+  perCall: number = WORK_COSTS.call,
+): WorkEstimate {
+  return {
+    units: perCall * cells,
+    what: cells === 1 ? `one ${name} call` : `${name} over ${count(cells)} cells`,
+    split: `give ${name} at most ${count(Math.max(1, Math.floor(budget / perCall)))} cells per call`,
+    field: "args",
   };
 }
 

@@ -102,45 +102,7 @@ export function renderReport(r, targets) {
     `POST /v1/batch, 1,000 AI_SALARY calls (${n(api.batch.requestBytes)} B in, ${n(api.batch.responseBytes)} B out): ${n(api.batch.clientMs, 2)} ms round trip, /health ${n(api.batch.healthRoundTripMs, 2)} ms → ${n(api.batch.serverMs, 2)} ms server time (${api.batch.serverTimingHeader ? "Server-Timing" : "round trip minus /health; no Server-Timing header"}; median of ${api.batch.rounds}; the worker's own request log says ${api.batch.workerLogMs} ms)`,
   );
   out.push("");
-  const b = r.budget;
-  out.push(
-    `Work budget: the largest request each route accepts (budget ${n(b.budget)} work units), server time = ${b.method}; target ≤ ${b.targetMs} ms`,
-  );
-  out.push(
-    table([
-      [
-        "route",
-        "worst accepted request",
-        "work units",
-        "server ms",
-        `≤ ${b.targetMs} ms`,
-        "answer",
-      ],
-      ...b.worst.map((x) => [
-        x.route,
-        x.request,
-        n(x.units),
-        n(x.serverMs, 1),
-        x.serverMs <= b.targetMs ? "yes" : "NO",
-        `${n(x.responseBytes)} B${x.serverTiming ? `, ${x.serverTiming}` : ""}`,
-      ]),
-    ]),
-  );
-  out.push(`Not bounded yet: ${b.notBudgeted}.`);
-  out.push("");
-  out.push(`Everyday requests against the Workers Free plan's ${b.freePlanMs} ms of CPU`);
-  out.push(
-    table([
-      ["route", "request", "server ms", `fits ${b.freePlanMs} ms`],
-      ...b.everyday.map((x) => [
-        x.route,
-        x.request,
-        n(x.serverMs, 1),
-        x.serverMs <= b.freePlanMs ? "yes" : "no",
-      ]),
-    ]),
-  );
-  out.push("");
+  out.push(...renderBudget(r.budget));
   out.push(`Add-on (built Code.js under the Apps Script stand-ins; median of ${addon.rounds})`);
   out.push(
     table([
@@ -181,4 +143,47 @@ export function renderReport(r, targets) {
     ]),
   );
   return out.join("\n");
+}
+
+/** The work-budget tables: every route's worst accepted request, and everyday requests on Free. */
+export function renderBudget(b) {
+  const out = [];
+  out.push(
+    `Work budget: the largest request each route accepts (budget ${n(b.budget)} work units), server time = ${b.method}; target ≤ ${b.targetMs} ms`,
+  );
+  out.push(
+    table([
+      [
+        "route",
+        "worst accepted request",
+        "work units",
+        "server ms",
+        `≤ ${b.targetMs} ms`,
+        "answer",
+      ],
+      ...b.worst.map((x) => [
+        x.route,
+        x.request,
+        n(x.units),
+        n(x.serverMs, 1),
+        x.serverMs <= b.targetMs ? "yes" : "NO",
+        `${n(x.responseBytes)} B${x.serverTiming ? `, ${x.serverTiming}` : ""}`,
+      ]),
+    ]),
+  );
+  out.push("");
+  out.push(`Everyday requests against the Workers Free plan's ${b.freePlanMs} ms of CPU`);
+  out.push(
+    table([
+      ["route", "request", "server ms", `fits ${b.freePlanMs} ms`],
+      ...b.everyday.map((x) => [
+        x.route,
+        x.request,
+        n(x.serverMs, 1),
+        x.serverMs <= b.freePlanMs ? "yes" : "no",
+      ]),
+    ]),
+  );
+  out.push("");
+  return out;
 }

@@ -5,7 +5,7 @@
  * call through here.
  */
 import { PlannerError, invalid } from "../errors.js";
-import { NameIndex } from "../names.js";
+import { limitSuggestions, MAX_FRESH_SUGGESTIONS, NameIndex } from "../names.js";
 import {
   cellOf,
   isBlank,
@@ -17,6 +17,7 @@ import {
 import type { ArgSpec } from "./args.js";
 import { CATALOGUE } from "./registry.js";
 import type { CatalogueEntry, FunctionContext } from "./types.js";
+import { WORK_BUDGET, callWork, checkWork, type WorkEstimate } from "../work-budget.js";
 
 export const ERROR_PREFIX = "Error: ";
 
@@ -69,17 +70,24 @@ export function coerceArg<T>(spec: ArgSpec<T>, value: SheetArg): T {
   return spec.parse(single, spec.name);
 }
 
+/** A call whose arguments are checked and whose cost is known, not yet run. */
+export interface PreparedCall {
+  readonly entry: CatalogueEntry;
+  /** What running it costs (shared/work-budget.ts): known before anything is computed. */
+  readonly work: WorkEstimate;
+  evaluate(ctx: FunctionContext): SheetResult;
+}
+
 /**
- * Calls a catalogue function exactly as a sheet would. A range given for a mapped argument is
- * mapped cell by cell, so one formula fills a whole column: the result has the range's shape
- * (a row-returning function gives one row per input row). In a mapped call a bad cell becomes
- * "Error: …" in its own place rather than failing the others; a single call throws.
+ * Finds the function and coerces its arguments, so a bad argument fails here and the call's cost
+ * is known before it runs: the function's own estimate from its typed arguments, or a lookup's
+ * cost (per non-blank cell of a mapped range). /v1/batch prices every call this way first.
  */
-export function invokeFunction(
+export function prepareCall(
   name: unknown,
   args: readonly SheetArg[],
-  ctx: FunctionContext = {},
-): SheetResult {
+  budget = WORK_BUDGET,
+): PreparedCall {
   const entry = findFunction(name);
   if (!Array.isArray(args)) throw invalid("args", "must be a list of arguments");
   if (args.length > entry.args.length) {
@@ -92,8 +100,40 @@ export function invokeFunction(
   const mapped = entry.args.map(
     (spec, i) => spec.map && isRange(values[i]) && cellCount(values[i] as Cell[][]) > 1,
   );
-  if (!mapped.some(Boolean)) return entry.run(named(entry, values), ctx);
-  return invokeMapped(entry, values, mapped, ctx);
+  if (!mapped.some(Boolean)) {
+    const typed = named(entry, values);
+    return {
+      entry,
+      work: entry.work?.(typed) ?? callWork(entry.name, 1, budget, entry.cost),
+      evaluate: (ctx) => entry.run(typed, ctx),
+    };
+  }
+  const shape = mappedShape(entry, values, mapped);
+  // The arguments that are not mapped are the same for every cell: coerced once, up front.
+  const fixed = entry.args.map((spec, i) => (mapped[i] ? undefined : coerceArg(spec, values[i])));
+  return {
+    entry,
+    work: callWork(entry.name, shape.filled.length, budget, entry.cost),
+    evaluate: (ctx) => invokeMapped(entry, values, mapped, fixed, shape, ctx),
+  };
+}
+
+/**
+ * Calls a catalogue function exactly as a sheet would. A range given for a mapped argument is
+ * mapped cell by cell, so one formula fills a whole column: the result has the range's shape
+ * (a row-returning function gives one row per input row). In a mapped call a bad cell becomes
+ * "Error: …" in its own place rather than failing the others; a single call throws. A call that
+ * would cost more than the budget (ctx.workBudget, else WORK_BUDGET) is refused before it runs.
+ */
+export function invokeFunction(
+  name: unknown,
+  args: readonly SheetArg[],
+  ctx: FunctionContext = {},
+): SheetResult {
+  const budget = ctx.workBudget ?? WORK_BUDGET;
+  const call = prepareCall(name, args, budget);
+  checkWork(call.work, budget);
+  return limitSuggestions(MAX_FRESH_SUGGESTIONS, () => call.evaluate(ctx));
 }
 
 /** The object `run` receives: each argument's typed value under its name (a new one per call). */
@@ -126,12 +166,15 @@ function cellCount(r: Cell[][]): number {
   return r.reduce((s, row) => s + row.length, 0);
 }
 
-function invokeMapped(
-  entry: CatalogueEntry,
-  values: SheetArg[],
-  mapped: boolean[],
-  ctx: FunctionContext,
-): SheetResult {
+interface MappedShape {
+  rows: number;
+  cols: number;
+  /** The [row, column] of every position where some mapped argument has a value. */
+  filled: [number, number][];
+}
+
+/** The common shape of the mapped ranges (they must agree) and the positions that will be computed. */
+function mappedShape(entry: CatalogueEntry, values: SheetArg[], mapped: boolean[]): MappedShape {
   let rows = 0;
   let cols = 0;
   values.forEach((v, i) => {
@@ -150,14 +193,28 @@ function invokeMapped(
       );
     }
   });
-  const rowResult = entry.returns.kind === "row";
-  if (rowResult && cols !== 1)
+  if (entry.returns.kind === "row" && cols !== 1)
     throw invalid(
       entry.args[mapped.indexOf(true)]!.name,
       `${entry.name} returns a row per input, so give it a single column of inputs`,
     );
-  // The arguments that are not mapped are the same for every cell: coerced once, up front.
-  const fixed = entry.args.map((spec, i) => (mapped[i] ? undefined : coerceArg(spec, values[i])));
+  const filled: [number, number][] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++)
+      if (entry.args.some((_, i) => mapped[i] && !isBlank((values[i] as Cell[][])[r]![c])))
+        filled.push([r, c]);
+  return { rows, cols, filled };
+}
+
+function invokeMapped(
+  entry: CatalogueEntry,
+  values: SheetArg[],
+  mapped: boolean[],
+  fixed: unknown[],
+  { rows, cols }: MappedShape,
+  ctx: FunctionContext,
+): SheetResult {
+  const rowResult = entry.returns.kind === "row";
   const out: (string | number | boolean)[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: (string | number | boolean)[] = [];

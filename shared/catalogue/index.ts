@@ -12,7 +12,9 @@ export {
   exampleFormula,
   findFunction,
   invokeFunction,
+  prepareCall,
   signature,
+  type PreparedCall,
 } from "./engine.js";
 export * as args from "./args.js";
 export type { ArgSpec, ArgType } from "./args.js";

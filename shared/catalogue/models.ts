@@ -1,4 +1,5 @@
 /** Model functions: a shared plan model's live result (the add-on or the API does the reading). */
+import { WORK_COSTS } from "../work-budget.js";
 import { invalid } from "../errors.js";
 import { choice, integer, text } from "./args.js";
 import { PLAN_COMPONENTS, monthsTable, planFigure, yearsTable } from "./tables.js";
@@ -29,6 +30,7 @@ export const MODEL_FUNCTIONS: CatalogueEntry[] = [
     returns: { kind: "table", help: "The months or years table, or one figure." },
     example: { args: ["shr_example"], formula: '=AI_MODEL("shr_…", "years")' },
     network: true,
+    cost: WORK_COSTS.lookup,
     run: ({ model, what, year }, ctx) => {
       if (!ctx.models)
         throw invalid(

@@ -27,6 +27,7 @@ import {
 } from "../sheet-values.js";
 import { PLAN_TEMPLATES, planTemplate } from "../templates.js";
 import { planToUnits, type PlanResultUnits } from "../units.js";
+import { comparisonWork, planRangeWork, planWork, WORK_COSTS } from "../work-budget.js";
 import { assumptions, choice, integer, table, text } from "./args.js";
 import {
   PLAN_COMPONENTS,
@@ -178,6 +179,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
       formula: `=AI_PLAN(${HIRES_A1}, ${ASSUMPTIONS_A1})`,
     },
+    work: (parts) => planWork(planInput(parts)),
     run: (parts, ctx) => monthsTable(planResult(planInput(parts), ctx)),
   }),
   defineFunction({
@@ -191,6 +193,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
       formula: `=AI_PLAN_SUMMARY(${HIRES_A1}, ${ASSUMPTIONS_A1})`,
     },
+    work: (parts) => planWork(planInput(parts)),
     run: (parts, ctx) => yearsTable(planResult(planInput(parts), ctx)),
   }),
   defineFunction({
@@ -218,6 +221,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [DEPARTMENT_HIRES, EXAMPLE_ASSUMPTIONS, "totals"],
       formula: `=AI_PLAN_DEPARTMENTS(Hires!A1:F4, ${ASSUMPTIONS_A1}, "totals")`,
     },
+    work: ({ view: _view, ...parts }) => planWork(planInput(parts)),
     run: ({ view, ...parts }, ctx) => departmentsTable(planResult(planInput(parts), ctx), view),
   }),
   defineFunction({
@@ -247,6 +251,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS, "total", 2],
       formula: `=AI_PLAN_COST(${HIRES_A1}, ${ASSUMPTIONS_A1}, "total", 2)`,
     },
+    work: ({ component: _c, year: _y, ...parts }) => planWork(planInput(parts)),
     run: ({ component, year, ...parts }, ctx) =>
       planFigure(planResult(planInput(parts), ctx), component, year),
   }),
@@ -260,6 +265,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [EXAMPLE_HIRES, EXAMPLE_ASSUMPTIONS],
       formula: `=AI_PLAN_WARNINGS(${HIRES_A1}, ${ASSUMPTIONS_A1})`,
     },
+    work: (parts) => planWork(planInput(parts)),
     run: (parts, ctx) => {
       const r = runPlan(planInput(parts), ctx);
       return r.warnings.length ? r.warnings.map((w) => [w.message]) : [["OK"]];
@@ -287,6 +293,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       help: "Role, Level, Location, Start month, Count, Salary, Recruiting cost; or label | value rows; or Path, People, Start month, Cost per person.",
     },
     example: { args: ["year-1-build-out"] },
+    cost: 2 * WORK_COSTS.lookup,
     run: ({ name, table }) => {
       const t = planTemplate(name);
       if (table === "assumptions") return assumptionsBlockRows(t.input).map((r) => r.row);
@@ -329,6 +336,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       args: [EXAMPLE_HIRES, [...EXAMPLE_ASSUMPTIONS, ["Slip months", "0-2"]], "years"],
       formula: `=AI_PLAN_RANGE(${HIRES_A1}, Assumptions!A1:B5, "years")`,
     },
+    work: ({ view: _view, ...parts }) => planRangeWork(planInput(parts)),
     run: ({ view, ...parts }, ctx) => {
       const r = runPlanRange(planInput(parts), ctx);
       if (view === "years") {
@@ -410,6 +418,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
       ],
       formula: `=AI_PLAN_COMPARE(${HIRES_A1}, ${ASSUMPTIONS_A1}, Scenarios!A1:D4)`,
     },
+    work: ({ scenarios, ...parts }) => comparisonWork(planInput(parts), scenarios),
     run: ({ scenarios, ...parts }, ctx) =>
       comparisonTable(comparePlans(planInput(parts), scenarios, ctx).scenarios),
   }),

@@ -1,4 +1,5 @@
 /** Reference functions: roles, levels, locations, profiles, channels and the dataset version. */
+import { WORK_COSTS } from "../work-budget.js";
 import { PROFILE_SECTIONS, type ProfileSection } from "../data/profiles.js";
 import {
   dataset,
@@ -48,6 +49,7 @@ export const REFERENCE_FUNCTIONS: CatalogueEntry[] = [
       help: "Role, Category, Base levels, Total levels, Market levels, Aliases.",
     },
     example: { args: [] },
+    cost: 4 * WORK_COSTS.call,
     run: () => [
       ["Role", "Category", "Base levels", "Total levels", "Market levels", "Aliases"],
       ...listRoles().map((r) => [
@@ -117,6 +119,7 @@ export const REFERENCE_FUNCTIONS: CatalogueEntry[] = [
     ],
     returns: { kind: "column", help: "One item per row." },
     example: { args: ["ML Engineer", "red flags"] },
+    cost: WORK_COSTS.lookup,
     run: ({ role, section: sectionName }) => {
       const p = roleProfile(role);
       const section = sectionIndex.resolve(sectionName, "section");

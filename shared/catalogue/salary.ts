@@ -1,4 +1,5 @@
 /** Salary functions: point values, ranges, provenance and position in range. */
+import { WORK_COSTS } from "../work-budget.js";
 import { BASES } from "../data/salaries.js";
 import { toUnits } from "../money.js";
 import {
@@ -58,6 +59,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     args: [role, level, location, basis, currency, point],
     returns: { kind: "number", help: "Annual amount in the currency." },
     example: { args: ["ML Engineer", "Mid", "Austin"] },
+    cost: WORK_COSTS.lookup,
     run: ({ point, ...query }, ctx) => toUnits(salaryRange(query, ctx)[point]),
   }),
   defineFunction({
@@ -70,6 +72,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
       help: "One row: low, mid, high (one row per input row when given ranges).",
     },
     example: { args: ["Data Scientist", "Senior", "NYC"] },
+    cost: WORK_COSTS.lookup,
     run: (query, ctx) => {
       const r = salaryRange(query, ctx);
       return [[toUnits(r.low), toUnits(r.mid), toUnits(r.high)]];
@@ -83,6 +86,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     args: [role, level, location, basis, currency],
     returns: { kind: "text", help: "The provenance of AI_SALARY's figure for the same arguments." },
     example: { args: ["ML Engineer", "Senior", "Austin"] },
+    cost: WORK_COSTS.lookup,
     run: (query, ctx) => describeSources(salaryRange(query, ctx)),
   }),
   defineFunction({
@@ -98,6 +102,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     ],
     returns: { kind: "number", help: "Position in range (below 0 or above 1 when outside it)." },
     example: { args: [165000, "ML Engineer", "Mid"] },
+    cost: WORK_COSTS.lookup,
     run: ({ salary, ...query }, ctx) => positionInRange(salary, salaryRange(query, ctx)),
   }),
   defineFunction({
@@ -117,6 +122,7 @@ export const SALARY_FUNCTIONS: CatalogueEntry[] = [
     ],
     returns: { kind: "number", help: "Estimated annual total compensation (derived)." },
     example: { args: ["ML Engineer", "Senior", "", "public"] },
+    cost: WORK_COSTS.lookup,
     run: ({ point, ...query }, ctx) => toUnits(totalCompEstimate(query, ctx)[point]),
   }),
 ];

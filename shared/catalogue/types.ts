@@ -1,6 +1,7 @@
 import type { SheetArg, SheetResult } from "../sheet-values.js";
 import type { SalaryOptions } from "../salary.js";
 import type { PlanResultUnits } from "../units.js";
+import type { WorkEstimate } from "../work-budget.js";
 import type { ArgSpec } from "./args.js";
 
 export type Category = "Salary" | "Team" | "Plan" | "Upskilling" | "Reference" | "Models";
@@ -25,6 +26,8 @@ export type ModelResolver = (idOrToken: string) => {
 /** What a function computes with besides the seeds: the workspace's data (bands, levels, locations, FX) and its models. */
 export interface FunctionContext extends SalaryOptions {
   models?: ModelResolver;
+  /** Work units one call may cost: WORK_BUDGET unless given (the add-on gives SHEET_WORK_BUDGET). */
+  workBudget?: number;
 }
 
 /** The named, typed values a function's `run` receives: one property per declared argument. */
@@ -47,17 +50,24 @@ interface EntryFields {
 export interface FunctionDefinition<A extends readonly ArgSpec[]> extends EntryFields {
   args: A;
   run(args: ArgValues<A>, ctx: FunctionContext): SheetResult;
+  /**
+   * What one call costs, from its typed arguments, before it runs (shared/work-budget.ts): for
+   * functions that run an engine, whose cost grows with their input.
+   */
+  work?(args: ArgValues<A>): WorkEstimate;
+  /**
+   * Otherwise, work units per call (per non-blank cell when mapped), measured for the function
+   * (WORK_COSTS.lookup for name look-ups); WORK_COSTS.call when left out.
+   */
+  cost?: number;
 }
 
 /** A catalogue entry as the engine, the API, the add-on build and the docs see it. */
 export interface CatalogueEntry extends EntryFields {
   args: readonly ArgSpec[];
   run(args: Readonly<Record<string, unknown>>, ctx: FunctionContext): SheetResult;
-  /**
-   * Room for a per-call work estimate from the named arguments (hires × months, …), so a batch
-   * can be priced before it runs. Not declared yet: the work budget (issue 11) sets the units.
-   */
-  work?(args: Readonly<Record<string, unknown>>): number;
+  work?(args: Readonly<Record<string, unknown>>): WorkEstimate;
+  cost?: number;
 }
 
 /** Declares a function; its `run` is typed by its argument specs. */

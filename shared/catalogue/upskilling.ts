@@ -2,6 +2,7 @@
 import { RECRUITING_CHANNELS } from "../data/hiring.js";
 import { hireVsUpskill, HIRE_VS_UPSKILL_ASSUMPTIONS } from "../hire-vs-upskill.js";
 import { toUnits } from "../money.js";
+import { hireVsUpskillWork, WORK_COSTS } from "../work-budget.js";
 import type { Spread } from "../plan-range.js";
 import { careerTransitions, upskillingPath } from "../upskilling.js";
 import { assumptions, choice, levelOrYears, text } from "./args.js";
@@ -58,6 +59,7 @@ export const UPSKILLING_FUNCTIONS: CatalogueEntry[] = [
       formula:
         '=AI_HIRE_VS_UPSKILL("ML Engineer", "Mid", "Austin", "Backend engineer", Assumptions!A1:B2, "recruiter")',
     },
+    work: () => hireVsUpskillWork(),
     run: (a, ctx) => {
       const r = hireVsUpskill(
         {
@@ -127,6 +129,7 @@ export const UPSKILLING_FUNCTIONS: CatalogueEntry[] = [
       help: "Step, Min weeks, Max weeks rows and a Total row; or one number.",
     },
     example: { args: ["Engineer → AI Engineer"] },
+    cost: WORK_COSTS.lookup,
     run: ({ path, what }) => {
       const p = upskillingPath(path);
       if (what === "min weeks") return p.minWeeks;
@@ -151,6 +154,7 @@ export const UPSKILLING_FUNCTIONS: CatalogueEntry[] = [
     ],
     returns: { kind: "table", help: "From, To, Min months, Max months, Source." },
     example: { args: ["Software Engineer"] },
+    cost: WORK_COSTS.lookup,
     run: ({ from, to }) => [
       ["From", "To", "Min months", "Max months", "Source"],
       ...careerTransitions(from, to).map((t) => [

@@ -1,6 +1,7 @@
 import {
   invokeFunction,
   isPlannerError,
+  SHEET_WORK_BUDGET,
   type FunctionContext,
   type SheetArg,
   type SheetResult,
@@ -32,6 +33,9 @@ export function runCustomFunction(
 export function functionContext(services: Services): FunctionContext {
   let bands: WorkspaceBand[] | undefined | null = null;
   return {
+    // A sheet's own quota pays for its functions (Apps Script stops one at 30 s), so a call may do
+    // more than one API request; a call over even this is a cell error before anything runs.
+    workBudget: SHEET_WORK_BUDGET,
     get bands() {
       if (bands === null) bands = readBands(services.properties);
       return bands;

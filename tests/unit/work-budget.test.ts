@@ -3,8 +3,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  CATALOGUE,
   checkWork,
   comparisonWork,
+  invokeFunction,
+  prepareCall,
+  SHEET_WORK_BUDGET,
   hireVsUpskillWork,
   modelWork,
   PAGE_LINE_MONTH,
@@ -141,5 +145,59 @@ describe("over budget", () => {
       "TOO_MUCH_WORK",
     );
     expect(tooMuchWork(estimate, 10).work).toEqual({ units: WORK_BUDGET, budget: 10 });
+  });
+});
+
+describe("the spreadsheet catalogue's work", () => {
+  const table = (n: number) => [
+    ["Role", "Level", "Start month"],
+    ...Array.from({ length: n }, (_, i) => ["ML Engineer", "Mid", 1 + (i % 120)]),
+  ];
+  const slip = [
+    ["Horizon months", 120],
+    ["Slip months", "0-24"],
+  ];
+
+  it("every function that runs a plan engine declares its own estimate; mapped lookups do not", () => {
+    for (const entry of CATALOGUE) {
+      const engine = entry.args.some((a) => a.name === "hires");
+      const mapped = entry.args.some((a) => a.map);
+      if (engine) expect(entry.work, entry.name).toBeTypeOf("function");
+      if (mapped) expect(entry.work, entry.name).toBeUndefined();
+    }
+  });
+
+  it("a call is priced from its typed arguments by the same estimator as its route", () => {
+    const call = prepareCall("AI_PLAN_RANGE", [table(30), slip, "years"]);
+    expect(call.work.units).toBe(
+      planRangeWork({
+        horizonMonths: 120,
+        slipMonths: { min: 0, max: 24 },
+        hires: Array(30).fill({}),
+      }).units,
+    );
+    expect(prepareCall("AI_SALARY", ["MLE", "Mid"]).work.units).toBe(WORK_COSTS.lookup);
+    expect(prepareCall("AI_TEAM", [12]).work.units).toBe(WORK_COSTS.call);
+    // A mapped call costs one lookup per non-blank cell; blank rows cost nothing.
+    const col = [["MLE"], [""], ["Data Scientist"], [""]];
+    expect(prepareCall("AI_SALARY", [col, [["Mid"], [""], ["Senior"], [""]]]).work.units).toBe(
+      2 * WORK_COSTS.lookup,
+    );
+  });
+
+  it("over the budget is TOO_MUCH_WORK before anything runs, even where every row is invalid", () => {
+    const invalidRows = table(1000).map((r, i) => (i === 0 ? r : ["Nope", r[1], r[2]]));
+    const e = caught(() => invokeFunction("AI_PLAN_RANGE", [invalidRows, slip]));
+    expect(e.code).toBe("TOO_MUCH_WORK");
+    expect(e.work?.budget).toBe(WORK_BUDGET);
+    // With the default budget the same rows, valid, are refused; a sheet's larger budget runs them.
+    expect(caught(() => invokeFunction("AI_PLAN_RANGE", [table(1000), slip])).code).toBe(
+      "TOO_MUCH_WORK",
+    );
+    const inSheet = invokeFunction("AI_PLAN_RANGE", [table(1000), slip, "years"], {
+      workBudget: SHEET_WORK_BUDGET,
+    }) as unknown[][];
+    expect(inSheet[0]![0]).toBe("Year");
+    expect(inSheet).toHaveLength(11);
   });
 });

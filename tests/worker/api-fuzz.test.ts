@@ -15,6 +15,7 @@ import {
   planRangeWork,
   planWork,
   WORK_BUDGET,
+  WORK_COSTS,
 } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH } from "../../worker/lib/openapi.js";
 import { callInProcess as call } from "./api-client.js";
@@ -574,8 +575,9 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
       {
         method: "POST",
         path: "/v1/batch",
+        // As many salary lookups as the work budget takes in one batch.
         body: {
-          calls: Array.from({ length: 5000 }, () => ({
+          calls: Array.from({ length: Math.floor(WORK_BUDGET / WORK_COSTS.lookup) }, () => ({
             fn: "AI_SALARY",
             args: ["ML Engineer", "Mid", "Austin"],
           })),
@@ -584,7 +586,15 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
       {
         method: "POST",
         path: "/v1/functions/{name}".replace("{name}", "AI_SALARY"),
-        body: { args: [Array.from({ length: 1000 }, () => ["ML Engineer"]), "Mid", "Austin"] },
+        body: {
+          args: [
+            Array.from({ length: Math.floor(WORK_BUDGET / WORK_COSTS.lookup) }, () => [
+              "ML Engineer",
+            ]),
+            "Mid",
+            "Austin",
+          ],
+        },
       },
       {
         method: "POST",

@@ -8,6 +8,7 @@ import {
   planRangeWork,
   planWork,
   WORK_BUDGET,
+  WORK_COSTS,
 } from "../../shared/index.js";
 import { api, jsonOf, problemOf, workspaceWithKeys } from "./support/workspace.js";
 
@@ -179,3 +180,102 @@ function planBase() {
     ],
   };
 }
+
+/** A hires table as a sheet passes it: a header row, then one row per hire. */
+const hiresTable = (n: number) => [
+  ["Role", "Level", "Start month"],
+  ...hires(n).map((h) => [h.role, h.level, h.startMonth]),
+];
+const rangeAssumptions = [
+  ["Horizon months", 120],
+  ["Slip months", "0-24"],
+];
+
+describe("finding 1: a batch had no cost budget", () => {
+  it("200 heavy AI_PLAN_RANGE calls are refused whole before any runs, naming the heaviest; /health answers", async () => {
+    // Each call alone fits (a few rows); together they are far over the budget.
+    const call = { fn: "AI_PLAN_RANGE", args: [hiresTable(20), rangeAssumptions, "years"] };
+    const [batch, health] = await Promise.all([
+      api("/v1/batch", { body: { calls: Array.from({ length: 200 }, () => call) } }),
+      api("/health"),
+    ]);
+    const p = await problemOf(batch, 422);
+    const perCall = planRangeWork({
+      horizonMonths: 120,
+      slipMonths: [0, 24],
+      hires: hires(20),
+    }).units;
+    expect(p).toMatchObject({
+      code: "TOO_MUCH_WORK",
+      field: "calls",
+      work: { units: 200 * perCall, budget: WORK_BUDGET },
+    });
+    expect(p.detail).toContain("a batch of 200 calls");
+    expect(p.detail).toContain(`costs ${perCall.toLocaleString("en-US")} units`);
+    expect(p.detail).toMatch(/send these calls in \d+ or more batches/);
+    expect((await jsonOf(health, 200)).status).toBe("ok");
+  });
+
+  it("the same calls within the budget run, and a bad call still fails only itself", async () => {
+    const call = { fn: "AI_PLAN_RANGE", args: [hiresTable(20), rangeAssumptions, "years"] };
+    const perCall = planRangeWork({
+      horizonMonths: 120,
+      slipMonths: [0, 24],
+      hires: hires(20),
+    }).units;
+    const fitting = Math.floor(WORK_BUDGET / perCall);
+    const calls = [...Array.from({ length: fitting }, () => call), { fn: "AI_SALRY", args: [] }];
+    const body = await jsonOf(await api("/v1/batch", { body: { calls } }), 200);
+    expect(body.results).toHaveLength(fitting + 1);
+    expect(body.results[0].value[0][0]).toBe("Year");
+    expect(body.results.at(-1).error.code).toBe("UNKNOWN_FUNCTION");
+  });
+
+  it("one call over the budget on its own is named, with its own advice", async () => {
+    const heavy = { fn: "AI_PLAN_RANGE", args: [hiresTable(1000), rangeAssumptions] };
+    const p = await problemOf(
+      await api("/v1/batch", { body: { calls: [{ fn: "AI_TEAM", args: [12] }, heavy] } }),
+      422,
+    );
+    expect(p.code).toBe("TOO_MUCH_WORK");
+    expect(p.field).toBe("calls[1]");
+    expect(p.detail).toContain("calls[1] alone is over the budget");
+    expect(p.detail).toMatch(/send at most [\d,]+ hire rows per request/);
+  });
+
+  it("POST /v1/functions/{name} refuses an over-budget call before computing, even one whose rows are invalid", async () => {
+    // Unknown roles in every row: computing would fail with UNKNOWN_ROLE; refusal comes first.
+    const table = [["Role", "Level", "Start month"], ...hires(1000).map(() => ["Nope", "Mid", 1])];
+    const p = await problemOf(
+      await api("/v1/functions/AI_PLAN_RANGE", { body: { args: [table, rangeAssumptions] } }),
+      422,
+    );
+    expect(p.code).toBe("TOO_MUCH_WORK");
+    expect(p.work).toEqual({
+      units: planRangeWork({ horizonMonths: 120, slipMonths: [0, 24], hires: hires(1000) }).units,
+      budget: WORK_BUDGET,
+    });
+  });
+
+  it("a ranged lookup is priced per non-blank cell: within the budget it maps, past it it is refused", async () => {
+    const cells = (n: number) => Array.from({ length: n }, () => ["ML Engineer"]);
+    const level = (n: number) => Array.from({ length: n }, () => ["Mid"]);
+    const fits = Math.floor(WORK_BUDGET / WORK_COSTS.lookup);
+    // Blank rows (the unused tail of A2:A) cost nothing.
+    const withTail = [...cells(fits), ...Array.from({ length: 500 }, () => [""])];
+    const ok = await jsonOf(
+      await api("/v1/functions/AI_SALARY", {
+        body: { args: [withTail, [...level(fits), ...Array.from({ length: 500 }, () => [""])]] },
+      }),
+      200,
+    );
+    expect(ok.value).toHaveLength(fits + 500);
+    expect(ok.value[0][0]).toBe(165000);
+    const p = await problemOf(
+      await api("/v1/functions/AI_SALARY", { body: { args: [cells(fits + 1), level(fits + 1)] } }),
+      422,
+    );
+    expect(p.code).toBe("TOO_MUCH_WORK");
+    expect(p.detail).toContain(`AI_SALARY over ${(fits + 1).toLocaleString("en-US")} cells`);
+  });
+});

@@ -3,6 +3,8 @@ import {
   CURRENCIES,
   isPlannerError,
   resolveChoice,
+  limitSuggestions,
+  MAX_FRESH_SUGGESTIONS,
   resolveLevel,
   resolveLocation,
   resolveRole,
@@ -133,6 +135,11 @@ function required(value: unknown, column: BandColumn, example: string): unknown 
  * 422 listing every bad row with its row number, column and fix.
  */
 export function checkBands(rows: readonly RawBandRow[]): WorkspaceBand[] {
+  // Rows past the first few unknown names get no suggestions: an upload's cost is its row count.
+  return limitSuggestions(MAX_FRESH_SUGGESTIONS, () => checkBandRows(rows));
+}
+
+function checkBandRows(rows: readonly RawBandRow[]): WorkspaceBand[] {
   if (rows.length > MAX_BAND_ROWS)
     throw badRequest(`At most ${MAX_BAND_ROWS} bands per upload, got ${rows.length}.`, "bands");
   const problems: BandProblem[] = [];
