@@ -154,15 +154,19 @@ export async function budgetSection(worker, core) {
   const rangeCall = { fn: "AI_PLAN_RANGE", args: [sheetHires(20), slipBlock, "years"] };
   const rangeCallUnits = core.prepareCall(rangeCall.fn, rangeCall.args).work.units;
   const rangeCalls = Math.floor(core.WORK_BUDGET / rangeCallUnits);
-  const lookups = Array.from({ length: 5000 }, (_, i) => ({
-    fn: "AI_SALARY",
-    args: [
-      ["ML Engineer", "Data Scientist", "AI PM", "MLOps Engineer"][i % 4],
-      ["Entry", "Mid", "Senior"][i % 3],
-      ["Austin", "SF", "NYC", "Remote", ""][i % 5],
-    ],
-  }));
-  const cells = Math.floor(core.WORK_BUDGET / core.WORK_COSTS.call);
+  // Names of every kind: seed cells, derived ones, a NO_DATA answer and an alias.
+  const lookups = Array.from(
+    { length: Math.floor(core.WORK_BUDGET / core.WORK_COSTS.lookup) },
+    (_, i) => ({
+      fn: "AI_SALARY",
+      args: [
+        ["ML Engineer", "Data Scientist", "AI PM", "MLOps Engineer"][i % 4],
+        ["Entry", "Mid", "Senior"][i % 3],
+        ["Austin", "SF", "NYC", "Remote", ""][i % 5],
+      ],
+    }),
+  );
+  const cells = Math.floor(core.WORK_BUDGET / core.WORK_COSTS.lookup);
   const column = (values) => Array.from({ length: cells }, (_, i) => [values[i % values.length]]);
   const mapped = [column(["ML Engineer", "Data Scientist", "MLE"]), column(["Mid", "Senior", 4])];
   const functionRows = largest(
@@ -181,14 +185,14 @@ export async function budgetSection(worker, core) {
   );
   await add(
     "POST /v1/batch",
-    `${lookups.length.toLocaleString("en-US")} AI_SALARY calls (the most a batch takes)`,
-    lookups.length * core.WORK_COSTS.call,
+    `${lookups.length.toLocaleString("en-US")} AI_SALARY calls (as many as the budget takes)`,
+    lookups.length * core.WORK_COSTS.lookup,
     () => ({ method: "POST", path: "/v1/batch", body: { calls: lookups } }),
   );
   await add(
     "POST /v1/functions/AI_SALARY",
     `one call mapped over ${cells.toLocaleString("en-US")} cells`,
-    cells * core.WORK_COSTS.call,
+    cells * core.WORK_COSTS.lookup,
     () => ({ method: "POST", path: "/v1/functions/AI_SALARY", body: { args: mapped } }),
   );
   await add(
