@@ -408,7 +408,8 @@ function planNotes(plan: NormalizedPlan): string[] {
     notes.push(
       "Headcount counts people; FTE counts full-time equivalents. Pay, taxes, benefits, bonus and equity scale with FTE; run-rate is the annual salaries × FTE.",
     );
-  if (plan.fiscalYearStart !== null && !plan.startDate)
+  // January is the default (calendar years): only a fiscal year start someone chose is worth a note.
+  if (plan.fiscalYearStart !== null && plan.fiscalYearStart !== 1 && !plan.startDate)
     notes.push(
       "A fiscal year start needs a start date to place the plan's months in the calendar; without one, years are 12-month blocks from month 1.",
     );

@@ -298,7 +298,12 @@ describe("scenarios side by side", () => {
       { name: "Start in July", overrides: { startDate: "2027-07", horizonMonths: 12 } },
     ]);
     expect(cmp.scenarios[1]!.input.startDate).toBe("2027-07");
-    expect(cmp.scenarios[1]!.years).toHaveLength(1);
+    // Twelve months from July 2027 are two calendar years (fiscal years from January, the default).
+    expect(cmp.scenarios[1]!.years.map((y) => [y.label, y.total > 0])).toEqual([
+      ["FY2027", true],
+      ["FY2028", true],
+    ]);
+    expect(cmp.scenarios[0]!.years.map((y) => y.label)).toEqual(["FY2027", "FY2028"]);
     expect(
       caught(() => comparePlans(base, [{ name: "X", overrides: { startDate: "July" } }])).field,
     ).toBe("scenarios[0].startDate");
