@@ -2,6 +2,7 @@
 // this checks it answers exactly what the brute-force version (tests/unit/support) does, figure
 // for figure, on generated plans — slips on the plan and per hire, raises, benefits rates that do
 // not divide evenly, upskilling, and salaries small enough that several slips cost the same.
+// tests/unit/plan-range-finance.test.ts does the same over the finance-grade rules.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizePlan, runPlanRange, type PlanInput } from "../../shared/index.js";
