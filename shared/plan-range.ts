@@ -136,15 +136,17 @@ function fromExact(plan: NormalizedPlan, r: PlanResult): PlanRangeResult {
 
 /**
  * A hire row's possible starts first .. first + starts - 1, each start's costs as prefix sums so
- * any run of months sums in O(1). Entry `through(h, k, m) + l` of `sums` is what one person costs
- * on line l (the lines in use, payroll first) in plan months up to m when starting at offset k;
- * entry `through(h, k, m) + lines` is every line but payroll, summed (what a hire's total adds
- * beside its payroll and benefits).
+ * any run of months sums in O(1). Entry `at(h, k, m) + l` of `sums` is what one person costs on
+ * line l (the lines in use, payroll first) in plan months up to m when starting at offset k;
+ * entry `at(h, k, m) + lines` is every line but payroll, summed (what a hire's total adds beside
+ * its payroll and benefits).
  *
  * Where a later start only moves the curve (curveShifts), one curve from `first` serves every
  * start, indexed by months employed. Where a calendar rule makes a later start cost differently,
  * each start has its own curve, laid out by plan month with the starts side by side, so a row's
- * figures for every start of the hire are read from two runs of the array.
+ * figures for every start of the hire are read from two runs of the array. Either way, start k's
+ * sums through plan month m are at base[k] + m × stride, for m from from[k] (the month before it
+ * starts: nothing yet) to to[k] (its last month employed: everything).
  */
 interface RangeHire {
   count: number;
@@ -152,13 +154,22 @@ interface RangeHire {
   starts: number;
   shifts: boolean;
   sums: Float64Array;
-  /** A moved curve's months employed (from `first`); unused per start. */
-  length: number;
-  /** Each start's months employed within the horizon. */
-  lengths: Int32Array;
-  /** The annual salary × FTE in each month employed: by months employed (moved), or plan month × starts + k. */
+  stride: number;
+  base: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  /** The annual salary × FTE of start k in plan month m (while employed): annual[annualBase[k] + m × annualStride]. */
   annual: Float64Array;
+  annualBase: Int32Array;
+  annualStride: number;
   fteMicros: number;
+}
+
+/** Where start k's sums through plan month m begin (months outside its employment read as its ends). */
+function at(h: RangeHire, k: number, m: number): number {
+  const from = h.from[k]!;
+  const to = h.to[k]!;
+  return h.base[k]! + (m < from ? from : m > to ? to : m) * h.stride;
 }
 
 function rangeHire(
@@ -172,43 +183,83 @@ function rangeHire(
   const first = person.startMonth + person.slip.min;
   const starts = person.slip.max - person.slip.min + 1;
   const shifts = curveShifts(plan, person);
-  const lengths = new Int32Array(starts);
-  const common = { count: person.count, first, starts, shifts, lengths };
-  const fteMicros = Math.round(person.fte * 1_000_000);
-  /** Writes one month's costs at `at`: each line, then the others summed. */
-  const put = (sums: Float64Array, at: number, c: Readonly<CostMonth>) => {
+  const base = new Int32Array(starts);
+  const from = new Int32Array(starts);
+  const to = new Int32Array(starts);
+  const annualBase = new Int32Array(starts);
+  /** Writes one month's costs at `i`: each line, then the others summed. */
+  const put = (sums: Float64Array, i: number, c: Readonly<CostMonth>) => {
     let other = 0;
     for (let l = 0; l < L; l++) {
       const v = c[lines[l]!];
-      sums[at + l] = v;
+      sums[i + l] = v;
       if (l > 0) other += v;
     }
-    sums[at + L] = other;
+    sums[i + L] = other;
   };
+  let sums: Float64Array;
+  let stride: number;
+  let annual: Float64Array;
+  let annualStride: number;
   if (shifts) {
     const length = Math.max(0, lastMonth(plan, person, first) - first + 1);
-    const sums = new Float64Array((length + 1) * W);
-    const annual = new Float64Array(length);
+    sums = new Float64Array((length + 1) * W);
+    const curve = sums;
+    annual = new Float64Array(length);
+    const pay = annual;
     eachCostMonth(plan, person, first, (j, c) => {
-      put(sums, (j + 1) * W, c);
-      annual[j] = c.annual;
+      put(curve, (j + 1) * W, c);
+      pay[j] = c.annual;
     });
     for (let i = W; i < sums.length; i++) sums[i]! += sums[i - W]!;
-    for (let k = 0; k < starts; k++) lengths[k] = Math.max(0, Math.min(length, H - first - k + 1));
-    return { ...common, sums, length, annual, fteMicros };
+    stride = W;
+    annualStride = 1;
+    for (let k = 0; k < starts; k++) {
+      const start = first + k;
+      // Months employed j = m - start, so the sums through m sit at (m - start + 1) × W.
+      base[k] = (1 - start) * W;
+      from[k] = start - 1;
+      to[k] = start - 1 + Math.max(0, Math.min(length, H - start + 1));
+      annualBase[k] = -start;
+    }
+  } else {
+    stride = starts * W;
+    annualStride = starts;
+    sums = new Float64Array((H + 1) * stride);
+    annual = new Float64Array((H + 1) * starts);
+    const grid = sums;
+    const pay = annual;
+    const row = stride;
+    for (let k = 0; k < starts; k++) {
+      const start = first + k;
+      const length = eachCostMonth(plan, person, start, (j, c) => {
+        put(grid, (start + j) * row + k * W, c);
+        pay[(start + j) * starts + k] = c.annual;
+      });
+      base[k] = k * W;
+      // A start past the horizon has nothing in any month: its sums at month H are all 0.
+      from[k] = Math.min(start - 1, H);
+      to[k] = Math.min(start - 1, H) + length;
+      annualBase[k] = k;
+    }
+    for (let i = stride; i < sums.length; i++) sums[i]! += sums[i - stride]!;
   }
-  const row = starts * W;
-  const sums = new Float64Array((H + 1) * row);
-  const annual = new Float64Array((H + 1) * starts);
-  for (let k = 0; k < starts; k++) {
-    const start = first + k;
-    lengths[k] = eachCostMonth(plan, person, start, (j, c) => {
-      put(sums, (start + j) * row + k * W, c);
-      annual[(start + j) * starts + k] = c.annual;
-    });
-  }
-  for (let i = row; i < sums.length; i++) sums[i]! += sums[i - row]!;
-  return { ...common, sums, length: 0, annual, fteMicros };
+  // One object literal for both layouts, so every hire has the same shape (the hot loops stay monomorphic).
+  return {
+    count: person.count,
+    first,
+    starts,
+    shifts,
+    sums,
+    stride,
+    base,
+    from,
+    to,
+    annual,
+    annualBase,
+    annualStride,
+    fteMicros: Math.round(person.fte * 1_000_000),
+  };
 }
 
 type Bound = "low" | "high";
@@ -237,23 +288,6 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
 
   const hires = plan.hires.map((h) => rangeHire(plan, h, lines));
   const n = hires.length;
-  /** Where a hire's sums through plan month m (0 … H) start for start offset k. */
-  const through = (h: RangeHire, k: number, m: number): number => {
-    if (!h.shifts) return (m * h.starts + k) * W;
-    const j = m - h.first - k + 1;
-    return (j < 0 ? 0 : j > h.length ? h.length : j) * W;
-  };
-  /** One person's pay in plan month m at start offset k. */
-  const payIn = (h: RangeHire, k: number, m: number): Cents =>
-    h.sums[through(h, k, m)]! - h.sums[through(h, k, m - 1)]!;
-  /** Whether a start employs the hire in month m, and its annual salary × FTE then. */
-  const employed = (h: RangeHire, k: number, m: number) => {
-    const j = m - h.first - k;
-    return j >= 0 && j < h.lengths[k]!;
-  };
-  const annualIn = (h: RangeHire, k: number, m: number) =>
-    h.shifts ? h.annual[m - h.first - k]! : h.annual[m * h.starts + k]!;
-
   // The existing team and upskilling: the same in every start. Index m for plan month m.
   const team = {
     lines: lines.map(() => new Float64Array(H + 1)),
@@ -293,9 +327,13 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     for (let i = 0; i < n; i++) {
       const h = hires[i]!;
       const k = choice[i]!;
-      const start = h.first + k;
-      const to = Math.min(b, start + h.lengths[k]! - 1);
-      for (let m = Math.max(a, start); m <= to; m++) monthPay[m]! += h.count * payIn(h, k, m);
+      const { sums, stride, count } = h;
+      const base = h.base[k]!;
+      const to = Math.min(b, h.to[k]!);
+      for (let m = Math.max(a, h.from[k]! + 1); m <= to; m++) {
+        const o = base + m * stride;
+        monthPay[m]! += count * (sums[o]! - sums[o - stride]!);
+      }
     }
     let benefits = 0;
     for (let m = a; m <= b; m++) benefits += applyRate(monthPay[m]!, rate);
@@ -306,8 +344,8 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     let total = teamAllPrefix[b]! - teamAllPrefix[a - 1]!;
     for (let i = 0; i < n; i++) {
       const h = hires[i]!;
-      const lo = through(h, choice[i]!, a - 1);
-      const hi = through(h, choice[i]!, b);
+      const lo = at(h, choice[i]!, a - 1);
+      const hi = at(h, choice[i]!, b);
       const sums = h.sums;
       total += h.count * (sums[hi]! - sums[lo]! + sums[hi + L]! - sums[lo + L]!);
     }
@@ -358,9 +396,13 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
         lineMin.fill(Infinity);
         lineMax.fill(-Infinity);
       }
+      const { base, from, to, stride } = h;
       for (let k = 0; k <= last; k++) {
-        const lo = through(h, k, a - 1);
-        const hi = through(h, k, b);
+        // at(h, k, a - 1) and at(h, k, b), inlined: this is the innermost loop.
+        const f = from[k]!;
+        const t = to[k]!;
+        const lo = base[k]! + (a - 1 < f ? f : a - 1 > t ? t : a - 1) * stride;
+        const hi = base[k]! + (b < f ? f : b > t ? t : b) * stride;
         const pay = sums[hi]! - sums[lo]!;
         const total = pay * grow + (sums[hi + L]! - sums[lo + L]!);
         if (pay <= payLow) {
@@ -445,10 +487,11 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
       };
       /** Adds (sign 1) or takes away (-1) a hire's pay at start offset k in the months before m. */
       const move = (h: RangeHire, k: number, m: number, sign: number) => {
-        const start = h.first + k;
-        const to = Math.min(m - 1, start + h.lengths[k]! - 1);
-        for (let t = start; t <= to; t++) {
-          const v = payIn(h, k, t);
+        const { sums, stride } = h;
+        const to = Math.min(m - 1, h.to[k]!);
+        for (let t = h.from[k]! + 1; t <= to; t++) {
+          const o = h.base[k]! + t * stride;
+          const v = sums[o]! - sums[o - stride]!;
           if (v !== 0) setMonth(t, hirePay[t]! + sign * h.count * v);
         }
       };
@@ -465,8 +508,10 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
           const h = hires[i]!;
           const k = choice[i]!;
           if (h.first + k > m) continue;
-          month += h.count * payIn(h, k, m);
-          others += h.count * h.sums[through(h, k, m) + L]!;
+          const now = at(h, k, m);
+          const before = at(h, k, m - 1);
+          month += h.count * (h.sums[now]! - h.sums[before]!);
+          others += h.count * h.sums[now + L]!;
         }
         setMonth(m, month);
         totals.push(payroll + benefits + others + teamAllPrefix[m]! + upskillingPrefix[m]!);
@@ -505,8 +550,8 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
       let annualMax = -Infinity;
       let annual = 0;
       for (let k = 0; k < h.starts; k++) {
-        const here = employed(h, k, m);
-        const a = here ? annualIn(h, k, m) : 0;
+        const here = m > h.from[k]! && m <= h.to[k]!;
+        const a = here ? h.annual[h.annualBase[k]! + m * h.annualStride]! : 0;
         if (here) {
           present++;
           presentMax = 1;
@@ -567,8 +612,8 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
       const h = hires[i]!;
       if (h.first > m) continue; // nothing yet in any start
       const sums = h.sums;
-      const latest = through(h, h.starts - 1, m - 1);
-      const earliest = through(h, 0, m);
+      const latest = at(h, h.starts - 1, m - 1);
+      const earliest = at(h, 0, m);
       for (let l = 0; l < L; l++) {
         let sum = 0;
         if (h.shifts) sum = sums[earliest + l]! - sums[latest + l]!;

@@ -18,7 +18,7 @@ import { PLAN_LIMITS } from "./plan.js";
  * of the JSON); a plan month of a row 2; a month of a range row 12 plus one per possible start,
  * a quarter more for each cost line beyond payroll and recruiting; and where a calendar rule (a
  * merit month with a raise, a payroll-tax wage base) gives each start of an employee's row its own
- * cost curve, 2 per possible start plus one for each such line.
+ * cost curve, 3 per possible start plus 2 for each such line.
  */
 export const WORK_BUDGET = 800_000;
 
@@ -36,9 +36,9 @@ export const WORK_COSTS = {
   /** …and for each cost line beyond payroll and recruiting (taxes, bonus, equity, contractors, backfill), a quarter of a unit more. */
   rangeStartPerLineQuarters: 1,
   /** One possible start for one month of an employee's row whose curve a calendar rule changes with the start: a curve of its own per start. */
-  rangeOwnCurveStart: 2,
-  /** …and for each cost line beyond payroll and recruiting, one unit more. */
-  rangeOwnCurveStartPerLine: 1,
+  rangeOwnCurveStart: 3,
+  /** …and for each cost line beyond payroll and recruiting, two units more. */
+  rangeOwnCurveStartPerLine: 2,
   /** Hire or upskill: a handful of salary lookups and closed-form sums, whatever the horizon. */
   hireVsUpskill: 2_000,
 } as const;

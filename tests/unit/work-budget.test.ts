@@ -129,7 +129,7 @@ describe("estimates", () => {
     expect(planRangeWork(own).units).toBe(2 * perRow(6) + plain);
   });
 
-  it("a merit month or a wage base gives each start of an employee's row its own curve: 2 + 1 per extra line a start", () => {
+  it("a merit month or a wage base gives each start of an employee's row its own curve, costed per start and line", () => {
     const base = { horizonMonths: 12, slipMonths: 3, hires: hires(2) };
     const perRow = (startUnits: number) =>
       WORK_COSTS.priceRow + 12 * (WORK_COSTS.rangeMonth + startUnits);
@@ -141,9 +141,10 @@ describe("estimates", () => {
     expect(planRangeWork({ ...base, payrollTax: { rate: 0, wageBase: 1000 } }).units).toBe(
       planRangeWork(base).units,
     );
-    // A wage base with a rate: the taxes line too, so (2 + 1) per start.
+    // A wage base with a rate: the taxes line too, one line more per start.
     const capped = { ...base, payrollTax: { rate: 0.062, wageBase: 168600 } };
-    expect(planRangeWork(capped).units).toBe(2 * perRow(4 * 3) + plain);
+    const own = WORK_COSTS.rangeOwnCurveStart + WORK_COSTS.rangeOwnCurveStartPerLine;
+    expect(planRangeWork(capped).units).toBe(2 * perRow(4 * own) + plain);
     expect(planRangeWork(capped).what).toContain("gives each start its own cost curve");
     // A contractor's curve only moves, whatever the calendar: 4 starts × (1 + 1/4) for the
     // contractors line, rounded up.
