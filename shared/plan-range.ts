@@ -265,11 +265,18 @@ function rangeHire(
 type Bound = "low" | "high";
 type Row = Record<RangeFigure, Cents>;
 
-const zeroRow = (): Row => {
-  const row = {} as Row;
-  for (const f of RANGE_FIGURES) row[f] = 0;
-  return row;
-};
+const zeroRow = (): Row => ({
+  payroll: 0,
+  benefits: 0,
+  taxes: 0,
+  bonus: 0,
+  equity: 0,
+  contractors: 0,
+  recruiting: 0,
+  backfill: 0,
+  upskilling: 0,
+  total: 0,
+});
 
 /**
  * The bounds under hiring delays in O(hires × starts × months): every start's cost over a run of
@@ -446,10 +453,13 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
   };
 
   /** The lowest and highest each figure can be over months a..b; each total is bounded on its own, so parts need not sum to it. */
+  // Reused from row to row: bounds reads them before the next call writes them.
+  const byTotal = choices();
+  const byPayroll = choices();
+  const sums = { low: new Float64Array(L), high: new Float64Array(L) };
   const bounds = (a: number, b: number): Record<Bound, Row> => {
-    const byTotal = choices();
-    const byPayroll = choices();
-    const sums = { low: new Float64Array(L), high: new Float64Array(L) };
+    sums.low.fill(0);
+    sums.high.fill(0);
     choose(a, b, byTotal, byPayroll, sums);
     const upskilling = upskillingPrefix[b]! - upskillingPrefix[a - 1]!;
     const row = (bound: Bound): Row => {
@@ -605,7 +615,11 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
   const running = new Float64Array(n * L);
   const mean = new Float64Array(L);
   const roundedBefore = new Float64Array(L);
-  const expectedMonths: Row[] = [];
+  // Each figure's expected sum through month m (index m), so any run of months is a difference;
+  // lines the plan does not use stay 0 throughout.
+  const expected = {} as Record<RangeFigure, Float64Array>;
+  for (const f of RANGE_FIGURES) expected[f] = new Float64Array(H + 1);
+  const lineSums = lines.map((l) => expected[l]);
   for (let m = 1; m <= H; m++) {
     mean.fill(0);
     for (let i = 0; i < n; i++) {
@@ -627,25 +641,23 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
         mean[l]! += (h.count * running[i * L + l]!) / h.starts;
       }
     }
-    const row = zeroRow();
+    let total = 0;
+    let payroll = 0;
     for (let l = 0; l < L; l++) {
       const rounded = Math.round(mean[l]!);
-      row[lines[l]!] = rounded - roundedBefore[l]! + team.lines[l]![m]!;
+      const value = rounded - roundedBefore[l]! + team.lines[l]![m]!;
       roundedBefore[l] = rounded;
+      lineSums[l]![m] = lineSums[l]![m - 1]! + value;
+      total += value;
+      if (l === 0) payroll = value;
     }
-    row.benefits = applyRate(row.payroll, rate);
-    row.upskilling = upskillingByMonth[m]!;
-    row.total = COST_LINES.reduce((t, f) => t + row[f], 0);
-    expectedMonths.push(row);
-  }
-  const expectedPrefix: Row[] = [zeroRow()];
-  for (const e of expectedMonths) {
-    const next = { ...expectedPrefix[expectedPrefix.length - 1]! };
-    for (const f of RANGE_FIGURES) next[f] += e[f];
-    expectedPrefix.push(next);
+    const benefits = applyRate(payroll, rate);
+    expected.benefits[m] = expected.benefits[m - 1]! + benefits;
+    expected.upskilling[m] = expected.upskilling[m - 1]! + upskillingByMonth[m]!;
+    expected.total[m] = expected.total[m - 1]! + total + benefits + upskillingByMonth[m]!;
   }
   const expectedSum = (a: number, b: number, f: RangeFigure): Cents =>
-    expectedPrefix[b]![f] - expectedPrefix[a - 1]![f];
+    expected[f][b]! - expected[f][a - 1]!;
   // Benefits and totals round per month on the whole payroll, so their bounds (and the expected
   // figure) hold to a cent or two: where an expected benefits, total or cumulative figure falls
   // outside, the bound takes it in rather than the figure moving, so expected lines always add up

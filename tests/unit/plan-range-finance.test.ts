@@ -187,7 +187,7 @@ describe("the range with the new rules equals its plain reference", () => {
       }),
       { numRuns: 250, seed: 20260514 },
     );
-  });
+  }, 60_000); // hundreds of generated plans against a slow reference: seconds on a loaded machine
   it("with a calendar rule in every plan (a merit month, a wage base resetting each January)", () => {
     fc.assert(
       fc.property(calendarPlan, (input) => {
@@ -201,7 +201,7 @@ describe("the range with the new rules equals its plain reference", () => {
       }),
       { numRuns: 200, seed: 1405 },
     );
-  });
+  }, 60_000); // hundreds of generated plans against a slow reference: seconds on a loaded machine
 });
 
 describe("with no slip the range is the plan, in every line", () => {
@@ -248,7 +248,7 @@ describe("with no slip the range is the plan, in every line", () => {
       }),
       { numRuns: 120, seed: 7 },
     );
-  });
+  }, 60_000); // hundreds of generated plans against a slow reference: seconds on a loaded machine
 });
 
 describe("invariants under slips", () => {
@@ -279,7 +279,7 @@ describe("invariants under slips", () => {
       }),
       { numRuns: 200, seed: 99 },
     );
-  });
+  }, 60_000); // hundreds of generated plans: seconds on a loaded machine
 });
 
 /** A money spread in dollars: [low, expected, high]. */
