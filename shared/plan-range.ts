@@ -85,6 +85,23 @@ export const PLAN_RANGE_METHOD =
  * a range over every allowed start, never random draws.
  */
 export function runPlanRange(input: unknown, options: SalaryOptions = {}): PlanRangeResult {
+  return range(input, options, true);
+}
+
+/**
+ * The range's years and totals alone, without its month rows: the same figures runPlanRange
+ * gives for them (the same code computes them), for answers that read no months — compare's
+ * totals with delays, hire or upskill's cash — at a fraction of the work.
+ */
+export function runPlanRangeYears(
+  input: unknown,
+  options: SalaryOptions = {},
+): Omit<PlanRangeResult, "months"> {
+  const { months: _months, ...rest } = range(input, options, false);
+  return rest;
+}
+
+function range(input: unknown, options: SalaryOptions, withMonths: boolean): PlanRangeResult {
   const plan = normalizePlan(input, options);
   if (plan.hires.every((h) => h.slip.min === h.slip.max)) {
     const exact = simulatePlan(
@@ -93,7 +110,7 @@ export function runPlanRange(input: unknown, options: SalaryOptions = {}): PlanR
     );
     return fromExact(plan, exact);
   }
-  return spread(plan);
+  return spread(plan, withMonths);
 }
 
 const same = (v: number): Spread => ({ low: v, expected: v, high: v });
@@ -283,7 +300,7 @@ const zeroRow = (): Row => ({
  * months comes from prefix sums, and the cumulative rows reuse the month-by-month payroll of the
  * row before, updating only the months of hires whose chosen start changed.
  */
-function spread(plan: NormalizedPlan): PlanRangeResult {
+function spread(plan: NormalizedPlan, withMonths: boolean): PlanRangeResult {
   const H = plan.horizonMonths;
   const rate = plan.benefitsRate;
   const grow = 1 + rate;
@@ -674,24 +691,30 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     return costs;
   };
 
-  const cumulative = cumulativeTotals();
-  const atMonth = [undefined, ...Array.from({ length: H }, (_, i) => people(i + 1))];
+  const periods = planPeriods(H, plan.startDate, plan.fiscalYearStart);
+  // Headcount, FTE and run-rate for every month shown: all of them, or the years' last months.
+  const atMonth: (ReturnType<typeof people> | undefined)[] = [];
+  if (withMonths) for (let m = 1; m <= H; m++) atMonth[m] = people(m);
+  else for (const p of periods) atMonth[p.last] = people(p.last);
   const months: PlanRangeMonth[] = [];
-  for (let m = 1; m <= H; m++) {
-    months.push({
-      month: m,
-      label: monthLabel(m, plan.startDate),
-      headcount: atMonth[m]!.headcount,
-      fte: atMonth[m]!.fte,
-      ...costsOver(m, m),
-      cumulative: widened(
-        expectedSum(1, m, "total"),
-        cumulative.low[m - 1]!,
-        cumulative.high[m - 1]!,
-      ),
-    });
+  if (withMonths) {
+    const cumulative = cumulativeTotals();
+    for (let m = 1; m <= H; m++) {
+      months.push({
+        month: m,
+        label: monthLabel(m, plan.startDate),
+        headcount: atMonth[m]!.headcount,
+        fte: atMonth[m]!.fte,
+        ...costsOver(m, m),
+        cumulative: widened(
+          expectedSum(1, m, "total"),
+          cumulative.low[m - 1]!,
+          cumulative.high[m - 1]!,
+        ),
+      });
+    }
   }
-  const years: PlanRangeYear[] = planPeriods(H, plan.startDate, plan.fiscalYearStart).map((p) => ({
+  const years: PlanRangeYear[] = periods.map((p) => ({
     year: p.year,
     label: p.label,
     months: p.last - p.first + 1,

@@ -12,6 +12,7 @@ import {
   normalizePlan,
   runPlan,
   runPlanRange,
+  runPlanRangeYears,
   curveShifts,
   type PlanInput,
   type PlanRangeResult,
@@ -284,6 +285,19 @@ describe("invariants under slips", () => {
 
 /** A money spread in dollars: [low, expected, high]. */
 const $ = (s: Spread) => [s.low / 100, s.expected / 100, s.high / 100];
+
+describe("the years alone", () => {
+  it("runPlanRangeYears (compare's delays, hire or upskill) is runPlanRange without its months", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyPlan, calendarPlan), (input) => {
+        const { months, ...rest } = runPlanRange(input);
+        expect(months).toHaveLength(input.horizonMonths ?? 24);
+        expect(runPlanRangeYears(input)).toEqual(rest);
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  }, 60_000); // hundreds of generated plans: seconds on a loaded machine
+});
 
 describe("calendar rules a later start does not only shift, worked by hand", () => {
   it("a merit month: an October starter is raised in April after 6 months, a November starter is not", () => {
