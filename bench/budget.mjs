@@ -69,12 +69,26 @@ export async function budgetSection(worker, core) {
     name: `Scenario ${i + 1}`,
     overrides: { slipMonths: [0, 24], salaryChange: 0.05, startMonthShift: i },
   }));
+  // A finance plan whose merit month gives each start of a row its own cost curve, with every
+  // cost line the JSON routes take: the range engine's most expensive rows.
+  const calendar = {
+    horizonMonths: 120,
+    startDate: "2027-01",
+    benefitsRate: 0.25,
+    annualRaise: 0.04,
+    raiseMonth: 4,
+    bonusRate: 0.1,
+    equityRate: 0.1,
+    attritionRate: 0.1,
+    slipMonths: 24,
+  };
   const rows = {
     plan: largest(core, (n) => core.planWork({ horizonMonths: 120, hires: hires(n) }).units),
     range: largest(
       core,
       (n) => core.planRangeWork({ horizonMonths: 120, slipMonths: 24, hires: hires(n) }).units,
     ),
+    rangeCalendar: largest(core, (n) => core.planRangeWork({ ...calendar, hires: hires(n) }).units),
     compare: largest(
       core,
       (n) => core.comparisonWork({ horizonMonths: 120, hires: hires(n) }, scenarios).units,
@@ -87,12 +101,14 @@ export async function budgetSection(worker, core) {
   const bodies = {
     plan: { horizonMonths: 120, benefitsRate: 0.3, annualRaise: 0.05, hires: hires(rows.plan) },
     range: { horizonMonths: 120, slipMonths: 24, hires: hires(rows.range) },
+    rangeCalendar: { ...calendar, hires: hires(rows.rangeCalendar) },
     compare: { base: { horizonMonths: 120, hires: hires(rows.compare) }, scenarios },
     model: { horizonMonths: 120, hires: hires(rows.model), scenarios },
   };
   const units = {
     plan: core.planWork(bodies.plan).units,
     range: core.planRangeWork(bodies.range).units,
+    rangeCalendar: core.planRangeWork(bodies.rangeCalendar).units,
     compare: core.comparisonWork(bodies.compare.base, scenarios).units,
     model: core.modelWork(bodies.model).units,
     hireVsUpskill: core.hireVsUpskillWork().units,
@@ -135,6 +151,12 @@ export async function budgetSection(worker, core) {
     `${rows.range} hire rows × 120 months, slip 0–24 (25 starts)`,
     units.range,
     () => ({ method: "POST", path: "/v1/plan/range", body: bodies.range }),
+  );
+  await add(
+    "POST /v1/plan/range",
+    `${rows.rangeCalendar} hire rows × 120 months, slip 0–24, a merit month (a curve per start), bonus, equity, attrition`,
+    units.rangeCalendar,
+    () => ({ method: "POST", path: "/v1/plan/range", body: bodies.rangeCalendar }),
   );
   await add(
     "POST /v1/plan/compare",

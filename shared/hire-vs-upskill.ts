@@ -16,7 +16,7 @@ import {
   assumptionSpec,
   type AssumptionKey,
 } from "./plan-assumptions.js";
-import { runPlanRange, type Spread } from "./plan-range.js";
+import { runPlanRangeYears, type Spread } from "./plan-range.js";
 import { priceRecruiting } from "./recruiting.js";
 import { salaryRange, type SalaryOptions } from "./salary.js";
 import { describePath } from "./upskilling.js";
@@ -277,7 +277,7 @@ export function hireVsUpskill(
   // gives. It starts after the time to fill: any whole month of that window, each equally likely.
   const firstStart = fill.min + 1;
   const hirePlan = (salary: Cents, recruitingCost: Cents) =>
-    runPlanRange(
+    runPlanRangeYears(
       {
         horizonMonths: horizon,
         benefitsRate,

@@ -1,8 +1,8 @@
 /**
  * A plan's calendar: which month of the year each plan month is, how months read ("2027-01" or
- * "Month 1"), and how they group into years — fiscal years labelled by the calendar year they end
- * in (FY2027) when a start date and a fiscal year start are given, else 12-month blocks from
- * month 1. Without a start date, month 1 counts as January, so "each January" means "each plan
+ * "Month 1"), and how they group into years — with a start date, fiscal years labelled by the
+ * calendar year they end in (FY2027; calendar years when the fiscal year opens in January, the
+ * default), else 12-month blocks from month 1. Without a start date, month 1 counts as January, so "each January" means "each plan
  * year" and a raise month n is month n of every plan year.
  */
 import type { CalendarMonth } from "./plan-assumptions.js";
@@ -32,9 +32,9 @@ export interface PlanPeriod {
 }
 
 /**
- * The plan's years. Fiscal years need a start date (to know the calendar) and a fiscal year
- * start; the first and last may be partial. Otherwise 12-month blocks from month 1, the last
- * possibly shorter.
+ * The plan's years. Fiscal years need a start date (to know the calendar); the first and last
+ * may be partial. Without one (or with no fiscal year start), 12-month blocks from month 1, the
+ * last possibly shorter.
  */
 export function planPeriods(
   horizonMonths: number,

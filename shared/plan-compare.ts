@@ -19,7 +19,7 @@ import {
   type PlanTotals,
   type UpskillingInput,
 } from "./plan.js";
-import { runPlanRange, type Spread } from "./plan-range.js";
+import { runPlanRangeYears, type Spread } from "./plan-range.js";
 import type { SalaryOptions } from "./salary.js";
 
 /** What a named scenario changes in the base plan: any plan assumption, and the changes below. */
@@ -370,7 +370,7 @@ function compareAll(base: unknown, scenarios: unknown, options: SalaryOptions): 
     // The plan as given, through the plan engine: the same figures POST /v1/plan answers.
     const r = runPlan(effective, options);
     const delays = r.hires.some((h) => h.slip.max > 0)
-      ? runPlanRange(effective, options)
+      ? runPlanRangeYears(effective, options)
       : undefined;
     const years: ScenarioYear[] = r.years.map((y, i) => ({
       year: y.year,

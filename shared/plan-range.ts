@@ -1,14 +1,30 @@
-import { applyRate, monthlyPiece, type Cents } from "./money.js";
+/**
+ * The plan under hiring delays: every figure of every month and year as low / expected / high
+ * when hires may start late. Each possible start is costed by the plan engine's own per-person
+ * rules (eachCostMonth in shared/cost-curve.ts), so the new cost lines, FTE, end months and the
+ * calendar rules read exactly as POST /v1/plan reads them; the existing team and upskilling do
+ * not move and count the same in every start.
+ */
 import {
-  monthLabel,
-  normalizePlan,
-  salarySchedules,
-  simulatePlan,
+  CURVE_LINES,
+  curveShifts,
+  eachCostMonth,
+  lastMonth,
+  type CostMonth,
+  type CurveLine,
+} from "./cost-curve.js";
+import { applyRate, type Cents } from "./money.js";
+import { monthLabel, planPeriods } from "./plan-calendar.js";
+import { normalizePlan, planCostLines, simulatePlan } from "./plan.js";
+import {
+  COST_LINES,
+  type CostLine,
   type NormalizedPlan,
   type PlanResult,
   type PlanWarning,
   type ResolvedHire,
-} from "./plan.js";
+  type ResolvedTeamMember,
+} from "./plan-types.js";
 import type { SalaryOptions } from "./salary.js";
 
 /** A figure under hiring delays: its lowest, expected and highest value. */
@@ -18,21 +34,26 @@ export interface Spread {
   high: number;
 }
 
-const FIGURES = ["payroll", "benefits", "recruiting", "upskilling", "total"] as const;
-type Figure = (typeof FIGURES)[number];
-type Costs = Record<Figure, Spread>;
+/** The money figures of a range row: every cost line of the plan and their total. */
+export const RANGE_FIGURES = [...COST_LINES, "total"] as const;
+export type RangeFigure = (typeof RANGE_FIGURES)[number];
+type Costs = Record<RangeFigure, Spread>;
 
 export interface PlanRangeMonth extends Costs {
   month: number;
   label: string;
   headcount: Spread;
+  fte: Spread;
   cumulative: Spread;
 }
 
 export interface PlanRangeYear extends Costs {
   year: number;
+  /** "Year 1", or "FY2027" for a fiscal year: the plan's own years (planPeriods). */
+  label: string;
   months: number;
   endHeadcount: Spread;
+  endFte: Spread;
   runRate: Spread;
 }
 
@@ -41,7 +62,11 @@ export interface PlanRangeResult {
   horizonMonths: number;
   startDate: string | null;
   method: string;
+  /** The cost lines this plan can have (the others are 0 throughout), as POST /v1/plan says. */
+  costLines: CostLine[];
   hires: ResolvedHire[];
+  /** The existing team: the same in every start, so its figures are in low, expected and high alike. */
+  team: ResolvedTeamMember[];
   months: PlanRangeMonth[];
   years: PlanRangeYear[];
   totals: Costs;
@@ -49,9 +74,10 @@ export interface PlanRangeResult {
 }
 
 export const PLAN_RANGE_METHOD =
-  "Each hire may start any whole number of months from its slip's min to its max after its planned month, each equally likely and independent of the others. " +
-  "low and high are, for each figure of each row on its own, the lowest and highest it can be over that row's months (a month, a year, the months so far, or the whole horizon), each hire taking the start that minimises or maximises it (of starts that cost the same, the latest for low and the earliest for high), so a row's low parts need not sum to its low total; " +
-  "headcount and run-rate take the latest and earliest starts. expected is the mean over each hire's slips, rounded to the cent month by month; years and totals sum the expected months, and each expected figure is held inside its row's low–high bounds, which can move it by a cent. " +
+  "Each hire may start any whole number of months from its slip's min to its max after its planned month, each equally likely and independent of the others; a later start moves the hire's whole employment (an end month moves with it) and is costed by the plan engine's rules for that start (raises, payroll tax and its wage base, bonus, equity, a contractor's rate, recruiting, backfill), so a calendar rule such as a merit month can make a later start cost differently, not only later. The existing team and upskilling do not move. " +
+  "low and high are, for each figure of each row on its own, the lowest and highest it can be over that row's months (a month, a year, the months so far, or the whole horizon), each hire taking the start that minimises or maximises it (of starts that cost the same, the latest for low and the earliest for high); benefits follow the starts that bound payroll and a row's total the starts that bound each hire's own total, so a row's low parts need not sum to its low total; " +
+  "headcount, FTE and run-rate take each hire's lowest and highest over its starts. expected is the mean over each hire's starts, in cents with no cent lost over time: each line's expected months are the steps of its running mean rounded to the cent, so any run of months sums to its mean rounded; benefits are the rate × each month's expected payroll; a month's expected lines add up to its expected total, and years, the months so far and the whole horizon sum the expected months. " +
+  "Benefits round per month on the whole payroll, so the bounds of benefits and totals are exact to a cent or two: where an expected figure falls outside them, the bound is widened to it. " +
   "Hires that slip past the horizon add nothing. With no slip all three equal the plain plan.";
 
 /**
@@ -59,6 +85,23 @@ export const PLAN_RANGE_METHOD =
  * a range over every allowed start, never random draws.
  */
 export function runPlanRange(input: unknown, options: SalaryOptions = {}): PlanRangeResult {
+  return range(input, options, true);
+}
+
+/**
+ * The range's years and totals alone, without its month rows: the same figures runPlanRange
+ * gives for them (the same code computes them), for answers that read no months — compare's
+ * totals with delays, hire or upskill's cash — at a fraction of the work.
+ */
+export function runPlanRangeYears(
+  input: unknown,
+  options: SalaryOptions = {},
+): Omit<PlanRangeResult, "months"> {
+  const { months: _months, ...rest } = range(input, options, false);
+  return rest;
+}
+
+function range(input: unknown, options: SalaryOptions, withMonths: boolean): PlanRangeResult {
   const plan = normalizePlan(input, options);
   if (plan.hires.every((h) => h.slip.min === h.slip.max)) {
     const exact = simulatePlan(
@@ -67,36 +110,39 @@ export function runPlanRange(input: unknown, options: SalaryOptions = {}): PlanR
     );
     return fromExact(plan, exact);
   }
-  return spread(plan);
+  return spread(plan, withMonths);
 }
 
 const same = (v: number): Spread => ({ low: v, expected: v, high: v });
 
 function fromExact(plan: NormalizedPlan, r: PlanResult): PlanRangeResult {
-  const costs = (row: Record<Figure, number>): Costs => ({
-    payroll: same(row.payroll),
-    benefits: same(row.benefits),
-    recruiting: same(row.recruiting),
-    upskilling: same(row.upskilling),
-    total: same(row.total),
-  });
+  const costs = (row: Record<RangeFigure, number>): Costs => {
+    const out = {} as Costs;
+    for (const f of RANGE_FIGURES) out[f] = same(row[f]);
+    return out;
+  };
   return {
     currency: "USD",
     horizonMonths: r.horizonMonths,
     startDate: r.startDate,
     method: PLAN_RANGE_METHOD,
+    costLines: r.costLines,
     hires: plan.hires,
+    team: plan.team,
     months: r.months.map((m) => ({
       month: m.month,
       label: m.label,
       headcount: same(m.headcount),
+      fte: same(m.fte),
       cumulative: same(m.cumulative),
       ...costs(m),
     })),
     years: r.years.map((y) => ({
       year: y.year,
+      label: y.label,
       months: y.months,
       endHeadcount: same(y.endHeadcount),
+      endFte: same(y.endFte),
       runRate: same(y.runRate),
       ...costs(y),
     })),
@@ -106,245 +152,396 @@ function fromExact(plan: NormalizedPlan, r: PlanResult): PlanRangeResult {
 }
 
 /**
- * One hire row's costs by months served (index j = 0 for its first month), per person. A slip of
- * s months only shifts this curve (start + s), so every slip of the hire reads the same arrays.
+ * A hire row's possible starts first .. first + starts - 1, each start's costs as prefix sums so
+ * any run of months sums in O(1). Entry `at(h, k, m) + l` of `sums` is what one person costs on
+ * line l (the lines in use, payroll first) in plan months up to m when starting at offset k;
+ * entry `at(h, k, m) + lines` is every line but payroll, summed (what a hire's total adds beside
+ * its payroll and benefits).
+ *
+ * Where a later start only moves the curve (curveShifts), one curve from `first` serves every
+ * start, indexed by months employed. Where a calendar rule makes a later start cost differently,
+ * each start has its own curve, laid out by plan month with the starts side by side, so a row's
+ * figures for every start of the hire are read from two runs of the array. Either way, start k's
+ * sums through plan month m are at base[k] + m × stride, for m from from[k] (the month before it
+ * starts: nothing yet) to to[k] (its last month employed: everything).
  */
-interface HireCurve {
+interface RangeHire {
   count: number;
-  start: number;
-  /** First slip value and how many there are (slip.min .. slip.max). */
-  minSlip: number;
-  slips: number;
-  recruiting: Cents;
-  pay: readonly Cents[];
-  annual: readonly Cents[];
-  /** prefix[j] = pay[0] + … + pay[j-1], so any run of months sums in O(1). */
-  prefix: readonly Cents[];
-  /** The months served (j) that pay anything, ascending: all of them unless the salary is a few cents. */
-  paid: readonly number[];
+  first: number;
+  starts: number;
+  shifts: boolean;
+  sums: Float64Array;
+  stride: number;
+  base: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  /** The annual salary × FTE of start k in plan month m (while employed): annual[annualBase[k] + m × annualStride]. */
+  annual: Float64Array;
+  annualBase: Int32Array;
+  annualStride: number;
+  fteMicros: number;
 }
 
-/** Pay per month served, the annual salary behind it and its prefix sums; shared by hires with the same salary. */
-function curves(plan: NormalizedPlan): HireCurve[] {
+/** Where start k's sums through plan month m begin (months outside its employment read as its ends). */
+function at(h: RangeHire, k: number, m: number): number {
+  const from = h.from[k]!;
+  const to = h.to[k]!;
+  return h.base[k]! + (m < from ? from : m > to ? to : m) * h.stride;
+}
+
+function rangeHire(
+  plan: NormalizedPlan,
+  person: ResolvedHire,
+  lines: readonly CurveLine[],
+): RangeHire {
   const H = plan.horizonMonths;
-  const schedules = salarySchedules(plan);
-  const byAnnual = new Map<Cents, Pick<HireCurve, "pay" | "annual" | "prefix" | "paid">>();
-  return plan.hires.map((h, i) => {
-    let c = byAnnual.get(h.annualSalary);
-    if (!c) {
-      const byYear = schedules[i]!;
-      const pay: Cents[] = [];
-      const annual: Cents[] = [];
-      const prefix: Cents[] = [0];
-      const paid: number[] = [];
-      for (let j = 0; j < H; j++) {
-        const a = byYear[Math.floor(j / 12)]!;
-        pay.push(monthlyPiece(a, j % 12));
-        annual.push(a);
-        prefix.push(prefix[j]! + pay[j]!);
-        if (pay[j] !== 0) paid.push(j);
-      }
-      c = { pay, annual, prefix, paid };
-      byAnnual.set(h.annualSalary, c);
+  const L = lines.length;
+  const W = L + 1;
+  const first = person.startMonth + person.slip.min;
+  const starts = person.slip.max - person.slip.min + 1;
+  const shifts = curveShifts(plan, person);
+  const base = new Int32Array(starts);
+  const from = new Int32Array(starts);
+  const to = new Int32Array(starts);
+  const annualBase = new Int32Array(starts);
+  /** Writes one month's costs at `i`: each line, then the others summed. */
+  const put = (sums: Float64Array, i: number, c: Readonly<CostMonth>) => {
+    let other = 0;
+    for (let l = 0; l < L; l++) {
+      const v = c[lines[l]!];
+      sums[i + l] = v;
+      if (l > 0) other += v;
     }
-    return {
-      count: h.count,
-      start: h.startMonth,
-      minSlip: h.slip.min,
-      slips: h.slip.max - h.slip.min + 1,
-      recruiting: h.recruitingPerPerson,
-      ...c,
-    };
-  });
+    sums[i + L] = other;
+  };
+  let sums: Float64Array;
+  let stride: number;
+  let annual: Float64Array;
+  let annualStride: number;
+  if (shifts) {
+    const length = Math.max(0, lastMonth(plan, person, first) - first + 1);
+    sums = new Float64Array((length + 1) * W);
+    const curve = sums;
+    annual = new Float64Array(length);
+    const pay = annual;
+    eachCostMonth(plan, person, first, (j, c) => {
+      put(curve, (j + 1) * W, c);
+      pay[j] = c.annual;
+    });
+    for (let i = W; i < sums.length; i++) sums[i]! += sums[i - W]!;
+    stride = W;
+    annualStride = 1;
+    for (let k = 0; k < starts; k++) {
+      const start = first + k;
+      // Months employed j = m - start, so the sums through m sit at (m - start + 1) × W.
+      base[k] = (1 - start) * W;
+      from[k] = start - 1;
+      to[k] = start - 1 + Math.max(0, Math.min(length, H - start + 1));
+      annualBase[k] = -start;
+    }
+  } else {
+    stride = starts * W;
+    annualStride = starts;
+    sums = new Float64Array((H + 1) * stride);
+    annual = new Float64Array((H + 1) * starts);
+    const grid = sums;
+    const pay = annual;
+    const row = stride;
+    for (let k = 0; k < starts; k++) {
+      const start = first + k;
+      const length = eachCostMonth(plan, person, start, (j, c) => {
+        put(grid, (start + j) * row + k * W, c);
+        pay[(start + j) * starts + k] = c.annual;
+      });
+      base[k] = k * W;
+      // A start past the horizon has nothing in any month: its sums at month H are all 0.
+      from[k] = Math.min(start - 1, H);
+      to[k] = Math.min(start - 1, H) + length;
+      annualBase[k] = k;
+    }
+    for (let i = stride; i < sums.length; i++) sums[i]! += sums[i - stride]!;
+  }
+  // One object literal for both layouts, so every hire has the same shape (the hot loops stay monomorphic).
+  return {
+    count: person.count,
+    first,
+    starts,
+    shifts,
+    sums,
+    stride,
+    base,
+    from,
+    to,
+    annual,
+    annualBase,
+    annualStride,
+    fteMicros: Math.round(person.fte * 1_000_000),
+  };
 }
 
-/** One person's pay in plan month m when the hire starts in month `start` (0 before it). */
-function payAt(c: HireCurve, start: number, m: number): Cents {
-  const j = m - start;
-  return j >= 0 ? c.pay[j]! : 0;
-}
+type Bound = "low" | "high";
+type Row = Record<RangeFigure, Cents>;
 
-/** One person's payroll over plan months a..b when the hire starts in month `start`. */
-function payOver(c: HireCurve, start: number, a: number, b: number): Cents {
-  const to = b - start;
-  if (to < 0) return 0;
-  return c.prefix[to + 1]! - c.prefix[Math.max(0, a - start)]!;
-}
-
-type Criterion = "payroll" | "recruiting" | "total";
-/** Per criterion, each hire's lowest- and highest-cost slip (as an offset from its slip.min). */
-type Choices = Partial<Record<Criterion, Record<"low" | "high", number[]>>>;
+const zeroRow = (): Row => ({
+  payroll: 0,
+  benefits: 0,
+  taxes: 0,
+  bonus: 0,
+  equity: 0,
+  contractors: 0,
+  recruiting: 0,
+  backfill: 0,
+  upskilling: 0,
+  total: 0,
+});
 
 /**
- * The bounds under hiring delays in O(hires × slips × months): every slip's cost over a run of
+ * The bounds under hiring delays in O(hires × starts × months): every start's cost over a run of
  * months comes from prefix sums, and the cumulative rows reuse the month-by-month payroll of the
- * row before, updating only the months of hires whose lowest (highest) slip changed.
+ * row before, updating only the months of hires whose chosen start changed.
  */
-function spread(plan: NormalizedPlan): PlanRangeResult {
+function spread(plan: NormalizedPlan, withMonths: boolean): PlanRangeResult {
   const H = plan.horizonMonths;
-  const hires = curves(plan);
   const rate = plan.benefitsRate;
-  const upskillingByMonth: Cents[] = new Array<Cents>(H + 1).fill(0);
-  for (const u of plan.upskilling) upskillingByMonth[u.startMonth]! += u.people * u.costPerPerson;
-  const upskillingPrefix: Cents[] = [0];
-  for (let m = 1; m <= H; m++)
-    upskillingPrefix.push(upskillingPrefix[m - 1]! + upskillingByMonth[m]!);
+  const grow = 1 + rate;
+  const costLines = planCostLines(plan);
+  // Curve lines the plan uses, payroll first (it is always used); the others are 0 throughout.
+  const lines = CURVE_LINES.filter((l) => costLines.includes(l));
+  const L = lines.length;
+  const W = L + 1; // entries per month and start: the lines, then the others summed
 
-  /**
-   * For each hire, the slip (as an offset from slip.min) whose own cost over months a..b is lowest
-   * and highest by each criterion: hires slip independently, so that is the true bound. Among
-   * slips that cost the same, low takes the latest and high the earliest, so over months 1..m
-   * (where a later start never costs more) the choice never flips from month to month. The total
-   * is compared as (1 + rate) × payroll + recruiting, from exact sums.
-   */
-  const choose = (a: number, b: number, criteria: readonly Criterion[]): Choices => {
-    const n = hires.length;
-    const out = {} as Choices;
-    for (const by of criteria) out[by] = { low: new Array<number>(n), high: new Array<number>(n) };
-    const { payroll: byPayroll, recruiting: byRecruiting, total: byTotal } = out;
-    const payrollToo = Boolean(byPayroll || byTotal);
-    const grow = 1 + rate;
+  const hires = plan.hires.map((h) => rangeHire(plan, h, lines));
+  const n = hires.length;
+  // The existing team and upskilling: the same in every start. Index m for plan month m.
+  const team = {
+    lines: lines.map(() => new Float64Array(H + 1)),
+    headcount: new Float64Array(H + 1),
+    fteMicros: new Float64Array(H + 1),
+    runRate: new Float64Array(H + 1),
+  };
+  for (const p of plan.team) {
+    const fte = p.count * Math.round(p.fte * 1_000_000);
+    eachCostMonth(plan, p, 1, (j, c) => {
+      const m = 1 + j;
+      for (let l = 0; l < L; l++) team.lines[l]![m]! += p.count * c[lines[l]!];
+      team.headcount[m]! += p.count;
+      team.fteMicros[m]! += fte;
+      team.runRate[m]! += p.count * c.annual;
+    });
+  }
+  const teamPayroll = team.lines[0]!;
+  const prefixOf = (byMonth: Float64Array) => {
+    const p = new Float64Array(H + 1);
+    for (let m = 1; m <= H; m++) p[m] = p[m - 1]! + byMonth[m]!;
+    return p;
+  };
+  const teamLinePrefix = team.lines.map(prefixOf);
+  const teamAll = new Float64Array(H + 1);
+  for (let m = 1; m <= H; m++) for (let l = 0; l < L; l++) teamAll[m]! += team.lines[l]![m]!;
+  const teamAllPrefix = prefixOf(teamAll);
+  const upskillingByMonth = new Float64Array(H + 1);
+  for (const u of plan.upskilling) upskillingByMonth[u.startMonth]! += u.people * u.costPerPerson;
+  const upskillingPrefix = prefixOf(upskillingByMonth);
+
+  const monthPay = new Float64Array(H + 1);
+  /** Benefits over months a..b (the rate × each month's whole payroll, rounded per month) with each hire at its chosen start. */
+  const benefitsOver = (a: number, b: number, choice: Int32Array): Cents => {
+    if (rate === 0) return 0;
+    for (let m = a; m <= b; m++) monthPay[m] = teamPayroll[m]!;
     for (let i = 0; i < n; i++) {
-      const c = hires[i]!;
-      let pLow = 0,
-        pHigh = 0,
-        rLow = 0,
-        rHigh = 0,
-        tLow = 0,
-        tHigh = 0;
-      let pLowCost = Infinity,
-        pHighCost = -Infinity,
-        rLowCost = Infinity,
-        rHighCost = -Infinity,
-        tLowCost = Infinity,
-        tHighCost = -Infinity;
-      const first = c.start + c.minSlip;
-      for (let k = 0; k < c.slips; k++) {
-        const start = first + k;
-        const recruiting = start < a || start > b ? 0 : c.recruiting;
-        const payroll = payrollToo ? payOver(c, start, a, b) : 0;
-        const total = payroll * grow + recruiting;
-        if (payroll <= pLowCost) {
-          pLowCost = payroll;
-          pLow = k;
-        }
-        if (payroll > pHighCost) {
-          pHighCost = payroll;
-          pHigh = k;
-        }
-        if (recruiting <= rLowCost) {
-          rLowCost = recruiting;
-          rLow = k;
-        }
-        if (recruiting > rHighCost) {
-          rHighCost = recruiting;
-          rHigh = k;
-        }
-        if (total <= tLowCost) {
-          tLowCost = total;
-          tLow = k;
-        }
-        if (total > tHighCost) {
-          tHighCost = total;
-          tHigh = k;
-        }
-      }
-      if (byPayroll) {
-        byPayroll.low[i] = pLow;
-        byPayroll.high[i] = pHigh;
-      }
-      if (byRecruiting) {
-        byRecruiting.low[i] = rLow;
-        byRecruiting.high[i] = rHigh;
-      }
-      if (byTotal) {
-        byTotal.low[i] = tLow;
-        byTotal.high[i] = tHigh;
+      const h = hires[i]!;
+      const k = choice[i]!;
+      const { sums, stride, count } = h;
+      const base = h.base[k]!;
+      const to = Math.min(b, h.to[k]!);
+      for (let m = Math.max(a, h.from[k]! + 1); m <= to; m++) {
+        const o = base + m * stride;
+        monthPay[m]! += count * (sums[o]! - sums[o - stride]!);
       }
     }
-    return out;
+    let benefits = 0;
+    for (let m = a; m <= b; m++) benefits += applyRate(monthPay[m]!, rate);
+    return benefits;
+  };
+  /** Every line over months a..b but benefits and upskilling, with each hire at its chosen start (the team's included). */
+  const linesOver = (a: number, b: number, choice: Int32Array): Cents => {
+    let total = teamAllPrefix[b]! - teamAllPrefix[a - 1]!;
+    for (let i = 0; i < n; i++) {
+      const h = hires[i]!;
+      const lo = at(h, choice[i]!, a - 1);
+      const hi = at(h, choice[i]!, b);
+      const sums = h.sums;
+      total += h.count * (sums[hi]! - sums[lo]! + sums[hi + L]! - sums[lo + L]!);
+    }
+    return total;
   };
 
-  /** Payroll, benefits (month by month, on the month's whole payroll) and recruiting over a..b with each hire at its chosen slip. */
-  const costed = (a: number, b: number, choice: readonly number[]) => {
-    const out = { payroll: 0, benefits: 0, recruiting: 0 };
-    for (let m = a; m <= b; m++) {
-      let payroll = 0;
-      let recruiting = 0;
-      hires.forEach((c, i) => {
-        const start = c.start + c.minSlip + choice[i]!;
-        payroll += c.count * payAt(c, start, m);
-        if (start === m) recruiting += c.count * c.recruiting;
-      });
-      out.payroll += payroll;
-      out.benefits += applyRate(payroll, rate);
-      out.recruiting += recruiting;
+  type Choices = Record<Bound, Int32Array>;
+  const choices = (): Choices => ({ low: new Int32Array(n), high: new Int32Array(n) });
+  const lineMin = new Float64Array(L);
+  const lineMax = new Float64Array(L);
+  /**
+   * One pass over every hire's starts for months a..b: the start whose own payroll, and whose own
+   * total ((1 + rate) × payroll + its other lines, from exact sums), is lowest and highest; and,
+   * when `lineSums` is given, each line's lowest and highest summed over the hires (× count).
+   * Among starts that cost the same, low takes the latest and high the earliest, so over months
+   * 1..m (where a later start rarely costs more) the choice seldom flips from month to month.
+   */
+  const choose = (
+    a: number,
+    b: number,
+    byTotal: Choices,
+    byPayroll?: Choices,
+    lineSums?: Record<Bound, Float64Array>,
+  ) => {
+    for (let i = 0; i < n; i++) {
+      const h = hires[i]!;
+      const last = h.starts - 1;
+      if (h.first > b) {
+        // No start reaches these months: every start costs 0, so the latest for low, the earliest for high.
+        byTotal.low[i] = last;
+        byTotal.high[i] = 0;
+        if (byPayroll) {
+          byPayroll.low[i] = last;
+          byPayroll.high[i] = 0;
+        }
+        continue;
+      }
+      const sums = h.sums;
+      let payLow = Infinity;
+      let payHigh = -Infinity;
+      let totalLow = Infinity;
+      let totalHigh = -Infinity;
+      let payLowK = 0;
+      let payHighK = 0;
+      let totalLowK = 0;
+      let totalHighK = 0;
+      if (lineSums) {
+        lineMin.fill(Infinity);
+        lineMax.fill(-Infinity);
+      }
+      const { base, from, to, stride } = h;
+      for (let k = 0; k <= last; k++) {
+        // at(h, k, a - 1) and at(h, k, b), inlined: this is the innermost loop.
+        const f = from[k]!;
+        const t = to[k]!;
+        const lo = base[k]! + (a - 1 < f ? f : a - 1 > t ? t : a - 1) * stride;
+        const hi = base[k]! + (b < f ? f : b > t ? t : b) * stride;
+        const pay = sums[hi]! - sums[lo]!;
+        const total = pay * grow + (sums[hi + L]! - sums[lo + L]!);
+        if (pay <= payLow) {
+          payLow = pay;
+          payLowK = k;
+        }
+        if (pay > payHigh) {
+          payHigh = pay;
+          payHighK = k;
+        }
+        if (total <= totalLow) {
+          totalLow = total;
+          totalLowK = k;
+        }
+        if (total > totalHigh) {
+          totalHigh = total;
+          totalHighK = k;
+        }
+        if (lineSums)
+          for (let l = 1; l < L; l++) {
+            const v = sums[hi + l]! - sums[lo + l]!;
+            if (v < lineMin[l]!) lineMin[l] = v;
+            if (v > lineMax[l]!) lineMax[l] = v;
+          }
+      }
+      byTotal.low[i] = totalLowK;
+      byTotal.high[i] = totalHighK;
+      if (byPayroll) {
+        byPayroll.low[i] = payLowK;
+        byPayroll.high[i] = payHighK;
+      }
+      if (lineSums) {
+        lineSums.low[0]! += h.count * payLow;
+        lineSums.high[0]! += h.count * payHigh;
+        for (let l = 1; l < L; l++) {
+          lineSums.low[l]! += h.count * lineMin[l]!;
+          lineSums.high[l]! += h.count * lineMax[l]!;
+        }
+      }
     }
-    return out;
   };
 
   /** The lowest and highest each figure can be over months a..b; each total is bounded on its own, so parts need not sum to it. */
-  const bounds = (a: number, b: number): Record<"low" | "high", Record<Figure, Cents>> => {
+  // Reused from row to row: bounds reads them before the next call writes them.
+  const byTotal = choices();
+  const byPayroll = choices();
+  const sums = { low: new Float64Array(L), high: new Float64Array(L) };
+  const bounds = (a: number, b: number): Record<Bound, Row> => {
+    sums.low.fill(0);
+    sums.high.fill(0);
+    choose(a, b, byTotal, byPayroll, sums);
     const upskilling = upskillingPrefix[b]! - upskillingPrefix[a - 1]!;
-    const choices = choose(a, b, ["payroll", "recruiting", "total"]);
-    const bound = (pick: "low" | "high"): Record<Figure, Cents> => {
-      const byPayroll = costed(a, b, choices.payroll![pick]);
-      const byRecruiting = costed(a, b, choices.recruiting![pick]);
-      const byTotal = costed(a, b, choices.total![pick]);
-      return {
-        payroll: byPayroll.payroll,
-        benefits: byPayroll.benefits,
-        recruiting: byRecruiting.recruiting,
-        upskilling,
-        total: byTotal.payroll + byTotal.benefits + byTotal.recruiting + upskilling,
-      };
+    const row = (bound: Bound): Row => {
+      const r = zeroRow();
+      for (let l = 0; l < L; l++)
+        r[lines[l]!] = sums[bound][l]! + teamLinePrefix[l]![b]! - teamLinePrefix[l]![a - 1]!;
+      r.benefits = benefitsOver(a, b, byPayroll[bound]);
+      r.upskilling = upskilling;
+      const choice = byTotal[bound];
+      r.total = linesOver(a, b, choice) + benefitsOver(a, b, choice) + upskilling;
+      return r;
     };
-    return { low: bound("low"), high: bound("high") };
+    return { low: row("low"), high: row("high") };
   };
 
   /**
-   * The low and high cumulative totals for months 1..m, for every m. The slips chosen for 1..m
+   * The low and high cumulative totals for months 1..m, for every m. The starts chosen for 1..m
    * mostly equal those for 1..m-1, so each bound keeps its month-by-month payroll (and benefits,
    * which round per month) and patches only the months of hires whose choice changed.
    */
-  const cumulativeTotals = (): Record<"low" | "high", Cents[]> => {
+  const cumulativeTotals = (): Record<Bound, Cents[]> => {
     const track = () => {
-      const monthPayroll: Cents[] = new Array<Cents>(H + 1).fill(0);
+      const hirePay = new Float64Array(H + 1);
+      const monthBenefits = new Float64Array(H + 1);
       let payroll = 0;
       let benefits = 0;
-      let previous: readonly number[] | undefined;
+      let previous: Int32Array | undefined;
       const totals: Cents[] = [];
-      const setMonth = (k: number, value: Cents) => {
-        payroll += value - monthPayroll[k]!;
-        benefits += applyRate(value, rate) - applyRate(monthPayroll[k]!, rate);
-        monthPayroll[k] = value;
+      const setMonth = (m: number, value: Cents) => {
+        payroll += value - hirePay[m]!;
+        hirePay[m] = value;
+        const b = applyRate(teamPayroll[m]! + value, rate);
+        benefits += b - monthBenefits[m]!;
+        monthBenefits[m] = b;
       };
-      const next = (m: number, choice: readonly number[]) => {
-        if (previous) {
-          hires.forEach((c, i) => {
-            if (choice[i] === previous![i]) return;
-            const was = c.start + c.minSlip + previous![i]!;
-            const now = c.start + c.minSlip + choice[i]!;
-            // Only months that pay anything change: the hire's pay moves from `was` to `now`.
-            for (const j of c.paid) {
-              if (was + j >= m) break;
-              setMonth(was + j, monthPayroll[was + j]! - c.count * c.pay[j]!);
-            }
-            for (const j of c.paid) {
-              if (now + j >= m) break;
-              setMonth(now + j, monthPayroll[now + j]! + c.count * c.pay[j]!);
-            }
-          });
+      /** Adds (sign 1) or takes away (-1) a hire's pay at start offset k in the months before m. */
+      const move = (h: RangeHire, k: number, m: number, sign: number) => {
+        const { sums, stride } = h;
+        const to = Math.min(m - 1, h.to[k]!);
+        for (let t = h.from[k]! + 1; t <= to; t++) {
+          const o = h.base[k]! + t * stride;
+          const v = sums[o]! - sums[o - stride]!;
+          if (v !== 0) setMonth(t, hirePay[t]! + sign * h.count * v);
         }
+      };
+      const next = (m: number, choice: Int32Array) => {
+        if (previous)
+          for (let i = 0; i < n; i++) {
+            if (choice[i] === previous[i]) continue;
+            move(hires[i]!, previous[i]!, m, -1);
+            move(hires[i]!, choice[i]!, m, 1);
+          }
         let month = 0;
-        let recruiting = 0;
-        hires.forEach((c, i) => {
-          const start = c.start + c.minSlip + choice[i]!;
-          month += c.count * payAt(c, start, m);
-          if (start <= m) recruiting += c.count * c.recruiting;
-        });
+        let others = 0;
+        for (let i = 0; i < n; i++) {
+          const h = hires[i]!;
+          const k = choice[i]!;
+          if (h.first + k > m) continue;
+          const now = at(h, k, m);
+          const before = at(h, k, m - 1);
+          month += h.count * (h.sums[now]! - h.sums[before]!);
+          others += h.count * h.sums[now + L]!;
+        }
         setMonth(m, month);
-        totals.push(payroll + benefits + recruiting + upskillingPrefix[m]!);
+        totals.push(payroll + benefits + others + teamAllPrefix[m]! + upskillingPrefix[m]!);
         previous = choice;
       };
       return { next, totals };
@@ -352,115 +549,181 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
     const low = track();
     const high = track();
     for (let m = 1; m <= H; m++) {
-      const { total } = choose(1, m, ["total"]);
-      low.next(m, total!.low);
-      high.next(m, total!.high);
+      const choice = choices();
+      choose(1, m, choice);
+      low.next(m, choice.low);
+      high.next(m, choice.high);
     }
     return { low: low.totals, high: high.totals };
   };
 
-  /** Headcount or run-rate at month m: the latest starts give the low end, the earliest the high. */
-  const atMonth = (m: number, of: "headcount" | "runRate"): Spread => {
-    let low = 0;
-    let high = 0;
-    let expected = 0;
-    for (const c of hires) {
-      let min = Infinity;
-      let max = -Infinity;
-      let sum = 0;
-      for (let k = 0; k < c.slips; k++) {
-        const j = m - (c.start + c.minSlip + k);
-        const v = (j < 0 ? 0 : of === "headcount" ? 1 : c.annual[j]!) * c.count;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-        sum += v;
+  /** Headcount, FTE and run-rate at month m: each hire's lowest and highest over its starts, and their mean. */
+  const people = (m: number): Record<"headcount" | "fte" | "runRate", Spread> => {
+    let headLow = 0;
+    let headHigh = 0;
+    let headMean = 0;
+    let payLow = 0;
+    let payHigh = 0;
+    let payMean = 0;
+    let fteLow = 0;
+    let fteHigh = 0;
+    let fteMean = 0;
+    for (const h of hires) {
+      if (h.first > m) continue; // not employed yet in any start
+      let presentMin = 1;
+      let presentMax = 0;
+      let present = 0;
+      let annualMin = Infinity;
+      let annualMax = -Infinity;
+      let annual = 0;
+      for (let k = 0; k < h.starts; k++) {
+        const here = m > h.from[k]! && m <= h.to[k]!;
+        const a = here ? h.annual[h.annualBase[k]! + m * h.annualStride]! : 0;
+        if (here) {
+          present++;
+          presentMax = 1;
+        } else presentMin = 0;
+        annual += a;
+        if (a < annualMin) annualMin = a;
+        if (a > annualMax) annualMax = a;
       }
-      low += min;
-      high += max;
-      expected += sum / c.slips;
+      headLow += h.count * presentMin;
+      headHigh += h.count * presentMax;
+      headMean += (h.count * present) / h.starts;
+      fteLow += h.count * h.fteMicros * presentMin;
+      fteHigh += h.count * h.fteMicros * presentMax;
+      fteMean += (h.count * h.fteMicros * present) / h.starts;
+      payLow += h.count * annualMin;
+      payHigh += h.count * annualMax;
+      payMean += (h.count * annual) / h.starts;
     }
+    const teamFte = team.fteMicros[m]!;
+    const fte = {
+      low: (fteLow + teamFte) / 1_000_000,
+      high: (fteHigh + teamFte) / 1_000_000,
+    };
     return {
-      low,
-      expected: of === "headcount" ? Math.round(expected * 100) / 100 : Math.round(expected),
-      high,
+      headcount: {
+        low: headLow + team.headcount[m]!,
+        expected: Math.round((headMean + team.headcount[m]!) * 100) / 100,
+        high: headHigh + team.headcount[m]!,
+      },
+      fte: {
+        low: fte.low,
+        expected: Math.min(
+          Math.max(Math.round((fteMean + teamFte) / 10_000) / 100, fte.low),
+          fte.high,
+        ),
+        high: fte.high,
+      },
+      runRate: {
+        low: payLow + team.runRate[m]!,
+        expected: Math.round(payMean + team.runRate[m]!),
+        high: payHigh + team.runRate[m]!,
+      },
     };
   };
 
-  // Expected months: the mean over each hire's slips, rounded to the cent per month. The slips of a
-  // hire in month m are a run of months served, so their pay sums from the prefix.
-  const expectedMonths: Record<Figure, Cents>[] = [];
+  // Expected months: the mean over each hire's starts, rounded so that no cent is lost over time:
+  // each line's month is the difference of its running mean rounded, so any run of months sums to
+  // its mean rounded, which lies within the line's bounds. A hire's running sum over its starts is
+  // exact. For a moved curve the starts first .. last cover months employed m - last .. m - first,
+  // so a month's sum over them is one difference of prefix sums.
+  const running = new Float64Array(n * L);
+  const mean = new Float64Array(L);
+  const roundedBefore = new Float64Array(L);
+  // Each figure's expected sum through month m (index m), so any run of months is a difference;
+  // lines the plan does not use stay 0 throughout.
+  const expected = {} as Record<RangeFigure, Float64Array>;
+  for (const f of RANGE_FIGURES) expected[f] = new Float64Array(H + 1);
+  const lineSums = lines.map((l) => expected[l]);
   for (let m = 1; m <= H; m++) {
-    let payroll = 0;
-    let recruiting = 0;
-    for (const c of hires) {
-      const first = c.start + c.minSlip;
-      const last = first + c.slips - 1;
-      // Slip starts first..last: months served m-last .. m-first.
-      const to = m - first;
-      const pay = to < 0 ? 0 : c.prefix[to + 1]! - c.prefix[Math.max(0, m - last)]!;
-      payroll += (c.count * pay) / c.slips;
-      recruiting += (c.count * (m >= first && m <= last ? c.recruiting : 0)) / c.slips;
+    mean.fill(0);
+    for (let i = 0; i < n; i++) {
+      const h = hires[i]!;
+      if (h.first > m) continue; // nothing yet in any start
+      const sums = h.sums;
+      const latest = at(h, h.starts - 1, m - 1);
+      const earliest = at(h, 0, m);
+      for (let l = 0; l < L; l++) {
+        let sum = 0;
+        if (h.shifts) sum = sums[earliest + l]! - sums[latest + l]!;
+        else {
+          const at = m * h.starts * W + l;
+          for (let k = 0; k < h.starts; k++) sum += sums[at + k * W]!;
+          // The prefix through m summed over the starts is the running sum itself.
+          sum -= running[i * L + l]!;
+        }
+        running[i * L + l]! += sum;
+        mean[l]! += (h.count * running[i * L + l]!) / h.starts;
+      }
     }
-    const p = Math.round(payroll);
-    const r = Math.round(recruiting);
-    const benefits = applyRate(p, rate);
-    const u = upskillingByMonth[m]!;
-    expectedMonths.push({
-      payroll: p,
-      benefits,
-      recruiting: r,
-      upskilling: u,
-      total: p + benefits + r + u,
-    });
+    let total = 0;
+    let payroll = 0;
+    for (let l = 0; l < L; l++) {
+      const rounded = Math.round(mean[l]!);
+      const value = rounded - roundedBefore[l]! + team.lines[l]![m]!;
+      roundedBefore[l] = rounded;
+      lineSums[l]![m] = lineSums[l]![m - 1]! + value;
+      total += value;
+      if (l === 0) payroll = value;
+    }
+    const benefits = applyRate(payroll, rate);
+    expected.benefits[m] = expected.benefits[m - 1]! + benefits;
+    expected.upskilling[m] = expected.upskilling[m - 1]! + upskillingByMonth[m]!;
+    expected.total[m] = expected.total[m - 1]! + total + benefits + upskillingByMonth[m]!;
   }
-  const expectedPrefix: Record<Figure, Cents>[] = [
-    { payroll: 0, benefits: 0, recruiting: 0, upskilling: 0, total: 0 },
-  ];
-  for (const e of expectedMonths) {
-    const prev = expectedPrefix[expectedPrefix.length - 1]!;
-    const next = { ...prev };
-    for (const f of FIGURES) next[f] += e[f];
-    expectedPrefix.push(next);
-  }
-  const expectedSum = (a: number, b: number, f: Figure): Cents =>
-    expectedPrefix[b]![f] - expectedPrefix[a - 1]![f];
-  // Rounding month by month can leave the mean a few cents outside a bound when every slip costs
-  // nearly the same; it is held inside so the range always reads low ≤ expected ≤ high.
-  const held = (expected: Cents, low: Cents, high: Cents): Spread => ({
-    low,
-    expected: Math.min(Math.max(expected, low), high),
-    high,
+  const expectedSum = (a: number, b: number, f: RangeFigure): Cents =>
+    expected[f][b]! - expected[f][a - 1]!;
+  // Benefits and totals round per month on the whole payroll, so their bounds (and the expected
+  // figure) hold to a cent or two: where an expected benefits, total or cumulative figure falls
+  // outside, the bound takes it in rather than the figure moving, so expected lines always add up
+  // to their total and expected months to their years. (The other lines never need it.)
+  const widened = (expected: Cents, low: Cents, high: Cents): Spread => ({
+    low: Math.min(low, expected),
+    expected,
+    high: Math.max(high, expected),
   });
   const costsOver = (a: number, b: number): Costs => {
     const { low, high } = bounds(a, b);
     const costs = {} as Costs;
-    for (const f of FIGURES) costs[f] = held(expectedSum(a, b, f), low[f], high[f]);
+    for (const f of RANGE_FIGURES) costs[f] = widened(expectedSum(a, b, f), low[f], high[f]);
     return costs;
   };
 
-  const cumulative = cumulativeTotals();
+  const periods = planPeriods(H, plan.startDate, plan.fiscalYearStart);
+  // Headcount, FTE and run-rate for every month shown: all of them, or the years' last months.
+  const atMonth: (ReturnType<typeof people> | undefined)[] = [];
+  if (withMonths) for (let m = 1; m <= H; m++) atMonth[m] = people(m);
+  else for (const p of periods) atMonth[p.last] = people(p.last);
   const months: PlanRangeMonth[] = [];
-  for (let m = 1; m <= H; m++) {
-    months.push({
-      month: m,
-      label: monthLabel(m, plan.startDate),
-      headcount: atMonth(m, "headcount"),
-      ...costsOver(m, m),
-      cumulative: held(expectedSum(1, m, "total"), cumulative.low[m - 1]!, cumulative.high[m - 1]!),
-    });
+  if (withMonths) {
+    const cumulative = cumulativeTotals();
+    for (let m = 1; m <= H; m++) {
+      months.push({
+        month: m,
+        label: monthLabel(m, plan.startDate),
+        headcount: atMonth[m]!.headcount,
+        fte: atMonth[m]!.fte,
+        ...costsOver(m, m),
+        cumulative: widened(
+          expectedSum(1, m, "total"),
+          cumulative.low[m - 1]!,
+          cumulative.high[m - 1]!,
+        ),
+      });
+    }
   }
-  const years: PlanRangeYear[] = [];
-  for (let y = 0; y * 12 < H; y++) {
-    const a = y * 12 + 1;
-    const b = Math.min(H, a + 11);
-    years.push({
-      year: y + 1,
-      months: b - a + 1,
-      endHeadcount: atMonth(b, "headcount"),
-      runRate: atMonth(b, "runRate"),
-      ...costsOver(a, b),
-    });
-  }
+  const years: PlanRangeYear[] = periods.map((p) => ({
+    year: p.year,
+    label: p.label,
+    months: p.last - p.first + 1,
+    endHeadcount: atMonth[p.last]!.headcount,
+    endFte: atMonth[p.last]!.fte,
+    runRate: atMonth[p.last]!.runRate,
+    ...costsOver(p.first, p.last),
+  }));
+  // Ratio warnings and the lines in use: the plan as scheduled.
   const base = simulatePlan(
     plan,
     plan.hires.map((h) => h.startMonth),
@@ -468,9 +731,11 @@ function spread(plan: NormalizedPlan): PlanRangeResult {
   return {
     currency: "USD",
     horizonMonths: H,
-    startDate: plan.startDate ? monthLabel(1, plan.startDate) : null,
+    startDate: base.startDate,
     method: PLAN_RANGE_METHOD,
+    costLines: base.costLines,
     hires: plan.hires,
+    team: plan.team,
     months,
     years,
     totals: costsOver(1, H),

@@ -3,7 +3,7 @@ import { limitSuggestions, MAX_FRESH_SUGGESTIONS } from "./names.js";
 import type { RoleCategory } from "./data/roles.js";
 import type { Source } from "./data/sources.js";
 import { CURVE_LINES, eachCostMonth } from "./cost-curve.js";
-import { allocate, applyRate, monthlyPiece, type Cents } from "./money.js";
+import { allocate, applyRate } from "./money.js";
 import { MONTH_NAMES, assumptionsShown, normalizeAssumptions } from "./plan-assumptions.js";
 import { monthLabel, planPeriods } from "./plan-calendar.js";
 import { PLAN_LIMITS } from "./plan-limits.js";
@@ -19,7 +19,6 @@ import {
   type PlanTotals,
   type PlanWarning,
   type PlanYear,
-  type ResolvedHire,
   type ResolvedPerson,
 } from "./plan-types.js";
 import type { SalaryOptions } from "./salary.js";
@@ -119,42 +118,6 @@ export function runPlan(input: unknown, options: SalaryOptions = {}): PlanResult
   );
 }
 
-/**
- * Each hire's annual salary for each year of service, raised on every anniversary, rounded to
- * the cent: the anniversary schedule the range engine in shared/plan-range.ts still reads.
- * The plan's rules live in hireCostCurve (raise month, FTE, end month, taxes, …); the range
- * engine moves to it.
- */
-export function salarySchedules(plan: NormalizedPlan): Cents[][] {
-  const years = Math.ceil(plan.horizonMonths / 12);
-  return plan.hires.map((h) => {
-    const byYear: Cents[] = [h.annualSalary];
-    for (let y = 1; y < years; y++) byYear.push(applyRate(byYear[y - 1]!, 1 + plan.annualRaise));
-    return byYear;
-  });
-}
-
-/**
- * What one person of a hire is paid in plan month m when starting in month `start`, by
- * anniversary raises only (see salarySchedules): what shared/plan-range.ts reads until it calls
- * hireCostCurve.
- */
-export function hireMonth(
-  h: ResolvedHire,
-  salaries: readonly Cents[],
-  start: number,
-  m: number,
-): { payroll: Cents; recruiting: Cents; annual: Cents } | null {
-  if (m < start) return null;
-  const served = m - start;
-  const annual = salaries[Math.floor(served / 12)]!;
-  return {
-    payroll: monthlyPiece(annual, served % 12),
-    recruiting: served === 0 ? h.recruitingPerPerson : 0,
-    annual,
-  };
-}
-
 const zeroTotals = (): PlanTotals => ({
   payroll: 0,
   benefits: 0,
@@ -193,7 +156,7 @@ function newSeries(H: number): Series {
 const fteOf = (micros: number) => micros / 1_000_000;
 
 /** The cost lines a plan can have: the four it always shows, and each new one its input uses. */
-function costLinesOf(plan: NormalizedPlan): CostLine[] {
+export function planCostLines(plan: NormalizedPlan): CostLine[] {
   const people: ResolvedPerson[] = [...plan.team, ...plan.hires];
   const used: Record<CostLine, boolean> = {
     payroll: true,
@@ -245,7 +208,7 @@ export function simulatePlan(plan: NormalizedPlan, starts: readonly number[]): P
     other: new Float64Array(H),
   };
   // Lines the plan cannot have stay 0: only those it uses are summed.
-  const costLines = costLinesOf(plan);
+  const costLines = planCostLines(plan);
   const used = Object.fromEntries(CURVE_LINES.map((l) => [l, costLines.includes(l)])) as Record<
     (typeof CURVE_LINES)[number],
     boolean
@@ -417,7 +380,8 @@ function planNotes(plan: NormalizedPlan): string[] {
     notes.push(
       "Headcount counts people; FTE counts full-time equivalents. Pay, taxes, benefits, bonus and equity scale with FTE; run-rate is the annual salaries × FTE.",
     );
-  if (plan.fiscalYearStart !== null && !plan.startDate)
+  // January is the default (calendar years): only a fiscal year start someone chose is worth a note.
+  if (plan.fiscalYearStart !== null && plan.fiscalYearStart !== 1 && !plan.startDate)
     notes.push(
       "A fiscal year start needs a start date to place the plan's months in the calendar; without one, years are 12-month blocks from month 1.",
     );

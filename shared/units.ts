@@ -1,6 +1,6 @@
 import { toUnits } from "./money.js";
 import { COST_LINES, type PlanResult } from "./plan-types.js";
-import type { PlanRangeResult, Spread } from "./plan-range.js";
+import { RANGE_FIGURES, type PlanRangeResult, type Spread } from "./plan-range.js";
 import type { PlanComparison, ScenarioYear } from "./plan-compare.js";
 import type { HireVsUpskillResult, OptionOutcome } from "./hire-vs-upskill.js";
 
@@ -62,12 +62,10 @@ const spreadUnits = (s: Spread): Spread => ({
   expected: toUnits(s.expected),
   high: toUnits(s.high),
 });
-/** The figures a plan range (hiring delays) gives a spread for. */
-const COST_FIGURES = ["payroll", "benefits", "recruiting", "upskilling", "total"] as const;
-
-function costsToUnits<T extends Record<(typeof COST_FIGURES)[number], Spread>>(row: T): T {
+/** Every money figure of a range row (each cost line and the total); headcount and FTE stay as they are. */
+function costsToUnits<T extends Record<(typeof RANGE_FIGURES)[number], Spread>>(row: T): T {
   const out = { ...row };
-  for (const k of COST_FIGURES) (out as Record<string, Spread>)[k] = spreadUnits(row[k]);
+  for (const k of RANGE_FIGURES) (out as Record<string, Spread>)[k] = spreadUnits(row[k]);
   return out;
 }
 
@@ -76,6 +74,7 @@ export function planRangeToUnits(r: PlanRangeResult) {
   return {
     ...r,
     hires: r.hires.map(personToUnits),
+    team: r.team.map(personToUnits),
     months: r.months.map((m) => ({ ...costsToUnits(m), cumulative: spreadUnits(m.cumulative) })),
     years: r.years.map((y) => ({ ...costsToUnits(y), runRate: spreadUnits(y.runRate) })),
     totals: costsToUnits(r.totals),

@@ -7,26 +7,38 @@ import { PLAN_LIMITS } from "./plan.js";
  *
  * A work unit is about one innermost step of the engines: one hire row × one plan month × one
  * possible start (about 25 ns on the bench machine). Estimates read only the raw input's shape —
- * array lengths, the horizon, slip widths — so an input is refused before any of it is
- * validated or computed. They never throw: input the engines would reject is estimated as if it
- * were the nearest valid one, and the engines then reject it with their own message.
+ * array lengths, the horizon, slip widths, which cost lines and calendar rules the plan uses,
+ * which rows are contractors — so an input is refused before any of it is validated or computed.
+ * They never throw: input the engines would reject is estimated as if it were the nearest valid
+ * one, and the engines then reject it with their own message.
  *
  * The constants come from timing the core and the routes (`npm run bench` prints every route's
- * largest accepted request against the budget): a hire row costs about 400 units to price and to
- * carry in and out of a request (resolving its names, its salary, its share of the JSON); a plan
- * month of a row 2; a month of a range row 12 plus one per possible start.
+ * largest accepted request against the budget): a row (hire or existing team) costs about 400
+ * units to price and to carry in and out of a request (resolving its names, its salary, its share
+ * of the JSON); a plan month of a row 2; a month of a range row 12 plus one per possible start,
+ * a quarter more for each cost line beyond payroll and recruiting; and where a calendar rule (a
+ * merit month with a raise, a payroll-tax wage base) gives each start of an employee's row its own
+ * cost curve, 3 per possible start plus 2 for each such line.
  */
 export const WORK_BUDGET = 800_000;
 
 export const WORK_COSTS = {
-  /** Resolving a hire row's role, level, location and channel, pricing its salary, and reading and writing the row. */
+  /** Resolving a row's role, level, location and channel, pricing its salary, and reading and writing the row (hires and the existing team alike). */
   priceRow: 400,
-  /** One hire row for one month of the plan engine. */
+  /** One row (hire or existing team) for one month of the plan engine. */
   planMonth: 2,
   /** One upskilling row for one month (the engine checks every entry every month). */
   upskillingMonth: 1,
-  /** One hire row for one month of the range engine, besides one unit per possible start. */
+  /** One hire row for one month of the range engine, besides its possible starts. */
   rangeMonth: 12,
+  /** One possible start of a range row for one month, whose curve a later start only moves. */
+  rangeStart: 1,
+  /** …and for each cost line beyond payroll and recruiting (taxes, bonus, equity, contractors, backfill), a quarter of a unit more. */
+  rangeStartPerLineQuarters: 1,
+  /** One possible start for one month of an employee's row whose curve a calendar rule changes with the start: a curve of its own per start. */
+  rangeOwnCurveStart: 3,
+  /** …and for each cost line beyond payroll and recruiting, two units more. */
+  rangeOwnCurveStartPerLine: 2,
   /**
    * Hire or upskill: the hire costed by the plan engine over every possible start within the
    * time to fill, plus the path's closed-form sums; about 240 µs whatever the input.
@@ -90,17 +102,75 @@ export function slipWidth(slip: unknown): number {
 }
 
 const given = (v: unknown) => v !== undefined && v !== null && v !== "";
+/** A rate that may be above zero: a positive number, or anything given but unreadable (counted, to be safe). */
+const positive = (v: unknown) => (typeof v === "number" ? v > 0 : given(v));
+const isContractor = (row: unknown) => isObject(row) && row.type === "contractor";
 
-/** Each hire row's slip width: its own slipMonths, else the plan's (`planSlip` overrides the plan's own). */
-function widths(plan: Raw, planSlip: unknown = plan.slipMonths, byIndex?: Map<number, unknown>) {
-  return list(plan.hires).map((h, i) => {
+/**
+ * What the engines do for every row of a plan, read from its raw shape: how many cost lines it
+ * uses beyond payroll and recruiting, and whether a calendar rule gives each start of an
+ * employee's row its own cost curve (see curveShifts in shared/cost-curve.ts).
+ */
+interface PlanShape {
+  extraLines: number;
+  calendar: boolean;
+}
+
+function shapeOf(plan: Raw, rows: readonly unknown[]): PlanShape {
+  const tax = isObject(plan.payrollTax) ? plan.payrollTax : {};
+  const taxed = positive(tax.rate);
+  const anyRow = (key: string) => rows.some((r) => isObject(r) && positive(r[key]));
+  const extraLines = [
+    taxed,
+    positive(plan.bonusRate) || anyRow("bonusRate"),
+    positive(plan.equityRate) || anyRow("equityRate"),
+    rows.some(isContractor),
+    positive(plan.attritionRate),
+  ].filter(Boolean).length;
+  const calendar =
+    (given(plan.raiseMonth) && positive(plan.annualRaise)) || (taxed && given(tax.wageBase));
+  return { extraLines, calendar };
+}
+
+/** A range row's units per month for its possible starts. */
+function startUnits(width: number, shape: PlanShape, contractor: boolean): number {
+  if (shape.calendar && !contractor && width > 1)
+    return (
+      width *
+      (WORK_COSTS.rangeOwnCurveStart + WORK_COSTS.rangeOwnCurveStartPerLine * shape.extraLines)
+    );
+  return Math.ceil(
+    (width *
+      (4 * WORK_COSTS.rangeStart + WORK_COSTS.rangeStartPerLineQuarters * shape.extraLines)) /
+      4,
+  );
+}
+
+/** A hire row as the range engine sees it: its possible starts and whether it is a contractor's. */
+interface RangeRow {
+  width: number;
+  contractor: boolean;
+}
+
+/**
+ * Each hire row's slip width (its own slipMonths, else the plan's: `planSlip` overrides the
+ * plan's own; `byIndex` a scenario's per-hire slips), then any rows a scenario adds.
+ */
+function rangeRows(
+  plan: Raw,
+  planSlip: unknown = plan.slipMonths,
+  byIndex?: Map<number, unknown>,
+  added: readonly unknown[] = [],
+): RangeRow[] {
+  return [...list(plan.hires), ...added].map((h, i) => {
     const own = byIndex?.get(i) ?? (isObject(h) ? h.slipMonths : undefined);
-    return slipWidth(given(own) ? own : planSlip);
+    return { width: slipWidth(given(own) ? own : planSlip), contractor: isContractor(h) };
   });
 }
 
-function planUnits(plan: Raw, months = horizonOf(plan)): number {
-  const rows = list(plan.hires).length;
+/** The rows the plan engine prices and runs each month: its hires (and any added) and its team. */
+function planUnits(plan: Raw, months = horizonOf(plan), added = 0): number {
+  const rows = list(plan.hires).length + added + list(plan.team).length;
   const upskilling = list(plan.upskilling).length;
   return (
     rows * (WORK_COSTS.priceRow + WORK_COSTS.planMonth * months) +
@@ -108,53 +178,93 @@ function planUnits(plan: Raw, months = horizonOf(plan)): number {
   );
 }
 
-function rangeUnits(plan: Raw, rowWidths: number[], months = horizonOf(plan)): number {
-  // With no hire able to slip the range engine runs the plain plan once.
-  if (rowWidths.every((w) => w === 1)) return planUnits(plan, months);
-  const rows = rowWidths.reduce(
-    (s, w) => s + WORK_COSTS.priceRow + months * (WORK_COSTS.rangeMonth + w),
-    0,
+/** One hire row of the range engine: priced, then every month with its possible starts. */
+function rangeRowUnits(row: RangeRow, shape: PlanShape, months: number): number {
+  return (
+    WORK_COSTS.priceRow +
+    months * (WORK_COSTS.rangeMonth + startUnits(row.width, shape, row.contractor))
   );
-  // Ratio warnings come from one run of the plan as scheduled.
-  return rows + planUnits(plan, months);
 }
 
-/** Per hire row at the widest slip, for "at most N rows" in the advice. */
-function rowsThatFit(perRow: number, budget: number): number {
-  return Math.max(0, Math.floor(budget / Math.max(1, perRow)));
+function rangeUnits(
+  plan: Raw,
+  rows: readonly RangeRow[],
+  shape: PlanShape,
+  months = horizonOf(plan),
+  added = 0,
+): number {
+  // With no hire able to slip the range engine runs the plain plan once.
+  if (rows.every((r) => r.width === 1)) return planUnits(plan, months, added);
+  const hires = rows.reduce((s, r) => s + rangeRowUnits(r, shape, months), 0);
+  // The existing team once more for its months (the same in every start); ratio warnings come
+  // from one run of the plan as scheduled.
+  const team = list(plan.team).length * WORK_COSTS.planMonth * months;
+  return hires + team + planUnits(plan, months, added);
 }
 
-/** POST /v1/plan, AI_PLAN and its summaries: every hire and upskilling row priced, then every month. */
+/** Per hire row at the widest slip, for "at most N rows" in the advice: what the budget leaves after the rest of the plan. */
+function rowsThatFit(perRow: number, budget: number, fixed = 0): number {
+  return Math.max(0, Math.floor((budget - fixed) / Math.max(1, perRow)));
+}
+
+/** What a plan costs besides its hire rows: its team and upskilling rows. */
+function fixedUnits(plan: Raw, months: number, range: boolean): number {
+  const team = list(plan.team).length;
+  return (
+    team * (WORK_COSTS.priceRow + WORK_COSTS.planMonth * months * (range ? 2 : 1)) +
+    list(plan.upskilling).length * (WORK_COSTS.priceRow + WORK_COSTS.upskillingMonth * months)
+  );
+}
+
+/** POST /v1/plan, AI_PLAN and its summaries: every row (hires and team) and upskilling entry priced, then every month. */
 export function planWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
   const plan = isObject(input) ? input : {};
   const rows = list(plan.hires).length;
   const months = horizonOf(plan);
   return {
     units: planUnits(plan),
-    what: `a plan of ${count(rows)} hire rows × ${months} months`,
-    split: `send at most ${count(rowsThatFit(WORK_COSTS.priceRow + WORK_COSTS.planMonth * months, budget))} hire rows per request, or a shorter horizon`,
-    field: "hires",
-  };
-}
-
-/** POST /v1/plan/range and AI_PLAN_RANGE: every row × month × possible start (the slip's width). */
-export function planRangeWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
-  const plan = isObject(input) ? input : {};
-  const months = horizonOf(plan);
-  const w = widths(plan);
-  const widest = Math.max(1, ...w);
-  return {
-    units: rangeUnits(plan, w),
-    what: `a plan range of ${count(w.length)} hire rows × ${months} months, starts up to ${widest} wide`,
-    split: `send at most ${count(rowsThatFit(WORK_COSTS.priceRow * 2 + months * (WORK_COSTS.rangeMonth + widest + WORK_COSTS.planMonth), budget))} hire rows per request, a shorter horizon or narrower slipMonths`,
+    what: `a plan of ${count(rows)} hire rows${list(plan.team).length ? ` and ${count(list(plan.team).length)} team rows` : ""} × ${months} months`,
+    split: `send at most ${count(rowsThatFit(WORK_COSTS.priceRow + WORK_COSTS.planMonth * months, budget, fixedUnits(plan, months, false)))} hire rows per request, or a shorter horizon`,
     field: "hires",
   };
 }
 
 /**
+ * POST /v1/plan/range and AI_PLAN_RANGE: every row × month × possible start (the slip's width),
+ * more per start for the cost lines in use and where a calendar rule gives each start its own
+ * curve; the team once more for its months.
+ */
+export function planRangeWork(input: unknown, budget = WORK_BUDGET): WorkEstimate {
+  const plan = isObject(input) ? input : {};
+  const months = horizonOf(plan);
+  const rows = rangeRows(plan);
+  const shape = shapeOf(plan, [...list(plan.hires), ...list(plan.team)]);
+  const widest = Math.max(1, ...rows.map((r) => r.width));
+  const worstRow = rangeRowUnits({ width: widest, contractor: false }, shape, months);
+  const calendar = shape.calendar && widest > 1;
+  return {
+    units: rangeUnits(plan, rows, shape),
+    what: `a plan range of ${count(rows.length)} hire rows × ${months} months, starts up to ${widest} wide${calendar ? " (a merit month or a payroll-tax wage base gives each start its own cost curve)" : ""}`,
+    split: `send at most ${count(rowsThatFit(worstRow + WORK_COSTS.priceRow + WORK_COSTS.planMonth * months, budget, fixedUnits(plan, months, true)))} hire rows per request, a shorter horizon or narrower slipMonths`,
+    field: "hires",
+  };
+}
+
+/** The plan assumptions a scenario may override that change a range's shape. */
+const SHAPE_KEYS = [
+  "payrollTax",
+  "bonusRate",
+  "equityRate",
+  "attritionRate",
+  "raiseMonth",
+  "annualRaise",
+] as const;
+
+/**
  * POST /v1/plan/compare and AI_PLAN_COMPARE: the base plan's range, then each scenario's (the base
- * with its overrides: a horizon, the plan's slip, per-hire slips; a salary change prices every
- * row once more).
+ * with its overrides: a horizon, the plan's slip, per-hire slips, the assumptions that change its
+ * cost lines or calendar rules, hires added, upskilling replaced; a salary change prices every
+ * row once more). Hires a scenario leaves out are still counted: an estimate may only be high.
  */
 export function comparisonWork(
   base: unknown,
@@ -163,7 +273,9 @@ export function comparisonWork(
 ): WorkEstimate {
   const plan = isObject(base) ? base : {};
   const all = list(scenarios);
-  let units = rangeUnits(plan, widths(plan));
+  const baseRows = [...list(plan.hires), ...list(plan.team)];
+  const baseUnits = rangeUnits(plan, rangeRows(plan), shapeOf(plan, baseRows));
+  let units = baseUnits;
   for (const s of all) {
     const o = isObject(s) && isObject(s.overrides) ? s.overrides : {};
     const months = o.horizonMonths === undefined ? horizonOf(plan) : horizonOf(o);
@@ -171,16 +283,30 @@ export function comparisonWork(
     for (const h of list(o.hires))
       if (isObject(h) && typeof h.index === "number" && given(h.slipMonths))
         byIndex.set(h.index, h.slipMonths);
+    const added = list(o.addHires);
+    const effective: Raw = { ...plan };
+    for (const k of SHAPE_KEYS)
+      if (given(o[k]))
+        effective[k] =
+          isObject(o[k]) && isObject(plan[k]) ? { ...(plan[k] as Raw), ...(o[k] as Raw) } : o[k];
+    if (Array.isArray(o.upskilling)) effective.upskilling = o.upskilling;
+    const rows = rangeRows(
+      effective,
+      given(o.slipMonths) ? o.slipMonths : plan.slipMonths,
+      byIndex,
+      added,
+    );
     units += rangeUnits(
-      plan,
-      widths(plan, given(o.slipMonths) ? o.slipMonths : plan.slipMonths, byIndex),
+      effective,
+      rows,
+      shapeOf(effective, [...baseRows, ...added]),
       months,
+      added.length,
     );
     if (given(o.salaryChange)) units += list(plan.hires).length * WORK_COSTS.priceRow;
   }
   const rows = list(plan.hires).length;
   const runs = 1 + all.length;
-  const baseUnits = rangeUnits(plan, widths(plan));
   const fit = Math.floor(
     (budget - baseUnits) / Math.max(1, (units - baseUnits) / Math.max(1, all.length)),
   );

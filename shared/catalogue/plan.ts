@@ -186,7 +186,7 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
     name: "AI_PLAN_SUMMARY",
     category: "Plan",
     summary:
-      "Yearly summary of a plan (fiscal years where it has a fiscal year start and a start date): cost by line, end-of-year headcount and run-rate, with a Total row.",
+      "Yearly summary of a plan (with a start date, fiscal years such as FY2027, calendar years unless a fiscal year start is given): cost by line, end-of-year headcount and run-rate, with a Total row.",
     args: [hires, planAssumptions, upskilling, team],
     returns: { kind: "table", help: "A header row, one row per plan year, and a Total row." },
     example: {
@@ -353,8 +353,9 @@ export const PLAN_FUNCTIONS: CatalogueEntry[] = [
             "Run-rate expected",
             "Run-rate high",
           ],
+          // Fiscal years read by their label (FY2027), plan years by their number, as in AI_PLAN_SUMMARY.
           ...r.years.map((y) => [
-            y.year,
+            y.label.startsWith("FY") ? y.label : y.year,
             ...spreadRow(y.total),
             ...spreadRow(y.endHeadcount, false),
             ...spreadRow(y.runRate),

@@ -175,7 +175,7 @@ describe("fiscal years", () => {
     expect(r.years.map((y) => $(y.payroll))).toEqual([90000, 120000, 30000]);
     expect(r.years.reduce((s, y) => s + y.total, 0)).toBe(r.totals.total);
   });
-  it("January as the fiscal year start gives calendar years; no fiscal year start keeps 12-month blocks", () => {
+  it("January (the default fiscal year start) gives calendar years; without a start date, 12-month blocks", () => {
     const calendar = runPlan({
       horizonMonths: 24,
       startDate: "2027-04",
@@ -187,11 +187,20 @@ describe("fiscal years", () => {
       ["FY2028", 12],
       ["FY2029", 3],
     ]);
-    const blocks = runPlan({ horizonMonths: 24, startDate: "2027-04", hires: [] });
+    const byDefault = runPlan({ horizonMonths: 24, startDate: "2027-04", hires: [] });
+    expect(byDefault.years.map((y) => [y.label, y.months])).toEqual([
+      ["FY2027", 9],
+      ["FY2028", 12],
+      ["FY2029", 3],
+    ]);
+    expect(byDefault.assumptions.fiscalYearStart).toBe(1);
+    const blocks = runPlan({ horizonMonths: 24, hires: [] });
     expect(blocks.years.map((y) => [y.label, y.months])).toEqual([
       ["Year 1", 12],
       ["Year 2", 12],
     ]);
+    // January is the default, so it needs no note when there is no start date to place it.
+    expect(blocks.assumptions.notes.join(" ")).not.toContain("fiscal year start");
   });
   it("a fiscal year start without a start date cannot place the months: 12-month blocks, and a note says so", () => {
     const r = runPlan({ horizonMonths: 13, fiscalYearStart: 7, hires: [] });

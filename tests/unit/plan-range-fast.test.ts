@@ -2,6 +2,7 @@
 // this checks it answers exactly what the brute-force version (tests/unit/support) does, figure
 // for figure, on generated plans — slips on the plan and per hire, raises, benefits rates that do
 // not divide evenly, upskilling, and salaries small enough that several slips cost the same.
+// tests/unit/plan-range-finance.test.ts does the same over the finance-grade rules.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizePlan, runPlanRange, type PlanInput } from "../../shared/index.js";
@@ -54,7 +55,7 @@ describe("plan range with prefix sums equals the brute-force reference", () => {
       }),
       { numRuns: 400, seed: 20260511 },
     );
-  });
+  }, 60_000); // hundreds of generated plans against a slow reference: seconds on a loaded machine
 
   it("the year-1 build-out with every hire 0-2 months late", () => {
     const input: PlanInput = {

@@ -235,11 +235,8 @@ describe("hiring delays as a cost range", () => {
           expect(s.low).toBeLessThanOrEqual(s.expected);
           expect(s.expected).toBeLessThanOrEqual(s.high);
         }
-        // Expected figures are means rounded to the cent and held inside each row's bounds, so the
-        // years may differ from the horizon's expected total by at most a cent per month.
-        expect(
-          Math.abs(r.years.reduce((s, y) => s + y.total.expected, 0) - r.totals.total.expected),
-        ).toBeLessThanOrEqual(r.months.length);
+        // Expected figures are the expected months summed: the years add up to the horizon's.
+        expect(r.years.reduce((s, y) => s + y.total.expected, 0)).toBe(r.totals.total.expected);
       }),
       { numRuns: 60 },
     );
@@ -298,7 +295,12 @@ describe("scenarios side by side", () => {
       { name: "Start in July", overrides: { startDate: "2027-07", horizonMonths: 12 } },
     ]);
     expect(cmp.scenarios[1]!.input.startDate).toBe("2027-07");
-    expect(cmp.scenarios[1]!.years).toHaveLength(1);
+    // Twelve months from July 2027 are two calendar years (fiscal years from January, the default).
+    expect(cmp.scenarios[1]!.years.map((y) => [y.label, y.total > 0])).toEqual([
+      ["FY2027", true],
+      ["FY2028", true],
+    ]);
+    expect(cmp.scenarios[0]!.years.map((y) => y.label)).toEqual(["FY2027", "FY2028"]);
     expect(
       caught(() => comparePlans(base, [{ name: "X", overrides: { startDate: "July" } }])).field,
     ).toBe("scenarios[0].startDate");

@@ -94,6 +94,94 @@ describe("estimates", () => {
     );
   });
 
+  it("the existing team is priced and run like hire rows (and once more for its months in a range)", () => {
+    const team = [{ role: "Software Engineer", salary: 150000, count: 40 }, { role: "x" }];
+    const row = WORK_COSTS.priceRow + 24 * WORK_COSTS.planMonth;
+    expect(planWork({ hires: hires(3), team }).units).toBe(5 * row);
+    const slipping = { slipMonths: 2, hires: hires(3) };
+    expect(planRangeWork({ ...slipping, team }).units).toBe(
+      planRangeWork(slipping).units + 2 * row + 2 * 24 * WORK_COSTS.planMonth,
+    );
+    expect(planWork({ hires: hires(3), team }).what).toBe(
+      "a plan of 3 hire rows and 2 team rows × 24 months",
+    );
+  });
+
+  it("a range costs a quarter unit more per start for each cost line beyond payroll and recruiting", () => {
+    const base = { horizonMonths: 12, slipMonths: 3, hires: hires(2) };
+    const perRow = (startUnits: number) =>
+      WORK_COSTS.priceRow + 12 * (WORK_COSTS.rangeMonth + startUnits);
+    const plain = 2 * (WORK_COSTS.priceRow + 12 * WORK_COSTS.planMonth);
+    expect(planRangeWork(base).units).toBe(2 * perRow(4) + plain);
+    // Taxes, bonus, equity and backfill: 4 × (1 + 4/4) = 8 units per month for 4 starts.
+    const lines = {
+      ...base,
+      payrollTax: { rate: 0.062 },
+      bonusRate: 0.1,
+      equityRate: 0.2,
+      attritionRate: 0.1,
+    };
+    expect(planRangeWork(lines).units).toBe(2 * perRow(8) + plain);
+    // A hire's own bonus rate or a contractor row brings its line in too: ceil(4 × 6/4) = 6.
+    const own = {
+      ...base,
+      hires: [
+        { ...hires(1)[0], bonusRate: 0.1 },
+        { role: "Labelling", type: "contractor", monthlyRate: 9000, startMonth: 1 },
+      ],
+    };
+    expect(planRangeWork(own).units).toBe(2 * perRow(6) + plain);
+  });
+
+  it("a merit month or a wage base gives each start of an employee's row its own curve, costed per start and line", () => {
+    const base = { horizonMonths: 12, slipMonths: 3, hires: hires(2) };
+    const perRow = (startUnits: number) =>
+      WORK_COSTS.priceRow + 12 * (WORK_COSTS.rangeMonth + startUnits);
+    const plain = 2 * (WORK_COSTS.priceRow + 12 * WORK_COSTS.planMonth);
+    const merit = { ...base, raiseMonth: 4, annualRaise: 0.04 };
+    expect(planRangeWork(merit).units).toBe(2 * perRow(4 * WORK_COSTS.rangeOwnCurveStart) + plain);
+    // A merit month without a raise changes nothing; a wage base needs a tax rate to matter.
+    expect(planRangeWork({ ...base, raiseMonth: 4 }).units).toBe(planRangeWork(base).units);
+    expect(planRangeWork({ ...base, payrollTax: { rate: 0, wageBase: 1000 } }).units).toBe(
+      planRangeWork(base).units,
+    );
+    // A wage base with a rate: the taxes line too, one line more per start.
+    const capped = { ...base, payrollTax: { rate: 0.062, wageBase: 168600 } };
+    const own = WORK_COSTS.rangeOwnCurveStart + WORK_COSTS.rangeOwnCurveStartPerLine;
+    expect(planRangeWork(capped).units).toBe(2 * perRow(4 * own) + plain);
+    expect(planRangeWork(capped).what).toContain("gives each start its own cost curve");
+    // A contractor's curve only moves, whatever the calendar: 4 starts × (1 + 1/4) for the
+    // contractors line, rounded up.
+    const contractor = {
+      ...merit,
+      hires: [{ role: "Labelling", type: "contractor", monthlyRate: 9000, startMonth: 1 }],
+    };
+    expect(planRangeWork(contractor).units).toBe(
+      perRow(5) + WORK_COSTS.priceRow + 12 * WORK_COSTS.planMonth,
+    );
+  });
+
+  it("a comparison reads each scenario's own calendar rules, cost lines and added hires", () => {
+    const base = { horizonMonths: 12, slipMonths: 2, hires: hires(5) };
+    const merit = { raiseMonth: 4, annualRaise: 0.05 };
+    const added = [{ role: "MLE", level: "Mid", startMonth: 2, slipMonths: 4 }];
+    expect(
+      comparisonWork(base, [{ name: "Merit", overrides: { ...merit, addHires: added } }]).units,
+    ).toBe(
+      planRangeWork(base).units +
+        planRangeWork({ ...base, ...merit, hires: [...base.hires, ...added] }).units,
+    );
+    // An override of one value of a group keeps the base's others: a wage base given in the base
+    // with a rate only in the scenario still makes each start a curve of its own.
+    const capped = { ...base, payrollTax: { rate: 0, wageBase: 100000 } };
+    expect(
+      comparisonWork(capped, [{ name: "Taxed", overrides: { payrollTax: { rate: 0.062 } } }]).units,
+    ).toBe(
+      planRangeWork(capped).units +
+        planRangeWork({ ...capped, payrollTax: { rate: 0.062, wageBase: 100000 } }).units,
+    );
+  });
+
   it("hire or upskill costs the same whatever its input", () => {
     expect(hireVsUpskillWork().units).toBe(WORK_COSTS.hireVsUpskill);
   });
@@ -132,10 +220,34 @@ describe("over budget", () => {
   });
 
   it("the advised split fits: that many rows of the same plan are within budget", () => {
-    const e = caught(() => checkWork(planRangeWork(heavy)));
+    const team = [{ role: "Software Engineer", salary: 150000, count: 40 }];
+    for (const plan of [
+      heavy,
+      // A finance plan: a merit month, every cost line, a team of its own.
+      {
+        ...heavy,
+        raiseMonth: 4,
+        annualRaise: 0.04,
+        payrollTax: { rate: 0.062, wageBase: 168600 },
+        bonusRate: 0.1,
+        equityRate: 0.1,
+        attritionRate: 0.1,
+        team,
+      },
+    ]) {
+      const e = caught(() => checkWork(planRangeWork(plan)));
+      const fits = Number(/at most ([\d,]+) hire rows/.exec(e.message)![1]!.replace(/,/g, ""));
+      expect(fits).toBeGreaterThan(0);
+      expect(planRangeWork({ ...plan, hires: hires(fits) }).units).toBeLessThanOrEqual(WORK_BUDGET);
+      expect(planRangeWork({ ...plan, hires: hires(fits + 10) }).units).toBeGreaterThan(
+        WORK_BUDGET,
+      );
+    }
+    const plan = { horizonMonths: 120, hires: hires(5000), team };
+    const e = caught(() => checkWork(planWork(plan)));
     const fits = Number(/at most ([\d,]+) hire rows/.exec(e.message)![1]!.replace(/,/g, ""));
-    expect(planRangeWork({ ...heavy, hires: hires(fits) }).units).toBeLessThanOrEqual(WORK_BUDGET);
-    expect(planRangeWork({ ...heavy, hires: hires(fits + 50) }).units).toBeGreaterThan(WORK_BUDGET);
+    expect(planWork({ ...plan, hires: hires(fits) }).units).toBeLessThanOrEqual(WORK_BUDGET);
+    expect(planWork({ ...plan, hires: hires(fits + 1) }).units).toBeGreaterThan(WORK_BUDGET);
   });
 
   it("at the budget passes; one unit over is refused", () => {
