@@ -4,24 +4,25 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { isPlannerError, type ModelResolver, type WorkspaceBand } from "../shared/index.js";
+import { isPlannerError } from "../shared/index.js";
+import { type AppEnv } from "./env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { pageRateLimit } from "./auth/rate-limit.js";
 import { shareReadLimit } from "./auth/share-read.js";
-import { loadBands } from "./auth/workspace-bands.js";
-import { allowedMethods } from "./lib/allowed-methods.js";
-import { hasCsvSuffix, pathWithoutCsvSuffix } from "./lib/csv.js";
-import { csvGuard } from "./lib/csv-guard.js";
+import { loadBands } from "./middleware/workspace-bands.js";
+import { allowedMethods } from "./http/allowed-methods.js";
+import { hasCsvSuffix, pathWithoutCsvSuffix } from "./http/csv.js";
+import { csvGuard } from "./http/csv-guard.js";
 import {
   HttpProblem,
   httpExceptionProblem,
   plannerProblem,
   problemResponse,
   statusForCode,
-} from "./lib/problem.js";
-import { modelsForFunctions } from "./lib/model-resolver.js";
-import { requestLog } from "./lib/request-log.js";
-import { defaultHook } from "./lib/validation.js";
+} from "./http/problem.js";
+import { modelsForFunctions } from "./middleware/model-resolver.js";
+import { requestLog } from "./http/request-log.js";
+import { defaultHook } from "./http/validation.js";
 import { addonRouter } from "./routes/addon.js";
 import { auditRouter } from "./routes/audit.js";
 import { bandsRouter } from "./routes/bands.js";
@@ -51,19 +52,6 @@ import { transitionsRouter } from "./routes/transitions.js";
 import { upskillingRouter } from "./routes/upskilling.js";
 import { usageRouter } from "./routes/usage.js";
 
-export type AppEnv = {
-  Bindings: Env;
-  Variables: {
-    requestId: string;
-    /** A workspace's compensation bands, set by authentication; salary answers use them where they match. */
-    bands?: readonly WorkspaceBand[];
-    /** Shared models for AI_MODEL in /v1/functions and /v1/batch, set by authentication. */
-    models?: ModelResolver;
-    /** What else a cached GET depends on (e.g. workspace id + bands version); part of its ETag. */
-    cacheScope?: string;
-  };
-};
-
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Routes whose answers a workspace's compensation bands change (with a key). */
@@ -77,10 +65,6 @@ const PRICED_PATHS = [
   "/v1/batch",
   "/v1/dataset",
 ];
-
-export function newRouter() {
-  return new OpenAPIHono<AppEnv>({ defaultHook });
-}
 
 /** The app: cross-cutting middleware, one router per resource, one error handler. */
 export function createApp() {

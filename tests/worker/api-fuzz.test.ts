@@ -16,7 +16,7 @@ import {
   planWork,
   WORK_BUDGET,
 } from "../../shared/index.js";
-import { MAX_TEXT_LENGTH } from "../../worker/lib/openapi.js";
+import { MAX_TEXT_LENGTH } from "../../worker/schemas/openapi.js";
 import { callInProcess as call } from "./api-client.js";
 import { workspaceWithKeys } from "./support/workspace.js";
 

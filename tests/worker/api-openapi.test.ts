@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { PLAN_ASSUMPTIONS, type AssumptionSpec } from "../../shared/index.js";
 import { createApp } from "../../worker/app.js";
-import { csvRouteKeys } from "../../worker/lib/csv-guard.js";
+import { csvRouteKeys } from "../../worker/http/csv-guard.js";
 import { csv, get, okJson, post } from "./api-client.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked generically

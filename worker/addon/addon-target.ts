@@ -1,4 +1,4 @@
-import { HttpProblem } from "../lib/problem.js";
+import { HttpProblem } from "../http/problem.js";
 
 /** The API a build of the add-on calls, and whether Apps Script may be told to allow it. */
 export interface AddonTarget {

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
-import { HttpProblem } from "../lib/problem.js";
-import type { Scope } from "../db/schema.js";
-import { scopeAllows } from "./api-key.js";
+import type { Scope } from "../../shared/index.js";
+import { factory, type AppEnv } from "../env.js";
+import { HttpProblem } from "../http/problem.js";
+import { scopeAllows } from "../db/credentials.js";
 import { unauthorized } from "./context.js";
 
 const WHAT: Record<Scope, string> = {
@@ -12,7 +12,7 @@ const WHAT: Record<Scope, string> = {
 };
 
 /** No key → 401 (with WWW-Authenticate); a key without the scope → 403 naming the scope needed. */
-export function assertScope(c: Context, scope: Scope): void {
+export function assertScope(c: Context<AppEnv>, scope: Scope): void {
   const auth = c.get("auth");
   if (!auth)
     throw unauthorized(
@@ -30,7 +30,7 @@ export function assertScope(c: Context, scope: Scope): void {
 
 /** Route middleware: assertScope before validation and the handler, so 401/403 come before any 400. */
 export function requireScope(scope: Scope) {
-  return createMiddleware(async (c, next) => {
+  return factory.createMiddleware(async (c, next) => {
     assertScope(c, scope);
     await next();
   });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { WorkspaceBand } from "../../shared/index.js";
-import { randomToken } from "../auth/api-key.js";
+import { randomToken } from "./credentials.js";
 import type { Database } from "./client.js";
 import { bandSets, bands } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { randomToken } from "../auth/api-key.js";
+import { randomToken } from "./credentials.js";
 import { auditStatement } from "./audit.js";
 import type { Database } from "./client.js";
 import { models, modelVersions, type ModelRow, type ModelVersionRow } from "./schema.js";

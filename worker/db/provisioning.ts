@@ -1,6 +1,6 @@
-import { generateApiKey, hashApiKey, keyDisplayPrefix, randomToken } from "../auth/api-key.js";
+import { generateApiKey, hashApiKey, keyDisplayPrefix, randomToken } from "./credentials.js";
 
-export { impliedScopes, parseScopes } from "../auth/api-key.js";
+export { impliedScopes, parseScopes } from "./credentials.js";
 import type { Scope } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { randomToken } from "../auth/api-key.js";
+import { randomToken } from "./credentials.js";
 import type { Database } from "./client.js";
 import { models, shares, type ModelRow } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";

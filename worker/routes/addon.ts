@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { newRouter, type AppEnv } from "../app.js";
+import { newRouter, type AppEnv } from "../env.js";
 import {
   ADDON_FILE_NAMES,
   ADDON_FILE_TYPES,
@@ -9,8 +9,8 @@ import {
   type AddonBuild,
 } from "../addon/addon-files.js";
 import { addonTarget } from "../addon/addon-target.js";
-import { etagMatches, MAX_AGE_SECONDS } from "../lib/cache.js";
-import { HttpProblem } from "../lib/problem.js";
+import { etagMatches, MAX_AGE_SECONDS } from "../http/cache.js";
+import { HttpProblem } from "../http/problem.js";
 import { addonPage } from "../pages/addon-page.js";
 
 // The Google Sheets add-on, built for the origin this worker is reached at (or ADDON_API_URL):

@@ -1,12 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
+import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
+import {
+  bearerAuth,
+  registerBearerScheme,
+  workspaceProblems,
+} from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { listAudit } from "../db/audit.js";
 import { database } from "../db/client.js";
-import { json } from "../lib/openapi.js";
-import { isoTime } from "../lib/version-etag.js";
+import { json } from "../schemas/openapi.js";
+import { isoTime } from "../http/version-etag.js";
 
 const AuditEntrySchema = z
   .object({

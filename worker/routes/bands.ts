@@ -1,7 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
+import { CURRENCIES, BASES } from "../../shared/index.js";
+import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
+import {
+  bearerAuth,
+  registerBearerScheme,
+  workspaceProblems,
+} from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { findBandSet, listBandSets, replaceBandsStatements } from "../db/bands.js";
 import { database } from "../db/client.js";
@@ -12,13 +17,13 @@ import {
   checkBands,
   MAX_BAND_ROWS,
   type RawBandRow,
-} from "../lib/band-input.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
-import { HttpProblem } from "../lib/problem.js";
-import { quotaExceeded, quotasFrom } from "../lib/quotas.js";
+} from "../http/band-input.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
+import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { HttpProblem } from "../http/problem.js";
+import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
-import { isoTime, noneMatchHits } from "../lib/version-etag.js";
+import { isoTime, noneMatchHits } from "../http/version-etag.js";
 
 // A workspace's own compensation bands. An upload replaces the whole set atomically and the
 // previous set stays readable as its version; where a band matches a role, level, location,
@@ -29,8 +34,8 @@ const BandSchema = z
     role: z.string().openapi({ example: "ML Engineer" }),
     level: z.string().openapi({ example: "Mid" }),
     location: z.string().openapi({ example: "Austin, TX" }),
-    basis: z.enum(["base", "total", "market"]).openapi({ example: "base" }),
-    currency: z.enum(["USD", "GBP"]).openapi({ example: "USD" }),
+    basis: z.enum(BASES).openapi({ example: "base" }),
+    currency: z.enum(CURRENCIES).openapi({ example: "USD" }),
     low: z.number().openapi({ example: 150000 }),
     high: z.number().openapi({ example: 185000 }),
   })

@@ -5,11 +5,11 @@ import {
   type FunctionContext,
   type SheetResult,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, PlannerErrorSchema, problemResponses, text } from "../lib/openapi.js";
-import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
-import { toProblem, type Issue } from "../lib/validation.js";
-import { functionContext } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { json, PlannerErrorSchema, problemResponses, text } from "../schemas/openapi.js";
+import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../schemas/sheet.js";
+import { toProblem, type Issue } from "../http/validation.js";
+import { functionContext } from "../http/workspace-data.js";
 
 export const MAX_BATCH_CALLS = 5000;
 

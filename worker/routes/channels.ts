@@ -1,33 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listChannels } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import {
-  formatParam,
-  jsonOrCsv,
-  NOT_MODIFIED,
-  problemResponses,
-  SourceSchema,
-} from "../lib/openapi.js";
-
-export const ChannelSchema = z
-  .object({
-    id: z.string().openapi({ example: "referral" }),
-    name: z.string().openapi({ example: "Referrals" }),
-    rank: z.number().int(),
-    quality: z.string(),
-    notes: z.string(),
-    cost: z
-      .object({ kind: z.enum(["fixed", "share-of-salary"]), low: z.number(), high: z.number() })
-      .nullable()
-      .openapi({
-        description:
-          "The cost the seed states: USD per hire (fixed) or a share of the annual salary; null where it states none.",
-      }),
-    source: SourceSchema,
-  })
-  .openapi("RecruitingChannel");
+import { newRouter } from "../env.js";
+import { ChannelSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../schemas/openapi.js";
 
 const route = createRoute({
   method: "get",

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
+import { newRouter } from "../env.js";
 import { DOCS_HTML } from "../docs/page.js";
 import { DOCS_JS } from "../docs/script.js";
 import { DOCS_CSS } from "../docs/style.js";
-import { contentResponse } from "../lib/cache.js";
+import { contentResponse } from "../http/cache.js";
 
 const asset = (path: string, summary: string, mediaType: string) =>
   createRoute({

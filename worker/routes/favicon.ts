@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { contentHash } from "../../shared/index.js";
-import { newRouter, type AppEnv } from "../app.js";
-import { etagMatches } from "../lib/cache.js";
+import { newRouter, type AppEnv } from "../env.js";
+import { etagMatches } from "../http/cache.js";
 import { FAVICON_ICO, FAVICON_SVG } from "../pages/favicon.js";
 
 // The site icon, at the two addresses browsers use: /favicon.ico (asked for by default) and the

@@ -8,9 +8,9 @@ import {
   signature,
   type ArgType,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
 import {
   formatParam,
   json,
@@ -18,10 +18,10 @@ import {
   NOT_MODIFIED,
   problemResponses,
   text,
-} from "../lib/openapi.js";
-import { inPath } from "../lib/problem.js";
-import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
-import { functionContext } from "../lib/workspace-data.js";
+} from "../schemas/openapi.js";
+import { inPath } from "../http/problem.js";
+import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../schemas/sheet.js";
+import { functionContext } from "../http/workspace-data.js";
 
 const ARG_TYPES: [ArgType, ...ArgType[]] = [
   "text",

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { datasetVersion } from "../../shared/index.js";
-import { newRouter } from "../app.js";
+import { newRouter } from "../env.js";
 
 const HealthSchema = z
   .object({

@@ -5,10 +5,10 @@ import {
   hireVsUpskillToUnits,
   hireVsUpskillWork,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
-import { HireVsUpskillInputSchema, HireVsUpskillResultSchema } from "../lib/scenario-schemas.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { json, problemResponses } from "../schemas/openapi.js";
+import { HireVsUpskillInputSchema, HireVsUpskillResultSchema } from "../schemas/scenario.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",

@@ -1,21 +1,26 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
-import { impliedScopes, parseScopes } from "../auth/api-key.js";
+import { SCOPES } from "../../shared/index.js";
+import { newRouter } from "../env.js";
+import { impliedScopes, parseScopes } from "../db/credentials.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
+import {
+  bearerAuth,
+  registerBearerScheme,
+  workspaceProblems,
+} from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { database } from "../db/client.js";
 import { getKey, listKeys, type ListedKey } from "../db/keys.js";
 import { checkKeyName, newKeyStatements, revokeKeyStatements } from "../db/provisioning.js";
 import { runBatch } from "../db/statements.js";
-import { json } from "../lib/openapi.js";
-import { HttpProblem } from "../lib/problem.js";
-import { isoTime } from "../lib/version-etag.js";
+import { json } from "../schemas/openapi.js";
+import { HttpProblem } from "../http/problem.js";
+import { isoTime } from "../http/version-etag.js";
 
 // API keys of the caller's workspace, for its admins. A key is shown once, in the answer that
 // creates it; afterwards only its prefix is ever shown, and the database holds only its hash.
 
-const ScopeList = z.array(z.enum(["read", "write", "admin"])).openapi({
+const ScopeList = z.array(z.enum(SCOPES)).openapi({
   description: "Every scope the key grants (they nest: admin ⊃ write ⊃ read).",
   example: ["read", "write"],
 });
@@ -138,7 +143,7 @@ export const keysRouter = newRouter()
       const field = message.split(":")[0]!;
       throw new HttpProblem(400, "INVALID_ARGUMENT", message, {
         field,
-        suggestions: field === "scopes" ? ["read", "write", "admin"] : [],
+        suggestions: field === "scopes" ? [...SCOPES] : [],
       });
     }
     const created = await newKeyStatements({

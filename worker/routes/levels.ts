@@ -1,31 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listLevels } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import {
-  formatParam,
-  jsonOrCsv,
-  NOT_MODIFIED,
-  problemResponses,
-  SourceSchema,
-} from "../lib/openapi.js";
-
-export const LevelSchema = z
-  .object({
-    id: z.enum(["entry", "mid", "senior"]),
-    name: z.string().openapi({ example: "Mid" }),
-    minYears: z.number().openapi({
-      description: "Years of experience from which a number given as a level means this level.",
-    }),
-    maxYears: z
-      .number()
-      .nullable()
-      .openapi({ description: "Up to (not including); null for no upper bound." }),
-    aliases: z.array(z.string()),
-    descriptions: z.array(z.object({ text: z.string(), source: SourceSchema })),
-  })
-  .openapi("Level");
+import { newRouter } from "../env.js";
+import { LevelSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../schemas/openapi.js";
 
 const route = createRoute({
   method: "get",

@@ -1,32 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listLocations } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import {
-  formatParam,
-  jsonOrCsv,
-  NOT_MODIFIED,
-  problemResponses,
-  SourceSchema,
-} from "../lib/openapi.js";
-
-export const LocationSchema = z
-  .object({
-    id: z.string().openapi({ example: "austin" }),
-    name: z.string().openapi({ example: "Austin, TX" }),
-    currency: z.enum(["USD", "GBP"]),
-    costOfLivingIndex: z.number().nullable(),
-    aliases: z.array(z.string()),
-    factor: z
-      .object({ byRole: z.record(z.string(), z.number()), average: z.number(), method: z.string() })
-      .openapi({
-        description:
-          "The factor derived salaries use for this location (by role id, and the mean for other roles).",
-      }),
-    source: SourceSchema.nullable(),
-  })
-  .openapi("Location");
+import { newRouter } from "../env.js";
+import { LocationSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../schemas/openapi.js";
 
 const route = createRoute({
   method: "get",

@@ -1,11 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { checkWork, MAX_SCENARIOS, modelWork } from "../../shared/index.js";
-import { newRouter, type AppEnv } from "../app.js";
+import { newRouter, type AppEnv } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
+import {
+  bearerAuth,
+  registerBearerScheme,
+  workspaceProblems,
+} from "../schemas/workspace-responses.js";
 import { assertScope, requireScope } from "../auth/require-scope.js";
-import { loadBands } from "../auth/workspace-bands.js";
+import { loadBands } from "../middleware/workspace-bands.js";
 import { database } from "../db/client.js";
 import {
   createModelStatements,
@@ -22,25 +26,25 @@ import {
 } from "../db/models.js";
 import type { ModelRow } from "../db/schema.js";
 import { runBatch } from "../db/statements.js";
-import { base64url } from "../auth/api-key.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { displayName } from "../lib/display-name.js";
-import { checkModelInput, monthsTableRows, savedModelResult } from "../lib/model-result.js";
-import { serverTiming } from "../lib/result-cache.js";
-import { quotaExceeded, quotasFrom } from "../lib/quotas.js";
+import { base64url } from "../db/credentials.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
+import { displayName } from "../schemas/display-name.js";
+import { checkModelInput, monthsTableRows, savedModelResult } from "../http/model-result.js";
+import { serverTiming } from "../http/result-cache.js";
+import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage, versionBytes } from "../db/usage.js";
-import { PlanInputSchema } from "../lib/plan-schemas.js";
-import { ScenarioSchema } from "../lib/scenario-schemas.js";
-import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
-import { PlanResultSchema } from "../lib/plan-schemas.js";
-import { HttpProblem } from "../lib/problem.js";
+import { PlanInputSchema } from "../schemas/plan.js";
+import { ScenarioSchema } from "../schemas/scenario.js";
+import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { ModelResultSchema } from "../schemas/model.js";
+import { HttpProblem } from "../http/problem.js";
 import {
   isoTime,
   noneMatchHits,
   parseIfMatch,
   resultEtag,
   versionEtag,
-} from "../lib/version-etag.js";
+} from "../http/version-etag.js";
 
 // Live plan models: stored inputs of the plan engine, versioned on every save, with optimistic
 // concurrency through If-Match. Every query is scoped to the caller's workspace, so another
@@ -117,19 +121,6 @@ const VersionListSchema = z
     versions: z.array(VersionSchema.omit({ input: true, modelId: true })),
   })
   .openapi("ModelVersionList");
-
-export const ModelResultSchema = z
-  .object({
-    id: z.string().optional().openapi({ description: "The model id (not given on shared links)." }),
-    name: z.string(),
-    version: z.number().int(),
-    updatedAt: z.string(),
-    bandsVersion: z.number().int().openapi({
-      description: "The workspace band set the salaries were computed with (0: seed data only).",
-    }),
-    result: PlanResultSchema,
-  })
-  .openapi("ModelResult");
 
 const IdParam = z.object({
   id: z

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { DATASET_VERSION } from "../../shared/index.js";
-import type { AppEnv } from "../app.js";
-import { contentResponse } from "../lib/cache.js";
+import type { AppEnv } from "../env.js";
+import { contentResponse } from "../http/cache.js";
 
 const route = createRoute({
   method: "get",

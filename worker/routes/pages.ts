@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { newRouter, type AppEnv } from "../app.js";
+import { newRouter, type AppEnv } from "../env.js";
 import {
   comparisonWork,
   isOverBudget,
@@ -10,10 +10,10 @@ import {
   type WorkspaceBand,
 } from "../../shared/index.js";
 import { currentBands, currentBandsVersion } from "../db/bands.js";
-import { savedModelResult } from "../lib/model-result.js";
-import { cachedResult, serverTiming } from "../lib/result-cache.js";
-import { HttpProblem } from "../lib/problem.js";
-import { isoTime, noneMatchHits, resultEtag } from "../lib/version-etag.js";
+import { savedModelResult } from "../http/model-result.js";
+import { cachedResult, serverTiming } from "../http/result-cache.js";
+import { HttpProblem } from "../http/problem.js";
+import { isoTime, noneMatchHits, resultEtag } from "../http/version-etag.js";
 import { ASSETS, assetUrl, isAssetName } from "../pages/assets.js";
 import { goneContent, gonePage, unavailableContent } from "../pages/gone-page.js";
 import { homePage } from "../pages/home-page.js";

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { checkWork, comparePlans, comparisonToUnits, comparisonWork } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
-import { PlanComparisonSchema, PlanCompareInputSchema } from "../lib/scenario-schemas.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { json, problemResponses } from "../schemas/openapi.js";
+import { PlanComparisonSchema, PlanCompareInputSchema } from "../schemas/scenario.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",

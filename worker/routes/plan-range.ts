@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { checkWork, planRangeToUnits, planRangeWork, runPlanRange } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
-import { PlanInputSchema } from "../lib/plan-schemas.js";
-import { PlanRangeResultSchema } from "../lib/scenario-schemas.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { json, problemResponses } from "../schemas/openapi.js";
+import { PlanInputSchema } from "../schemas/plan.js";
+import { PlanRangeResultSchema } from "../schemas/scenario.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",

@@ -1,11 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { PLAN_TEMPLATES, planTemplate, type PlanTemplate } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, text } from "../lib/openapi.js";
-import { PlanTemplateSchema } from "../lib/plan-schemas.js";
-import { inPath } from "../lib/problem.js";
+import { newRouter } from "../env.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv, type CsvCell } from "../http/csv.js";
+import {
+  formatParam,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  problemResponses,
+  text,
+} from "../schemas/openapi.js";
+import { PlanTemplateSchema } from "../schemas/plan.js";
+import { inPath } from "../http/problem.js";
 
 const listRoute = createRoute({
   method: "get",

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { checkWork, planToUnits, planWork, runPlan } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
-import { PlanInputSchema, PlanResultSchema } from "../lib/plan-schemas.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { json, problemResponses } from "../schemas/openapi.js";
+import { PlanInputSchema, PlanResultSchema } from "../schemas/plan.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",

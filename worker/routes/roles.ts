@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listRoles, roleProfile, type RoleProfileView } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { CategorySchema, RoleSummarySchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv, type CsvCell } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -10,28 +11,8 @@ import {
   problemResponses,
   SourceSchema,
   text,
-} from "../lib/openapi.js";
-import { inPath } from "../lib/problem.js";
-
-const CATEGORY = z
-  .enum(["engineer", "data", "pm", "manager", "other"])
-  .openapi({ description: "Which team-ratio rule the role counts toward." });
-
-export const RoleSummarySchema = z
-  .object({
-    id: z.string().openapi({ example: "ml-engineer" }),
-    name: z.string().openapi({ example: "ML Engineer" }),
-    category: CATEGORY,
-    aliases: z.array(z.string()),
-    levelsWithData: z.record(z.string(), z.array(z.string())).openapi({
-      description: "Per basis (base, total, market): the levels the seeds give salaries for.",
-    }),
-    hasProfile: z.boolean(),
-    available: z
-      .array(z.string())
-      .openapi({ description: "The salary data the seeds hold for the role, in words." }),
-  })
-  .openapi("RoleSummary");
+} from "../schemas/openapi.js";
+import { inPath } from "../http/problem.js";
 
 const ProfileItemsSchema = z
   .object({ items: z.array(z.string()), source: SourceSchema })
@@ -41,7 +22,7 @@ const RoleProfileSchema = z
   .object({
     role: z.string().openapi({ example: "ML Engineer" }),
     roleId: z.string(),
-    category: CATEGORY,
+    category: CategorySchema,
     summary: z.array(ProfileItemsSchema),
     whatTheyDo: z.array(ProfileItemsSchema),
     lookFor: z.array(ProfileItemsSchema),

@@ -3,14 +3,15 @@ import {
   BASES,
   CURRENCIES,
   DATASET_VERSION,
+  PROVENANCES,
   salaryRange,
   toUnits,
   type SalaryRange,
   type Source,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -19,8 +20,8 @@ import {
   problemResponses,
   requiredText,
   SourceSchema,
-} from "../lib/openapi.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+} from "../schemas/openapi.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 export const SalarySchema = z
   .object({
@@ -30,7 +31,7 @@ export const SalarySchema = z
       .string()
       .openapi({ description: "Canonical location name.", example: "Austin, TX" }),
     basis: z.enum(BASES),
-    currency: z.enum(CURRENCIES as ["USD", "GBP"]),
+    currency: z.enum(CURRENCIES),
     low: z.number().openapi({
       description: "Annual amount in currency units (at most two decimals).",
       example: 140000,
@@ -40,7 +41,7 @@ export const SalarySchema = z
     derived: z.boolean().openapi({
       description: "True when computed from other figures rather than stated for this cell.",
     }),
-    provenance: z.enum(["seed", "derived", "workspace"]),
+    provenance: z.enum(PROVENANCES),
     method: z.string().openapi({ description: "How the figure was reached." }),
     sources: z.array(SourceSchema),
     notes: z.array(z.string()),

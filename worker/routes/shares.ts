@@ -1,7 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
+import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
+import {
+  bearerAuth,
+  registerBearerScheme,
+  workspaceProblems,
+} from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
@@ -13,13 +17,13 @@ import {
   revokeShareStatements,
 } from "../db/shares.js";
 import { runBatch } from "../db/statements.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { monthsTableRows, savedModelResult } from "../lib/model-result.js";
-import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
-import { HttpProblem } from "../lib/problem.js";
-import { serverTiming } from "../lib/result-cache.js";
-import { isoTime, noneMatchHits, resultEtag, versionEtag } from "../lib/version-etag.js";
-import { ModelResultSchema } from "./models.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
+import { monthsTableRows, savedModelResult } from "../http/model-result.js";
+import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { HttpProblem } from "../http/problem.js";
+import { serverTiming } from "../http/result-cache.js";
+import { isoTime, noneMatchHits, resultEtag, versionEtag } from "../http/version-etag.js";
+import { ModelResultSchema } from "../schemas/model.js";
 
 // Read-only links to a live model. Creating and revoking needs a write key; reading a link needs
 // nothing but the token, which is why every read checks that the token is active and its model

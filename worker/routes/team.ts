@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { recommendTeam } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -11,7 +11,7 @@ import {
   problemResponses,
   SourceSchema,
   wholeNumber,
-} from "../lib/openapi.js";
+} from "../schemas/openapi.js";
 
 const TeamSchema = z
   .object({

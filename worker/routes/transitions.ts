@@ -1,30 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { careerTransitions } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { TransitionSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
   NOT_MODIFIED,
   optionalText,
   problemResponses,
-  SourceSchema,
-} from "../lib/openapi.js";
-
-export const TransitionSchema = z
-  .object({
-    id: z.string().openapi({ example: "software-engineer-to-ml-engineer" }),
-    from: z.string().openapi({ example: "Software Engineer" }),
-    to: z.string().openapi({ example: "ML Engineer" }),
-    minMonths: z.number().int(),
-    maxMonths: z.number().int(),
-    steps: z.array(
-      z.object({ name: z.string(), fromMonth: z.number().int(), toMonth: z.number().int() }),
-    ),
-    source: SourceSchema,
-  })
-  .openapi("CareerTransition");
+} from "../schemas/openapi.js";
 
 const route = createRoute({
   method: "get",

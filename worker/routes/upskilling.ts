@@ -1,39 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { upskillingPath, upskillingPaths } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { UpskillingPathSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/cache.js";
+import { csvResponse, wantsCsv } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
   NOT_MODIFIED,
   problemResponses,
-  SourceSchema,
   text,
-} from "../lib/openapi.js";
-import { inPath } from "../lib/problem.js";
-
-export const UpskillingPathSchema = z
-  .object({
-    id: z.string().openapi({ example: "engineers-to-ai-engineers" }),
-    name: z.string().openapi({ example: "Engineers → AI Engineers" }),
-    from: z.string(),
-    to: z.string(),
-    steps: z.array(
-      z.object({ name: z.string(), minWeeks: z.number().int(), maxWeeks: z.number().int() }),
-    ),
-    minWeeks: z
-      .number()
-      .int()
-      .openapi({ description: "Sum of the steps' minimum weeks (the figure the product uses)." }),
-    maxWeeks: z.number().int(),
-    statedWeeks: z
-      .object({ min: z.number().int(), max: z.number().int(), text: z.string() })
-      .openapi({ description: "The total as the seed states it." }),
-    notes: z.array(z.string()),
-    sources: z.array(SourceSchema),
-  })
-  .openapi("UpskillingPath");
+} from "../schemas/openapi.js";
+import { inPath } from "../http/problem.js";
 
 const listRoute = createRoute({
   method: "get",

@@ -1,12 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { WORK_BUDGET } from "../../shared/index.js";
-import { newRouter } from "../app.js";
+import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
+import {
+  bearerAuth,
+  registerBearerScheme,
+  workspaceProblems,
+} from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { workspaceUsage } from "../db/usage.js";
-import { json } from "../lib/openapi.js";
-import { quotasFrom } from "../lib/quotas.js";
+import { json } from "../schemas/openapi.js";
+import { quotasFrom } from "../http/quotas.js";
 
 // What a workspace keeps against its quotas, so it can see a refusal coming (and read the limits
 // a refusal names).

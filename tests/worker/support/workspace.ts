@@ -2,7 +2,7 @@
 // script (`npm run keys`) hands to wrangler: worker/db/provisioning.ts.
 import { env, exports } from "cloudflare:workers";
 import { afterEach, beforeEach, expect, vi } from "vitest";
-import { randomToken } from "../../../worker/auth/api-key.js";
+import { randomToken } from "../../../worker/db/credentials.js";
 import { ensureWorkspaceStatements, newKeyStatements } from "../../../worker/db/provisioning.js";
 import type { Scope } from "../../../worker/db/schema.js";
 import { runBatch } from "../../../worker/db/statements.js";

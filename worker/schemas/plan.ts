@@ -1,9 +1,11 @@
 /** The plan engine's input and answer as zod schemas: POST /v1/plan validates with them, templates answer in them. */
 import { z } from "@hono/zod-openapi";
 import {
+  HIRE_PROVENANCES,
+  percentProblem,
   PLAN_ASSUMPTIONS,
   PLAN_LIMITS,
-  percentProblem,
+  ROLE_CATEGORIES,
   type AssumptionSpec,
 } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
@@ -230,12 +232,12 @@ export const PlanResultSchema = z
         role: z.string(),
         level: z.string().nullable(), // null: a hire given a salary and no level
         location: z.string(),
-        category: z.enum(["engineer", "data", "pm", "manager", "other"]),
+        category: z.enum(ROLE_CATEGORIES),
         startMonth: z.number().int(),
         count: z.number().int(),
         annualSalary: money(),
         salarySource: MethodSources.extend({
-          provenance: z.enum(["seed", "derived", "workspace", "input"]),
+          provenance: z.enum(HIRE_PROVENANCES),
         }),
         recruitingPerPerson: money(),
         recruitingSource: MethodSources,

@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import {
   findFunction,
   isOverBudget,
@@ -11,13 +10,13 @@ import {
   type PlanResultUnits,
   type WorkspaceBand,
 } from "../../shared/index.js";
-import type { AppEnv } from "../app.js";
+import { factory, type AppEnv } from "../env.js";
 import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
 import { findSharedModel } from "../db/shares.js";
-import { savedModelResult } from "./model-result.js";
-import { HttpProblem } from "./problem.js";
+import { savedModelResult } from "../http/model-result.js";
+import { HttpProblem } from "../http/problem.js";
 
 /** More distinct models than this in one request are refused by the resolver (each is a database read). */
 const MAX_MODELS_PER_REQUEST = 50;
@@ -167,7 +166,7 @@ export async function loadModelResolver(
  * For POST /v1/functions/{name} and /v1/batch: finds the AI_MODEL calls in the body, loads the
  * models they name and sets c.var.models, which the routes pass to invokeFunction.
  */
-export const modelsForFunctions = createMiddleware<AppEnv>(async (c, next) => {
+export const modelsForFunctions = factory.createMiddleware(async (c, next) => {
   if (
     c.req.method === "POST" &&
     (c.req.header("content-type") ?? "").toLowerCase().includes("json")

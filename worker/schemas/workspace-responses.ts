@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { ProblemSchema } from "../lib/openapi.js";
+import { ProblemSchema } from "./openapi.js";
 
 /** The OpenAPI security requirement of routes that take (or need) an API key. */
 export const bearerAuth = [{ bearerAuth: [] }];

@@ -1,5 +1,4 @@
-import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app.js";
+import { factory } from "../env.js";
 import { currentBands } from "../db/bands.js";
 
 /**
@@ -9,7 +8,7 @@ import { currentBands } from "../db/bands.js";
  * c.var.cacheScope so cached answers are per workspace and bands version. Routes that price
  * nothing (reference tables, keys, models' metadata) never read them.
  */
-export const loadBands = createMiddleware<AppEnv>(async (c, next) => {
+export const loadBands = factory.createMiddleware(async (c, next) => {
   const auth = c.get("auth");
   if (auth) {
     const current = await currentBands(c.env.DB, auth.workspaceId);

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { HIRE_VS_UPSKILL_ASSUMPTIONS, MAX_SCENARIOS, PLAN_LIMITS } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
-import { PlanInputSchema, SlipSchema, assumptionFields } from "./plan-schemas.js";
+import { PlanInputSchema, SlipSchema, assumptionFields } from "./plan.js";
 
 const L = PLAN_LIMITS;
 const money = () =>

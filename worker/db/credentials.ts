@@ -1,6 +1,6 @@
-import { SCOPES, type Scope } from "../db/schema.js";
+import { SCOPES, type Scope } from "../../shared/vocabulary.js";
 
-// Key material for the worker, the keys script, `npm start` and the tests alike: only Web Crypto
+// Credentials as the database keeps them, for the worker, the keys script, `npm start` and the tests alike: only Web Crypto
 // (globalThis.crypto), which both workerd and Node 20 provide, so the one implementation is shared.
 
 export const KEY_PREFIX = "atp_";

@@ -5,7 +5,7 @@ import {
   type ModelResolver,
   type SalaryOptions,
 } from "../../shared/index.js";
-import type { AppEnv } from "../app.js";
+import type { AppEnv } from "../env.js";
 
 /**
  * What the core computes with besides the seeds: a workspace's compensation bands and its shared

@@ -79,7 +79,7 @@ export function problemResponse(
   headers: Record<string, string> = {},
 ): Response {
   // The request id in the body too, so a pasted error message is enough to find the log line.
-  const requestId = c.get("requestId" as never) as string | undefined;
+  const requestId = c.get("requestId");
   const body = problemBody(status, code, detail, { ...extra, ...(requestId ? { requestId } : {}) });
   return c.body(JSON.stringify(body), status, {
     "Content-Type": "application/problem+json",

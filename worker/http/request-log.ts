@@ -33,7 +33,7 @@ export const requestLog: MiddlewareHandler = async (c, next) => {
     path: loggedPath(new URL(c.req.url).pathname),
     status: c.res.status,
     ms: Math.round(performance.now() - started),
-    requestId: c.get("requestId" as never),
+    requestId: c.get("requestId"),
   };
   console.log(JSON.stringify(line));
 };
