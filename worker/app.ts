@@ -1,7 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
+import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { isPlannerError } from "../shared/index.js";
@@ -9,8 +11,6 @@ import { type AppEnv } from "./env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { pageRateLimit } from "./auth/rate-limit.js";
 import { shareReadLimit } from "./auth/share-read.js";
-import { loadBands } from "./middleware/workspace-bands.js";
-import { allowedMethods } from "./http/allowed-methods.js";
 import { hasCsvSuffix, pathWithoutCsvSuffix } from "./http/csv.js";
 import { csvGuard } from "./http/csv-guard.js";
 import {
@@ -20,7 +20,6 @@ import {
   problemResponse,
   statusForCode,
 } from "./http/problem.js";
-import { modelsForFunctions } from "./middleware/model-resolver.js";
 import { requestLog } from "./http/request-log.js";
 import { defaultHook } from "./http/validation.js";
 import { addonRouter } from "./routes/addon.js";
@@ -37,7 +36,7 @@ import { keysRouter } from "./routes/keys.js";
 import { levelsRouter } from "./routes/levels.js";
 import { locationsRouter } from "./routes/locations.js";
 import { modelsRouter } from "./routes/models.js";
-import { mountOpenApiDocument } from "./routes/openapi.js";
+import { mountOpenApiDocument, type PathGuard } from "./routes/openapi.js";
 import { pagesRouter } from "./routes/pages.js";
 import { planTemplatesRouter } from "./routes/plan-templates.js";
 import { planRouter } from "./routes/plan.js";
@@ -54,17 +53,24 @@ import { usageRouter } from "./routes/usage.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Routes whose answers a workspace's compensation bands change (with a key). */
-const PRICED_PATHS = [
-  "/v1/salary",
-  "/v1/plan",
-  "/v1/plan/range",
-  "/v1/plan/compare",
-  "/v1/scenarios/*",
-  "/v1/functions/*",
-  "/v1/batch",
-  "/v1/dataset",
+/** The public pages and documents, counted per address in a bucket of their own. */
+const PAGES = ["/", "/docs", "/openapi.json", "/assets/*"];
+
+/**
+ * What runs before every route under a path, and what it may answer: API keys (optional on
+ * compute routes; c.var.auth) and rate limits — per key or address on /v1, per link on share
+ * reads, per address on the pages. /health and unknown paths are not counted: answering them
+ * costs less than counting them. The OpenAPI document lists each guard's answers from this table.
+ */
+export const GUARDS: (PathGuard & { run: readonly MiddlewareHandler<AppEnv>[] })[] = [
+  { path: "/v1/*", run: authenticate, answers: [401, 429], optionalKey: true },
+  { path: "/v1/shared/*", run: [shareReadLimit], answers: [429] },
+  { path: "/s/*", run: [shareReadLimit], answers: [429] },
+  ...PAGES.map((path) => ({ path, run: [pageRateLimit], answers: [429] as const })),
 ];
+
+/** GET, HEAD, POST, PUT, PATCH, DELETE, then OPTIONS (every path answers the CORS preflight). */
+const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
 /** The app: cross-cutting middleware, one router per resource, one error handler. */
 export function createApp() {
@@ -123,19 +129,28 @@ export function createApp() {
         ),
     }),
   );
+  // A known path asked with another method: 405 with Allow (hono/method-not-allowed), as a problem.
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        // `.csv` twins exist for GETs only: another method on one is a path that does not exist.
+        if (hasCsvSuffix(c.req.url)) return c.res;
+        const answers = METHOD_ORDER.filter((m) => methods.includes(m));
+        const allow = [...answers, "OPTIONS"];
+        return problemResponse(
+          c,
+          405,
+          "METHOD_NOT_ALLOWED",
+          `${c.req.method} is not allowed on ${new URL(c.req.url).pathname}; it answers ${answers.filter((m) => m !== "HEAD").join(", ")}.`,
+          { suggestions: allow },
+          { Allow: allow.join(", ") },
+        );
+      },
+    }),
+  );
   app.use(csvGuard(app));
-  // API keys (optional on compute routes; sets c.var.auth) and rate limits: per key or address
-  // on /v1, per link on share reads, per address on the public pages. /health and unknown paths
-  // are not counted: answering them costs less than counting them.
-  app.use("/v1/*", ...authenticate);
-  app.use("/v1/shared/*", shareReadLimit);
-  app.use("/s/*", shareReadLimit);
-  for (const path of ["/", "/docs", "/openapi.json", "/assets/*"]) app.use(path, pageRateLimit);
-  // The workspace's bands, only where answers are priced with them (model saves and results load
-  // them per route).
-  for (const path of PRICED_PATHS) app.use(path, loadBands);
-  app.use("/v1/functions/*", modelsForFunctions);
-  app.use("/v1/batch", modelsForFunctions);
+  for (const guard of GUARDS) app.use(guard.path, ...guard.run);
 
   app.route("/", healthRouter);
   app.route("/", salaryRouter);
@@ -164,21 +179,10 @@ export function createApp() {
   app.route("/", pagesRouter);
   app.route("/", addonRouter);
   app.route("/", faviconRouter);
-  mountOpenApiDocument(app);
+  mountOpenApiDocument(app, GUARDS);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
-    const allow = hasCsvSuffix(c.req.url) ? [] : allowedMethods(app, c.req.path);
-    if (allow.length) {
-      return problemResponse(
-        c,
-        405,
-        "METHOD_NOT_ALLOWED",
-        `${c.req.method} is not allowed on ${path}; it answers ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(", ")}.`,
-        { suggestions: allow },
-        { Allow: allow.join(", ") },
-      );
-    }
     return problemResponse(
       c,
       404,

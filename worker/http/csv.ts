@@ -41,6 +41,20 @@ export function wantsCsv(c: Context): boolean {
   return hasCsvSuffix(c.req.url) || c.req.query("format")?.toLowerCase() === "csv";
 }
 
-export function csvResponse(c: Context, rows: readonly (readonly CsvCell[])[]): Response {
-  return c.body(toCsv(rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
+export type CsvRows = readonly (readonly CsvCell[])[];
+
+/**
+ * The one JSON-or-CSV answer of a GET: the CSV (its header row, then the rows; built only when
+ * asked for) when the caller wants CSV, else the JSON body; `headers` (validators, caching) on
+ * either. The header row comes from the same constant the route documents (jsonOrCsv).
+ */
+export function jsonOrCsvAnswer(
+  c: Context,
+  json: object,
+  csv: () => CsvRows,
+  headers: Record<string, string> = {},
+): Response {
+  if (wantsCsv(c))
+    return c.body(toCsv(csv()), 200, { ...headers, "Content-Type": "text/csv; charset=utf-8" });
+  return c.json(json, 200, headers);
 }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { contentHash, datasetVersion } from "../../shared/index.js";
-import { API_REVISION } from "./cache.js";
+import { API_REVISION } from "./api-revision.js";
 
 /**
  * Computed results of saved models, so a view is a lookup. A model version's input never changes,

@@ -1,5 +1,5 @@
 import { datasetVersion } from "../../shared/index.js";
-import { API_REVISION } from "./cache.js";
+import { API_REVISION } from "./api-revision.js";
 
 /**
  * The ETag of a model version's computed result: everything its figures depend on — the version,
@@ -48,14 +48,6 @@ export function parseIfMatch(header: string | undefined): IfMatch {
       reason: `If-Match: ${JSON.stringify(value)} is not a model version; send the ETag you last read, e.g. If-Match: "v3"`,
     };
   return { kind: "version", version: Number(m[1]) };
-}
-
-/** True when If-None-Match names this ETag (or is *): the caller's copy is current. */
-export function noneMatchHits(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((t) => opaque(t) === opaque(etag));
 }
 
 export function isoTime(ms: number): string {

@@ -1,11 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import {
-  bearerAuth,
-  registerBearerScheme,
-  workspaceProblems,
-} from "../schemas/workspace-responses.js";
+import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { listAudit } from "../db/audit.js";
 import { database } from "../db/client.js";
@@ -45,7 +41,7 @@ const list = createRoute({
         .transform(Number)
         .pipe(z.number().int().min(1).max(500))
         .optional()
-        .openapi({ type: "integer", example: "100" } as never),
+        .openapi({ type: "integer", example: 100 } as never),
       before: z
         .string()
         .regex(/^\d{1,15}$/, { error: "must be an entry id" })
@@ -82,5 +78,3 @@ export const auditRouter = newRouter().openapi(list, async (c) => {
     200,
   );
 });
-
-registerBearerScheme(auditRouter);

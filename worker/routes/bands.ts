@@ -1,12 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CURRENCIES, BASES } from "../../shared/index.js";
 import { newRouter } from "../env.js";
+import { conditionalGet } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import {
-  bearerAuth,
-  registerBearerScheme,
-  workspaceProblems,
-} from "../schemas/workspace-responses.js";
+import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { findBandSet, listBandSets, replaceBandsStatements } from "../db/bands.js";
 import { database } from "../db/client.js";
@@ -18,12 +15,12 @@ import {
   MAX_BAND_ROWS,
   type RawBandRow,
 } from "../http/band-input.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
 import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
-import { isoTime, noneMatchHits } from "../http/version-etag.js";
+import { isoTime } from "../http/version-etag.js";
 
 // A workspace's own compensation bands. An upload replaces the whole set atomically and the
 // previous set stays readable as its version; where a band matches a role, level, location,
@@ -80,7 +77,7 @@ const VersionQuery = z.object({
     .openapi({
       description: "An earlier set; default the current one.",
       type: "integer",
-      example: "1",
+      example: 1,
     } as never),
   format: formatParam,
 });
@@ -120,13 +117,16 @@ const get = createRoute({
   path: "/v1/bands",
   tags: ["Bands"],
   summary: "The workspace's current bands (or ?version=n); CSV too",
+  description:
+    'The bands as stored (canonical names); as CSV in the upload format, so a set can be edited and PUT back. ETag "b<version>".',
   security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  middleware: [conditionalGet, requireScope("read")] as const,
   request: { query: VersionQuery },
   responses: {
     200: jsonOrCsv(
       BandSetSchema,
       "The band set; CSV has the upload header, so it can be edited and PUT back.",
+      BAND_COLUMNS,
     ),
     304: { description: "Unchanged." },
     ...workspaceProblems(400, 401, 403, 404),
@@ -138,6 +138,8 @@ const versions = createRoute({
   path: "/v1/bands/versions",
   tags: ["Bands"],
   summary: "Every band set the workspace has uploaded",
+  description:
+    "Each version with its row count and who uploaded it, newest (the current set) first.",
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   responses: {
@@ -221,24 +223,19 @@ export const bandsRouter = newRouter()
     const csv = wantsCsv(c);
     const etag = `"b${set?.version ?? 0}${csv ? "-csv" : ""}"`;
     const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-    if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
     const bands = set?.bands ?? [];
-    if (csv) {
-      const res = csvResponse(c, [
-        [...BAND_COLUMNS],
-        ...bands.map((b) => [b.role, b.level, b.location, b.basis, b.currency, b.low, b.high]),
-      ]);
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res as never;
-    }
-    return c.json(
+    return jsonOrCsvAnswer(
+      c,
       {
         version: set?.version ?? 0,
         createdAt: set ? isoTime(set.createdAt) : null,
         createdBy: set?.createdBy ?? null,
         bands,
       },
-      200,
+      () => [
+        BAND_COLUMNS,
+        ...bands.map((b) => [b.role, b.level, b.location, b.basis, b.currency, b.low, b.high]),
+      ],
       headers,
     );
   })
@@ -258,5 +255,3 @@ export const bandsRouter = newRouter()
       200,
     );
   });
-
-registerBearerScheme(bandsRouter);

@@ -6,6 +6,8 @@ import {
   type SheetResult,
 } from "../../shared/index.js";
 import { newRouter } from "../env.js";
+import { modelsForFunctions } from "../middleware/model-resolver.js";
+import { loadBands } from "../middleware/workspace-bands.js";
 import { json, PlannerErrorSchema, problemResponses, text } from "../schemas/openapi.js";
 import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../schemas/sheet.js";
 import { toProblem, type Issue } from "../http/validation.js";
@@ -40,6 +42,7 @@ const route = createRoute({
   tags: ["Functions"],
   summary: "Call many functions at once",
   description: `Up to ${MAX_BATCH_CALLS} calls; results come back in the same order, each a value or an error. One bad call never fails the others.`,
+  middleware: [loadBands, modelsForFunctions] as const,
   request: {
     body: {
       required: true,

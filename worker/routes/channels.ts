@@ -2,9 +2,20 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listChannels } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { ChannelSchema } from "../schemas/reference.js";
-import { datasetCache } from "../http/cache.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../schemas/openapi.js";
+
+const CSV_COLUMNS = [
+  "rank",
+  "id",
+  "name",
+  "quality",
+  "costKind",
+  "costLow",
+  "costHigh",
+  "notes",
+] as const;
 
 const route = createRoute({
   method: "get",
@@ -15,7 +26,7 @@ const route = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ channels: z.array(ChannelSchema) }), "Every channel."),
+    200: jsonOrCsv(z.object({ channels: z.array(ChannelSchema) }), "Every channel.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -23,20 +34,17 @@ const route = createRoute({
 
 export const channelsRouter = newRouter().openapi(route, (c) => {
   const channels = listChannels();
-  if (wantsCsv(c)) {
-    return csvResponse(c, [
-      ["rank", "id", "name", "quality", "costKind", "costLow", "costHigh", "notes"],
-      ...channels.map((ch) => [
-        ch.rank,
-        ch.id,
-        ch.name,
-        ch.quality,
-        ch.cost?.kind ?? "",
-        ch.cost?.low ?? "",
-        ch.cost?.high ?? "",
-        ch.notes,
-      ]),
-    ]);
-  }
-  return c.json({ channels }, 200);
+  return jsonOrCsvAnswer(c, { channels }, () => [
+    CSV_COLUMNS,
+    ...channels.map((ch) => [
+      ch.rank,
+      ch.id,
+      ch.name,
+      ch.quality,
+      ch.cost?.kind ?? "",
+      ch.cost?.low ?? "",
+      ch.cost?.high ?? "",
+      ch.notes,
+    ]),
+  ]);
 });

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { BASES, CURRENCIES, dataset, DATASET_VERSION } from "../../shared/index.js";
 import { newRouter } from "../env.js";
-import { datasetCache } from "../http/cache.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { datasetCache } from "../http/conditional.js";
 import { json, NOT_MODIFIED, problemResponses, SEED_FILE_NAMES } from "../schemas/openapi.js";
 import { PlanTemplateSchema } from "../schemas/plan.js";
 import {
@@ -78,7 +79,7 @@ const route = createRoute({
   summary: "The whole dataset",
   description:
     "Every seed table the product computes from, with the dataset version and content hash. JSON only (it is nested, not a table).",
-  middleware: [datasetCache] as const,
+  middleware: [loadBands, datasetCache] as const,
   responses: {
     200: json(DatasetSchema, "The dataset."),
     304: NOT_MODIFIED,

@@ -9,8 +9,10 @@ import {
   type ArgType,
 } from "../../shared/index.js";
 import { newRouter } from "../env.js";
-import { datasetCache } from "../http/cache.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { modelsForFunctions } from "../middleware/model-resolver.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   json,
@@ -69,6 +71,8 @@ const FunctionSchema = z
   })
   .openapi("CatalogueFunction");
 
+const CSV_COLUMNS = ["name", "category", "summary", "args", "returns", "example"] as const;
+
 const listRoute = createRoute({
   method: "get",
   path: "/v1/functions",
@@ -79,7 +83,7 @@ const listRoute = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ functions: z.array(FunctionSchema) }), "The catalogue."),
+    200: jsonOrCsv(z.object({ functions: z.array(FunctionSchema) }), "The catalogue.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -92,6 +96,7 @@ const callRoute = createRoute({
   summary: "Call a spreadsheet function",
   description:
     'Any catalogue function, exactly as a sheet would call it: `{ "args": [...] }` → `{ "value": ... }`. Ranges (rows of cells) map per-cell arguments, and then a bad cell becomes an "Error: …" value in its place.',
+  middleware: [loadBands, modelsForFunctions] as const,
   request: {
     params: z.object({
       name: text("Function name; the AI_ prefix and case are optional.", "AI_SALARY"),
@@ -136,20 +141,17 @@ export const functionsRouter = newRouter()
       example: exampleFormula(e),
       network: e.network === true,
     }));
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["name", "category", "summary", "args", "returns", "example"],
-        ...functions.map((f) => [
-          f.name,
-          f.category,
-          f.summary,
-          f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", "),
-          f.returns.kind,
-          f.example,
-        ]),
-      ]);
-    }
-    return c.json({ functions }, 200);
+    return jsonOrCsvAnswer(c, { functions }, () => [
+      CSV_COLUMNS,
+      ...functions.map((f) => [
+        f.name,
+        f.category,
+        f.summary,
+        f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", "),
+        f.returns.kind,
+        f.example,
+      ]),
+    ]);
   })
   .openapi(callRoute, (c) => {
     const entry = inPath("name", () => findFunction(c.req.valid("param").name));

@@ -6,6 +6,7 @@ import {
   hireVsUpskillWork,
 } from "../../shared/index.js";
 import { newRouter } from "../env.js";
+import { loadBands } from "../middleware/workspace-bands.js";
 import { json, problemResponses } from "../schemas/openapi.js";
 import { HireVsUpskillInputSchema, HireVsUpskillResultSchema } from "../schemas/scenario.js";
 import { salaryOptions } from "../http/workspace-data.js";
@@ -17,6 +18,7 @@ const route = createRoute({
   summary: "Hire a specialist or upskill someone you have",
   description:
     "For both options: months until productive, cash over the horizon, productive person-months and cost per productive month (low / expected / high), each with its method and seed sources. Every assumption is a field with a seed-based default.",
+  middleware: [loadBands] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: HireVsUpskillInputSchema } } },
   },

@@ -3,11 +3,7 @@ import { SCOPES } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { impliedScopes, parseScopes } from "../db/credentials.js";
 import { callerOf } from "../auth/context.js";
-import {
-  bearerAuth,
-  registerBearerScheme,
-  workspaceProblems,
-} from "../schemas/workspace-responses.js";
+import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { database } from "../db/client.js";
 import { getKey, listKeys, type ListedKey } from "../db/keys.js";
@@ -105,6 +101,8 @@ const list = createRoute({
   path: "/v1/keys",
   tags: ["Keys"],
   summary: "The workspace's keys, revoked ones included (admin)",
+  description:
+    "Every key of the caller's workspace, newest first, with its prefix, scopes and who created it; never the key itself or its hash.",
   security: bearerAuth,
   middleware: [requireScope("admin")] as const,
   responses: {
@@ -198,5 +196,3 @@ export const keysRouter = newRouter()
     }
     return c.body(null, 204);
   });
-
-registerBearerScheme(keysRouter);

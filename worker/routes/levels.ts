@@ -2,9 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listLevels } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { LevelSchema } from "../schemas/reference.js";
-import { datasetCache } from "../http/cache.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../schemas/openapi.js";
+
+const CSV_COLUMNS = ["id", "name", "minYears", "maxYears", "aliases"] as const;
 
 const route = createRoute({
   method: "get",
@@ -15,7 +17,7 @@ const route = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ levels: z.array(LevelSchema) }), "Every level."),
+    200: jsonOrCsv(z.object({ levels: z.array(LevelSchema) }), "Every level.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -23,11 +25,8 @@ const route = createRoute({
 
 export const levelsRouter = newRouter().openapi(route, (c) => {
   const levels = listLevels();
-  if (wantsCsv(c)) {
-    return csvResponse(c, [
-      ["id", "name", "minYears", "maxYears", "aliases"],
-      ...levels.map((l) => [l.id, l.name, l.minYears, l.maxYears ?? "", l.aliases.join(", ")]),
-    ]);
-  }
-  return c.json({ levels }, 200);
+  return jsonOrCsvAnswer(c, { levels }, () => [
+    CSV_COLUMNS,
+    ...levels.map((l) => [l.id, l.name, l.minYears, l.maxYears ?? "", l.aliases.join(", ")]),
+  ]);
 });

@@ -2,12 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { checkWork, MAX_SCENARIOS, modelWork } from "../../shared/index.js";
 import { newRouter, type AppEnv } from "../env.js";
+import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import {
-  bearerAuth,
-  registerBearerScheme,
-  workspaceProblems,
-} from "../schemas/workspace-responses.js";
+import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
 import { assertScope, requireScope } from "../auth/require-scope.js";
 import { loadBands } from "../middleware/workspace-bands.js";
 import { database } from "../db/client.js";
@@ -27,7 +24,7 @@ import {
 import type { ModelRow } from "../db/schema.js";
 import { runBatch } from "../db/statements.js";
 import { base64url } from "../db/credentials.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
 import { displayName } from "../schemas/display-name.js";
 import { checkModelInput, monthsTableRows, savedModelResult } from "../http/model-result.js";
 import { serverTiming } from "../http/result-cache.js";
@@ -38,36 +35,35 @@ import { ScenarioSchema } from "../schemas/scenario.js";
 import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
 import { ModelResultSchema } from "../schemas/model.js";
 import { HttpProblem } from "../http/problem.js";
-import {
-  isoTime,
-  noneMatchHits,
-  parseIfMatch,
-  resultEtag,
-  versionEtag,
-} from "../http/version-etag.js";
+import { isoTime, parseIfMatch, resultEtag, versionEtag } from "../http/version-etag.js";
 
 // Live plan models: stored inputs of the plan engine, versioned on every save, with optimistic
 // concurrency through If-Match. Every query is scoped to the caller's workspace, so another
 // workspace's model answers 404 exactly like a model that never existed.
 
 const ModelName = displayName(200, "2027 AI team");
-const ModelInput = PlanInputSchema.extend({
-  scenarios: z
-    .array(ScenarioSchema)
-    .max(MAX_SCENARIOS)
-    .optional()
-    .openapi({
-      description: `Named scenarios beside the plan (at most ${MAX_SCENARIOS}), as POST /v1/plan/compare takes them; the shared page shows them.`,
-    }),
-}).openapi("ModelInput", {
-  description:
-    "A plan-engine input exactly as POST /v1/plan takes it (see PlanInput), plus optional `scenarios`; any other field is a 400. It is checked whole with the core — scenarios included — and costed against the work budget before anything is stored.",
-  example: {
-    horizonMonths: 12,
-    hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 }],
-    scenarios: [{ name: "Hire 3 months later", overrides: { startMonthShift: 3 } }],
-  },
-});
+// The plan input's fields and scenarios in one object (not an allOf over PlanInput, whose
+// additionalProperties: false would refuse `scenarios` to schema tools).
+const ModelInput = z
+  .strictObject({
+    ...PlanInputSchema.shape,
+    scenarios: z
+      .array(ScenarioSchema)
+      .max(MAX_SCENARIOS)
+      .optional()
+      .openapi({
+        description: `Named scenarios beside the plan (at most ${MAX_SCENARIOS}), as POST /v1/plan/compare takes them; the shared page shows them.`,
+      }),
+  })
+  .openapi("ModelInput", {
+    description:
+      "A plan-engine input exactly as POST /v1/plan takes it (see PlanInput), plus optional `scenarios`; any other field is a 400. It is checked whole with the core — scenarios included — and costed against the work budget before anything is stored.",
+    example: {
+      horizonMonths: 12,
+      hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 }],
+      scenarios: [{ name: "Hire 3 months later", overrides: { startMonthShift: 3 } }],
+    },
+  });
 
 const ModelSchema = z
   .object({
@@ -134,7 +130,7 @@ const VersionParams = IdParam.extend({
     .string()
     .regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" })
     .transform(Number)
-    .openapi({ param: { name: "n", in: "path" }, type: "integer", example: "1" } as never),
+    .openapi({ param: { name: "n", in: "path" }, type: "integer", example: 1 } as never),
 });
 const VersionQuery = z.object({
   version: z
@@ -145,7 +141,7 @@ const VersionQuery = z.object({
     .openapi({
       description: "An earlier version's result; default the current one.",
       type: "integer",
-      example: "1",
+      example: 1,
     } as never),
   format: formatParam,
 });
@@ -328,7 +324,7 @@ const list = createRoute({
         .openapi({
           type: "integer",
           description: "Page size, 1-100 (default 20).",
-          example: "20",
+          example: 20,
         } as never),
       cursor: z
         .string()
@@ -352,8 +348,10 @@ const get = createRoute({
   path: "/v1/models/{id}",
   tags: ["Models"],
   summary: "A model's current version",
+  description:
+    'The model with its plan input; its ETag is the version ("v3"): send it back as If-Match to save, or as If-None-Match for a 304.',
   security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  middleware: [conditionalGet, requireScope("read")] as const,
   request: { params: IdParam },
   responses: {
     200: { ...json(ModelSchema, "The model; ETag is its version."), headers: etagHeader },
@@ -370,7 +368,7 @@ const result = createRoute({
   description:
     "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
   security: bearerAuth,
-  middleware: [requireScope("read"), loadBands] as const,
+  middleware: [conditionalGet, requireScope("read"), loadBands] as const,
   request: { params: IdParam, query: VersionQuery },
   responses: {
     200: jsonOrCsv(ModelResultSchema, "The result."),
@@ -427,6 +425,8 @@ const restore = createRoute({
   path: "/v1/models/{id}/restore",
   tags: ["Models"],
   summary: "Undo a soft delete (admin)",
+  description:
+    "The model, its versions and its links answer again. 409 NOT_DELETED when it is not deleted.",
   security: bearerAuth,
   middleware: [requireScope("admin")] as const,
   request: { params: IdParam },
@@ -441,6 +441,8 @@ const versions = createRoute({
   path: "/v1/models/{id}/versions",
   tags: ["Models"],
   summary: "Every saved version of a model",
+  description:
+    "Versions 1 to the current one, oldest first, without their inputs (GET /v1/models/{id}/versions/{n} has each).",
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { params: IdParam },
@@ -455,8 +457,9 @@ const version = createRoute({
   path: "/v1/models/{id}/versions/{n}",
   tags: ["Models"],
   summary: "One saved version of a model",
+  description: "A version exactly as saved; it never changes, so it may be cached for good.",
   security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  middleware: [conditionalGet, requireScope("read")] as const,
   request: { params: VersionParams },
   responses: {
     200: json(VersionSchema, "That version, as saved (it never changes)."),
@@ -531,10 +534,10 @@ export const modelsRouter = newRouter()
   })
   .openapi(get, async (c) => {
     const model = await modelOr404(c, c.req.valid("param").id);
-    const etag = versionEtag(model.version);
-    if (noneMatchHits(c.req.header("If-None-Match"), etag))
-      return c.body(null, 304, { ETag: etag, "Cache-Control": PRIVATE });
-    return c.json(modelJson(model), 200, { ETag: etag, "Cache-Control": PRIVATE });
+    return c.json(modelJson(model), 200, {
+      ETag: versionEtag(model.version),
+      "Cache-Control": PRIVATE,
+    });
   })
   .openapi(result, async (c) => {
     const started = performance.now();
@@ -559,7 +562,7 @@ export const modelsRouter = newRouter()
     const csv = wantsCsv(c);
     const etag = resultEtag(ver, bandsVersion, csv ? "csv" : undefined);
     const headers = { ETag: etag, "Cache-Control": PRIVATE };
-    if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
+    if (unchanged(c, etag)) return c.body(null, 200, headers);
     const bands = c.get("bands");
     const { value: computed, outcome } = await savedModelResult(
       c,
@@ -567,12 +570,8 @@ export const modelsRouter = newRouter()
       { version: bandsVersion, load: async () => bands },
     );
     c.header("Server-Timing", serverTiming(outcome, started));
-    if (csv) {
-      const res = csvResponse(c, monthsTableRows(model.name, ver, computed));
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res as never;
-    }
-    return c.json(
+    return jsonOrCsvAnswer(
+      c,
       {
         id: model.id,
         name: model.name,
@@ -581,7 +580,7 @@ export const modelsRouter = newRouter()
         bandsVersion,
         result: computed,
       },
-      200,
+      () => monthsTableRows(model.name, ver, computed),
       headers,
     );
   })
@@ -714,5 +713,3 @@ export const modelsRouter = newRouter()
       { ETag: versionEtag(row.version), "Cache-Control": "private, max-age=31536000, immutable" },
     );
   });
-
-registerBearerScheme(modelsRouter);

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { checkWork, comparePlans, comparisonToUnits, comparisonWork } from "../../shared/index.js";
 import { newRouter } from "../env.js";
+import { loadBands } from "../middleware/workspace-bands.js";
 import { json, problemResponses } from "../schemas/openapi.js";
 import { PlanComparisonSchema, PlanCompareInputSchema } from "../schemas/scenario.js";
 import { salaryOptions } from "../http/workspace-data.js";
@@ -12,6 +13,7 @@ const route = createRoute({
   summary: "Compare named scenarios of a plan side by side",
   description:
     "Each scenario is the base plan with overrides (start months, salaries, benefits rate, raise, hiring delays). Answers each one's yearly cost and its difference from the base. Costs the base's range plus each scenario's; over the work budget it is refused before computing (422 TOO_MUCH_WORK).",
+  middleware: [loadBands] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: PlanCompareInputSchema } } },
   },

@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listRoles, roleProfile, type RoleProfileView } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { CategorySchema, RoleSummarySchema } from "../schemas/reference.js";
-import { datasetCache } from "../http/cache.js";
-import { csvResponse, wantsCsv, type CsvCell } from "../http/csv.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer, type CsvCell } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -35,6 +35,17 @@ const RoleProfileSchema = z
   })
   .openapi("RoleProfile");
 
+const PROFILE_COLUMNS = ["section", "item", "source"] as const;
+const LIST_COLUMNS = [
+  "id",
+  "name",
+  "category",
+  "baseLevels",
+  "totalLevels",
+  "marketLevels",
+  "aliases",
+] as const;
+
 const listRoute = createRoute({
   method: "get",
   path: "/v1/roles",
@@ -45,7 +56,7 @@ const listRoute = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ roles: z.array(RoleSummarySchema) }), "Every role."),
+    200: jsonOrCsv(z.object({ roles: z.array(RoleSummarySchema) }), "Every role.", LIST_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -64,7 +75,7 @@ const oneRoute = createRoute({
     query: z.object({ format: formatParam }),
   },
   responses: {
-    200: jsonOrCsv(RoleProfileSchema, "The profile."),
+    200: jsonOrCsv(RoleProfileSchema, "The profile.", PROFILE_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400, 404),
   },
@@ -82,7 +93,7 @@ const SECTIONS = [
 ] as const;
 
 function profileRows(p: RoleProfileView): CsvCell[][] {
-  const rows: CsvCell[][] = [["section", "item", "source"]];
+  const rows: CsvCell[][] = [[...PROFILE_COLUMNS]];
   for (const section of SECTIONS) {
     for (const group of p[section])
       for (const item of group.items)
@@ -94,24 +105,20 @@ function profileRows(p: RoleProfileView): CsvCell[][] {
 export const rolesRouter = newRouter()
   .openapi(listRoute, (c) => {
     const roles = listRoles();
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["id", "name", "category", "baseLevels", "totalLevels", "marketLevels", "aliases"],
-        ...roles.map((r) => [
-          r.id,
-          r.name,
-          r.category,
-          (r.levelsWithData["base"] ?? []).join(", "),
-          (r.levelsWithData["total"] ?? []).join(", "),
-          (r.levelsWithData["market"] ?? []).join(", "),
-          r.aliases.join(", "),
-        ]),
-      ]);
-    }
-    return c.json({ roles }, 200);
+    return jsonOrCsvAnswer(c, { roles }, () => [
+      LIST_COLUMNS,
+      ...roles.map((r) => [
+        r.id,
+        r.name,
+        r.category,
+        (r.levelsWithData["base"] ?? []).join(", "),
+        (r.levelsWithData["total"] ?? []).join(", "),
+        (r.levelsWithData["market"] ?? []).join(", "),
+        r.aliases.join(", "),
+      ]),
+    ]);
   })
   .openapi(oneRoute, (c) => {
     const profile = inPath("role", () => roleProfile(c.req.valid("param").role));
-    if (wantsCsv(c)) return csvResponse(c, profileRows(profile));
-    return c.json(profile, 200);
+    return jsonOrCsvAnswer(c, profile, () => profileRows(profile));
   });

@@ -10,8 +10,9 @@ import {
   type Source,
 } from "../../shared/index.js";
 import { newRouter } from "../env.js";
-import { datasetCache } from "../http/cache.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -70,6 +71,22 @@ export const SalaryQuerySchema = z.object({
   format: formatParam,
 });
 
+const CSV_COLUMNS = [
+  "role",
+  "level",
+  "location",
+  "basis",
+  "currency",
+  "low",
+  "mid",
+  "high",
+  "derived",
+  "provenance",
+  "method",
+  "sources",
+  "datasetVersion",
+];
+
 const route = createRoute({
   method: "get",
   path: "/v1/salary",
@@ -77,10 +94,10 @@ const route = createRoute({
   summary: "Salary range for a role, level and location",
   description:
     "Low, mid and high with where the figures come from. A figure a seed states for the exact cell is returned as stated; others are derived (and say how); where no seed gives one the answer is 404 NO_DATA with what is available.",
-  middleware: [datasetCache] as const,
+  middleware: [loadBands, datasetCache] as const,
   request: { query: SalaryQuerySchema },
   responses: {
-    200: jsonOrCsv(SalarySchema, "The salary range."),
+    200: jsonOrCsv(SalarySchema, "The salary range.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400, 404, 422),
   },
@@ -112,45 +129,25 @@ export function describeSources(sources: readonly Source[]): string {
   return sources.map((s) => `${s.file} › ${s.section}: "${s.quote}"`).join(" | ");
 }
 
-const CSV_HEADER = [
-  "role",
-  "level",
-  "location",
-  "basis",
-  "currency",
-  "low",
-  "mid",
-  "high",
-  "derived",
-  "provenance",
-  "method",
-  "sources",
-  "datasetVersion",
-];
-
 export const salaryRouter = newRouter().openapi(route, (c) => {
   const { format: _format, ...query } = c.req.valid("query");
-  const body = salaryBody(salaryRange(query, salaryOptions(c)));
-  if (wantsCsv(c)) {
-    const b = body;
-    return csvResponse(c, [
-      CSV_HEADER,
-      [
-        b.role,
-        b.level,
-        b.location,
-        b.basis,
-        b.currency,
-        b.low,
-        b.mid,
-        b.high,
-        b.derived,
-        b.provenance,
-        b.method,
-        describeSources(b.sources),
-        b.datasetVersion,
-      ],
-    ]);
-  }
-  return c.json(body, 200);
+  const b = salaryBody(salaryRange(query, salaryOptions(c)));
+  return jsonOrCsvAnswer(c, b, () => [
+    CSV_COLUMNS,
+    [
+      b.role,
+      b.level,
+      b.location,
+      b.basis,
+      b.currency,
+      b.low,
+      b.mid,
+      b.high,
+      b.derived,
+      b.provenance,
+      b.method,
+      describeSources(b.sources),
+      b.datasetVersion,
+    ],
+  ]);
 });

@@ -1,11 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newRouter } from "../env.js";
+import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import {
-  bearerAuth,
-  registerBearerScheme,
-  workspaceProblems,
-} from "../schemas/workspace-responses.js";
+import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
@@ -17,12 +14,12 @@ import {
   revokeShareStatements,
 } from "../db/shares.js";
 import { runBatch } from "../db/statements.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
 import { monthsTableRows, savedModelResult } from "../http/model-result.js";
 import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { serverTiming } from "../http/result-cache.js";
-import { isoTime, noneMatchHits, resultEtag, versionEtag } from "../http/version-etag.js";
+import { isoTime, resultEtag, versionEtag } from "../http/version-etag.js";
 import { ModelResultSchema } from "../schemas/model.js";
 
 // Read-only links to a live model. Creating and revoking needs a write key; reading a link needs
@@ -127,6 +124,8 @@ const list = createRoute({
   path: "/v1/models/{id}/shares",
   tags: ["Shares"],
   summary: "A model's links, revoked ones included",
+  description:
+    "Every read-only link to the model, newest first, with its URL and when it was revoked.",
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   request: { params: ModelIdParam },
@@ -145,7 +144,7 @@ const revoke = createRoute({
   security: bearerAuth,
   middleware: [requireScope("write")] as const,
   request: { params: ShareParams },
-  responses: { 204: { description: "Revoked." }, ...workspaceProblems(401, 403, 404) },
+  responses: { 204: { description: "Revoked." }, ...workspaceProblems(400, 401, 403, 404) },
 });
 
 const shared = createRoute({
@@ -153,6 +152,9 @@ const shared = createRoute({
   path: "/v1/shared/{token}",
   tags: ["Shares"],
   summary: "A shared model (no key needed)",
+  description:
+    'The model\'s name, current version and input. Its ETag is the version ("v3"), so a reader polls it with If-None-Match.',
+  middleware: [conditionalGet] as const,
   request: { params: TokenParam },
   responses: {
     200: {
@@ -160,7 +162,7 @@ const shared = createRoute({
       headers: { ETag: { schema: { type: "string" as const }, description: '"v<version>"' } },
     },
     304: { description: "If-None-Match names the current version." },
-    ...workspaceProblems(404),
+    ...workspaceProblems(400, 404),
   },
 });
 
@@ -171,11 +173,12 @@ const sharedResult = createRoute({
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
   description:
     '`/v1/shared/{token}/result.csv` (or ?format=csv) is the months table, so `=IMPORTDATA("…/result.csv")` fills a sheet. Computed with the owning workspace\'s bands.',
+  middleware: [conditionalGet] as const,
   request: { params: TokenParam, query: z.object({ format: formatParam }) },
   responses: {
     200: jsonOrCsv(ModelResultSchema.omit({ id: true }), "The result of the current version."),
     304: { description: "Unchanged." },
-    ...workspaceProblems(404, 422),
+    ...workspaceProblems(400, 404, 422),
   },
 });
 
@@ -251,8 +254,6 @@ export const sharesRouter = newRouter()
     const model = c.get("sharedModel");
     if (!model) throw shareNotFound();
     const headers = { ETag: versionEtag(model.version), "Cache-Control": SHARED_CACHE };
-    if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
-      return c.body(null, 304, headers);
     return c.json(
       {
         name: model.name,
@@ -276,8 +277,7 @@ export const sharesRouter = newRouter()
       ETag: resultEtag(model.version, bandsVersion, csv ? "csv" : undefined),
       "Cache-Control": SHARED_CACHE,
     };
-    if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
-      return c.body(null, 304, headers);
+    if (unchanged(c, headers.ETag)) return c.body(null, 200, headers);
     const { value: result, outcome } = await savedModelResult(c, model, {
       version: bandsVersion,
       load: async () => {
@@ -286,12 +286,8 @@ export const sharesRouter = newRouter()
       },
     });
     c.header("Server-Timing", serverTiming(outcome, started));
-    if (csv) {
-      const res = csvResponse(c, monthsTableRows(model.name, model.version, result));
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res as never;
-    }
-    return c.json(
+    return jsonOrCsvAnswer(
+      c,
       {
         name: model.name,
         version: model.version,
@@ -299,9 +295,7 @@ export const sharesRouter = newRouter()
         bandsVersion,
         result,
       },
-      200,
+      () => monthsTableRows(model.name, model.version, result),
       headers,
     );
   });
-
-registerBearerScheme(sharesRouter);

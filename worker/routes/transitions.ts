@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { careerTransitions } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { TransitionSchema } from "../schemas/reference.js";
-import { datasetCache } from "../http/cache.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -11,6 +11,8 @@ import {
   optionalText,
   problemResponses,
 } from "../schemas/openapi.js";
+
+const CSV_COLUMNS = ["from", "to", "minMonths", "maxMonths", "source"] as const;
 
 const route = createRoute({
   method: "get",
@@ -34,6 +36,7 @@ const route = createRoute({
     200: jsonOrCsv(
       z.object({ transitions: z.array(TransitionSchema) }),
       "The matching transitions.",
+      CSV_COLUMNS,
     ),
     304: NOT_MODIFIED,
     ...problemResponses(400, 422),
@@ -43,17 +46,14 @@ const route = createRoute({
 export const transitionsRouter = newRouter().openapi(route, (c) => {
   const q = c.req.valid("query");
   const transitions = careerTransitions(q.from, q.to);
-  if (wantsCsv(c)) {
-    return csvResponse(c, [
-      ["from", "to", "minMonths", "maxMonths", "source"],
-      ...transitions.map((t) => [
-        t.from,
-        t.to,
-        t.minMonths,
-        t.maxMonths,
-        `${t.source.file} › ${t.source.section}`,
-      ]),
-    ]);
-  }
-  return c.json({ transitions }, 200);
+  return jsonOrCsvAnswer(c, { transitions }, () => [
+    CSV_COLUMNS,
+    ...transitions.map((t) => [
+      t.from,
+      t.to,
+      t.minMonths,
+      t.maxMonths,
+      `${t.source.file} › ${t.source.section}`,
+    ]),
+  ]);
 });

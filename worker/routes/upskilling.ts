@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { upskillingPath, upskillingPaths } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { UpskillingPathSchema } from "../schemas/reference.js";
-import { datasetCache } from "../http/cache.js";
-import { csvResponse, wantsCsv } from "../http/csv.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -12,6 +12,18 @@ import {
   text,
 } from "../schemas/openapi.js";
 import { inPath } from "../http/problem.js";
+
+const LIST_COLUMNS = [
+  "id",
+  "name",
+  "from",
+  "to",
+  "steps",
+  "minWeeks",
+  "maxWeeks",
+  "statedWeeks",
+] as const;
+const STEP_COLUMNS = ["step", "minWeeks", "maxWeeks"] as const;
 
 const listRoute = createRoute({
   method: "get",
@@ -22,7 +34,7 @@ const listRoute = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ paths: z.array(UpskillingPathSchema) }), "Every path."),
+    200: jsonOrCsv(z.object({ paths: z.array(UpskillingPathSchema) }), "Every path.", LIST_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -41,7 +53,7 @@ const oneRoute = createRoute({
     query: z.object({ format: formatParam }),
   },
   responses: {
-    200: jsonOrCsv(UpskillingPathSchema, "The path."),
+    200: jsonOrCsv(UpskillingPathSchema, "The path.", STEP_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400, 404),
   },
@@ -50,31 +62,25 @@ const oneRoute = createRoute({
 export const upskillingRouter = newRouter()
   .openapi(listRoute, (c) => {
     const paths = upskillingPaths();
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["id", "name", "from", "to", "steps", "minWeeks", "maxWeeks", "statedWeeks"],
-        ...paths.map((p) => [
-          p.id,
-          p.name,
-          p.from,
-          p.to,
-          p.steps.length,
-          p.minWeeks,
-          p.maxWeeks,
-          p.statedWeeks.text,
-        ]),
-      ]);
-    }
-    return c.json({ paths }, 200);
+    return jsonOrCsvAnswer(c, { paths }, () => [
+      LIST_COLUMNS,
+      ...paths.map((p) => [
+        p.id,
+        p.name,
+        p.from,
+        p.to,
+        p.steps.length,
+        p.minWeeks,
+        p.maxWeeks,
+        p.statedWeeks.text,
+      ]),
+    ]);
   })
   .openapi(oneRoute, (c) => {
     const path = inPath("path", () => upskillingPath(c.req.valid("param").path));
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["step", "minWeeks", "maxWeeks"],
-        ...path.steps.map((s) => [s.name, s.minWeeks, s.maxWeeks]),
-        ["Total", path.minWeeks, path.maxWeeks],
-      ]);
-    }
-    return c.json(path, 200);
+    return jsonOrCsvAnswer(c, path, () => [
+      STEP_COLUMNS,
+      ...path.steps.map((s) => [s.name, s.minWeeks, s.maxWeeks]),
+      ["Total", path.minWeeks, path.maxWeeks],
+    ]);
   });

@@ -2,11 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { WORK_BUDGET } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import {
-  bearerAuth,
-  registerBearerScheme,
-  workspaceProblems,
-} from "../schemas/workspace-responses.js";
+import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
 import { requireScope } from "../auth/require-scope.js";
 import { workspaceUsage } from "../db/usage.js";
 import { json } from "../schemas/openapi.js";
@@ -44,6 +40,8 @@ const route = createRoute({
   path: "/v1/usage",
   tags: ["Usage"],
   summary: "The workspace's storage against its quotas",
+  description:
+    "Models, versions per model, stored bytes and band rows, each used and its limit, and the work budget of one request.",
   security: bearerAuth,
   middleware: [requireScope("read")] as const,
   responses: {
@@ -67,5 +65,3 @@ export const usageRouter = newRouter().openapi(route, async (c) => {
     200,
   );
 });
-
-registerBearerScheme(usageRouter);

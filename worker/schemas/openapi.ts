@@ -118,15 +118,25 @@ export const NOT_MODIFIED = {
   description: "Not modified: the If-None-Match header names the current ETag.",
 } as const;
 
-const CSV_SCHEMA = z.string().openapi({
-  description: "RFC 4180 CSV with a header row (the same answer as the JSON, flattened to rows).",
-});
-
-/** A 200 answer in JSON, or as CSV via `?format=csv` or the `.csv` twin of the path. */
-export function jsonOrCsv<T extends z.ZodType>(schema: T, description: string) {
+/**
+ * A 200 answer in JSON, or as CSV via `?format=csv` or the `.csv` twin of the path. `columns` is
+ * the CSV's header row, which the handler writes from the same constant (jsonOrCsvAnswer): the
+ * document names every column, so a column added or renamed changes the document and with it
+ * the API revision in every ETag. Leave it out only where the columns follow the data (a plan's
+ * months table has a column per cost line it uses).
+ */
+export function jsonOrCsv<T extends z.ZodType>(
+  schema: T,
+  description: string,
+  columns?: readonly string[],
+) {
+  const csv = z.string().openapi({
+    description: `RFC 4180 CSV with a header row (the same answer as the JSON, flattened to rows)${columns ? `; columns: ${columns.join(", ")}` : ""}.`,
+    ...(columns ? { example: `${columns.join(",")}\r\n` } : {}),
+  });
   return {
     description: `${description} CSV with ?format=csv or the .csv suffix on the path.`,
-    content: { "application/json": { schema }, "text/csv": { schema: CSV_SCHEMA } },
+    content: { "application/json": { schema }, "text/csv": { schema: csv } },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   PLAN_ASSUMPTIONS,
   PLAN_LIMITS,
   ROLE_CATEGORIES,
+  type AssumptionField,
   type AssumptionSpec,
 } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
@@ -19,10 +20,17 @@ export const SlipSchema = z
   .union(
     [
       z.number().int().min(0).max(L.maxSlipMonths),
-      z.tuple([
-        z.number().int().min(0).max(L.maxSlipMonths),
-        z.number().int().min(0).max(L.maxSlipMonths),
-      ]),
+      z
+        .tuple([
+          z.number().int().min(0).max(L.maxSlipMonths),
+          z.number().int().min(0).max(L.maxSlipMonths),
+        ])
+        // A [min, max] pair: its items beside prefixItems, for tools that read `items` only.
+        .openapi({
+          items: { type: "integer", minimum: 0, maximum: L.maxSlipMonths },
+          minItems: 2,
+          maxItems: 2,
+        }),
       z.strictObject({
         min: z.number().int().min(0).max(L.maxSlipMonths),
         max: z.number().int().min(0).max(L.maxSlipMonths),
@@ -103,7 +111,43 @@ const EXAMPLES: Record<string, unknown> = {
   annualRaise: 0.04,
   startDate: "2027-01",
   slipMonths: [0, 2],
+  fiscalYearStart: 7,
+  payrollTax: { rate: 0.062, wageBase: 168600 },
 };
+
+/** A whole number within a row's limits, worded as the core words it ("from 1 to 12 months"). */
+function wholeWithin(min: number, max: number, unit: string) {
+  const range = (i: { input: unknown }) =>
+    `must be from ${min} to ${max}${unit}, got ${String(i.input)}`;
+  return z
+    .number()
+    .int({ error: (i) => `must be a whole number${unit}, got ${String(i.input)}` })
+    .min(min, { error: range })
+    .max(max, { error: range });
+}
+
+/** A share (0.25 = 25%) within limits; a value that looks like a percent gets the core's hint. */
+function shareWithin(limits: { readonly min?: number; readonly max?: number }) {
+  const min = limits.min ?? 0;
+  const max = limits.max ?? 1;
+  return z
+    .number()
+    .min(min, { error: (i) => percentProblem(limits, Number(i.input), true) })
+    .max(max, { error: (i) => percentProblem(limits, Number(i.input), true) });
+}
+
+/** One value of a group assumption (payrollTax.rate, payrollTax.wageBase). */
+function groupField(f: AssumptionField) {
+  const field =
+    f.kind === "percent"
+      ? shareWithin(f)
+      : z
+          .number()
+          .min(f.min, { error: `must be from ${f.min} to ${f.max} USD` })
+          .max(f.max, { error: `must be from ${f.min} to ${f.max} USD` });
+  const described = field.openapi({ description: `${f.label}. Default: ${f.defaultText}.` });
+  return f.required ? described : described.nullish();
+}
 
 /** One assumption's body field, from its row in PLAN_ASSUMPTIONS: kind, limits and help. */
 function assumptionField(spec: AssumptionSpec) {
@@ -111,23 +155,18 @@ function assumptionField(spec: AssumptionSpec) {
   const max = spec.max ?? 0;
   const field =
     spec.kind === "months"
-      ? z
-          .number()
-          .int({ error: (i) => `must be a whole number of months, got ${String(i.input)}` })
-          .min(min, {
-            error: (i) => `must be from ${min} to ${max} months, got ${String(i.input)}`,
-          })
-          .max(max, {
-            error: (i) => `must be from ${min} to ${max} months, got ${String(i.input)}`,
-          })
-      : spec.kind === "percent"
-        ? z
-            .number()
-            .min(min, { error: (i) => percentProblem(spec, Number(i.input), true) })
-            .max(max, { error: (i) => percentProblem(spec, Number(i.input), true) })
-        : spec.kind === "month"
-          ? name()
-          : SlipSchema;
+      ? wholeWithin(min, max, " months")
+      : spec.kind === "calendarMonth"
+        ? wholeWithin(min, max, " (a calendar month: 1 = January)")
+        : spec.kind === "percent"
+          ? shareWithin(spec)
+          : spec.kind === "month"
+            ? name()
+            : spec.kind === "group"
+              ? z.strictObject(
+                  Object.fromEntries((spec.fields ?? []).map((f) => [f.key, groupField(f)])),
+                )
+              : SlipSchema;
   return field.nullish().openapi({
     description: `${spec.help} Default: ${spec.defaultText}. In a sheet's assumptions block: "${spec.label}".`,
     example: EXAMPLES[spec.key],
@@ -211,7 +250,11 @@ function assumptionResultFields() {
         ? z.string().nullable()
         : a.kind === "slip"
           ? z.object({ min: z.number().int(), max: z.number().int() })
-          : z.number(),
+          : a.kind === "calendarMonth"
+            ? z.number().int().nullable()
+            : a.kind === "group"
+              ? z.record(z.string(), z.number().nullable()).nullable()
+              : z.number(),
     ]),
   );
 }

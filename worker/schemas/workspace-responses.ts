@@ -1,18 +1,7 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ProblemSchema } from "./openapi.js";
 
 /** The OpenAPI security requirement of routes that take (or need) an API key. */
 export const bearerAuth = [{ bearerAuth: [] }];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any router, whatever its env
-export function registerBearerScheme(router: OpenAPIHono<any>): void {
-  router.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
-    type: "http",
-    scheme: "bearer",
-    description:
-      'A workspace API key ("atp_…"), shown once when created. Scopes nest: admin implies write, write implies read.',
-  });
-}
 
 const DESCRIPTIONS = {
   400: "A parameter or body field is missing or has the wrong type (the problem names it), or the body is not valid JSON.",
@@ -23,12 +12,11 @@ const DESCRIPTIONS = {
   412: "If-Match names a version that is no longer current: another save came first. The problem's currentVersion (and the ETag header) give the current one; re-read, merge and save again.",
   422: "The input breaks the core's rules; `problems` lists every one (field and fix). TOO_MUCH_WORK: computing it would cost more than one request may (`work`). Nothing was stored.",
   428: 'This write needs an If-Match header with the version last read (its ETag, e.g. "v3").',
-  429: "Too many requests this minute for this key or address; Retry-After says when to try again.",
 } as const;
 
 export type WorkspaceErrorStatus = keyof typeof DESCRIPTIONS;
 
-/** Error responses of workspace routes, for the OpenAPI document. */
+/** Error responses of workspace routes, for the OpenAPI document (the app's guards add 401 and 429 wherever they run). */
 export function workspaceProblems<const S extends readonly WorkspaceErrorStatus[]>(...statuses: S) {
   const out = {} as {
     [K in S[number]]: {
@@ -36,7 +24,7 @@ export function workspaceProblems<const S extends readonly WorkspaceErrorStatus[
       content: { "application/problem+json": { schema: typeof ProblemSchema } };
     };
   };
-  for (const s of [...statuses, 429 as const]) {
+  for (const s of statuses) {
     (out as Record<number, unknown>)[s] = {
       description: DESCRIPTIONS[s],
       content: { "application/problem+json": { schema: ProblemSchema } },
