@@ -1,6 +1,7 @@
 import { generateApiKey, hashApiKey, keyDisplayPrefix, randomToken } from "./credentials.js";
 
 export { impliedScopes, parseScopes } from "./credentials.js";
+import { auditStatement } from "./audit.js";
 import type { Scope } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
 
@@ -55,11 +56,9 @@ export function ensureWorkspaceStatements(
       slug,
       now,
     ),
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT id, ?, 'workspace.create', 'workspace', id, NULL, ? FROM workspaces WHERE id = ?",
-      actor,
-      now,
-      id,
+    auditStatement(
+      { actor, action: "workspace.create", objectType: "workspace", at: now },
+      { table: "workspaces", where: "id = ?", params: [id], workspaceColumn: "id" },
     ),
   ];
 }
@@ -120,11 +119,9 @@ export async function newKeyStatements(opts: NewKeyOptions): Promise<NewKey> {
     opts.actor,
     ref,
   );
-  const audit = stmt(
-    "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.create', 'key', id, NULL, ? FROM api_keys WHERE key_hash = ?",
-    opts.actor,
-    now,
-    hash,
+  const audit = auditStatement(
+    { actor: opts.actor, action: "key.create", objectType: "key", at: now },
+    { table: "api_keys", where: "key_hash = ?", params: [hash] },
   );
   return { key, id, name, scope: opts.scope, prefix, createdAt: now, statements: [insert, audit] };
 }
@@ -150,12 +147,10 @@ export function revokeKeyStatements(
       keyId,
       ...scopeParam,
     ),
-    // changes() is the row count of the UPDATE just before, in the same transaction.
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.revoke', 'key', id, NULL, ? FROM api_keys WHERE id = ? AND changes() = 1",
-      actor,
-      now,
-      keyId,
+    auditStatement(
+      { actor, action: "key.revoke", objectType: "key", at: now },
+      { table: "api_keys", where: "id = ?", params: [keyId] },
+      { onlyIfChanged: true },
     ),
   ];
 }

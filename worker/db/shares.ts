@@ -1,6 +1,8 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { randomToken } from "./credentials.js";
+import { auditStatement } from "./audit.js";
 import type { Database } from "./client.js";
+import { modelRow } from "./models.js";
 import { models, shares, type ModelRow } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
 
@@ -26,12 +28,10 @@ export function createShareStatements(s: {
       s.modelId,
       s.workspaceId,
     ),
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.create', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      s.actor,
-      s.now,
-      s.modelId,
-      s.workspaceId,
+    auditStatement(
+      { actor: s.actor, action: "share.create", objectType: "model", at: s.now },
+      modelRow({ id: s.modelId, workspaceId: s.workspaceId }),
+      { onlyIfChanged: true },
     ),
   ];
 }
@@ -52,12 +52,10 @@ export function revokeShareStatements(s: {
       s.modelId,
       s.workspaceId,
     ),
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.revoke', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      s.actor,
-      s.now,
-      s.modelId,
-      s.workspaceId,
+    auditStatement(
+      { actor: s.actor, action: "share.revoke", objectType: "model", at: s.now },
+      modelRow({ id: s.modelId, workspaceId: s.workspaceId }),
+      { onlyIfChanged: true },
     ),
   ];
 }
