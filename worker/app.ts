@@ -2,24 +2,16 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { isPlannerError } from "../shared/index.js";
 import { type AppEnv } from "./env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { pageRateLimit } from "./auth/rate-limit.js";
 import { shareReadLimit } from "./auth/share-read.js";
 import { hasCsvSuffix, pathWithoutCsvSuffix } from "./http/csv.js";
 import { csvGuard } from "./http/csv-guard.js";
-import {
-  HttpProblem,
-  httpExceptionProblem,
-  plannerProblem,
-  problemResponse,
-  statusForCode,
-} from "./http/problem.js";
+import { problemOf, problemResponse } from "./http/problem.js";
 import { requestLog } from "./http/request-log.js";
 import { defaultHook } from "./http/validation.js";
 import { addonRouter } from "./routes/addon.js";
@@ -192,20 +184,8 @@ export function createApp() {
   });
 
   app.onError((err, c) => {
-    if (err instanceof HttpProblem)
-      return problemResponse(c, err.status, err.code, err.message, err.extra, err.headers);
-    if (isPlannerError(err))
-      return problemResponse(
-        c,
-        statusForCode(err.code),
-        err.code,
-        err.message,
-        plannerProblem(err),
-      );
-    if (err instanceof HTTPException) {
-      const p = httpExceptionProblem(err);
-      return problemResponse(c, p.status, p.code, p.detail);
-    }
+    const p = problemOf(err);
+    if (p) return problemResponse(c, p.status, p.code, p.message, p.extra, p.headers);
     console.error(
       JSON.stringify({
         level: "error",

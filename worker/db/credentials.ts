@@ -1,3 +1,4 @@
+import { invalid } from "../../shared/errors.js";
 import { SCOPES, type Scope } from "../../shared/vocabulary.js";
 
 // Credentials as the database keeps them, for the worker, the keys script, `npm start` and the tests alike: only Web Crypto
@@ -77,13 +78,14 @@ export function parseScopes(value: unknown): Scope {
     .map((s) => (typeof s === "string" ? s.trim().toLowerCase() : s))
     .filter((s) => s !== "");
   if (!names.length)
-    throw new Error(
-      `scopes: give at least one of ${SCOPES.join(", ")} (admin implies write, write implies read)`,
+    throw invalid(
+      "scopes",
+      `give at least one of ${SCOPES.join(", ")} (admin implies write, write implies read)`,
     );
   let best: Scope | undefined;
   for (const s of names) {
     if (!isScope(s))
-      throw new Error(`scopes: unknown scope ${JSON.stringify(s)}; use read, write or admin`);
+      throw invalid("scopes", `unknown scope ${JSON.stringify(s)}; use read, write or admin`);
     if (!best || RANK[s] > RANK[best]) best = s;
   }
   return best!;

@@ -1,6 +1,7 @@
 import { generateApiKey, hashApiKey, keyDisplayPrefix, randomToken } from "./credentials.js";
 
 export { impliedScopes, parseScopes } from "./credentials.js";
+import { invalid } from "../../shared/errors.js";
 import { auditStatement } from "./audit.js";
 import type { Scope } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
@@ -13,8 +14,9 @@ export const KEY_NAME_MAX = 100;
 
 export function checkWorkspaceSlug(slug: string): string {
   if (!WORKSPACE_SLUG.test(slug)) {
-    throw new Error(
-      `workspace: ${JSON.stringify(slug)} is not a workspace name; use 1-40 lower-case letters, digits and dashes, e.g. "acme"`,
+    throw invalid(
+      "workspace",
+      `${JSON.stringify(slug)} is not a workspace name; use 1-40 lower-case letters, digits and dashes, e.g. "acme"`,
     );
   }
   return slug;
@@ -23,8 +25,9 @@ export function checkWorkspaceSlug(slug: string): string {
 export function checkKeyName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > KEY_NAME_MAX || /\p{Cc}/u.test(trimmed)) {
-    throw new Error(
-      `name: give a key name of 1-${KEY_NAME_MAX} printable characters, e.g. "HR sync"`,
+    throw invalid(
+      "name",
+      `give a key name of 1-${KEY_NAME_MAX} printable characters, e.g. "HR sync"`,
     );
   }
   return trimmed;
@@ -183,7 +186,7 @@ export async function devWorkspaceStatements(
 ): Promise<{ key: string; generated: boolean; statements: SqlStatement[] }> {
   const chosen = devApiKey?.trim();
   if (chosen !== undefined && chosen.length < 16)
-    throw new Error("DEV_API_KEY: use at least 16 characters (or unset it to get a generated key)");
+    throw invalid("DEV_API_KEY", "use at least 16 characters (or unset it to get a generated key)");
   const created = await newKeyStatements({
     workspace: { slug: DEV_WORKSPACE },
     scope: "admin",

@@ -1,5 +1,6 @@
 import {
   BASES,
+  invalid,
   CURRENCIES,
   isPlannerError,
   resolveChoice,
@@ -101,26 +102,27 @@ function amount(value: unknown, column: "low" | "high"): number {
       : typeof value === "string"
         ? value.trim().replace(/^[$£]/, "").replace(/,/g, "")
         : "";
-  if (text === "")
-    throw new Error(`${column}: is required, an amount in currency units, e.g. 150000`);
+  if (text === "") throw invalid(column, "is required, an amount in currency units, e.g. 150000");
   if (!/^\d+(\.\d{1,2})?$/.test(text)) {
     if (/^-/.test(text))
-      throw new Error(`${column}: must not be negative, got ${JSON.stringify(value)}`);
-    throw new Error(
-      `${column}: must be an amount in currency units with at most two decimals, e.g. 150000, got ${JSON.stringify(value)}`,
+      throw invalid(column, `must not be negative, got ${JSON.stringify(value)}`);
+    throw invalid(
+      column,
+      `must be an amount in currency units with at most two decimals, e.g. 150000, got ${JSON.stringify(value)}`,
     );
   }
   const n = Number(text);
   if (n > MAX_BAND_AMOUNT)
-    throw new Error(
-      `${column}: ${n} is more than ${MAX_BAND_AMOUNT}; give the amount in currency units (150000, not 15000000 cents)`,
+    throw invalid(
+      column,
+      `${n} is more than ${MAX_BAND_AMOUNT}; give the amount in currency units (150000, not 15000000 cents)`,
     );
   return n;
 }
 
 function required(value: unknown, column: BandColumn, example: string): unknown {
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
-    throw new Error(`${column}: is required, e.g. ${example}`);
+    throw invalid(column, `is required, e.g. ${example}`);
   }
   return value;
 }
@@ -170,7 +172,6 @@ export function checkBands(rows: readonly RawBandRow[]): WorkspaceBand[] {
             e.code,
             e.suggestions,
           );
-        else if (e instanceof Error) add(column, e.message);
         else throw e;
         return undefined;
       }

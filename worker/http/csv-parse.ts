@@ -1,15 +1,18 @@
+import { PlannerError } from "../../shared/index.js";
+
 /** One parsed CSV record and the physical line it starts on (1-based), for error messages. */
 export interface CsvRecord {
   line: number;
   cells: string[];
 }
 
-export class CsvSyntaxError extends Error {
+/** A CSV that cannot be read: a core input error (INVALID_ARGUMENT) that also names its line. */
+export class CsvSyntaxError extends PlannerError {
   constructor(
     readonly line: number,
     message: string,
   ) {
-    super(message);
+    super("INVALID_ARGUMENT", message, { field: "body" });
     this.name = "CsvSyntaxError";
   }
 }

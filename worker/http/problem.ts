@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ApiErrorCode, ProblemCode } from "../schemas/openapi.js";
 import {
   isPlannerError,
   type ErrorCode,
@@ -14,7 +15,7 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail: string;
-  code: string;
+  code: ProblemCode;
   field?: string;
   suggestions?: string[];
   available?: string[];
@@ -40,11 +41,15 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
 };
 
-/** An error a route throws to answer with a problem document; the global error handler renders it. */
+/**
+ * The worker's one error type: a route or middleware throws it to answer with a problem document,
+ * and the one error handler renders it (the core's PlannerError and Hono's HTTPException are
+ * turned into one by problemOf, so nothing else reaches a client).
+ */
 export class HttpProblem extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ProblemCode,
     detail: string,
     readonly extra: Partial<ProblemBody> = {},
     readonly headers: Record<string, string> = {},
@@ -56,7 +61,7 @@ export class HttpProblem extends Error {
 
 export function problemBody(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extra: Partial<ProblemBody> = {},
 ): ProblemBody {
@@ -73,7 +78,7 @@ export function problemBody(
 export function problemResponse(
   c: Context,
   status: ContentfulStatusCode,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extra: Partial<ProblemBody> = {},
   headers: Record<string, string> = {},
@@ -123,9 +128,9 @@ export function inPath<T>(field: string, resolve: () => T): T {
 }
 
 /** Hono's own HTTP errors (malformed JSON, unsupported media type, body too large) as problems with a fix. */
-export function httpExceptionProblem(e: HTTPException): {
+function httpExceptionProblem(e: HTTPException): {
   status: ContentfulStatusCode;
-  code: string;
+  code: ApiErrorCode;
   detail: string;
 } {
   const status = (e.status >= 400 && e.status <= 599 ? e.status : 500) as ContentfulStatusCode;
@@ -155,4 +160,20 @@ export function httpExceptionProblem(e: HTTPException): {
     code: status >= 500 ? "INTERNAL" : "BAD_REQUEST",
     detail: e.message || TITLES[status] || "Error",
   };
+}
+
+/**
+ * Any error a request can raise as the problem it answers with: an HttpProblem as thrown, a core
+ * error with its status (statusForCode), Hono's own HTTP errors; undefined for anything else —
+ * a fault of ours, which the error handler logs and answers 500.
+ */
+export function problemOf(err: unknown): HttpProblem | undefined {
+  if (err instanceof HttpProblem) return err;
+  if (isPlannerError(err))
+    return new HttpProblem(statusForCode(err.code), err.code, err.message, plannerProblem(err));
+  if (err instanceof HTTPException) {
+    const p = httpExceptionProblem(err);
+    return new HttpProblem(p.status, p.code, p.detail);
+  }
+  return undefined;
 }

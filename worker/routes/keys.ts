@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { SCOPES } from "../../shared/index.js";
+import { isPlannerError, SCOPES } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { impliedScopes, parseScopes } from "../db/credentials.js";
 import { callerOf } from "../auth/context.js";
@@ -137,11 +137,11 @@ export const keysRouter = newRouter()
       scope = parseScopes(body.scopes);
       name = checkKeyName(body.name);
     } catch (e) {
-      const message = (e as Error).message;
-      const field = message.split(":")[0]!;
-      throw new HttpProblem(400, "INVALID_ARGUMENT", message, {
-        field,
-        suggestions: field === "scopes" ? [...SCOPES] : [],
+      if (!isPlannerError(e)) throw e;
+      // A malformed body field: 400, as the schema's own checks answer.
+      throw new HttpProblem(400, e.code, e.message, {
+        field: e.field,
+        suggestions: e.field === "scopes" ? [...SCOPES] : [],
       });
     }
     const created = await newKeyStatements({

@@ -4,7 +4,34 @@
  * here makes /openapi.json describe every route's errors and formats the same way.
  */
 import { z } from "@hono/zod-openapi";
-import { SEED_FILES } from "../../shared/index.js";
+import { ERROR_CODES, SEED_FILES, type ErrorCode } from "../../shared/index.js";
+
+/** The API's own error codes, beside the core's (ERROR_CODES): each problem carries one. */
+export const API_ERROR_CODES = [
+  "BAD_REQUEST",
+  "MALFORMED_JSON",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "BODY_TOO_LARGE",
+  "NOT_FOUND",
+  "METHOD_NOT_ALLOWED",
+  "NOT_ACCEPTABLE",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "RATE_LIMITED",
+  "QUOTA_EXCEEDED",
+  "VERSION_CONFLICT",
+  "PRECONDITION_REQUIRED",
+  "MODEL_DELETED",
+  "NOT_DELETED",
+  "CONFLICT",
+  "INVALID_BANDS",
+  "ADDON_API_URL_INVALID",
+  "INTERNAL",
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+/** Every code a problem document may carry: the core's and the API's. */
+export type ProblemCode = ErrorCode | ApiErrorCode;
+export const PROBLEM_CODES = [...ERROR_CODES, ...API_ERROR_CODES] as const;
 
 const WorkFiguresSchema = z
   .object({
@@ -41,7 +68,7 @@ export const ProblemSchema = z
     detail: z
       .string()
       .openapi({ example: 'Unknown role "ML Engineeer". Did you mean "ML Engineer"?' }),
-    code: z.string().openapi({
+    code: z.enum(PROBLEM_CODES).openapi({
       description:
         "Stable error code: the core's (UNKNOWN_ROLE, NO_DATA, INVALID_ARGUMENT, …) or the API's (NOT_FOUND, METHOD_NOT_ALLOWED, MALFORMED_JSON, …).",
       example: "UNKNOWN_ROLE",
