@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { checkWork, MAX_SCENARIOS, modelWork } from "../../shared/index.js";
+import { checkWork, MAX_SCENARIOS, modelWork, type ModelResultAnswer } from "../../shared/index.js";
 import { newRouter, type AppEnv } from "../env.js";
 import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
@@ -579,7 +579,7 @@ export const modelsRouter = newRouter()
         updatedAt: isoTime(model.updatedAt),
         bandsVersion,
         result: computed,
-      },
+      } satisfies ModelResultAnswer,
       () => monthsTableRows(model.name, ver, computed),
       headers,
     );

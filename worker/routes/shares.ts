@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { ModelResultAnswer } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
@@ -294,7 +295,7 @@ export const sharesRouter = newRouter()
         updatedAt: isoTime(model.updatedAt),
         bandsVersion,
         result,
-      },
+      } satisfies ModelResultAnswer,
       () => monthsTableRows(model.name, model.version, result),
       headers,
     );
