@@ -1,10 +1,18 @@
 /** Schemas for the planning scenarios (issue 8): hiring delays as a range, scenario comparison, hire vs upskill. */
 import { z } from "@hono/zod-openapi";
-import { HIRE_VS_UPSKILL_ASSUMPTIONS, MAX_SCENARIOS, PLAN_LIMITS } from "../../shared/index.js";
+import {
+  HIRE_VS_UPSKILL_ASSUMPTIONS,
+  HIRE_VS_UPSKILL_LIMITS,
+  MAX_SCENARIOS,
+  PLAN_LIMITS,
+  SCENARIO_LIMITS,
+} from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
 import { PlanInputSchema, SlipSchema, assumptionFields } from "./plan.js";
 
 const L = PLAN_LIMITS;
+const S = SCENARIO_LIMITS;
+const H = HIRE_VS_UPSKILL_LIMITS;
 const money = () =>
   z.number().openapi({ description: "USD, at most two decimals (exact cents underneath)." });
 
@@ -60,7 +68,7 @@ export const PlanRangeResultSchema = z
 
 export const ScenarioSchema = z
   .strictObject({
-    name: z.string().min(1).max(60).openapi({ example: "Hire later" }),
+    name: z.string().min(1).max(S.maxNameLength).openapi({ example: "Hire later" }),
     overrides: z
       .strictObject({
         // Any plan assumption (horizonMonths, benefitsRate, annualRaise, startDate, slipMonths, …).
@@ -74,8 +82,8 @@ export const ScenarioSchema = z
           .openapi({ description: "Move every hire's start by this many months." }),
         salaryChange: z
           .number()
-          .gt(-1)
-          .max(5)
+          .gt(S.salaryChange.min)
+          .max(S.salaryChange.max)
           .optional()
           .openapi({ description: "Change every salary by this share (0.1 = +10%)." }),
         hires: z
@@ -201,8 +209,8 @@ export const HireVsUpskillInputSchema = z
     ),
     timeToFillMonths: z
       .strictObject({
-        min: z.number().int().min(0).max(24),
-        max: z.number().int().min(0).max(24),
+        min: z.number().int().min(H.timeToFillMonths.min).max(H.timeToFillMonths.max),
+        max: z.number().int().min(H.timeToFillMonths.min).max(H.timeToFillMonths.max),
       })
       .optional()
       .openapi({
@@ -211,19 +219,19 @@ export const HireVsUpskillInputSchema = z
       }),
     onboardingWeeks: z
       .number()
-      .min(0)
-      .max(52)
+      .min(H.onboardingWeeks.min)
+      .max(H.onboardingWeeks.max)
       .optional()
       .openapi({ description: 'Default 4: "First 4 weeks set tone".' }),
     channel: text().optional().openapi({
       description: "Recruiting channel for the hire; default: the seed's $10K.",
       example: "recruiter",
     }),
-    recruitingCost: z.number().min(0).max(1_000_000).optional(),
+    recruitingCost: z.number().min(0).max(L.maxRecruitingCost).optional(),
     trainingCostPerPerson: z
       .number()
-      .min(0)
-      .max(1_000_000)
+      .min(H.trainingCostPerPerson.min)
+      .max(H.trainingCostPerPerson.max)
       .optional()
       .openapi({ description: "Default $15,000: the seed's $30K for two engineers." }),
     mentorship: z
@@ -233,8 +241,8 @@ export const HireVsUpskillInputSchema = z
     bootcamp: z.boolean().optional().openapi({ description: "Add a bootcamp ($10–20K)." }),
     learningTimeShare: z
       .number()
-      .min(0)
-      .max(0.9)
+      .min(H.learningTimeShare.min)
+      .max(H.learningTimeShare.max)
       .optional()
       .openapi({ description: "Default 0.2: the seed's 20% learning time." }),
   })
