@@ -15,19 +15,21 @@ execFileSync(process.execPath, ["sheets-addon/build.mjs", "--template"], {
 export default defineConfig({
   test: {
     projects: [
+      // Named for what they start. unit: nothing (the core and the app in-process).
+      { test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"] } },
+      // addon: the built dist/Code.js under Apps Script stand-ins, against a local worker.
+      { test: { name: "addon", environment: "node", include: ["tests/addon/**/*.test.ts"] } },
+      // browser: headless Chromium against a local worker.
+      { test: { name: "browser", environment: "node", include: ["tests/browser/**/*.test.ts"] } },
+      // e2e: the scripts themselves (npm start, deploy, keys) and autocannon against npm start.
       {
         test: {
-          name: "unit",
+          name: "e2e",
           environment: "node",
-          include: [
-            "tests/unit/**/*.test.ts",
-            "tests/addon/**/*.test.ts",
-            "tests/e2e/**/*.test.ts",
-            "tests/browser/**/*.test.ts",
-            "tests/load/**/*.test.ts",
-          ],
+          include: ["tests/e2e/**/*.test.ts", "tests/load/**/*.test.ts"],
         },
       },
+      // worker: the app inside workerd with a real local D1 and the real migrations.
       {
         plugins: [
           cloudflareTest(async () => ({

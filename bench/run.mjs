@@ -9,9 +9,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { apiSection } from "./api.mjs";
 import { budgetSection } from "./budget.mjs";
-import { bundleDir, bundleTs } from "./lib/bundle-ts.mjs";
 import { closeConnections } from "./lib/http.mjs";
-import { startLocalWorker } from "./lib/local-worker.mjs";
+import { startLocalWorker } from "../scripts/lib/local-worker.mjs";
+import { root } from "../scripts/lib/paths.mjs";
+import { bundleFolder, bundleTs } from "../scripts/lib/load-ts.mjs";
 import { machineInfo } from "./lib/machine.mjs";
 import { renderReport } from "./lib/report.mjs";
 import { judgeTargets } from "./lib/targets.mjs";
@@ -19,7 +20,6 @@ import { salaryQueries } from "./lib/workloads.mjs";
 import { modelsSection } from "./models.mjs";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(benchDir, "..");
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 /** Runs a bench script in its own Node process and returns the JSON it prints. */
@@ -57,9 +57,8 @@ try {
     });
   }
   log("bundling shared/ and the add-on test support with esbuild");
-  const sharedBundle = await bundleTs(root, ["shared/index.ts"], "shared");
+  const sharedBundle = await bundleTs(["shared/index.ts"], "shared");
   const addonSupport = await bundleTs(
-    root,
     ["tests/addon/support/load-addon.ts", "tests/addon/support/apps-script-stand-ins.ts"],
     "addon-support",
   );
@@ -79,7 +78,7 @@ try {
   log(
     "API: starting the local worker (scripts/start.mjs, fresh D1, rate limits raised for the bench)",
   );
-  worker = await startLocalWorker(root, {
+  worker = await startLocalWorker({
     extraVars: {
       RATE_LIMIT_PER_MINUTE: "1000000000",
       ANON_RATE_LIMIT_PER_MINUTE: "1000000000",
@@ -116,5 +115,5 @@ try {
   process.exitCode = 1;
 } finally {
   await stopWorker();
-  if (bundleDir()) rmSync(bundleDir(), { recursive: true, force: true });
+  if (bundleFolder()) rmSync(bundleFolder(), { recursive: true, force: true });
 }

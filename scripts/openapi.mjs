@@ -7,7 +7,8 @@
 //                                     to worker/http/api-revision.ts.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fromRoot, importTs } from "./lib/repo.mjs";
+import { fromRoot } from "./lib/paths.mjs";
+import { importTs } from "./lib/load-ts.mjs";
 
 const REVISION_FILE = fromRoot("worker", "http", "api-revision.ts");
 

@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fromRoot, root, wranglerEnv } from "./lib/repo.mjs";
+import { fromRoot, root, wranglerEnv } from "./lib/paths.mjs";
 
 const env = wranglerEnv();
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";

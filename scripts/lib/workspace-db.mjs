@@ -1,8 +1,8 @@
 // What `npm run keys` and `npm start` need to write workspaces and keys: the worker's own
-// provisioning code (worker/db/provisioning.ts, bundled on the fly by scripts/lib/repo.mjs so there is one
+// provisioning code (worker/db/provisioning.ts, bundled on the fly by scripts/lib/paths.mjs so there is one
 // implementation of key hashing and of the SQL), and `wrangler d1 execute` to run it against the
 // local database or, with --remote, the deployed one.
-import { importTs } from "./repo.mjs";
+import { importTs } from "./load-ts.mjs";
 import { runWrangler, targetArgs } from "./wrangler.mjs";
 
 /** worker/db/provisioning.ts and worker/db/statements.ts (inlineSql), compiled for Node. */

@@ -1,7 +1,7 @@
 // How the scripts run wrangler: the project's own copy (or ATP_WRANGLER's stand-in) with the
-// environment of scripts/lib/repo.mjs.
+// environment of scripts/lib/paths.mjs.
 import { spawnSync } from "node:child_process";
-import { root, wranglerBin, wranglerEnv } from "./repo.mjs";
+import { root, wranglerBin, wranglerEnv } from "./paths.mjs";
 
 export { root };
 

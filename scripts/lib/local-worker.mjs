@@ -1,34 +1,38 @@
-// The worker exactly as `npm start` runs it: `node scripts/start.mjs` (migrations on a fresh
-// temporary D1, the dev workspace with DEV_API_KEY, then `wrangler dev`) on a free 127.0.0.1
-// port. stop() ends its whole process group (node → wrangler → workerd) and removes the state.
+// The worker exactly as `npm start` runs it, for the tests and the bench that need one over HTTP:
+// `node scripts/start.mjs` (migrations on a fresh temporary D1, the dev workspace with a known
+// DEV_API_KEY, then `wrangler dev`) on a free 127.0.0.1 port. stop() ends its whole process group
+// (node → wrangler → workerd) and removes its state.
 //
-// Rate limits: the bench sends tens of thousands of requests a minute from one address and one
-// key, far past wrangler.toml's 120/600 a minute. `extraVars` raises them for this process only:
-// with CLOUDFLARE_INCLUDE_PROCESS_ENV=true, wrangler dev binds the process environment as the
-// worker's vars (only when the project has no .dev.vars, which would take precedence). The
-// limiter itself still runs, one D1 write per /v1 request, as in production.
+// `extraVars` sets worker vars for this process only (the bench raises the rate limits with it):
+// with CLOUDFLARE_INCLUDE_PROCESS_ENV=true, wrangler dev binds the process environment as vars —
+// unless the project has a .dev.vars, which would take precedence, so that is refused.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fromRoot, root } from "./paths.mjs";
 
-const STARTUP_TIMEOUT_MS = 120_000;
+export const STARTUP_TIMEOUT_MS = 120_000;
 
+/** A port on 127.0.0.1 that nothing listens on right now. */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
       srv.close(() => resolve(port));
     });
   });
 }
 
-function killGroup(child, signal) {
+/** Signals a detached child's whole process group (node → wrangler → workerd). */
+export function killGroup(child, signal) {
+  if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
   } catch {
@@ -36,16 +40,16 @@ function killGroup(child, signal) {
   }
 }
 
-export async function startLocalWorker(root, { extraVars = {} } = {}) {
-  if (Object.keys(extraVars).length && existsSync(path.join(root, ".dev.vars"))) {
+export async function startLocalWorker({ extraVars = {} } = {}) {
+  const raisesVars = Object.keys(extraVars).length > 0;
+  if (raisesVars && existsSync(fromRoot(".dev.vars"))) {
     throw new Error(
-      "bench: .dev.vars exists, so wrangler dev would ignore the raised rate limits; move it away while benchmarking",
+      ".dev.vars exists, so wrangler dev would ignore the vars set for this worker; move it away meanwhile",
     );
   }
   const port = await freePort();
-  const persistDir = mkdtempSync(path.join(tmpdir(), "atp-bench-d1-"));
+  const persistDir = mkdtempSync(path.join(tmpdir(), "atp-worker-"));
   const devKey = `atp_dev_${randomBytes(18).toString("hex")}`;
-  let output = "";
   const env = {
     ...process.env,
     PORT: String(port),
@@ -53,14 +57,15 @@ export async function startLocalWorker(root, { extraVars = {} } = {}) {
     DEV_API_KEY: devKey,
     ...extraVars,
   };
-  if (Object.keys(extraVars).length) env.CLOUDFLARE_INCLUDE_PROCESS_ENV = "true";
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
+  if (raisesVars) env.CLOUDFLARE_INCLUDE_PROCESS_ENV = "true";
+  const child = spawn(process.execPath, [fromRoot("scripts", "start.mjs")], {
     cwd: root,
     env,
     detached: true, // its own process group, so stop() reaches wrangler and workerd too
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Keep only the tail: under load the worker logs two lines per request (its own and wrangler's).
+  let output = "";
   const keep = (d) => (output = (output + d.toString()).slice(-500_000));
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);

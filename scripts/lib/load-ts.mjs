@@ -1,37 +1,12 @@
-// Where things are in the repository, the environment every wrangler run gets, and the one way
-// scripts, the bench and tests load TypeScript: the single module each of them asks, so none of
-// them works out the repository root or wrangler's flags on its own.
+// The one way scripts, the bench and tests load TypeScript from Node: esbuild bundles the modules
+// into one .mjs (worker/db for the keys script and npm start, the app for the OpenAPI document,
+// shared/ and the add-on test support for the bench).
 import * as esbuild from "esbuild";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-
-/** The repository root. */
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-/** An absolute path from a path relative to the root. */
-export const fromRoot = (...parts) => path.join(root, ...parts);
-
-/** The project's own wrangler (ATP_WRANGLER names a stand-in, as the deploy test uses). */
-export const wranglerBin = () =>
-  process.env.ATP_WRANGLER || fromRoot("node_modules", "wrangler", "bin", "wrangler.js");
-
-/**
- * The environment of every wrangler run: non-interactive (CI=true: no prompts, confirmations take
- * their defaults), no telemetry, and Miniflare's built-in `Request.cf` instead of downloading one
- * (offline that download prints "Error: getaddrinfo ENOTFOUND"; the worker reads nothing from cf;
- * set CLOUDFLARE_CF_FETCH_ENABLED=true to fetch it anyway).
- */
-export function wranglerEnv(extra = {}) {
-  return {
-    ...process.env,
-    CI: "true",
-    WRANGLER_SEND_METRICS: "false",
-    CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? "false",
-    ...extra,
-  };
-}
+import { pathToFileURL } from "node:url";
+import { fromRoot, root } from "./paths.mjs";
 
 let bundleDir;
 
