@@ -77,6 +77,21 @@ module.exports = {
       from: { path: "^worker/(pages|docs|addon)/" },
       to: { path: "^worker/(auth|middleware|routes|db|schemas)/" },
     },
+    {
+      name: "browser-scripts-stand-alone",
+      severity: "error",
+      comment:
+        "worker/client/*.ts run in the browser: they import only each other (the DOM helper).",
+      from: { path: "^worker/client/[^/]+\\.ts$" },
+      to: { pathNot: "^worker/client/" },
+    },
+    {
+      name: "browser-scripts-served-built",
+      severity: "error",
+      comment: "The worker serves the bundle scripts/build-client.mjs writes, never the sources.",
+      from: { path: "^worker/", pathNot: "^worker/client/" },
+      to: { path: "^worker/client/[^/]+\\.ts$", pathNot: "\\.generated\\.d\\.ts$" },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,

@@ -13,6 +13,7 @@ export default tseslint.config(
       "sheets-addon/dist/",
       "worker/worker-configuration.d.ts",
       "worker/addon/*.generated.js",
+      "worker/client/*.generated.js",
     ],
   },
   js.configs.recommended,

@@ -7,10 +7,12 @@ const migrationsDir = fileURLToPath(new URL("./migrations", import.meta.url));
 
 // The worker imports the add-on it serves at /addon from worker/addon/template.generated.js, which
 // the add-on build writes (only when its content changes); build it so any test run has it current.
-execFileSync(process.execPath, ["sheets-addon/build.mjs", "--template"], {
-  cwd: fileURLToPath(new URL(".", import.meta.url)),
-  stdio: "pipe",
-});
+// So are the pages' browser scripts (worker/client/scripts.generated.js).
+for (const build of [["sheets-addon/build.mjs", "--template"], ["scripts/build-client.mjs"]])
+  execFileSync(process.execPath, build, {
+    cwd: fileURLToPath(new URL(".", import.meta.url)),
+    stdio: "pipe",
+  });
 
 export default defineConfig({
   test: {

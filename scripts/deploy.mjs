@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildAddonTemplate } from "../sheets-addon/build.mjs";
+import { buildClientScripts } from "./build-client.mjs";
 import { executeD1, loadProvisioning } from "./lib/workspace-db.mjs";
 import { root, runWrangler, targetArgs } from "./lib/wrangler.mjs";
 
@@ -279,6 +280,7 @@ try {
   const { name, db, vars } = await readConfig();
   const addonApiUrl = checkAddonApiUrl(vars);
   const template = await buildAddonTemplate();
+  await buildClientScripts();
   say(
     `built the add-on served at /addon (${Math.round(template.bytes / 1024)} KB), for ${addonApiUrl ? addonApiUrl.value : "the https address /addon is opened at"}.`,
   );

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Local API: build the add-on the worker serves at /addon, apply D1 migrations to the local
+// Local API: build the add-on the worker serves at /addon and the pages' scripts, apply D1 migrations to the local
 // database, ensure the local `dev` workspace and its admin key (DEV_API_KEY, or a generated one
 // printed below), then run `wrangler dev` and, once it answers, say what to open.
 // Honours PORT (default 8787) and, optionally, PERSIST_TO (a directory for the local D1 state
@@ -8,6 +8,7 @@
 // has no key until one is created with `npm run keys -- create … --remote`.
 import { spawn, spawnSync } from "node:child_process";
 import { buildAddonTemplate } from "../sheets-addon/build.mjs";
+import { buildClientScripts } from "./build-client.mjs";
 import { root, wranglerBin, wranglerEnv } from "./lib/paths.mjs";
 import { executeD1, loadProvisioning } from "./lib/workspace-db.mjs";
 
@@ -18,8 +19,9 @@ const persist = process.env.PERSIST_TO ? ["--persist-to", process.env.PERSIST_TO
 
 try {
   await buildAddonTemplate();
+  await buildClientScripts();
 } catch (e) {
-  console.error(`start: could not build the add-on served at /addon: ${e.message}`);
+  console.error(`start: could not build the add-on (/addon) and the pages' scripts: ${e.message}`);
   process.exit(1);
 }
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newRouter } from "../env.js";
 import { DOCS_HTML } from "../docs/page.js";
-import { DOCS_JS } from "../docs/script.js";
+import { CLIENT_SCRIPTS } from "../client/scripts.generated.js";
 import { DOCS_CSS } from "../docs/style.js";
 import { conditionalGet, fixedContent } from "../http/conditional.js";
 
@@ -29,5 +29,7 @@ const style = asset("/docs/docs.css", "The reference page's stylesheet", "text/c
 
 export const docsRouter = newRouter()
   .openapi(page, (c) => fixedContent(c, DOCS_HTML, "text/html; charset=utf-8"))
-  .openapi(script, (c) => fixedContent(c, DOCS_JS, "text/javascript; charset=utf-8"))
+  .openapi(script, (c) =>
+    fixedContent(c, CLIENT_SCRIPTS["docs.js"], "text/javascript; charset=utf-8"),
+  )
   .openapi(style, (c) => fixedContent(c, DOCS_CSS, "text/css; charset=utf-8"));
