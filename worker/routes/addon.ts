@@ -18,7 +18,7 @@ import { addonPage } from "../pages/addon-page.js";
 
 const page = createRoute({
   method: "get",
-  path: "/addon",
+  path: "/",
   tags: ["Pages"],
   summary:
     "Install the Google Sheets add-on (HTML): its three files, built for this API, and the steps",
@@ -33,7 +33,7 @@ const page = createRoute({
 
 const file = createRoute({
   method: "get",
-  path: "/addon/{file}",
+  path: "/{file}",
   tags: ["Pages"],
   summary: "One of the add-on's three files, built for this API",
   description:

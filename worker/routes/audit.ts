@@ -26,7 +26,7 @@ const AuditEntrySchema = z
 
 const list = createRoute({
   method: "get",
-  path: "/v1/audit",
+  path: "/",
   tags: ["Keys"],
   summary: "The workspace's audit trail, newest first (admin)",
   description:

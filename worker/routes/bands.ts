@@ -84,7 +84,7 @@ const VersionQuery = z.object({
 
 const replace = createRoute({
   method: "put",
-  path: "/v1/bands",
+  path: "/",
   tags: ["Bands"],
   summary: "Replace the workspace's compensation bands (CSV or JSON)",
   description:
@@ -114,7 +114,7 @@ const replace = createRoute({
 
 const get = createRoute({
   method: "get",
-  path: "/v1/bands",
+  path: "/",
   tags: ["Bands"],
   summary: "The workspace's current bands (or ?version=n); CSV too",
   description:
@@ -135,7 +135,7 @@ const get = createRoute({
 
 const versions = createRoute({
   method: "get",
-  path: "/v1/bands/versions",
+  path: "/versions",
   tags: ["Bands"],
   summary: "Every band set the workspace has uploaded",
   description:

@@ -38,7 +38,7 @@ type BatchResult = { value: SheetResult } | { error: z.infer<typeof PlannerError
 
 const route = createRoute({
   method: "post",
-  path: "/v1/batch",
+  path: "/",
   tags: ["Functions"],
   summary: "Call many functions at once",
   description: `Up to ${MAX_BATCH_CALLS} calls; results come back in the same order, each a value or an error. One bad call never fails the others.`,

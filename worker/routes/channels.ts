@@ -19,7 +19,7 @@ const CSV_COLUMNS = [
 
 const route = createRoute({
   method: "get",
-  path: "/v1/channels",
+  path: "/",
   tags: ["Reference"],
   summary: "Recruiting channels",
   description: "Recruiting channels ranked by quality, with the costs the seed states.",

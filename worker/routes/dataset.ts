@@ -74,7 +74,7 @@ const DatasetSchema = z
 
 const route = createRoute({
   method: "get",
-  path: "/v1/dataset",
+  path: "/",
   tags: ["Reference"],
   summary: "The whole dataset",
   description:

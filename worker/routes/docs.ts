@@ -20,12 +20,12 @@ const asset = (path: string, summary: string, mediaType: string) =>
   });
 
 const page = asset(
-  "/docs",
+  "/",
   "Interactive API reference (HTML), rendered from /openapi.json with no request to any other host",
   "text/html",
 );
-const script = asset("/docs/docs.js", "The reference page's script", "text/javascript");
-const style = asset("/docs/docs.css", "The reference page's stylesheet", "text/css");
+const script = asset("/docs.js", "The reference page's script", "text/javascript");
+const style = asset("/docs.css", "The reference page's stylesheet", "text/css");
 
 export const docsRouter = newRouter()
   .openapi(page, (c) => fixedContent(c, DOCS_HTML, "text/html; charset=utf-8"))

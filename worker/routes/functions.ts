@@ -75,7 +75,7 @@ const CSV_COLUMNS = ["name", "category", "summary", "args", "returns", "example"
 
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/functions",
+  path: "/",
   tags: ["Functions"],
   summary: "The spreadsheet function catalogue",
   description:
@@ -91,7 +91,7 @@ const listRoute = createRoute({
 
 const callRoute = createRoute({
   method: "post",
-  path: "/v1/functions/{name}",
+  path: "/{name}",
   tags: ["Functions"],
   summary: "Call a spreadsheet function",
   description:

@@ -15,7 +15,7 @@ const HealthSchema = z
 
 const route = createRoute({
   method: "get",
-  path: "/health",
+  path: "/",
   tags: ["Meta"],
   summary: "Service status",
   description:

@@ -13,7 +13,7 @@ import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",
-  path: "/v1/scenarios/hire-vs-upskill",
+  path: "/hire-vs-upskill",
   tags: ["Scenarios"],
   summary: "Hire a specialist or upskill someone you have",
   description:

@@ -67,7 +67,7 @@ function keyJson(k: ListedKey) {
 
 const create = createRoute({
   method: "post",
-  path: "/v1/keys",
+  path: "/",
   tags: ["Keys"],
   summary: "Create an API key for this workspace (admin)",
   description:
@@ -98,7 +98,7 @@ const create = createRoute({
 
 const list = createRoute({
   method: "get",
-  path: "/v1/keys",
+  path: "/",
   tags: ["Keys"],
   summary: "The workspace's keys, revoked ones included (admin)",
   description:
@@ -116,7 +116,7 @@ const list = createRoute({
 
 const revoke = createRoute({
   method: "delete",
-  path: "/v1/keys/{id}",
+  path: "/{id}",
   tags: ["Keys"],
   summary: "Revoke a key (admin)",
   description:

@@ -10,7 +10,7 @@ const CSV_COLUMNS = ["id", "name", "minYears", "maxYears", "aliases"] as const;
 
 const route = createRoute({
   method: "get",
-  path: "/v1/levels",
+  path: "/",
   tags: ["Reference"],
   summary: "Levels",
   description: "Entry, Mid and Senior with their years of experience and aliases.",

@@ -19,7 +19,7 @@ const CSV_COLUMNS = [
 
 const route = createRoute({
   method: "get",
-  path: "/v1/locations",
+  path: "/",
   tags: ["Reference"],
   summary: "Locations",
   description:

@@ -273,7 +273,7 @@ async function whyNotSaved(
 
 const create = createRoute({
   method: "post",
-  path: "/v1/models",
+  path: "/",
   tags: ["Models"],
   summary: "Save a new live model (version 1)",
   description:
@@ -300,7 +300,7 @@ const create = createRoute({
 
 const list = createRoute({
   method: "get",
-  path: "/v1/models",
+  path: "/",
   tags: ["Models"],
   summary: "The workspace's models, newest first",
   description:
@@ -345,7 +345,7 @@ const list = createRoute({
 
 const get = createRoute({
   method: "get",
-  path: "/v1/models/{id}",
+  path: "/{id}",
   tags: ["Models"],
   summary: "A model's current version",
   description:
@@ -362,7 +362,7 @@ const get = createRoute({
 
 const result = createRoute({
   method: "get",
-  path: "/v1/models/{id}/result",
+  path: "/{id}/result",
   tags: ["Models"],
   summary: "The plan engine's result for a model (current or ?version=n)",
   description:
@@ -379,7 +379,7 @@ const result = createRoute({
 
 const update = createRoute({
   method: "put",
-  path: "/v1/models/{id}",
+  path: "/{id}",
   tags: ["Models"],
   summary: "Save a new version (If-Match required)",
   description:
@@ -409,7 +409,7 @@ const update = createRoute({
 
 const remove = createRoute({
   method: "delete",
-  path: "/v1/models/{id}",
+  path: "/{id}",
   tags: ["Models"],
   summary: "Soft-delete a model",
   description:
@@ -422,7 +422,7 @@ const remove = createRoute({
 
 const restore = createRoute({
   method: "post",
-  path: "/v1/models/{id}/restore",
+  path: "/{id}/restore",
   tags: ["Models"],
   summary: "Undo a soft delete (admin)",
   description:
@@ -438,7 +438,7 @@ const restore = createRoute({
 
 const versions = createRoute({
   method: "get",
-  path: "/v1/models/{id}/versions",
+  path: "/{id}/versions",
   tags: ["Models"],
   summary: "Every saved version of a model",
   description:
@@ -454,7 +454,7 @@ const versions = createRoute({
 
 const version = createRoute({
   method: "get",
-  path: "/v1/models/{id}/versions/{n}",
+  path: "/{id}/versions/{n}",
   tags: ["Models"],
   summary: "One saved version of a model",
   description: "A version exactly as saved; it never changes, so it may be cached for good.",

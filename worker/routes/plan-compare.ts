@@ -8,7 +8,7 @@ import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",
-  path: "/v1/plan/compare",
+  path: "/",
   tags: ["Plan"],
   summary: "Compare named scenarios of a plan side by side",
   description:

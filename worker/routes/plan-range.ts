@@ -9,7 +9,7 @@ import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",
-  path: "/v1/plan/range",
+  path: "/",
   tags: ["Plan"],
   summary: "Cost a plan under hiring delays (low / expected / high)",
   description:

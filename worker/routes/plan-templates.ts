@@ -33,7 +33,7 @@ const LIST_COLUMNS = [
 
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/plan/templates",
+  path: "/",
   tags: ["Plan"],
   summary: "The seed's build-out plans",
   description:
@@ -53,7 +53,7 @@ const listRoute = createRoute({
 
 const oneRoute = createRoute({
   method: "get",
-  path: "/v1/plan/templates/{name}",
+  path: "/{name}",
   tags: ["Plan"],
   summary: "One build-out plan",
   description:

@@ -8,7 +8,7 @@ import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",
-  path: "/v1/plan",
+  path: "/",
   tags: ["Plan"],
   summary: "Cost a hiring and upskilling plan",
   description:

@@ -48,7 +48,7 @@ const LIST_COLUMNS = [
 
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/roles",
+  path: "/",
   tags: ["Reference"],
   summary: "Every known role",
   description:
@@ -64,7 +64,7 @@ const listRoute = createRoute({
 
 const oneRoute = createRoute({
   method: "get",
-  path: "/v1/roles/{role}",
+  path: "/{role}",
   tags: ["Reference"],
   summary: "A role's profile",
   description:

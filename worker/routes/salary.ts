@@ -89,7 +89,7 @@ const CSV_COLUMNS = [
 
 const route = createRoute({
   method: "get",
-  path: "/v1/salary",
+  path: "/",
   tags: ["Salary"],
   summary: "Salary range for a role, level and location",
   description:

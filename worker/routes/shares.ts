@@ -103,7 +103,7 @@ function shareNotFound(): HttpProblem {
 
 const create = createRoute({
   method: "post",
-  path: "/v1/models/{id}/shares",
+  path: "/models/{id}/shares",
   tags: ["Shares"],
   summary: "Create a read-only link to a model",
   description:
@@ -122,7 +122,7 @@ const create = createRoute({
 
 const list = createRoute({
   method: "get",
-  path: "/v1/models/{id}/shares",
+  path: "/models/{id}/shares",
   tags: ["Shares"],
   summary: "A model's links, revoked ones included",
   description:
@@ -138,7 +138,7 @@ const list = createRoute({
 
 const revoke = createRoute({
   method: "delete",
-  path: "/v1/models/{id}/shares/{token}",
+  path: "/models/{id}/shares/{token}",
   tags: ["Shares"],
   summary: "Revoke a link",
   description: "The link answers 404 from now on. Needs the write scope.",
@@ -150,7 +150,7 @@ const revoke = createRoute({
 
 const shared = createRoute({
   method: "get",
-  path: "/v1/shared/{token}",
+  path: "/shared/{token}",
   tags: ["Shares"],
   summary: "A shared model (no key needed)",
   description:
@@ -169,7 +169,7 @@ const shared = createRoute({
 
 const sharedResult = createRoute({
   method: "get",
-  path: "/v1/shared/{token}/result",
+  path: "/shared/{token}/result",
   tags: ["Shares"],
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
   description:

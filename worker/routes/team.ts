@@ -37,7 +37,7 @@ const CSV_COLUMNS = ["role", "count", "rule", "formula"] as const;
 
 const route = createRoute({
   method: "get",
-  path: "/v1/team",
+  path: "/",
   tags: ["Team"],
   summary: "Recommended team for a number of projects",
   description:

@@ -16,7 +16,7 @@ const CSV_COLUMNS = ["from", "to", "minMonths", "maxMonths", "source"] as const;
 
 const route = createRoute({
   method: "get",
-  path: "/v1/transitions",
+  path: "/",
   tags: ["Upskilling"],
   summary: "Career transition timelines",
   description:

@@ -27,7 +27,7 @@ const STEP_COLUMNS = ["step", "minWeeks", "maxWeeks"] as const;
 
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/upskilling",
+  path: "/",
   tags: ["Upskilling"],
   summary: "Upskilling paths",
   description: "The seed's training paths with their steps and week ranges.",
@@ -42,7 +42,7 @@ const listRoute = createRoute({
 
 const oneRoute = createRoute({
   method: "get",
-  path: "/v1/upskilling/{path}",
+  path: "/{path}",
   tags: ["Upskilling"],
   summary: "One upskilling path",
   description:

@@ -37,7 +37,7 @@ const UsageSchema = z
 
 const route = createRoute({
   method: "get",
-  path: "/v1/usage",
+  path: "/",
   tags: ["Usage"],
   summary: "The workspace's storage against its quotas",
   description:
