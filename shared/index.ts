@@ -22,6 +22,7 @@ export * from "./upskilling.js";
 export * from "./dataset.js";
 export * from "./sheet-values.js";
 export * from "./catalogue/index.js";
+export * from "./function-list.js";
 export * from "./plan-assumptions.js";
 export * from "./assumptions-block.js";
 export * from "./scenario-columns.js";

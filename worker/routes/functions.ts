@@ -2,10 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   CATALOGUE,
   CATEGORIES,
-  exampleFormula,
+  describeFunction,
   findFunction,
   invokeFunction,
-  signature,
   type ArgType,
 } from "../../shared/index.js";
 import { newRouter } from "../env.js";
@@ -123,24 +122,7 @@ const callRoute = createRoute({
 
 export const functionsRouter = newRouter()
   .openapi(listRoute, (c) => {
-    const functions = CATALOGUE.map((e) => ({
-      name: e.name,
-      category: e.category,
-      summary: e.summary,
-      signature: signature(e),
-      args: e.args.map((a) => ({
-        name: a.name,
-        type: a.type,
-        optional: a.optional,
-        ...(a.defaultText === undefined ? {} : { defaultText: a.defaultText }),
-        help: a.help,
-        mappable: a.map,
-        ...(a.choices ? { choices: [...a.choices] } : {}),
-      })),
-      returns: e.returns,
-      example: exampleFormula(e),
-      network: e.network === true,
-    }));
+    const functions = CATALOGUE.map(describeFunction);
     return jsonOrCsvAnswer(c, { functions }, () => [
       CSV_COLUMNS,
       ...functions.map((f) => [
