@@ -1,13 +1,10 @@
 // The home page's calculator (served as /assets/home.js): fills the role, level and location
 // choices from /v1/roles, /v1/levels and /v1/locations, and shows what /v1/salary and /v1/team
 // answer, with their sources.
+// The API's answers are the core's types (type-only: nothing of the core is bundled here).
+import type { Source, TeamComposition } from "../../shared/index.js";
 import { byId, el, getJson, showIn } from "./dom.js";
 
-interface Source {
-  file: string;
-  section: string;
-  quote: string;
-}
 interface Salary {
   role: string;
   level: string;
@@ -23,16 +20,6 @@ interface Salary {
   sources: Source[];
   notes: string[];
   openEnded: boolean;
-}
-interface Team {
-  projects: number;
-  projectsPerEngineer: number;
-  engineers: number;
-  dataPeople: number;
-  productManagers: number;
-  managers: number;
-  total: number;
-  rules: { formula: string; source: Source }[];
 }
 interface Option {
   value: string;
@@ -192,7 +179,7 @@ byId("team-form").addEventListener("submit", (event) => {
   });
   const url = `/v1/team?${q.toString()}`;
   showIn(teamResult, [el("p", { class: "muted", text: "Asking the API…" })]);
-  getJson<Team>(url).then(
+  getJson<TeamComposition>(url).then(
     (t) => {
       const names = ["Engineers", "Data people", "Product managers", "Managers"];
       const keys = ["engineers", "dataPeople", "productManagers", "managers"] as const;

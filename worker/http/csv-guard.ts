@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.js";
 import { matchedRoutes } from "hono/route";
 import { hasCsvSuffix } from "./csv.js";
 import { problemResponse } from "./problem.js";
@@ -14,8 +15,7 @@ interface RegisteredRoute {
 }
 
 /** "GET /v1/roles/{role}" for every route whose documented 200 answer includes text/csv. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app, whatever its env
-export function csvRouteKeys(app: OpenAPIHono<any>): Set<string> {
+export function csvRouteKeys(app: OpenAPIHono<AppEnv>): Set<string> {
   const keys = new Set<string>();
   for (const def of app.openAPIRegistry.definitions as RegisteredRoute[]) {
     if (def.type !== "route" || !def.route) continue;
@@ -32,8 +32,7 @@ const toOpenApiPath = (honoPath: string) => honoPath.replace(/:([A-Za-z0-9_]+)/g
  * form is a path that does not exist (404); `?format=csv` on a route without one is 406. Both
  * are answered before the handler runs, so a write never happens for a request we then refuse.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- serves the root app whatever its env
-export function csvGuard(app: OpenAPIHono<any>): MiddlewareHandler {
+export function csvGuard(app: OpenAPIHono<AppEnv>): MiddlewareHandler {
   let csvRoutes: Set<string> | undefined;
   return async (c, next) => {
     const suffix = hasCsvSuffix(c.req.url);

@@ -114,31 +114,42 @@ export const SourceSchema = z
       "Where a figure or fact comes from: the seed file, its section and the words it says.",
   });
 
-const ERROR_DESCRIPTIONS: Record<number, string> = {
+const ERROR_DESCRIPTIONS = {
   400: "A parameter or body field is missing or has the wrong type (the problem names it), or the body is not valid JSON.",
   404: "No such resource, or (NO_DATA) the seeds hold no figure for it; the problem lists what is available.",
   406: "CSV was asked for (format=csv) but this route answers JSON only.",
   413: "The body is larger than 1 MB.",
   415: "The body is not sent as application/json.",
   422: "A name is unknown (the problem suggests the closest), a value is out of range, or (TOO_MUCH_WORK) the request would cost more than one request may: the problem names both in `work` and how to split it.",
+} as const;
+
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+type ProblemAnswers<S extends number> = {
+  [K in S]: {
+    description: string;
+    content: { "application/problem+json": { schema: typeof ProblemSchema } };
+  };
 };
 
-export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS & number;
-
-export function problemResponses<const S extends readonly ErrorStatus[]>(...statuses: S) {
-  const out = {} as {
-    [K in S[number]]: {
-      description: string;
-      content: { "application/problem+json": { schema: typeof ProblemSchema } };
-    };
-  };
+/** Problem answers for the OpenAPI document, each with its description from `table`. */
+export function documentedProblems<const S extends number>(
+  table: Record<S, string>,
+  statuses: readonly S[],
+): ProblemAnswers<S> {
+  const out = {} as ProblemAnswers<S>;
   for (const s of statuses) {
-    (out as Record<number, unknown>)[s] = {
-      description: ERROR_DESCRIPTIONS[s],
+    out[s] = {
+      description: table[s],
       content: { "application/problem+json": { schema: ProblemSchema } },
     };
   }
   return out;
+}
+
+/** Error answers of the compute and reference routes. */
+export function problemResponses<const S extends readonly ErrorStatus[]>(...statuses: S) {
+  return documentedProblems<S[number]>(ERROR_DESCRIPTIONS, statuses);
 }
 
 export const NOT_MODIFIED = {

@@ -208,10 +208,19 @@ export const PlanInputSchema = z
 
 const MethodSources = z.object({ method: z.string(), sources: z.array(SourceSchema) });
 
-const money = (description?: string) =>
+/** An amount in USD as answers give it. */
+export const money = (description?: string) =>
   z
     .number()
     .openapi({ description: description ?? "USD, at most two decimals (exact cents underneath)." });
+
+/** A team-ratio rule the plan breaks, in which months, and the seed sentence it comes from. */
+export const PlanWarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  months: z.array(z.number().int()).optional(),
+  source: SourceSchema.optional(),
+});
 
 export const PlanMonthSchema = z
   .object({
@@ -304,14 +313,7 @@ export const PlanResultSchema = z
       upskilling: money(),
       total: money(),
     }),
-    warnings: z.array(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        months: z.array(z.number().int()).optional(),
-        source: SourceSchema.optional(),
-      }),
-    ),
+    warnings: z.array(PlanWarningSchema),
   })
   .openapi("PlanResult");
 

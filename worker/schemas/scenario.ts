@@ -8,13 +8,11 @@ import {
   SCENARIO_LIMITS,
 } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
-import { PlanInputSchema, SlipSchema, assumptionFields } from "./plan.js";
+import { assumptionFields, money, PlanInputSchema, PlanWarningSchema, SlipSchema } from "./plan.js";
 
 const L = PLAN_LIMITS;
 const S = SCENARIO_LIMITS;
 const H = HIRE_VS_UPSKILL_LIMITS;
-const money = () =>
-  z.number().openapi({ description: "USD, at most two decimals (exact cents underneath)." });
 
 export const SpreadSchema = z
   .object({ low: z.number(), expected: z.number(), high: z.number() })
@@ -55,14 +53,7 @@ export const PlanRangeResultSchema = z
       }),
     ),
     totals: z.object(costs),
-    warnings: z.array(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        months: z.array(z.number().int()).optional(),
-        source: SourceSchema.optional(),
-      }),
-    ),
+    warnings: z.array(PlanWarningSchema),
   })
   .openapi("PlanRangeResult");
 

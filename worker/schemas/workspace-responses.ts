@@ -1,4 +1,4 @@
-import { ProblemSchema } from "./openapi.js";
+import { documentedProblems } from "./openapi.js";
 
 /** The OpenAPI security requirement of routes that take (or need) an API key. */
 export const bearerAuth = [{ bearerAuth: [] }];
@@ -18,17 +18,5 @@ export type WorkspaceErrorStatus = keyof typeof DESCRIPTIONS;
 
 /** Error responses of workspace routes, for the OpenAPI document (the app's guards add 401 and 429 wherever they run). */
 export function workspaceProblems<const S extends readonly WorkspaceErrorStatus[]>(...statuses: S) {
-  const out = {} as {
-    [K in S[number]]: {
-      description: string;
-      content: { "application/problem+json": { schema: typeof ProblemSchema } };
-    };
-  };
-  for (const s of statuses) {
-    (out as Record<number, unknown>)[s] = {
-      description: DESCRIPTIONS[s],
-      content: { "application/problem+json": { schema: ProblemSchema } },
-    };
-  }
-  return out;
+  return documentedProblems<S[number]>(DESCRIPTIONS, statuses);
 }
