@@ -14,6 +14,7 @@ import { fromRoot, root, wranglerEnv } from "./lib/paths.mjs";
 const env = wranglerEnv();
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const resultsFile = fromRoot("test-results", "vitest.json");
+const hasNice = process.platform !== "win32" && spawnSync("nice", ["true"]).status === 0;
 
 const CHECKS = [
   ["typecheck", "npm run typecheck"],
@@ -28,10 +29,17 @@ function finish(passed, failed, skipped, ok) {
   process.exit(ok ? 0 : 1);
 }
 
-/** Runs an npm script with its output captured, printed whole when it ends; resolves to its exit code. */
+/**
+ * Runs an npm script with its output captured, printed whole when it ends; resolves to its exit
+ * code. At the lowest CPU priority (nice), so the checks use the time vitest leaves idle (waiting
+ * for wrangler and workerd to start) rather than slowing the tests down.
+ */
 function check(script) {
   return new Promise((resolve) => {
-    const child = spawn(npm, ["run", "--silent", script], { cwd: root, env });
+    const [cmd, args] = hasNice
+      ? ["nice", ["-n", "19", npm, "run", "--silent", script]]
+      : [npm, ["run", "--silent", script]];
+    const child = spawn(cmd, args, { cwd: root, env });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
