@@ -411,7 +411,7 @@ function statedOrDerived(
         `No rate to convert USD to ${currency}: the seeds imply only GBP. Add a ${currency} FX rate to the workspace, or ask in USD.`,
         {
           field: "currency",
-          available: [...new Set(["USD", "GBP", ...(options.fx ?? []).map((r) => r.currency)])],
+          available: [...new Set([...CURRENCIES, ...(options.fx ?? []).map((r) => r.currency)])],
         },
       );
     }

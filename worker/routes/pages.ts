@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { newRouter, type AppEnv } from "../env.js";
+import { documentedProblems, problemResponses } from "../schemas/openapi.js";
 import { conditionalGet, fixedContent, unchanged } from "../http/conditional.js";
 import {
   comparisonWork,
@@ -74,6 +75,7 @@ const shared = createRoute({
       description:
         "fragment=1 with If-None-Match naming the content's ETag: nothing changed (version, the owner's bands, the dataset).",
     },
+    ...problemResponses(400),
     404: htmlResponse("This link was revoked or does not exist."),
     422: htmlResponse("The model's current version no longer computes; the page says why."),
   },
@@ -98,6 +100,7 @@ const asset = createRoute({
       content: { "text/css": { schema: z.string() }, "text/javascript": { schema: z.string() } },
     },
     304: { description: "Not modified." },
+    ...documentedProblems({ 404: "No such asset; the problem lists the ones there are." }, [404]),
   },
 });
 
