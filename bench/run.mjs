@@ -57,7 +57,10 @@ try {
     });
   }
   log("bundling shared/ and the add-on test support with esbuild");
-  const sharedBundle = await bundleTs(["shared/index.ts"], "shared");
+  const sharedBundle = await bundleTs(
+    ["shared/index.ts", "tests/support/largest-requests.ts"],
+    "shared",
+  );
   const addonSupport = await bundleTs(
     ["tests/addon/support/load-addon.ts", "tests/addon/support/apps-script-stand-ins.ts"],
     "addon-support",

@@ -4,20 +4,10 @@
 // success or a 4xx problem document.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  BASES,
-  comparisonWork,
-  LEVELS,
-  LOCATIONS,
-  MAX_SCENARIOS,
-  ROLES,
-  modelWork,
-  planRangeWork,
-  planWork,
-  WORK_BUDGET,
-} from "../../shared/index.js";
+import { BASES, CURRENCIES, LEVELS, LOCATIONS, ROLES } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH } from "../../worker/schemas/openapi.js";
 import { callInProcess as call } from "./api-client.js";
+import { largestRequests } from "../support/largest-requests.js";
 import { workspaceWithKeys } from "./support/workspace.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked generically
@@ -475,50 +465,13 @@ describe("the longest text every GET parameter accepts", () => {
   });
 });
 
-/** Hire rows for the largest accepted requests: every shape of row the engines price. */
-function hires(n: number, slip?: unknown) {
-  return Array.from({ length: n }, (_, i) => ({
-    role: ["ML Engineer", "Data Scientist", "MLE", "Machine Learning Engineer"][i % 4],
-    level: ["Mid", "Senior", 4, "Entry"][i % 4],
-    location: ["Austin", "SF", "London", undefined][i % 4],
-    startMonth: 1 + (i % 120),
-    count: 1 + (i % 3),
-    channel: i % 5 === 0 ? "recruiter" : undefined,
-    ...(slip === undefined ? {} : { slipMonths: slip }),
-  }));
-}
-
-/** The largest n for which cost(n) is within the work budget. */
-function largest(cost: (n: number) => number, max = 5000): number {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (cost(mid) <= WORK_BUDGET) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 describe("every route's largest accepted request", { timeout: 300_000 }, () => {
   it("is answered (2xx), by every route that takes a body", async () => {
     const ws = await workspaceWithKeys("largest");
     const key = { Authorization: `Bearer ${ws.admin.key}` };
-    const planRows = largest((n) => planWork({ horizonMonths: 120, hires: hires(n) }).units);
-    const rangeRows = largest(
-      (n) => planRangeWork({ horizonMonths: 120, slipMonths: 24, hires: hires(n) }).units,
-    );
-    const scenarios = Array.from({ length: MAX_SCENARIOS }, (_, i) => ({
-      name: `scenario ${i}`,
-      overrides: { slipMonths: [0, 24], salaryChange: 0.05, startMonthShift: i },
-    }));
-    const compareRows = largest(
-      (n) => comparisonWork({ horizonMonths: 120, hires: hires(n) }, scenarios).units,
-    );
-    const modelRows = largest(
-      (n) => modelWork({ horizonMonths: 120, hires: hires(n), scenarios }).units,
-    );
-    const model = { horizonMonths: 120, hires: hires(modelRows), scenarios };
+    // The same largest requests `npm run bench` times.
+    const { bodies } = largestRequests();
+    const model = bodies.model;
     const created = await call(
       "/v1/models",
       jsonInit("POST", JSON.stringify({ name: "m".repeat(200), input: model }), key),
@@ -530,7 +483,7 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
       LEVELS.flatMap((l) =>
         LOCATIONS.flatMap((loc) =>
           BASES.flatMap((basis) =>
-            ["USD", "GBP"].map((currency) => ({
+            CURRENCIES.map((currency) => ({
               role: r.name,
               level: l.name,
               location: loc.name,
@@ -552,17 +505,17 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
       {
         method: "POST",
         path: "/v1/plan",
-        body: { horizonMonths: 120, benefitsRate: 0.3, annualRaise: 0.05, hires: hires(planRows) },
+        body: bodies.plan,
       },
       {
         method: "POST",
         path: "/v1/plan/range",
-        body: { horizonMonths: 120, slipMonths: 24, hires: hires(rangeRows) },
+        body: bodies.range,
       },
       {
         method: "POST",
         path: "/v1/plan/compare",
-        body: { base: { horizonMonths: 120, hires: hires(compareRows) }, scenarios },
+        body: bodies.compare,
       },
       {
         method: "POST",
