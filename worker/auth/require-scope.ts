@@ -1,7 +1,8 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Scope } from "../../shared/index.js";
 import { factory, type AppEnv } from "../env.js";
 import { HttpProblem } from "../http/problem.js";
+import { bearerAuth } from "../schemas/workspace-responses.js";
 import { scopeAllows } from "../db/credentials.js";
 import { unauthorized } from "./context.js";
 
@@ -34,4 +35,13 @@ export function requireScope(scope: Scope) {
     assertScope(c, scope);
     await next();
   });
+}
+
+/**
+ * What a route that needs a key with `scope` spreads into its createRoute: the bearer security
+ * requirement its OpenAPI entry declares and the middleware that enforces it (then `more`), from
+ * one call, so the document and the check cannot disagree.
+ */
+export function keyed(scope: Scope, ...more: MiddlewareHandler<AppEnv>[]) {
+  return { security: bearerAuth, middleware: [requireScope(scope), ...more] };
 }

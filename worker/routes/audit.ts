@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { listAudit } from "../db/audit.js";
 import { database } from "../db/client.js";
 import { json } from "../schemas/openapi.js";
@@ -31,8 +31,7 @@ const list = createRoute({
   summary: "The workspace's audit trail, newest first (admin)",
   description:
     "One entry per write: who (key), what (action and object), when, which version. Page with ?before=<id of the last entry>.",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   request: {
     query: z.object({
       limit: z

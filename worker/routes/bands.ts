@@ -3,8 +3,8 @@ import { CURRENCIES, BASES } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { conditionalGet } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { findBandSet, listBandSets, replaceBandsStatements } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { runBatch } from "../db/statements.js";
@@ -91,8 +91,7 @@ const replace = createRoute({
     `text/csv with the header \`${BAND_COLUMNS.join(",")}\`, or JSON {"bands": [...]}. Every row is checked (unknown role/level/location with suggestions, basis, currency, ` +
     `low ≤ high, non-negative, every field present, no repeated band); any bad row → 422 listing each one, and the previous bands stay. ` +
     `At most ${MAX_BAND_ROWS} rows; an empty set clears the bands. Every version is kept, so an upload that would take the workspace over its band-row quota is refused (409 QUOTA_EXCEEDED; GET /v1/usage). Needs the write scope.`,
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: {
     body: {
       description: "The whole new set.",
@@ -119,8 +118,7 @@ const get = createRoute({
   summary: "The workspace's current bands (or ?version=n); CSV too",
   description:
     'The bands as stored (canonical names); as CSV in the upload format, so a set can be edited and PUT back. ETag "b<version>".',
-  security: bearerAuth,
-  middleware: [conditionalGet, requireScope("read")] as const,
+  ...keyed("read", conditionalGet),
   request: { query: VersionQuery },
   responses: {
     200: jsonOrCsv(
@@ -140,8 +138,7 @@ const versions = createRoute({
   summary: "Every band set the workspace has uploaded",
   description:
     "Each version with its row count and who uploaded it, newest (the current set) first.",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  ...keyed("read"),
   responses: {
     200: json(
       z

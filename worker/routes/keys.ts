@@ -3,8 +3,8 @@ import { isPlannerError, SCOPES } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { impliedScopes, parseScopes } from "../db/credentials.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { database } from "../db/client.js";
 import { getKey, listKeys, type ListedKey } from "../db/keys.js";
 import { checkKeyName, newKeyStatements, revokeKeyStatements } from "../db/provisioning.js";
@@ -72,8 +72,7 @@ const create = createRoute({
   summary: "Create an API key for this workspace (admin)",
   description:
     "The answer holds the key once; only its SHA-256 is stored. `scopes` lists the scopes wanted (the highest one counts, as they nest).",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   request: {
     body: {
       required: true,
@@ -103,8 +102,7 @@ const list = createRoute({
   summary: "The workspace's keys, revoked ones included (admin)",
   description:
     "Every key of the caller's workspace, newest first, with its prefix, scopes and who created it; never the key itself or its hash.",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   responses: {
     200: json(
       z.object({ keys: z.array(KeySchema) }).openapi("ApiKeyList"),
@@ -121,8 +119,7 @@ const revoke = createRoute({
   summary: "Revoke a key (admin)",
   description:
     "The key is refused (401) from the next request on. Revoking the key making the request is allowed.",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   request: { params: KeyIdParam },
   responses: { 204: { description: "Revoked." }, ...workspaceProblems(401, 403, 404) },
 });

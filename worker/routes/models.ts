@@ -4,8 +4,8 @@ import { checkWork, MAX_SCENARIOS, modelWork, type ModelResultAnswer } from "../
 import { newRouter, type AppEnv } from "../env.js";
 import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
-import { assertScope, requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { assertScope, keyed } from "../auth/require-scope.js";
 import { loadBands } from "../middleware/workspace-bands.js";
 import { database } from "../db/client.js";
 import {
@@ -278,8 +278,7 @@ const create = createRoute({
   summary: "Save a new live model (version 1)",
   description:
     "Checks the input whole with the plan engine (with the workspace's bands) and stores it as version 1. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write"), loadBands] as const,
+  ...keyed("write", loadBands),
   request: {
     body: {
       required: true,
@@ -305,8 +304,7 @@ const list = createRoute({
   summary: "The workspace's models, newest first",
   description:
     'Cursor pagination: follow nextCursor (also sent as a Link rel="next" header). `deleted=true` lists soft-deleted models instead (admin scope), so they can be restored.',
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  ...keyed("read"),
   request: {
     query: z.object({
       limit: z
@@ -350,8 +348,7 @@ const get = createRoute({
   summary: "A model's current version",
   description:
     'The model with its plan input; its ETag is the version ("v3"): send it back as If-Match to save, or as If-None-Match for a 304.',
-  security: bearerAuth,
-  middleware: [conditionalGet, requireScope("read")] as const,
+  ...keyed("read", conditionalGet),
   request: { params: IdParam },
   responses: {
     200: { ...json(ModelSchema, "The model; ETag is its version."), headers: etagHeader },
@@ -367,8 +364,7 @@ const result = createRoute({
   summary: "The plan engine's result for a model (current or ?version=n)",
   description:
     "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
-  security: bearerAuth,
-  middleware: [conditionalGet, requireScope("read"), loadBands] as const,
+  ...keyed("read", conditionalGet, loadBands),
   request: { params: IdParam, query: VersionQuery },
   responses: {
     200: jsonOrCsv(ModelResultSchema, "The result."),
@@ -384,8 +380,7 @@ const update = createRoute({
   summary: "Save a new version (If-Match required)",
   description:
     "Send If-Match with the ETag you last read. If another save came first the answer is 412 with the current version and nothing is stored; without If-Match, 428. `name` is optional (kept if omitted). Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write"), loadBands] as const,
+  ...keyed("write", loadBands),
   request: {
     params: IdParam,
     headers: z.object({
@@ -414,8 +409,7 @@ const remove = createRoute({
   summary: "Soft-delete a model",
   description:
     "The model, its versions and its share links stop answering (404) until an admin restores it. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: { params: IdParam },
   responses: { 204: { description: "Deleted." }, ...workspaceProblems(401, 403, 404) },
 });
@@ -427,8 +421,7 @@ const restore = createRoute({
   summary: "Undo a soft delete (admin)",
   description:
     "The model, its versions and its links answer again. 409 NOT_DELETED when it is not deleted.",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   request: { params: IdParam },
   responses: {
     200: { ...json(ModelSchema, "Restored."), headers: etagHeader },
@@ -443,8 +436,7 @@ const versions = createRoute({
   summary: "Every saved version of a model",
   description:
     "Versions 1 to the current one, oldest first, without their inputs (GET /v1/models/{id}/versions/{n} has each).",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  ...keyed("read"),
   request: { params: IdParam },
   responses: {
     200: json(VersionListSchema, "Versions 1..current, oldest first."),
@@ -458,8 +450,7 @@ const version = createRoute({
   tags: ["Models"],
   summary: "One saved version of a model",
   description: "A version exactly as saved; it never changes, so it may be cached for good.",
-  security: bearerAuth,
-  middleware: [conditionalGet, requireScope("read")] as const,
+  ...keyed("read", conditionalGet),
   request: { params: VersionParams },
   responses: {
     200: json(VersionSchema, "That version, as saved (it never changes)."),

@@ -3,8 +3,8 @@ import type { ModelResultAnswer } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
@@ -108,8 +108,7 @@ const create = createRoute({
   summary: "Create a read-only link to a model",
   description:
     "Anyone with the link reads the model's current version and result, with no key. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: { params: ModelIdParam },
   responses: {
     201: json(
@@ -127,8 +126,7 @@ const list = createRoute({
   summary: "A model's links, revoked ones included",
   description:
     "Every read-only link to the model, newest first, with its URL and when it was revoked.",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  ...keyed("read"),
   request: { params: ModelIdParam },
   responses: {
     200: json(z.object({ shares: z.array(ShareSchema) }).openapi("ShareList"), "Newest first."),
@@ -142,8 +140,7 @@ const revoke = createRoute({
   tags: ["Shares"],
   summary: "Revoke a link",
   description: "The link answers 404 from now on. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: { params: ShareParams },
   responses: { 204: { description: "Revoked." }, ...workspaceProblems(400, 401, 403, 404) },
 });

@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { WORK_BUDGET } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, workspaceProblems } from "../schemas/workspace-responses.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { workspaceUsage } from "../db/usage.js";
 import { json } from "../schemas/openapi.js";
 import { quotasFrom } from "../http/quotas.js";
@@ -42,8 +42,7 @@ const route = createRoute({
   summary: "The workspace's storage against its quotas",
   description:
     "Models, versions per model, stored bytes and band rows, each used and its limit, and the work budget of one request.",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  ...keyed("read"),
   responses: {
     200: json(UsageSchema, "Usage and limits."),
     ...workspaceProblems(401, 403),
