@@ -96,21 +96,12 @@ export async function budgetSection(worker, core) {
   );
   await add(
     "POST /v1/scenarios/hire-vs-upskill",
-    "every option, 120 months",
+    "every option at its limit, 120 months",
     units.hireVsUpskill,
     () => ({
       method: "POST",
       path: "/v1/scenarios/hire-vs-upskill",
-      body: {
-        targetRole: "ML Engineer",
-        level: "Senior",
-        location: "SF",
-        fromRole: "Backend engineer",
-        horizonMonths: 120,
-        channel: "recruiter",
-        mentorship: true,
-        bootcamp: true,
-      },
+      body: bodies.hireVsUpskill,
     }),
   );
   await add(

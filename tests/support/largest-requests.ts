@@ -3,6 +3,7 @@
 // (each within 50 ms of server time), so both measure the same requests.
 import {
   comparisonWork,
+  HIRE_VS_UPSKILL_LIMITS,
   MAX_SCENARIOS,
   modelWork,
   planRangeWork,
@@ -63,6 +64,21 @@ export function largestRequests() {
     range: { horizonMonths: 120, slipMonths: 24, hires: heavyHires(rows.range) },
     compare: { base: { horizonMonths: 120, hires: heavyHires(rows.compare) }, scenarios },
     model: { horizonMonths: 120, hires: heavyHires(rows.model), scenarios },
+    // A fixed cost whatever the input (closed-form sums): every option, each at its limit.
+    hireVsUpskill: {
+      targetRole: "ML Engineer",
+      level: "Senior",
+      location: "SF",
+      fromRole: "Backend engineer",
+      horizonMonths: 120,
+      timeToFillMonths: { ...HIRE_VS_UPSKILL_LIMITS.timeToFillMonths },
+      onboardingWeeks: HIRE_VS_UPSKILL_LIMITS.onboardingWeeks.max,
+      channel: "recruiter",
+      trainingCostPerPerson: HIRE_VS_UPSKILL_LIMITS.trainingCostPerPerson.max,
+      mentorship: true,
+      bootcamp: true,
+      learningTimeShare: HIRE_VS_UPSKILL_LIMITS.learningTimeShare.max,
+    },
   };
   return { scenarios, rows, bodies };
 }

@@ -520,20 +520,7 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
       {
         method: "POST",
         path: "/v1/scenarios/hire-vs-upskill",
-        body: {
-          targetRole: "ML Engineer",
-          level: "Senior",
-          location: "SF",
-          fromRole: "Backend engineer",
-          horizonMonths: 120,
-          timeToFillMonths: { min: 0, max: 24 },
-          onboardingWeeks: 52,
-          channel: "recruiter",
-          trainingCostPerPerson: 1_000_000,
-          mentorship: true,
-          bootcamp: true,
-          learningTimeShare: 0.9,
-        },
+        body: bodies.hireVsUpskill,
       },
       {
         method: "POST",
