@@ -13,6 +13,7 @@ export default tseslint.config(
       "sheets-addon/dist/",
       "worker/worker-configuration.d.ts",
       "worker/addon/*.generated.js",
+      "worker/client/*.generated.js",
     ],
   },
   js.configs.recommended,
@@ -24,11 +25,13 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
+      // `declare global { namespace Cloudflare … }` is how optional Env vars are typed.
+      "@typescript-eslint/no-namespace": ["error", { allowDeclarations: true }],
     },
   },
   // Scripts, bench and build tools run in Node.
   {
-    files: ["**/*.mjs", "**/*.js", "*.config.ts"],
+    files: ["**/*.mjs", "**/*.js", "**/*.cjs", "*.config.ts"],
     languageOptions: { globals: globals.node },
   },
 );

@@ -1,33 +1,31 @@
-import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { buildGeneratedSources } from "./scripts/lib/generated.mjs";
 
 const migrationsDir = fileURLToPath(new URL("./migrations", import.meta.url));
 
-// The worker imports the add-on it serves at /addon from worker/addon/template.generated.js, which
-// the add-on build writes (only when its content changes); build it so any test run has it current.
-execFileSync(process.execPath, ["sheets-addon/build.mjs", "--template"], {
-  cwd: fileURLToPath(new URL(".", import.meta.url)),
-  stdio: "pipe",
-});
+// The worker's generated modules (the /addon template, the pages' scripts), current for any run.
+buildGeneratedSources();
 
 export default defineConfig({
   test: {
     projects: [
+      // Named for what they start. unit: nothing (the core and the app in-process).
+      { test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"] } },
+      // addon: the built dist/Code.js under Apps Script stand-ins, against a local worker.
+      { test: { name: "addon", environment: "node", include: ["tests/addon/**/*.test.ts"] } },
+      // browser: headless Chromium against a local worker.
+      { test: { name: "browser", environment: "node", include: ["tests/browser/**/*.test.ts"] } },
+      // e2e: the scripts themselves (npm start, deploy, keys) and autocannon against npm start.
       {
         test: {
-          name: "unit",
+          name: "e2e",
           environment: "node",
-          include: [
-            "tests/unit/**/*.test.ts",
-            "tests/addon/**/*.test.ts",
-            "tests/e2e/**/*.test.ts",
-            "tests/browser/**/*.test.ts",
-            "tests/load/**/*.test.ts",
-          ],
+          include: ["tests/e2e/**/*.test.ts", "tests/load/**/*.test.ts"],
         },
       },
+      // worker: the app inside workerd with a real local D1 and the real migrations.
       {
         plugins: [
           cloudflareTest(async () => ({

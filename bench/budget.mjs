@@ -13,31 +13,6 @@ export const WORST_CASE_TARGET_MS = 50;
 export const FREE_PLAN_CPU_MS = 10;
 const RUNS = 7;
 
-/** Hire rows of every shape the engines price (aliases, levels as years, locations, channels). */
-function hires(n, slip) {
-  return Array.from({ length: n }, (_, i) => ({
-    role: ["ML Engineer", "Data Scientist", "MLE", "Machine Learning Engineer"][i % 4],
-    level: ["Mid", "Senior", 4, "Entry"][i % 4],
-    ...(i % 4 === 3 ? {} : { location: ["Austin", "SF", "London"][i % 4] }),
-    startMonth: 1 + (i % 120),
-    count: 1 + (i % 3),
-    ...(i % 5 === 0 ? { channel: "recruiter" } : {}),
-    ...(slip === undefined ? {} : { slipMonths: slip }),
-  }));
-}
-
-/** The largest n whose estimate fits the budget. */
-function largest(core, cost, max = 5000) {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (cost(mid) <= core.WORK_BUDGET) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Median server time of a request over RUNS runs, each beside a /health round trip. */
 async function time(worker, make, check) {
   const ms = [];
@@ -65,46 +40,10 @@ const ok = (status) => (res) => {
 
 export async function budgetSection(worker, core) {
   const auth = { Authorization: `Bearer ${worker.devKey}` };
-  const scenarios = Array.from({ length: core.MAX_SCENARIOS }, (_, i) => ({
-    name: `Scenario ${i + 1}`,
-    overrides: { slipMonths: [0, 24], salaryChange: 0.05, startMonthShift: i },
-  }));
-  // A finance plan whose merit month gives each start of a row its own cost curve, with every
-  // cost line the JSON routes take: the range engine's most expensive rows.
-  const calendar = {
-    horizonMonths: 120,
-    startDate: "2027-01",
-    benefitsRate: 0.25,
-    annualRaise: 0.04,
-    raiseMonth: 4,
-    bonusRate: 0.1,
-    equityRate: 0.1,
-    attritionRate: 0.1,
-    slipMonths: 24,
-  };
-  const rows = {
-    plan: largest(core, (n) => core.planWork({ horizonMonths: 120, hires: hires(n) }).units),
-    range: largest(
-      core,
-      (n) => core.planRangeWork({ horizonMonths: 120, slipMonths: 24, hires: hires(n) }).units,
-    ),
-    rangeCalendar: largest(core, (n) => core.planRangeWork({ ...calendar, hires: hires(n) }).units),
-    compare: largest(
-      core,
-      (n) => core.comparisonWork({ horizonMonths: 120, hires: hires(n) }, scenarios).units,
-    ),
-    model: largest(
-      core,
-      (n) => core.modelWork({ horizonMonths: 120, hires: hires(n), scenarios }).units,
-    ),
-  };
-  const bodies = {
-    plan: { horizonMonths: 120, benefitsRate: 0.3, annualRaise: 0.05, hires: hires(rows.plan) },
-    range: { horizonMonths: 120, slipMonths: 24, hires: hires(rows.range) },
-    rangeCalendar: { ...calendar, hires: hires(rows.rangeCalendar) },
-    compare: { base: { horizonMonths: 120, hires: hires(rows.compare) }, scenarios },
-    model: { horizonMonths: 120, hires: hires(rows.model), scenarios },
-  };
+  // The same largest requests the fuzz test sends (tests/support/largest-requests.ts).
+  const { scenarios, rows, bodies } = core.largestRequests();
+  const hires = core.heavyHires;
+  const largest = (_core, cost) => core.largestWithin(cost);
   const units = {
     plan: core.planWork(bodies.plan).units,
     range: core.planRangeWork(bodies.range).units,
@@ -229,21 +168,12 @@ export async function budgetSection(worker, core) {
   );
   await add(
     "POST /v1/scenarios/hire-vs-upskill",
-    "every option, 120 months",
+    "every option at its limit, 120 months",
     units.hireVsUpskill,
     () => ({
       method: "POST",
       path: "/v1/scenarios/hire-vs-upskill",
-      body: {
-        targetRole: "ML Engineer",
-        level: "Senior",
-        location: "SF",
-        fromRole: "Backend engineer",
-        horizonMonths: 120,
-        channel: "recruiter",
-        mentorship: true,
-        bootcamp: true,
-      },
+      body: bodies.hireVsUpskill,
     }),
   );
   await add(

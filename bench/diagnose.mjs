@@ -12,15 +12,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { SALARY_PATH } from "./api.mjs";
-import { freePort } from "./lib/local-worker.mjs";
+import { freePort } from "../scripts/lib/local-worker.mjs";
+import { root, wranglerBin, wranglerEnv } from "../scripts/lib/paths.mjs";
 import { machineInfo } from "./lib/machine.mjs";
 import { VARIANTS, writeScratchWorker } from "./lib/scratch-worker.mjs";
 import { median, round } from "./lib/stats.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+const wrangler = wranglerBin();
 const LIMITS = {
   RATE_LIMIT_PER_MINUTE: "1000000000",
   ANON_RATE_LIMIT_PER_MINUTE: "1000000000",
@@ -65,14 +64,11 @@ async function measure(base) {
 
 async function underWrangler(dir, variant) {
   const persist = mkdtempSync(path.join(tmpdir(), "atp-diag-d1-"));
-  const env = {
-    ...process.env,
-    CI: "true",
-    WRANGLER_SEND_METRICS: "false",
+  const env = wranglerEnv({
     CLOUDFLARE_INCLUDE_PROCESS_ENV: "true",
     SCRATCH_VARIANT: variant,
     ...LIMITS,
-  };
+  });
   spawnSync(
     process.execPath,
     [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist],

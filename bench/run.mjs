@@ -9,9 +9,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { apiSection } from "./api.mjs";
 import { budgetSection } from "./budget.mjs";
-import { bundleDir, bundleTs } from "./lib/bundle-ts.mjs";
 import { closeConnections } from "./lib/http.mjs";
-import { startLocalWorker } from "./lib/local-worker.mjs";
+import { startLocalWorker } from "../scripts/lib/local-worker.mjs";
+import { root } from "../scripts/lib/paths.mjs";
+import { bundleFolder, bundleTs } from "../scripts/lib/load-ts.mjs";
 import { machineInfo } from "./lib/machine.mjs";
 import { renderBudget, renderReport } from "./lib/report.mjs";
 import { judgeTargets } from "./lib/targets.mjs";
@@ -19,7 +20,6 @@ import { salaryQueries } from "./lib/workloads.mjs";
 import { modelsSection } from "./models.mjs";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(benchDir, "..");
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 // `node bench/run.mjs --only budget`: the work-budget section alone (about a minute), printed and
 // not written to results.json, for checking the budget's calibration after an engine change.
@@ -68,9 +68,11 @@ try {
     });
   }
   log("bundling shared/ and the add-on test support with esbuild");
-  const sharedBundle = await bundleTs(root, ["shared/index.ts"], "shared");
+  const sharedBundle = await bundleTs(
+    ["shared/index.ts", "tests/support/largest-requests.ts"],
+    "shared",
+  );
   const addonSupport = await bundleTs(
-    root,
     ["tests/addon/support/load-addon.ts", "tests/addon/support/apps-script-stand-ins.ts"],
     "addon-support",
   );
@@ -78,11 +80,11 @@ try {
   const queries = salaryQueries(core);
 
   if (onlyBudget) {
-    worker = await startLocalWorker(root, { extraVars: BENCH_LIMITS });
+    worker = await startLocalWorker({ extraVars: BENCH_LIMITS });
     log(`work budget only: ${worker.url}`);
     console.log(renderBudget(await budgetSection(worker, core)).join("\n"));
     await stopWorker();
-    if (bundleDir()) rmSync(bundleDir(), { recursive: true, force: true });
+    if (bundleFolder()) rmSync(bundleFolder(), { recursive: true, force: true });
     process.exit(0);
   }
   log("core: AI_SALARY calls/s and the 1,000 × 60 plan (own process, --expose-gc)");
@@ -98,7 +100,7 @@ try {
   log(
     "API: starting the local worker (scripts/start.mjs, fresh D1, rate limits raised for the bench)",
   );
-  worker = await startLocalWorker(root, { extraVars: BENCH_LIMITS });
+  worker = await startLocalWorker({ extraVars: BENCH_LIMITS });
   log(`API: ${worker.url}; about 2 minutes of alternating load`);
   const apiResult = await apiSection(worker, { core, queries });
   log("work budget: every route's largest accepted request, and everyday requests");
@@ -128,5 +130,5 @@ try {
   process.exitCode = 1;
 } finally {
   await stopWorker();
-  if (bundleDir()) rmSync(bundleDir(), { recursive: true, force: true });
+  if (bundleFolder()) rmSync(bundleFolder(), { recursive: true, force: true });
 }

@@ -19,6 +19,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildAddonTemplate } from "../sheets-addon/build.mjs";
+import { buildClientScripts } from "./build-client.mjs";
+import { importTs } from "./lib/load-ts.mjs";
 import { executeD1, loadProvisioning } from "./lib/workspace-db.mjs";
 import { root, runWrangler, targetArgs } from "./lib/wrangler.mjs";
 
@@ -86,29 +88,17 @@ async function readConfig() {
   return { name: config.name, db, vars: config.vars ?? {} };
 }
 
-/** The add-on's API, if pinned: an https origin, the rule worker/addon/addon-target.ts applies. */
-function checkAddonApiUrl(vars) {
+/** The add-on's API, if pinned: an https origin, by the worker's own rule (usableAddonOrigin). */
+async function checkAddonApiUrl(vars) {
   const fromEnv = process.env.ADDON_API_URL?.trim();
   const value = fromEnv || String(vars.ADDON_API_URL ?? "").trim();
   if (!value) return undefined;
   const where = fromEnv
     ? "the environment"
     : `${path.basename(configFile)} [${opts.env ? `env.${opts.env}.` : ""}vars]`;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  const ok =
-    url?.protocol === "https:" &&
-    url.hostname.includes(".") &&
-    !url.username &&
-    !url.password &&
-    url.pathname === "/" &&
-    !url.search &&
-    !url.hash;
-  if (!ok) {
+  const { usableAddonOrigin } = await importTs(["worker/addon/addon-target.ts"], "addon-target");
+  const url = usableAddonOrigin(value);
+  if (!url) {
     throw new Stop(
       `ADDON_API_URL=${JSON.stringify(value)} (from ${where}) cannot be the API of the add-on served at /addon: Apps Script fetches only https:// URLs and its urlFetchWhitelist takes only https prefixes. Set ADDON_API_URL to the https address people reach this worker at, such as https://ai-team-planner.<your-subdomain>.workers.dev or your own domain (an origin, no path), or unset it so /addon builds the add-on for the address it is opened at. Nothing was changed.`,
     );
@@ -277,8 +267,9 @@ async function dryRun(name) {
 
 try {
   const { name, db, vars } = await readConfig();
-  const addonApiUrl = checkAddonApiUrl(vars);
+  const addonApiUrl = await checkAddonApiUrl(vars);
   const template = await buildAddonTemplate();
+  await buildClientScripts();
   say(
     `built the add-on served at /addon (${Math.round(template.bytes / 1024)} KB), for ${addonApiUrl ? addonApiUrl.value : "the https address /addon is opened at"}.`,
   );

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Local API: build the add-on the worker serves at /addon, apply D1 migrations to the local
+// Local API: build the add-on the worker serves at /addon and the pages' scripts, apply D1 migrations to the local
 // database, ensure the local `dev` workspace and its admin key (DEV_API_KEY, or a generated one
 // printed below), then run `wrangler dev` and, once it answers, say what to open.
 // Honours PORT (default 8787) and, optionally, PERSIST_TO (a directory for the local D1 state
@@ -7,30 +7,21 @@
 // wrangler; exits with its code. The dev key exists only in the local database: a deployed worker
 // has no key until one is created with `npm run keys -- create … --remote`.
 import { spawn, spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
 import { buildAddonTemplate } from "../sheets-addon/build.mjs";
+import { buildClientScripts } from "./build-client.mjs";
+import { root, wranglerBin, wranglerEnv } from "./lib/paths.mjs";
 import { executeD1, loadProvisioning } from "./lib/workspace-db.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
-const env = {
-  ...process.env,
-  CI: "true",
-  WRANGLER_SEND_METRICS: "false",
-  // Miniflare downloads a sample `Request.cf` object from workers.cloudflare.com; offline that
-  // prints "Error: getaddrinfo ENOTFOUND" (twice) before falling back to a built-in one. The
-  // worker reads nothing from request.cf, so use the built-in one from the start (set
-  // CLOUDFLARE_CF_FETCH_ENABLED=true to fetch it anyway). Real errors still print as they are.
-  CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? "false",
-};
+const wrangler = wranglerBin();
+const env = wranglerEnv();
 const port = process.env.PORT || "8787";
 const persist = process.env.PERSIST_TO ? ["--persist-to", process.env.PERSIST_TO] : [];
 
 try {
   await buildAddonTemplate();
+  await buildClientScripts();
 } catch (e) {
-  console.error(`start: could not build the add-on served at /addon: ${e.message}`);
+  console.error(`start: could not build the add-on (/addon) and the pages' scripts: ${e.message}`);
   process.exit(1);
 }
 

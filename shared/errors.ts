@@ -1,15 +1,18 @@
-export type ErrorCode =
-  | "UNKNOWN_ROLE"
-  | "UNKNOWN_LEVEL"
-  | "UNKNOWN_LOCATION"
-  | "UNKNOWN_PATH"
-  | "UNKNOWN_TEMPLATE"
-  | "UNKNOWN_FUNCTION"
-  | "UNKNOWN_CHANNEL"
-  | "NO_DATA"
-  | "INVALID_ARGUMENT"
+/** The core's error codes (the API's own, for HTTP, are in worker/http/problem.ts). */
+export const ERROR_CODES = [
+  "UNKNOWN_ROLE",
+  "UNKNOWN_LEVEL",
+  "UNKNOWN_LOCATION",
+  "UNKNOWN_PATH",
+  "UNKNOWN_TEMPLATE",
+  "UNKNOWN_FUNCTION",
+  "UNKNOWN_CHANNEL",
+  "NO_DATA",
+  "INVALID_ARGUMENT",
   /** A request whose estimated cost is over the work budget; refused before computing (shared/work-budget.ts). */
-  | "TOO_MUCH_WORK";
+  "TOO_MUCH_WORK",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface PlannerErrorDetails {
   /** The argument or field at fault, e.g. "level" or "hires[2].startMonth". */

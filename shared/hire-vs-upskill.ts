@@ -94,6 +94,14 @@ const LEARNING_TIME = UPSKILLING_COSTS.find((c) => c.id === "learning-time") as 
   source: Source;
 };
 
+/** The comparison's own inputs' limits, checked here and read by the API's schema. */
+export const HIRE_VS_UPSKILL_LIMITS = {
+  timeToFillMonths: { min: 0, max: 24 },
+  onboardingWeeks: { min: 0, max: 52 },
+  trainingCostPerPerson: { min: 0, max: 1_000_000 },
+  learningTimeShare: { min: 0, max: 0.9 },
+} as const;
+
 export const HIRE_VS_UPSKILL_DEFAULTS = {
   horizonMonths: 12,
   timeToFillMonths: { min: PHASE_1.startMonth, max: PHASE_1.endMonth!, source: PHASE_1.source },
@@ -140,8 +148,9 @@ function fillRange(value: unknown): { min: number; max: number } {
   const d = HIRE_VS_UPSKILL_DEFAULTS.timeToFillMonths;
   if (value === undefined || value === null) return { min: d.min, max: d.max };
   const v = value as { min?: unknown; max?: unknown };
-  const min = num(v.min, "timeToFillMonths.min", 0, 24, Number.NaN);
-  const max = num(v.max, "timeToFillMonths.max", 0, 24, Number.NaN);
+  const { min: lo, max: hi } = HIRE_VS_UPSKILL_LIMITS.timeToFillMonths;
+  const min = num(v.min, "timeToFillMonths.min", lo, hi, Number.NaN);
+  const max = num(v.max, "timeToFillMonths.max", lo, hi, Number.NaN);
   if (Number.isNaN(min) || Number.isNaN(max))
     throw invalid("timeToFillMonths", "must be { min, max } in months, e.g. { min: 1, max: 2 }");
   for (const [end, n] of [
@@ -190,8 +199,8 @@ export function hireVsUpskill(
     num(
       input.onboardingWeeks,
       "onboardingWeeks",
-      0,
-      52,
+      HIRE_VS_UPSKILL_LIMITS.onboardingWeeks.min,
+      HIRE_VS_UPSKILL_LIMITS.onboardingWeeks.max,
       HIRE_VS_UPSKILL_DEFAULTS.onboardingWeeks.value,
     ),
   );
@@ -199,8 +208,8 @@ export function hireVsUpskill(
     num(
       input.trainingCostPerPerson,
       "trainingCostPerPerson",
-      0,
-      1_000_000,
+      HIRE_VS_UPSKILL_LIMITS.trainingCostPerPerson.min,
+      HIRE_VS_UPSKILL_LIMITS.trainingCostPerPerson.max,
       HIRE_VS_UPSKILL_DEFAULTS.trainingCostPerPerson.value,
     ),
   );
@@ -208,8 +217,8 @@ export function hireVsUpskill(
     num(
       input.learningTimeShare,
       "learningTimeShare",
-      0,
-      0.9,
+      HIRE_VS_UPSKILL_LIMITS.learningTimeShare.min,
+      HIRE_VS_UPSKILL_LIMITS.learningTimeShare.max,
       HIRE_VS_UPSKILL_DEFAULTS.learningTimeShare.value,
     ),
   );

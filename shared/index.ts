@@ -1,4 +1,5 @@
 /** The pure planning core: no I/O, no runtime globals; runs in Workers, Node and Apps Script alike. */
+export * from "./vocabulary.js";
 export * from "./errors.js";
 export * from "./check-number.js";
 export * from "./recruiting.js";
@@ -21,19 +22,12 @@ export * from "./upskilling.js";
 export * from "./dataset.js";
 export * from "./sheet-values.js";
 export * from "./catalogue/index.js";
+export * from "./function-list.js";
 export * from "./plan-assumptions.js";
 export * from "./assumptions-block.js";
 export * from "./scenario-columns.js";
 export * from "./units.js";
+export type * from "./api-answers.js";
 export { SEED_FILES, type Source } from "./data/sources.js";
-export {
-  LEVELS,
-  LOCATIONS,
-  ROLES,
-  type Level,
-  type Location,
-  type Role,
-  type RoleCategory,
-} from "./data/roles.js";
-export { BASES, type Basis, type Currency } from "./data/salaries.js";
+export { LEVELS, LOCATIONS, ROLES, type Level, type Location, type Role } from "./data/roles.js";
 export { RECRUITING_CHANNELS, UPSKILLING_PATHS, CAREER_TRANSITIONS } from "./data/hiring.js";

@@ -1,6 +1,6 @@
 import { PlannerError, invalid, type ErrorCode } from "./errors.js";
 import { LEVELS, LOCATIONS, ROLES, type Level, type Location, type Role } from "./data/roles.js";
-import type { WorkspaceData, WorkspaceLevel, WorkspaceLocation } from "./workspace-data.js";
+import type { WorkspaceData, WorkspaceLevel, WorkspaceLocation } from "./workspace-types.js";
 
 /** Lower-case letters and digits only: "AI/ML  Engineer" and "ai-ml engineer" share the key "aimlengineer". */
 export function nameKey(text: string): string {

@@ -91,6 +91,13 @@ export interface PlanComparison {
 
 export const MAX_SCENARIOS = 10;
 
+/** A scenario's limits, checked here and read by the API's schemas (one copy of each number). */
+export const SCENARIO_LIMITS = {
+  maxNameLength: 60,
+  /** salaryChange is a share above -1 (exclusive: -100% would pay nothing) up to +500%. */
+  salaryChange: { min: -1, max: 5 },
+} as const;
+
 const BASE_NAME = "Base";
 
 /** The base plan with a scenario's overrides applied (a new object; the base is untouched). */
@@ -274,9 +281,9 @@ function checkOverrides(o: unknown, field: string): ScenarioOverrides {
   );
   if (v.salaryChange !== undefined)
     checkNumber(v.salaryChange, `${field}.salaryChange`, {
-      min: -1,
+      min: SCENARIO_LIMITS.salaryChange.min,
       minExclusive: true,
-      max: 5,
+      max: SCENARIO_LIMITS.salaryChange.max,
       hint: " (a share: 0.1 = +10%)",
     });
   if (v.hires !== undefined && !Array.isArray(v.hires))
@@ -343,8 +350,9 @@ function compareAll(base: unknown, scenarios: unknown, options: SalaryOptions): 
     problems.check("", () => {
       if (typeof s !== "object" || s === null) throw invalid(field, "must be { name, overrides }");
       const name = (s as ScenarioInput).name;
-      if (typeof name !== "string" || !name.trim() || name.length > 60)
-        throw invalid(`${field}.name`, "must be a name of 1 to 60 characters");
+      const maxName = SCENARIO_LIMITS.maxNameLength;
+      if (typeof name !== "string" || !name.trim() || name.length > maxName)
+        throw invalid(`${field}.name`, `must be a name of 1 to ${maxName} characters`);
       if (seen.has(name.trim().toLowerCase()))
         throw invalid(`${field}.name`, `"${name}" is used twice (or is the reserved name "Base")`);
       seen.add(name.trim().toLowerCase());

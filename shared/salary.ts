@@ -1,4 +1,5 @@
 import { PlannerError, invalid } from "./errors.js";
+import { CURRENCIES, type Provenance } from "./vocabulary.js";
 import { LEVELS, type Role } from "./data/roles.js";
 import {
   BASE_SALARIES,
@@ -25,7 +26,7 @@ import {
 } from "./names.js";
 import { fxRateFor, type WorkspaceData } from "./workspace-data.js";
 
-export const CURRENCIES: Currency[] = ["USD", "GBP"];
+export { CURRENCIES };
 
 export interface SalaryQuery {
   role: unknown;
@@ -47,7 +48,7 @@ export interface WorkspaceBand {
   high: number;
 }
 
-export type Provenance = "seed" | "derived" | "workspace";
+export type { Provenance };
 
 export interface SalaryRange {
   role: string;
@@ -422,7 +423,7 @@ function statedOrDerived(
         `No rate to convert USD to ${currency}: the seeds imply only GBP. Add a ${currency} FX rate to the workspace, or ask in USD.`,
         {
           field: "currency",
-          available: [...new Set(["USD", "GBP", ...(options.fx ?? []).map((r) => r.currency)])],
+          available: [...new Set([...CURRENCIES, ...(options.fx ?? []).map((r) => r.currency)])],
         },
       );
     }

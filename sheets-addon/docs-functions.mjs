@@ -11,9 +11,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import { root } from "../scripts/lib/paths.mjs";
 import { bundle, buildConfig, manifestOf } from "./build.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const readmePath = path.join(root, "README.md");
 const START = "<!-- functions:start -->";
 const END = "<!-- functions:end -->";

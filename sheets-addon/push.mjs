@@ -34,9 +34,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { CODE_MARK, FOOTER_MARK, SIDEBAR_MARK } from "./build.mjs";
+import { root } from "../scripts/lib/paths.mjs";
 
 const addonDir = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(addonDir, "..");
+
 const clasp =
   process.env.ATP_CLASP ||
   path.join(root, "node_modules", "@google", "clasp", "build", "src", "index.js");

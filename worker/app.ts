@@ -1,27 +1,19 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { HTTPException } from "hono/http-exception";
+import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { isPlannerError, type ModelResolver, type WorkspaceBand } from "../shared/index.js";
+import { type AppEnv } from "./env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { pageRateLimit } from "./auth/rate-limit.js";
 import { shareReadLimit } from "./auth/share-read.js";
-import { loadBands } from "./auth/workspace-bands.js";
-import { allowedMethods } from "./lib/allowed-methods.js";
-import { hasCsvSuffix, pathWithoutCsvSuffix } from "./lib/csv.js";
-import { csvGuard } from "./lib/csv-guard.js";
-import {
-  HttpProblem,
-  httpExceptionProblem,
-  plannerProblem,
-  problemResponse,
-  statusForCode,
-} from "./lib/problem.js";
-import { modelsForFunctions } from "./lib/model-resolver.js";
-import { requestLog } from "./lib/request-log.js";
-import { defaultHook } from "./lib/validation.js";
+import { hasCsvSuffix, pathWithoutCsvSuffix } from "./http/csv.js";
+import { csvGuard } from "./http/csv-guard.js";
+import { problemOf, problemResponse } from "./http/problem.js";
+import { requestLog } from "./http/request-log.js";
+import { defaultHook } from "./http/validation.js";
 import { addonRouter } from "./routes/addon.js";
 import { auditRouter } from "./routes/audit.js";
 import { bandsRouter } from "./routes/bands.js";
@@ -36,7 +28,7 @@ import { keysRouter } from "./routes/keys.js";
 import { levelsRouter } from "./routes/levels.js";
 import { locationsRouter } from "./routes/locations.js";
 import { modelsRouter } from "./routes/models.js";
-import { mountOpenApiDocument } from "./routes/openapi.js";
+import { mountOpenApiDocument, type PathGuard } from "./routes/openapi.js";
 import { pagesRouter } from "./routes/pages.js";
 import { planTemplatesRouter } from "./routes/plan-templates.js";
 import { planRouter } from "./routes/plan.js";
@@ -51,36 +43,26 @@ import { transitionsRouter } from "./routes/transitions.js";
 import { upskillingRouter } from "./routes/upskilling.js";
 import { usageRouter } from "./routes/usage.js";
 
-export type AppEnv = {
-  Bindings: Env;
-  Variables: {
-    requestId: string;
-    /** A workspace's compensation bands, set by authentication; salary answers use them where they match. */
-    bands?: readonly WorkspaceBand[];
-    /** Shared models for AI_MODEL in /v1/functions and /v1/batch, set by authentication. */
-    models?: ModelResolver;
-    /** What else a cached GET depends on (e.g. workspace id + bands version); part of its ETag. */
-    cacheScope?: string;
-  };
-};
-
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Routes whose answers a workspace's compensation bands change (with a key). */
-const PRICED_PATHS = [
-  "/v1/salary",
-  "/v1/plan",
-  "/v1/plan/range",
-  "/v1/plan/compare",
-  "/v1/scenarios/*",
-  "/v1/functions/*",
-  "/v1/batch",
-  "/v1/dataset",
+/** The public pages and documents, counted per address in a bucket of their own. */
+const PAGES = ["/", "/docs", "/openapi.json", "/assets/*"];
+
+/**
+ * What runs before every route under a path, and what it may answer: API keys (optional on
+ * compute routes; c.var.auth) and rate limits — per key or address on /v1, per link on share
+ * reads, per address on the pages. /health and unknown paths are not counted: answering them
+ * costs less than counting them. The OpenAPI document lists each guard's answers from this table.
+ */
+export const GUARDS: (PathGuard & { run: readonly MiddlewareHandler<AppEnv>[] })[] = [
+  { path: "/v1/*", run: authenticate, answers: [401, 429], optionalKey: true },
+  { path: "/v1/shared/*", run: [shareReadLimit], answers: [429] },
+  { path: "/s/*", run: [shareReadLimit], answers: [429] },
+  ...PAGES.map((path) => ({ path, run: [pageRateLimit], answers: [429] as const })),
 ];
 
-export function newRouter() {
-  return new OpenAPIHono<AppEnv>({ defaultHook });
-}
+/** GET, HEAD, POST, PUT, PATCH, DELETE, then OPTIONS (every path answers the CORS preflight). */
+const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
 /** The app: cross-cutting middleware, one router per resource, one error handler. */
 export function createApp() {
@@ -139,62 +121,60 @@ export function createApp() {
         ),
     }),
   );
+  // A known path asked with another method: 405 with Allow (hono/method-not-allowed), as a problem.
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        // `.csv` twins exist for GETs only: another method on one is a path that does not exist.
+        if (hasCsvSuffix(c.req.url)) return c.res;
+        const answers = METHOD_ORDER.filter((m) => methods.includes(m));
+        const allow = [...answers, "OPTIONS"];
+        return problemResponse(
+          c,
+          405,
+          "METHOD_NOT_ALLOWED",
+          `${c.req.method} is not allowed on ${new URL(c.req.url).pathname}; it answers ${answers.filter((m) => m !== "HEAD").join(", ")}.`,
+          { suggestions: allow },
+          { Allow: allow.join(", ") },
+        );
+      },
+    }),
+  );
   app.use(csvGuard(app));
-  // API keys (optional on compute routes; sets c.var.auth) and rate limits: per key or address
-  // on /v1, per link on share reads, per address on the public pages. /health and unknown paths
-  // are not counted: answering them costs less than counting them.
-  app.use("/v1/*", ...authenticate);
-  app.use("/v1/shared/*", shareReadLimit);
-  app.use("/s/*", shareReadLimit);
-  for (const path of ["/", "/docs", "/openapi.json", "/assets/*"]) app.use(path, pageRateLimit);
-  // The workspace's bands, only where answers are priced with them (model saves and results load
-  // them per route).
-  for (const path of PRICED_PATHS) app.use(path, loadBands);
-  app.use("/v1/functions/*", modelsForFunctions);
-  app.use("/v1/batch", modelsForFunctions);
+  for (const guard of GUARDS) app.use(guard.path, ...guard.run);
 
-  app.route("/", healthRouter);
-  app.route("/", salaryRouter);
-  app.route("/", teamRouter);
-  app.route("/", planRouter);
-  app.route("/", planRangeRouter);
-  app.route("/", planCompareRouter);
-  app.route("/", hireVsUpskillRouter);
-  app.route("/", planTemplatesRouter);
-  app.route("/", upskillingRouter);
-  app.route("/", transitionsRouter);
-  app.route("/", rolesRouter);
-  app.route("/", levelsRouter);
-  app.route("/", locationsRouter);
-  app.route("/", channelsRouter);
-  app.route("/", datasetRouter);
-  app.route("/", functionsRouter);
-  app.route("/", batchRouter);
-  app.route("/", docsRouter);
-  app.route("/", keysRouter);
-  app.route("/", auditRouter);
-  app.route("/", modelsRouter);
-  app.route("/", sharesRouter);
-  app.route("/", bandsRouter);
-  app.route("/", usageRouter);
+  app.route("/health", healthRouter);
+  app.route("/v1/salary", salaryRouter);
+  app.route("/v1/team", teamRouter);
+  app.route("/v1/plan", planRouter);
+  app.route("/v1/plan/range", planRangeRouter);
+  app.route("/v1/plan/compare", planCompareRouter);
+  app.route("/v1/scenarios", hireVsUpskillRouter);
+  app.route("/v1/plan/templates", planTemplatesRouter);
+  app.route("/v1/upskilling", upskillingRouter);
+  app.route("/v1/transitions", transitionsRouter);
+  app.route("/v1/roles", rolesRouter);
+  app.route("/v1/levels", levelsRouter);
+  app.route("/v1/locations", locationsRouter);
+  app.route("/v1/channels", channelsRouter);
+  app.route("/v1/dataset", datasetRouter);
+  app.route("/v1/functions", functionsRouter);
+  app.route("/v1/batch", batchRouter);
+  app.route("/docs", docsRouter);
+  app.route("/v1/keys", keysRouter);
+  app.route("/v1/audit", auditRouter);
+  app.route("/v1/models", modelsRouter);
+  app.route("/v1", sharesRouter);
+  app.route("/v1/bands", bandsRouter);
+  app.route("/v1/usage", usageRouter);
   app.route("/", pagesRouter);
-  app.route("/", addonRouter);
+  app.route("/addon", addonRouter);
   app.route("/", faviconRouter);
-  mountOpenApiDocument(app);
+  mountOpenApiDocument(app, GUARDS);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
-    const allow = hasCsvSuffix(c.req.url) ? [] : allowedMethods(app, c.req.path);
-    if (allow.length) {
-      return problemResponse(
-        c,
-        405,
-        "METHOD_NOT_ALLOWED",
-        `${c.req.method} is not allowed on ${path}; it answers ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(", ")}.`,
-        { suggestions: allow },
-        { Allow: allow.join(", ") },
-      );
-    }
     return problemResponse(
       c,
       404,
@@ -204,20 +184,8 @@ export function createApp() {
   });
 
   app.onError((err, c) => {
-    if (err instanceof HttpProblem)
-      return problemResponse(c, err.status, err.code, err.message, err.extra, err.headers);
-    if (isPlannerError(err))
-      return problemResponse(
-        c,
-        statusForCode(err.code),
-        err.code,
-        err.message,
-        plannerProblem(err),
-      );
-    if (err instanceof HTTPException) {
-      const p = httpExceptionProblem(err);
-      return problemResponse(c, p.status, p.code, p.detail);
-    }
+    const p = problemOf(err);
+    if (p) return problemResponse(c, p.status, p.code, p.message, p.extra, p.headers);
     console.error(
       JSON.stringify({
         level: "error",

@@ -1,24 +1,13 @@
 // What `npm run keys` and `npm start` need to write workspaces and keys: the worker's own
-// provisioning code (worker/db/provisioning.ts, bundled on the fly with esbuild so there is one
+// provisioning code (worker/db/provisioning.ts, bundled on the fly by scripts/lib/paths.mjs so there is one
 // implementation of key hashing and of the SQL), and `wrangler d1 execute` to run it against the
 // local database or, with --remote, the deployed one.
-import { build } from "esbuild";
-import { root, runWrangler, targetArgs } from "./wrangler.mjs";
+import { importTs } from "./load-ts.mjs";
+import { runWrangler, targetArgs } from "./wrangler.mjs";
 
-/** worker/db/provisioning.ts and worker/db/statements.ts as ES modules, compiled in memory. */
-export async function loadProvisioning() {
-  const entry = `export * from "./worker/db/provisioning.ts"; export { inlineSql } from "./worker/db/statements.ts";`;
-  const out = await build({
-    stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: "provisioning-entry.ts" },
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = out.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+/** worker/db/provisioning.ts and worker/db/statements.ts (inlineSql), compiled for Node. */
+export function loadProvisioning() {
+  return importTs(["worker/db/provisioning.ts", "worker/db/statements.ts"], "provisioning");
 }
 
 /**

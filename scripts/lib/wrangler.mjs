@@ -1,13 +1,9 @@
-// How the scripts run wrangler: the project's own copy, non-interactive (CI=true: no prompts, and
-// wrangler's confirmations take their defaults) and without telemetry. ATP_WRANGLER names another
-// script to run in its place (the deploy test's stand-in, which records every call).
+// How the scripts run wrangler: the project's own copy (or ATP_WRANGLER's stand-in) with the
+// environment of scripts/lib/paths.mjs.
 import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { root, wranglerBin, wranglerEnv } from "./paths.mjs";
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const bin =
-  process.env.ATP_WRANGLER || path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+export { root };
 
 /**
  * Runs `wrangler <args>` from the repository root and waits. `show: true` lets the user watch its
@@ -15,9 +11,9 @@ const bin =
  */
 export function runWrangler(args, { capture = true, show = false } = {}) {
   const stdio = show ? ["inherit", capture ? "pipe" : "inherit", "inherit"] : "pipe";
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [wranglerBin(), ...args], {
     cwd: root,
-    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
+    env: wranglerEnv(),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio,

@@ -1,9 +1,8 @@
 import { S000, S002, source, type Source } from "./sources.js";
 
-/** Which ratio rule a role counts toward (000 "Phase 3: Build the Team"). */
-export type RoleCategory = "engineer" | "data" | "pm" | "manager" | "other";
+import type { LevelId, RoleCategory } from "../vocabulary.js";
 
-export type LevelId = "entry" | "mid" | "senior";
+export type { LevelId, RoleCategory };
 
 export interface Level {
   id: LevelId;

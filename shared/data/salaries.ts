@@ -1,5 +1,6 @@
 import type { LevelId } from "./roles.js";
 import { S000, S002, source, type Source } from "./sources.js";
+import { BASES, type Basis, type Currency } from "../vocabulary.js";
 
 /**
  * `base`   = 000's "Salary (US, 2026)" lists (the default);
@@ -7,10 +8,7 @@ import { S000, S002, source, type Source } from "./sources.js";
  * `market` = 002's per-role "Salary (2026)" lines in its career-path section.
  * One source per basis, so the seeds never compete for the same figure.
  */
-export type Basis = "base" | "total" | "market";
-export const BASES: Basis[] = ["base", "total", "market"];
-
-export type Currency = "USD" | "GBP";
+export { BASES, type Basis, type Currency };
 
 /** A range exactly as a seed states it, in whole currency units. */
 export interface StatedRange {

@@ -8,8 +8,7 @@ import {
   CATALOGUE,
   PLAN_ASSUMPTIONS,
   describeLimits,
-  exampleFormula,
-  signature,
+  describeFunction,
   type AssumptionSpec,
 } from "../../shared/index.js";
 import type {
@@ -72,24 +71,9 @@ export function buildManifest() {
   return {
     build: BUILD,
     catalogue: CATALOGUE.map((e) => ({
-      name: e.name,
-      category: e.category,
-      summary: e.summary,
-      signature: signature(e),
-      args: e.args.map((a) => ({
-        name: a.name,
-        type: a.type,
-        optional: a.optional,
-        defaultText: a.defaultText ?? null,
-        help: a.help,
-        mappable: a.map,
-        choices: a.choices ? [...a.choices] : null,
-      })),
-      returns: e.returns,
-      example: exampleFormula(e),
+      ...describeFunction(e),
       /** The example's arguments as Sheets would pass them (the docs run them for the README table). */
       exampleArgs: e.example.args,
-      network: e.network === true,
     })),
     /** The assumptions block's labels (the docs' assumptions table and the sidebar read them). */
     assumptions: (PLAN_ASSUMPTIONS as readonly AssumptionSpec[]).map((a) => ({

@@ -1,4 +1,9 @@
-import { contentHash, type ModelResolver, type PlanResultUnits } from "../../shared/index.js";
+import {
+  contentHash,
+  type ModelResolver,
+  type ModelResultAnswer,
+  type PlanResultUnits,
+} from "../../shared/index.js";
 import { ApiError, apiError, type ApiClient } from "./api-client.js";
 import type { CacheLike } from "./apps-script.js";
 
@@ -61,24 +66,21 @@ export function fetchModelResult(api: ApiClient, idOrToken: string): ResolvedMod
   throw apiError(shared, `shared model ${idOrToken}`);
 }
 
-/** Accepts the result itself or a { result, name, version } / { model, result } envelope. */
+/** A model's result as the API answers it (ModelResultAnswer): its name, version and plan result. */
 export function toResolvedModel(body: unknown, idOrToken: string): ResolvedModel {
-  const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
-  const result = (isPlanResult(b["result"]) ? b["result"] : b) as Record<string, unknown>;
-  if (!isPlanResult(result))
+  const answer = (typeof body === "object" && body !== null ? body : {}) as Partial<
+    Record<keyof ModelResultAnswer, unknown>
+  >;
+  if (!isPlanResult(answer.result))
     throw new ApiError(
       502,
       `The API's result for model "${idOrToken}" has no months, years and totals; is the API URL right?`,
       "BAD_RESULT",
     );
-  const model = (typeof b["model"] === "object" && b["model"] !== null ? b["model"] : b) as Record<
-    string,
-    unknown
-  >;
   return {
-    name: typeof model["name"] === "string" ? model["name"] : idOrToken,
-    version: typeof model["version"] === "number" ? model["version"] : 0,
-    result: result as unknown as PlanResultUnits,
+    name: typeof answer.name === "string" ? answer.name : idOrToken,
+    version: typeof answer.version === "number" ? answer.version : 0,
+    result: answer.result as ModelResultAnswer["result"],
   };
 }
 

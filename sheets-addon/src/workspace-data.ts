@@ -1,4 +1,5 @@
 import {
+  type HealthAnswer,
   datasetVersion,
   resolveLevel,
   resolveLocation,
@@ -98,15 +99,10 @@ export function refreshWorkspaceData(
   return { ...status, bundledDataset: bundled };
 }
 
+/** The dataset GET /health reports (HealthAnswer), or null when the answer is not one. */
 function datasetFromHealth(body: unknown): DatasetId | null {
-  if (typeof body !== "object" || body === null) return null;
-  const b = body as Record<string, unknown>;
-  const nested =
-    typeof b["dataset"] === "object" && b["dataset"] !== null
-      ? (b["dataset"] as Record<string, unknown>)
-      : {};
-  const version = nested["version"] ?? b["datasetVersion"] ?? b["version"];
-  const hash = nested["hash"] ?? b["datasetHash"] ?? b["hash"];
+  const health = (typeof body === "object" && body !== null ? body : {}) as Partial<HealthAnswer>;
+  const { datasetVersion: version, datasetHash: hash } = health;
   return typeof version === "string" && typeof hash === "string" ? { version, hash } : null;
 }
 

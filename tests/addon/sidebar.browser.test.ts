@@ -7,22 +7,13 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../shared/index.js";
 import { distDir, loadAddon, root, type Addon } from "./support/load-addon.js";
+import { launchChromium } from "../browser/support/browser.js";
 import { api, startLocalWorker } from "../support/local-worker.js";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const resultsDir = path.join(root, "test-results");
 
 const worker = await startLocalWorker();
@@ -60,11 +51,7 @@ beforeAll(async () => {
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   sidebarUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/Sidebar.html`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-    timeout: 60_000,
-  });
+  browser = await launchChromium();
   mkdirSync(resultsDir, { recursive: true });
 }, 90_000);
 

@@ -439,7 +439,7 @@ describe("shared-model page /s/<token>", () => {
       expect(opened?.status()).toBe(200);
       // The content's ETag: version, the owner's bands, the dataset.
       const shownEtag = opened!.headers()["etag"]!;
-      expect(shownEtag).toMatch(/^"v1-b0-[0-9a-f]+-r\d+-page"$/);
+      expect(shownEtag).toMatch(/^"v1-b0-[0-9a-f]+-r[0-9a-f]+-page"$/);
       expect(await page.textContent("#poll-note")).toContain("every 5 seconds");
       await page.evaluate(() => (window.sameDocument = true));
       await page.waitForResponse((res) => isCheck(res.url()) && res.status() === 304, {

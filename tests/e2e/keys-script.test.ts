@@ -6,13 +6,12 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { root, wranglerBin, wranglerEnv } from "../../scripts/lib/paths.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+const wrangler = wranglerBin();
 const state = mkdtempSync(path.join(tmpdir(), "keys-script-"));
-const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
+const env = wranglerEnv();
 
 afterAll(() => rmSync(state, { recursive: true, force: true }));
 

@@ -4,10 +4,8 @@
 // answer under load is still the right one (checked against the core). No timing assertions:
 // how fast is `npm run bench`'s business.
 import autocannon, { type AutocannonResult } from "autocannon";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalWorker, type LocalWorker } from "../../bench/lib/local-worker.mjs";
+import { startLocalWorker, type LocalWorker } from "../support/local-worker.js";
 import {
   invokeFunction,
   planTemplate,
@@ -17,7 +15,6 @@ import {
   toUnits,
 } from "../../shared/index.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CONNECTIONS = 4;
 const SECONDS = 3;
 
@@ -25,7 +22,7 @@ let worker: LocalWorker | undefined;
 
 beforeAll(async () => {
   // wrangler.toml allows 120 anonymous calls a minute per address; a load test makes thousands.
-  worker = await startLocalWorker(root, {
+  worker = await startLocalWorker({
     extraVars: {
       RATE_LIMIT_PER_MINUTE: "100000000",
       ANON_RATE_LIMIT_PER_MINUTE: "100000000",

@@ -3,10 +3,9 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { root } from "../../scripts/lib/paths.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 // drizzle-kit takes --out relative to the working directory, so the copy lives in the repo's ignored test-results/.
 const outDir = path.join("test-results", "drizzle-check", "migrations");
 

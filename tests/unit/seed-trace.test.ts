@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { dataset, datasetVersion, type Source } from "../../shared/index.js";
+import { root } from "../../scripts/lib/paths.mjs";
 
 // The seeds live beside the repository (../shared/seeds) wherever the project is checked out with
 // its shared folder, as on developers' machines and in CI.
-const root = fileURLToPath(new URL("../..", import.meta.url));
+
 const seedsDir = [process.env.SEEDS_DIR, path.join(root, "..", "shared", "seeds")].find(
   (d) => d && existsSync(d),
 );

@@ -57,13 +57,16 @@ export function post(
   });
 }
 
+/** Asserts a JSON answer with this status and returns its body. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
-export async function okJson(res: Response): Promise<any> {
+export async function jsonOf(res: Response, status: number): Promise<any> {
   const text = await res.text();
-  expect(res.status, text).toBe(200);
+  expect(res.status, text).toBe(status);
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   return JSON.parse(text);
 }
+
+export const okJson = (res: Response) => jsonOf(res, 200);
 
 export interface Problem {
   type: string;
@@ -74,8 +77,17 @@ export interface Problem {
   field?: string;
   suggestions?: string[];
   available?: string[];
-  problems?: { code: string; field?: string; message: string; suggestions: string[] }[];
+  problems?: {
+    code: string;
+    field?: string;
+    message: string;
+    suggestions: string[];
+    row?: number;
+    line?: number;
+    column?: string;
+  }[];
   requestId?: string;
+  [extra: string]: unknown;
 }
 
 /** Asserts an RFC 9457 problem with this status and returns it. */

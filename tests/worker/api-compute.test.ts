@@ -207,6 +207,30 @@ describe("POST /v1/plan", () => {
     expect(p).toMatchObject({ code: "NO_DATA", field: "hires[0].salary" });
     expect(p.detail).toMatch(/Give this hire a salary\.$/);
   });
+
+  it("takes every assumption of the table in its own shape: payroll tax as { rate, wageBase }, fiscal year start as a calendar month", async () => {
+    const input = {
+      horizonMonths: 12,
+      startDate: "2027-01",
+      fiscalYearStart: 7,
+      payrollTax: { rate: 0.062, wageBase: 168600 },
+      hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1 }],
+    };
+    const plan = await okJson(await post("/v1/plan", input));
+    expect(plan).toEqual(planToUnits(runPlan(input)));
+    expect(plan.assumptions.payrollTax).toEqual({ rate: 0.062, wageBase: 168600 });
+    expect(plan.totals.taxes).toBeGreaterThan(0);
+
+    const percent = await problem(
+      await post("/v1/plan", { ...input, payrollTax: { rate: 6.2 } }),
+      400,
+    );
+    expect(percent.field).toBe("payrollTax.rate");
+    expect(percent.detail).toContain("did you mean 0.062 (6.2%)?");
+    const month = await problem(await post("/v1/plan", { ...input, fiscalYearStart: 13 }), 400);
+    expect(month.field).toBe("fiscalYearStart");
+    expect(month.detail).toContain("must be from 1 to 12");
+  });
 });
 
 describe("POST /v1/functions/{name}", () => {

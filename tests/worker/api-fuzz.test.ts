@@ -6,19 +6,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   BASES,
-  comparisonWork,
+  CURRENCIES,
   LEVELS,
   LOCATIONS,
-  MAX_SCENARIOS,
   ROLES,
-  modelWork,
-  planRangeWork,
-  planWork,
   WORK_BUDGET,
   WORK_COSTS,
 } from "../../shared/index.js";
-import { MAX_TEXT_LENGTH } from "../../worker/lib/openapi.js";
+import { MAX_TEXT_LENGTH } from "../../worker/schemas/openapi.js";
 import { callInProcess as call } from "./api-client.js";
+import { largestRequests } from "../support/largest-requests.js";
 import { workspaceWithKeys } from "./support/workspace.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked generically
@@ -179,6 +176,8 @@ async function survives(
   path: string,
   init: RequestInit = {},
   op?: Json,
+  /** The request is one of `op`'s own (its method), so its status must be one `op` documents. */
+  asDocumented = true,
 ): Promise<void> {
   let res: Response;
   try {
@@ -201,6 +200,13 @@ async function survives(
       `${what}: ${path.slice(0, 200)} answered ${res.status} as ${type}`,
     ).toContain(type);
   }
+  // Every status an operation answers is one its OpenAPI entry documents (a 405 answers a method
+  // the path does not have, with Allow, and OPTIONS the CORS preflight: neither is an operation).
+  if (op && asDocumented && res.status !== 200 && res.status !== 405 && init.method !== "OPTIONS")
+    expect(
+      Object.keys(op.responses ?? {}),
+      `${what}: ${init.method ?? "GET"} ${path.slice(0, 200)} answered an undocumented ${res.status}: ${body.slice(0, 200)}`,
+    ).toContain(String(res.status));
 }
 
 async function operations(): Promise<{ method: string; path: string; op: Json }[]> {
@@ -365,6 +371,7 @@ describe("no input produces a 5xx", { timeout: 180_000 }, () => {
             ? { method }
             : { method, body: "{}", headers: { "Content-Type": "text/plain" } },
           op,
+          false,
         );
       }
       for (const auth of AUTH_HEADERS)
@@ -389,6 +396,7 @@ describe("no input produces a 5xx", { timeout: 180_000 }, () => {
           body: "{}",
         },
         op,
+        false,
       );
     }
     for (const odd of [
@@ -465,50 +473,13 @@ describe("the longest text every GET parameter accepts", () => {
   });
 });
 
-/** Hire rows for the largest accepted requests: every shape of row the engines price. */
-function hires(n: number, slip?: unknown) {
-  return Array.from({ length: n }, (_, i) => ({
-    role: ["ML Engineer", "Data Scientist", "MLE", "Machine Learning Engineer"][i % 4],
-    level: ["Mid", "Senior", 4, "Entry"][i % 4],
-    location: ["Austin", "SF", "London", undefined][i % 4],
-    startMonth: 1 + (i % 120),
-    count: 1 + (i % 3),
-    channel: i % 5 === 0 ? "recruiter" : undefined,
-    ...(slip === undefined ? {} : { slipMonths: slip }),
-  }));
-}
-
-/** The largest n for which cost(n) is within the work budget. */
-function largest(cost: (n: number) => number, max = 5000): number {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (cost(mid) <= WORK_BUDGET) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 describe("every route's largest accepted request", { timeout: 300_000 }, () => {
   it("is answered (2xx), by every route that takes a body", async () => {
     const ws = await workspaceWithKeys("largest");
     const key = { Authorization: `Bearer ${ws.admin.key}` };
-    const planRows = largest((n) => planWork({ horizonMonths: 120, hires: hires(n) }).units);
-    const rangeRows = largest(
-      (n) => planRangeWork({ horizonMonths: 120, slipMonths: 24, hires: hires(n) }).units,
-    );
-    const scenarios = Array.from({ length: MAX_SCENARIOS }, (_, i) => ({
-      name: `scenario ${i}`,
-      overrides: { slipMonths: [0, 24], salaryChange: 0.05, startMonthShift: i },
-    }));
-    const compareRows = largest(
-      (n) => comparisonWork({ horizonMonths: 120, hires: hires(n) }, scenarios).units,
-    );
-    const modelRows = largest(
-      (n) => modelWork({ horizonMonths: 120, hires: hires(n), scenarios }).units,
-    );
-    const model = { horizonMonths: 120, hires: hires(modelRows), scenarios };
+    // The same largest requests `npm run bench` times.
+    const { bodies } = largestRequests();
+    const model = bodies.model;
     const created = await call(
       "/v1/models",
       jsonInit("POST", JSON.stringify({ name: "m".repeat(200), input: model }), key),
@@ -520,7 +491,7 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
       LEVELS.flatMap((l) =>
         LOCATIONS.flatMap((loc) =>
           BASES.flatMap((basis) =>
-            ["USD", "GBP"].map((currency) => ({
+            CURRENCIES.map((currency) => ({
               role: r.name,
               level: l.name,
               location: loc.name,
@@ -542,35 +513,27 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
       {
         method: "POST",
         path: "/v1/plan",
-        body: { horizonMonths: 120, benefitsRate: 0.3, annualRaise: 0.05, hires: hires(planRows) },
+        body: bodies.plan,
       },
       {
         method: "POST",
         path: "/v1/plan/range",
-        body: { horizonMonths: 120, slipMonths: 24, hires: hires(rangeRows) },
+        body: bodies.range,
+      },
+      {
+        method: "POST",
+        path: "/v1/plan/range",
+        body: bodies.rangeCalendar,
       },
       {
         method: "POST",
         path: "/v1/plan/compare",
-        body: { base: { horizonMonths: 120, hires: hires(compareRows) }, scenarios },
+        body: bodies.compare,
       },
       {
         method: "POST",
         path: "/v1/scenarios/hire-vs-upskill",
-        body: {
-          targetRole: "ML Engineer",
-          level: "Senior",
-          location: "SF",
-          fromRole: "Backend engineer",
-          horizonMonths: 120,
-          timeToFillMonths: { min: 0, max: 24 },
-          onboardingWeeks: 52,
-          channel: "recruiter",
-          trainingCostPerPerson: 1_000_000,
-          mentorship: true,
-          bootcamp: true,
-          learningTimeShare: 0.9,
-        },
+        body: bodies.hireVsUpskill,
       },
       {
         method: "POST",

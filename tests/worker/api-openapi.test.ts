@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { PLAN_ASSUMPTIONS, type AssumptionSpec } from "../../shared/index.js";
 import { createApp } from "../../worker/app.js";
-import { csvRouteKeys } from "../../worker/lib/csv-guard.js";
+import { csvRouteKeys } from "../../worker/http/csv-guard.js";
 import { csv, get, okJson, post } from "./api-client.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked generically
@@ -151,7 +151,16 @@ describe("GET /openapi.json", () => {
       "code",
     ]);
     const salary = doc.paths["/v1/salary"].get;
-    expect(Object.keys(salary.responses)).toEqual(["200", "304", "400", "404", "422"]);
+    // 401 (a refused key) and 429 (the rate limit) come from the guards on /v1/*.
+    expect(Object.keys(salary.responses)).toEqual([
+      "200",
+      "304",
+      "400",
+      "401",
+      "404",
+      "422",
+      "429",
+    ]);
     expect(salary.responses["422"].content["application/problem+json"].schema).toEqual({
       $ref: "#/components/schemas/Problem",
     });
@@ -159,10 +168,12 @@ describe("GET /openapi.json", () => {
     expect(Object.keys(doc.paths["/v1/plan"].post.responses)).toEqual([
       "200",
       "400",
+      "401",
       "404",
       "413",
       "415",
       "422",
+      "429",
     ]);
     for (const { method, path, op } of operations(doc).filter((o) =>
       OUR_TAGS.has(o.op.tags?.[0]),
@@ -208,7 +219,16 @@ describe("GET /openapi.json", () => {
       const url = exampleUrl(path, op);
       const res = await get(url);
       expect(res.status, url).toBe(200);
-      if (path.endsWith(".csv")) expect((await csv(res)).length, url).toBeGreaterThan(1);
+      if (!path.endsWith(".csv")) continue;
+      const lines = await csv(res);
+      expect(lines.length, url).toBeGreaterThan(1);
+      // The header row is the one the document names (so a column change moves the API revision).
+      const documented = op.responses["200"].content["text/csv"].schema.example;
+      if (documented !== undefined) expect(`${lines[0]}\r\n`, url).toBe(documented);
+      else
+        expect(op.responses["200"].content["text/csv"].schema.description, url).not.toMatch(
+          /columns:/,
+        );
     }
   });
 

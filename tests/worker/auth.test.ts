@@ -6,7 +6,7 @@ import {
   impliedScopes,
   parseScopes,
   scopeAllows,
-} from "../../worker/auth/api-key.js";
+} from "../../worker/db/credentials.js";
 import { api, jsonOf, problemOf, workspaceWithKeys } from "./support/workspace.js";
 
 describe("key material", () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { resultEtag } from "../../worker/lib/version-etag.js";
+import { resultEtag } from "../../worker/http/version-etag.js";
 import { salaryRange } from "../../shared/index.js";
 import {
   api,

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { hashApiKey } from "../../worker/auth/api-key.js";
+import { hashApiKey } from "../../worker/db/credentials.js";
 import {
   api,
   auditRows,

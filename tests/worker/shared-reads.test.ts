@@ -5,6 +5,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { API_REVISION } from "../../worker/http/api-revision.js";
 import { datasetVersion, planWork, WORK_BUDGET } from "../../shared/index.js";
 import { createApp } from "../../worker/app.js";
 import {
@@ -87,10 +88,10 @@ describe("finding 2: a view of a shared model is a lookup", () => {
     const { ws, token } = await sharedModel("page-etag", planInput());
     const { hash } = datasetVersion();
     const res = await call(`/v1/shared/${token}/result`);
-    expect(res.headers.get("etag")).toBe(`"v1-b0-${hash}-r1"`);
+    expect(res.headers.get("etag")).toBe(`"v1-b0-${hash}-r${API_REVISION}"`);
     const page = await call(`/s/${token}`);
     const etag = page.headers.get("etag")!;
-    expect(etag).toBe(`"v1-b0-${hash}-r1-page"`);
+    expect(etag).toBe(`"v1-b0-${hash}-r${API_REVISION}-page"`);
 
     const poll = () => call(`/s/${token}?fragment=1`, { headers: { "If-None-Match": etag } });
     expect((await poll()).status).toBe(304);
@@ -104,7 +105,7 @@ describe("finding 2: a view of a shared model is a lookup", () => {
     expect(put.status).toBe(200);
     const changed = await poll();
     expect(changed.status).toBe(200);
-    expect(changed.headers.get("etag")).toBe(`"v1-b1-${hash}-r1-page"`);
+    expect(changed.headers.get("etag")).toBe(`"v1-b1-${hash}-r${API_REVISION}-page"`);
     // The hire is now priced at the band's mid, $167,500, not the seed's $170,000.
     const content = await changed.text();
     expect(content).toContain('data-value="167500"');

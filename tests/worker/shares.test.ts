@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultEtag } from "../../worker/lib/version-etag.js";
+import { resultEtag } from "../../worker/http/version-etag.js";
 import { invokeFunction, planToUnits, runPlan } from "../../shared/index.js";
 import {
   api,

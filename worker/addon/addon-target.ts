@@ -1,4 +1,4 @@
-import { HttpProblem } from "../lib/problem.js";
+import { HttpProblem } from "../http/problem.js";
 
 /** The API a build of the add-on calls, and whether Apps Script may be told to allow it. */
 export interface AddonTarget {
@@ -15,6 +15,30 @@ export interface AddonTarget {
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
+ * ADDON_API_URL as an origin the add-on can call, or undefined when it cannot be one: Apps Script
+ * fetches only https:// URLs (and its urlFetchWhitelist takes only https prefixes), and the
+ * add-on adds /v1/… itself, so no path, query, fragment or credentials. `npm run deploy` checks a
+ * pinned value with this same rule before deploying.
+ */
+export function usableAddonOrigin(value: string): URL | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const usable =
+    url.protocol === "https:" &&
+    url.hostname.includes(".") &&
+    !url.username &&
+    !url.password &&
+    url.pathname === "/" &&
+    !url.search &&
+    !url.hash;
+  return usable ? url : undefined;
+}
+
+/**
  * The add-on is built for the origin its install page is opened at (so a workers.dev address, a
  * custom domain and `npm start` each get a working add-on with no configuration), unless the
  * operator pins one with ADDON_API_URL. A pinned value that Apps Script could not call is a
@@ -23,21 +47,8 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 export function addonTarget(requestUrl: string, configured: string | undefined): AddonTarget {
   const value = configured?.trim();
   if (value) {
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    const usable =
-      url?.protocol === "https:" &&
-      url.hostname.includes(".") &&
-      !url.username &&
-      !url.password &&
-      url.pathname === "/" &&
-      !url.search &&
-      !url.hash;
-    if (!url || !usable) {
+    const url = usableAddonOrigin(value);
+    if (!url) {
       throw new HttpProblem(
         500,
         "ADDON_API_URL_INVALID",

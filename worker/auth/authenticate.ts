@@ -1,5 +1,4 @@
-import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app.js";
+import { factory } from "../env.js";
 import { unauthorized } from "./context.js";
 import { rateLimit } from "./rate-limit.js";
 import { verifyApiKey } from "./verify-key.js";
@@ -10,7 +9,7 @@ import { verifyApiKey } from "./verify-key.js";
  * routes allow; routes that need a key say so with requireScope. The workspace's bands are
  * loaded later, only by routes that price with them (loadBands), after the rate limit.
  */
-export const identify = createMiddleware<AppEnv>(async (c, next) => {
+export const identify = factory.createMiddleware(async (c, next) => {
   const header = c.req.header("Authorization");
   let failure: string | undefined;
   let auth;
@@ -32,7 +31,7 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** A presented but invalid key is a 401 even on open routes: silently treating it as anonymous would hide the mistake. */
-export const rejectInvalidKey = createMiddleware(async (c, next) => {
+export const rejectInvalidKey = factory.createMiddleware(async (c, next) => {
   const failure = c.get("authFailure");
   if (failure) throw unauthorized(failure);
   await next();

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
-import { HttpProblem } from "../lib/problem.js";
+import { factory, type AppEnv } from "../env.js";
+import { HttpProblem } from "../http/problem.js";
 import { addressBucket } from "./client-address.js";
 
 /** Fixed one-minute windows: every request in the same minute counts against the same total. */
@@ -35,7 +35,7 @@ export function limitOf(env: Env, which: Limit): number {
  * answer; over `limit` it throws the 429 instead, with Retry-After. `who` ends "… for {who}".
  */
 export async function countRequest(
-  c: Context<{ Bindings: Env }>,
+  c: Context<AppEnv>,
   bucket: string,
   limit: number,
   who: string,
@@ -76,7 +76,7 @@ const SHARE_READ = /^\/v1\/shared\//;
  * 429 with Retry-After. Runs after the key has been identified, so a bad key counts against its
  * address.
  */
-export const rateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => {
+export const rateLimit = factory.createMiddleware(async (c, next) => {
   if (SHARE_READ.test(c.req.path)) return next();
   const auth = c.get("auth");
   const headers = auth
@@ -96,7 +96,7 @@ export const rateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => 
  * per /64) in a bucket of their own (PAGE_RATE_LIMIT_PER_MINUTE), so reading the docs never
  * uses up the API's limit.
  */
-export const pageRateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => {
+export const pageRateLimit = factory.createMiddleware(async (c, next) => {
   const headers = await countRequest(
     c,
     `page:${addressBucket(c.req.header("CF-Connecting-IP"))}`,

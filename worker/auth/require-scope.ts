@@ -1,8 +1,9 @@
-import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
-import { HttpProblem } from "../lib/problem.js";
-import type { Scope } from "../db/schema.js";
-import { scopeAllows } from "./api-key.js";
+import type { Context, MiddlewareHandler } from "hono";
+import type { Scope } from "../../shared/index.js";
+import { factory, type AppEnv } from "../env.js";
+import { HttpProblem } from "../http/problem.js";
+import { bearerAuth } from "../schemas/workspace-responses.js";
+import { scopeAllows } from "../db/credentials.js";
 import { unauthorized } from "./context.js";
 
 const WHAT: Record<Scope, string> = {
@@ -12,7 +13,7 @@ const WHAT: Record<Scope, string> = {
 };
 
 /** No key → 401 (with WWW-Authenticate); a key without the scope → 403 naming the scope needed. */
-export function assertScope(c: Context, scope: Scope): void {
+export function assertScope(c: Context<AppEnv>, scope: Scope): void {
   const auth = c.get("auth");
   if (!auth)
     throw unauthorized(
@@ -30,8 +31,17 @@ export function assertScope(c: Context, scope: Scope): void {
 
 /** Route middleware: assertScope before validation and the handler, so 401/403 come before any 400. */
 export function requireScope(scope: Scope) {
-  return createMiddleware(async (c, next) => {
+  return factory.createMiddleware(async (c, next) => {
     assertScope(c, scope);
     await next();
   });
+}
+
+/**
+ * What a route that needs a key with `scope` spreads into its createRoute: the bearer security
+ * requirement its OpenAPI entry declares and the middleware that enforces it (then `more`), from
+ * one call, so the document and the check cannot disagree.
+ */
+export function keyed(scope: Scope, ...more: MiddlewareHandler<AppEnv>[]) {
+  return { security: bearerAuth, middleware: [requireScope(scope), ...more] };
 }

@@ -1,16 +1,8 @@
-import { createMiddleware } from "hono/factory";
 import { database } from "../db/client.js";
-import type { ModelRow } from "../db/schema.js";
+import { factory } from "../env.js";
 import { findSharedModel } from "../db/shares.js";
 import { addressBucket } from "./client-address.js";
 import { countRequest, limitOf, setRateLimitHeaders } from "./rate-limit.js";
-
-declare module "hono" {
-  interface ContextVariableMap {
-    /** Set on share reads: the model behind the link's token, or null for an unknown or revoked link. */
-    sharedModel: ModelRow | null;
-  }
-}
 
 /** The token of /v1/shared/{token}[/…] and /s/{token}. */
 const TOKEN = /^\/(?:v1\/shared|s)\/([^/]+)/;
@@ -26,7 +18,7 @@ const MAX_TOKEN_LENGTH = 128;
  * deleted) counts against the caller's address instead, so guessing tokens is limited like any
  * anonymous call. Looks the model up once, for the route (c.var.sharedModel).
  */
-export const shareReadLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => {
+export const shareReadLimit = factory.createMiddleware(async (c, next) => {
   const token = TOKEN.exec(c.req.path)?.[1] ?? "";
   const model =
     token && token.length <= MAX_TOKEN_LENGTH

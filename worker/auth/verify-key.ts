@@ -1,7 +1,7 @@
 import { database } from "../db/client.js";
 import { findActiveKeyByHash } from "../db/keys.js";
-import { constantTimeEqual, hashApiKey } from "./api-key.js";
-import type { ApiKeyAuth } from "./context.js";
+import { constantTimeEqual, hashApiKey } from "../db/credentials.js";
+import type { ApiKeyAuth } from "../env.js";
 
 /** Longer than any key we issue or would accept as DEV_API_KEY: refused without touching the database. */
 const MAX_KEY_LENGTH = 256;

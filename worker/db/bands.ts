@@ -1,8 +1,9 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceBand } from "../../shared/index.js";
-import { randomToken } from "../auth/api-key.js";
-import type { Database } from "./client.js";
-import { bandSets, bands } from "./schema.js";
+import { randomToken } from "./credentials.js";
+import { auditStatement } from "./audit.js";
+import { database, type Database } from "./client.js";
+import { bandSets, bands, type BandRow } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
 
 export interface BandSet {
@@ -30,30 +31,39 @@ export async function findBandSet(
     .orderBy(desc(bandSets.version))
     .limit(1);
   if (!set) return undefined;
-  const rows = await db.select().from(bands).where(eq(bands.setId, set.id)).orderBy(asc(bands.row));
   return {
     id: set.id,
     version: set.version,
     createdAt: set.createdAt,
     createdBy: set.createdBy,
-    bands: rows.map((r) => ({
-      role: r.role,
-      level: r.level,
-      location: r.location,
-      basis: r.basis,
-      currency: r.currency,
-      low: r.lowCents / 100,
-      high: r.highCents / 100,
-    })),
+    bands: (await bandRows(db, set.id)).map(bandFromRow),
+  };
+}
+
+/** A set's rows in upload order. */
+function bandRows(db: Database, setId: string) {
+  return db.select().from(bands).where(eq(bands.setId, setId)).orderBy(asc(bands.row));
+}
+
+/** A stored row as the core's band: amounts from exact cents back to currency units. */
+function bandFromRow(r: BandRow): WorkspaceBand {
+  return {
+    role: r.role,
+    level: r.level,
+    location: r.location,
+    basis: r.basis,
+    currency: r.currency,
+    low: r.lowCents / 100,
+    high: r.highCents / 100,
   };
 }
 
 /** The workspace's current band set version, 0 when it has none: one indexed row, no bands. */
 export async function currentBandsVersion(d1: D1Database, workspaceId: string): Promise<number> {
-  const row = await d1
-    .prepare("SELECT MAX(version) AS version FROM band_sets WHERE workspace_id = ?")
-    .bind(workspaceId)
-    .first<{ version: number | null }>();
+  const [row] = await database(d1)
+    .select({ version: max(bandSets.version) })
+    .from(bandSets)
+    .where(eq(bandSets.workspaceId, workspaceId));
   return row?.version ?? 0;
 }
 
@@ -74,40 +84,19 @@ export async function currentBands(
   d1: D1Database,
   workspaceId: string,
 ): Promise<{ version: number; bands: WorkspaceBand[] }> {
-  const set = await d1
-    .prepare(
-      "SELECT id, version FROM band_sets WHERE workspace_id = ? ORDER BY version DESC LIMIT 1",
-    )
-    .bind(workspaceId)
-    .first<{ id: string; version: number }>();
+  const db = database(d1);
+  const [set] = await db
+    .select({ id: bandSets.id, version: bandSets.version })
+    .from(bandSets)
+    .where(eq(bandSets.workspaceId, workspaceId))
+    .orderBy(desc(bandSets.version))
+    .limit(1);
   if (!set) return { version: 0, bands: [] };
   let rows = setCache.get(set.id);
   if (rows) {
     setCache.delete(set.id);
   } else {
-    const { results } = await d1
-      .prepare(
-        "SELECT role, level, location, basis, currency, low_cents, high_cents FROM bands WHERE set_id = ? ORDER BY row",
-      )
-      .bind(set.id)
-      .all<{
-        role: string;
-        level: string;
-        location: string;
-        basis: WorkspaceBand["basis"];
-        currency: WorkspaceBand["currency"];
-        low_cents: number;
-        high_cents: number;
-      }>();
-    rows = results.map((r) => ({
-      role: r.role,
-      level: r.level,
-      location: r.location,
-      basis: r.basis,
-      currency: r.currency,
-      low: r.low_cents / 100,
-      high: r.high_cents / 100,
-    }));
+    rows = (await bandRows(db, set.id)).map(bandFromRow);
   }
   setCache.set(set.id, rows);
   while (setCache.size > SET_CACHE_SIZE) setCache.delete(setCache.keys().next().value!);
@@ -175,11 +164,9 @@ export function replaceBandsStatements(
     );
   }
   statements.push(
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'bands.replace', 'bands', id, version, ? FROM band_sets WHERE id = ?",
-      actor,
-      now,
-      setId,
+    auditStatement(
+      { actor, action: "bands.replace", objectType: "bands", at: now },
+      { table: "band_sets", where: "id = ?", params: [setId], versionColumn: "version" },
     ),
   );
   return statements;

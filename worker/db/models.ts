@@ -1,9 +1,19 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { randomToken } from "../auth/api-key.js";
-import { auditStatement } from "./audit.js";
+import { randomToken } from "./credentials.js";
+import { auditStatement, type AuditedRow } from "./audit.js";
 import type { Database } from "./client.js";
 import { models, modelVersions, type ModelRow, type ModelVersionRow } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
+
+/** A workspace's model, as the object of an audit row (and of a share's). */
+export function modelRow(m: { id: string; workspaceId: string }): AuditedRow {
+  return {
+    table: "models",
+    where: "id = ? AND workspace_id = ?",
+    params: [m.id, m.workspaceId],
+    versionColumn: "version",
+  };
+}
 
 export function newModelId(): string {
   return randomToken("mdl_", 12);
@@ -71,15 +81,8 @@ export function createModelStatements(m: {
       m.id,
     ),
     auditStatement(
-      {
-        workspaceId: m.workspaceId,
-        actor: m.actor,
-        action: "model.create",
-        objectType: "model",
-        objectId: m.id,
-        version: 1,
-        at: m.now,
-      },
+      { actor: m.actor, action: "model.create", objectType: "model", at: m.now },
+      { table: "models", where: "id = ?", params: [m.id], versionColumn: "version" },
       { onlyIfChanged: true },
     ),
   ];
@@ -123,12 +126,10 @@ export function updateModelStatements(m: {
       m.id,
       m.workspaceId,
     ),
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'model.update', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      m.actor,
-      m.now,
-      m.id,
-      m.workspaceId,
+    auditStatement(
+      { actor: m.actor, action: "model.update", objectType: "model", at: m.now },
+      modelRow(m),
+      { onlyIfChanged: true },
     ),
   ];
 }
@@ -155,13 +156,15 @@ export function setDeletedStatements(m: {
       );
   return [
     flip,
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, ?, 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      m.actor,
-      m.deleted ? "model.delete" : "model.restore",
-      m.now,
-      m.id,
-      m.workspaceId,
+    auditStatement(
+      {
+        actor: m.actor,
+        action: m.deleted ? "model.delete" : "model.restore",
+        objectType: "model",
+        at: m.now,
+      },
+      modelRow(m),
+      { onlyIfChanged: true },
     ),
   ];
 }

@@ -1,6 +1,8 @@
-import { generateApiKey, hashApiKey, keyDisplayPrefix, randomToken } from "../auth/api-key.js";
+import { generateApiKey, hashApiKey, keyDisplayPrefix, randomToken } from "./credentials.js";
 
-export { impliedScopes, parseScopes } from "../auth/api-key.js";
+export { impliedScopes, parseScopes } from "./credentials.js";
+import { invalid } from "../../shared/errors.js";
+import { auditStatement } from "./audit.js";
 import type { Scope } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
 
@@ -12,8 +14,9 @@ export const KEY_NAME_MAX = 100;
 
 export function checkWorkspaceSlug(slug: string): string {
   if (!WORKSPACE_SLUG.test(slug)) {
-    throw new Error(
-      `workspace: ${JSON.stringify(slug)} is not a workspace name; use 1-40 lower-case letters, digits and dashes, e.g. "acme"`,
+    throw invalid(
+      "workspace",
+      `${JSON.stringify(slug)} is not a workspace name; use 1-40 lower-case letters, digits and dashes, e.g. "acme"`,
     );
   }
   return slug;
@@ -22,8 +25,9 @@ export function checkWorkspaceSlug(slug: string): string {
 export function checkKeyName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > KEY_NAME_MAX || /\p{Cc}/u.test(trimmed)) {
-    throw new Error(
-      `name: give a key name of 1-${KEY_NAME_MAX} printable characters, e.g. "HR sync"`,
+    throw invalid(
+      "name",
+      `give a key name of 1-${KEY_NAME_MAX} printable characters, e.g. "HR sync"`,
     );
   }
   return trimmed;
@@ -55,11 +59,9 @@ export function ensureWorkspaceStatements(
       slug,
       now,
     ),
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT id, ?, 'workspace.create', 'workspace', id, NULL, ? FROM workspaces WHERE id = ?",
-      actor,
-      now,
-      id,
+    auditStatement(
+      { actor, action: "workspace.create", objectType: "workspace", at: now },
+      { table: "workspaces", where: "id = ?", params: [id], workspaceColumn: "id" },
     ),
   ];
 }
@@ -120,11 +122,9 @@ export async function newKeyStatements(opts: NewKeyOptions): Promise<NewKey> {
     opts.actor,
     ref,
   );
-  const audit = stmt(
-    "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.create', 'key', id, NULL, ? FROM api_keys WHERE key_hash = ?",
-    opts.actor,
-    now,
-    hash,
+  const audit = auditStatement(
+    { actor: opts.actor, action: "key.create", objectType: "key", at: now },
+    { table: "api_keys", where: "key_hash = ?", params: [hash] },
   );
   return { key, id, name, scope: opts.scope, prefix, createdAt: now, statements: [insert, audit] };
 }
@@ -150,12 +150,10 @@ export function revokeKeyStatements(
       keyId,
       ...scopeParam,
     ),
-    // changes() is the row count of the UPDATE just before, in the same transaction.
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'key.revoke', 'key', id, NULL, ? FROM api_keys WHERE id = ? AND changes() = 1",
-      actor,
-      now,
-      keyId,
+    auditStatement(
+      { actor, action: "key.revoke", objectType: "key", at: now },
+      { table: "api_keys", where: "id = ?", params: [keyId] },
+      { onlyIfChanged: true },
     ),
   ];
 }
@@ -188,7 +186,7 @@ export async function devWorkspaceStatements(
 ): Promise<{ key: string; generated: boolean; statements: SqlStatement[] }> {
   const chosen = devApiKey?.trim();
   if (chosen !== undefined && chosen.length < 16)
-    throw new Error("DEV_API_KEY: use at least 16 characters (or unset it to get a generated key)");
+    throw invalid("DEV_API_KEY", "use at least 16 characters (or unset it to get a generated key)");
   const created = await newKeyStatements({
     workspace: { slug: DEV_WORKSPACE },
     scope: "admin",

@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { BASES, CURRENCIES, SCOPES, type Scope } from "../../shared/vocabulary.js";
 
 // Every time is Unix epoch milliseconds. Ids are random, prefixed by kind ("ws_", "key_", "mdl_", "bset_"),
 // so an id pasted in the wrong place is recognisable and ids never reveal counts or order.
@@ -19,8 +20,7 @@ export const workspaces = sqliteTable("workspaces", {
   createdAt: integer("created_at").notNull(),
 });
 
-export const SCOPES = ["read", "write", "admin"] as const;
-export type Scope = (typeof SCOPES)[number];
+export type { Scope };
 
 /** An API key: only its SHA-256 is stored; the key itself is shown once, when it is created. */
 export const apiKeys = sqliteTable(
@@ -44,7 +44,10 @@ export const apiKeys = sqliteTable(
   },
   (t) => [
     index("api_keys_workspace_idx").on(t.workspaceId, t.createdAt),
-    check("api_keys_scope_check", sql`${t.scope} IN ('read', 'write', 'admin')`),
+    check(
+      "api_keys_scope_check",
+      sql`${t.scope} IN (${sql.raw(SCOPES.map((s) => `'${s}'`).join(", "))})`,
+    ),
   ],
 );
 
@@ -137,8 +140,8 @@ export const bands = sqliteTable(
     role: text("role").notNull(),
     level: text("level").notNull(),
     location: text("location").notNull(),
-    basis: text("basis", { enum: ["base", "total", "market"] }).notNull(),
-    currency: text("currency", { enum: ["USD", "GBP"] }).notNull(),
+    basis: text("basis", { enum: BASES }).notNull(),
+    currency: text("currency", { enum: CURRENCIES }).notNull(),
     /** Exact amounts in cents (of `currency`). */
     lowCents: integer("low_cents").notNull(),
     highCents: integer("high_cents").notNull(),

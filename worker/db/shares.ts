@@ -1,6 +1,8 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { randomToken } from "../auth/api-key.js";
+import { randomToken } from "./credentials.js";
+import { auditStatement } from "./audit.js";
 import type { Database } from "./client.js";
+import { modelRow } from "./models.js";
 import { models, shares, type ModelRow } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
 
@@ -9,14 +11,26 @@ export function newShareToken(): string {
   return randomToken("shr_", 24);
 }
 
-/** A share of a live (not deleted) model of the workspace, audited; no row at all if the model is not there. */
-export function createShareStatements(s: {
+/** A write to one share link of a workspace's model, by a key at a time. */
+export interface ShareWrite {
   token: string;
   modelId: string;
   workspaceId: string;
   actor: string;
   now: number;
-}): SqlStatement[] {
+}
+
+/** The audit row of a share write: the model is its object, at the version it was shared at. */
+function shareAudit(s: ShareWrite, action: "share.create" | "share.revoke"): SqlStatement {
+  return auditStatement(
+    { actor: s.actor, action, objectType: "model", at: s.now },
+    modelRow({ id: s.modelId, workspaceId: s.workspaceId }),
+    { onlyIfChanged: true },
+  );
+}
+
+/** A share of a live (not deleted) model of the workspace, audited; no row at all if the model is not there. */
+export function createShareStatements(s: ShareWrite): SqlStatement[] {
   return [
     stmt(
       "INSERT INTO shares (token, model_id, workspace_id, created_at, created_by) SELECT ?, id, workspace_id, ?, ? FROM models WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL",
@@ -26,24 +40,12 @@ export function createShareStatements(s: {
       s.modelId,
       s.workspaceId,
     ),
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.create', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      s.actor,
-      s.now,
-      s.modelId,
-      s.workspaceId,
-    ),
+    shareAudit(s, "share.create"),
   ];
 }
 
 /** Revokes an active share of the workspace's model, audited only if it was active. */
-export function revokeShareStatements(s: {
-  token: string;
-  modelId: string;
-  workspaceId: string;
-  actor: string;
-  now: number;
-}): SqlStatement[] {
+export function revokeShareStatements(s: ShareWrite): SqlStatement[] {
   return [
     stmt(
       "UPDATE shares SET revoked_at = ? WHERE token = ? AND model_id = ? AND workspace_id = ? AND revoked_at IS NULL",
@@ -52,13 +54,7 @@ export function revokeShareStatements(s: {
       s.modelId,
       s.workspaceId,
     ),
-    stmt(
-      "INSERT INTO audit_log (workspace_id, actor, action, object_type, object_id, version, at) SELECT workspace_id, ?, 'share.revoke', 'model', id, version, ? FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
-      s.actor,
-      s.now,
-      s.modelId,
-      s.workspaceId,
-    ),
+    shareAudit(s, "share.revoke"),
   ];
 }
 

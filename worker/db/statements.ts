@@ -1,7 +1,10 @@
 /**
- * Plain SQL statements with bound parameters. The worker runs them through D1 (`env.DB.batch`);
- * the keys script and `npm start` inline the parameters and hand the text to
- * `wrangler d1 execute`; the tests run the very same statements against the test D1.
+ * How worker/db writes: every write is a plain SQL statement with bound parameters, built by the
+ * module of its table and run as ONE batch (one transaction: all or nothing), conditional writes
+ * RETURNING what they wrote and audit rows following through auditStatement. The worker runs them
+ * through D1 (`env.DB.batch`); the keys script and `npm start` inline the parameters and hand the
+ * text to `wrangler d1 execute`; the tests run the very same statements against the test D1.
+ * Reads go through drizzle (worker/db/client.ts), typed by the schema.
  */
 export type SqlValue = string | number | null;
 

@@ -1,3 +1,7 @@
+import { count, eq, sql } from "drizzle-orm";
+import { database } from "./client.js";
+import { bandSets, models } from "./schema.js";
+
 /** What a workspace keeps, for its quotas: one aggregate over its models, one over its band sets. */
 export interface WorkspaceUsage {
   models: number;
@@ -10,32 +14,32 @@ export interface WorkspaceUsage {
 }
 
 export async function workspaceUsage(d1: D1Database, workspaceId: string): Promise<WorkspaceUsage> {
-  const [models, bands] = await d1.batch([
-    d1
-      .prepare(
-        "SELECT COUNT(*) AS models, COALESCE(SUM(deleted_at IS NOT NULL), 0) AS deleted, COALESCE(MAX(version), 0) AS largest, COALESCE(SUM(bytes), 0) AS bytes FROM models WHERE workspace_id = ?",
-      )
-      .bind(workspaceId),
-    d1
-      .prepare(
-        "SELECT COALESCE(SUM(row_count), 0) AS rows, COUNT(*) AS versions FROM band_sets WHERE workspace_id = ?",
-      )
-      .bind(workspaceId),
+  const db = database(d1);
+  const [[m], [b]] = await db.batch([
+    db
+      .select({
+        models: count(),
+        deleted: sql<number>`COALESCE(SUM(${models.deletedAt} IS NOT NULL), 0)`,
+        largest: sql<number>`COALESCE(MAX(${models.version}), 0)`,
+        bytes: sql<number>`COALESCE(SUM(${models.bytes}), 0)`,
+      })
+      .from(models)
+      .where(eq(models.workspaceId, workspaceId)),
+    db
+      .select({
+        rows: sql<number>`COALESCE(SUM(${bandSets.rowCount}), 0)`,
+        versions: count(),
+      })
+      .from(bandSets)
+      .where(eq(bandSets.workspaceId, workspaceId)),
   ]);
-  const m = models!.results[0] as {
-    models: number;
-    deleted: number;
-    largest: number;
-    bytes: number;
-  };
-  const b = bands!.results[0] as { rows: number; versions: number };
   return {
-    models: m.models,
-    deletedModels: m.deleted,
-    largestVersionCount: m.largest,
-    storedBytes: m.bytes,
-    bandRows: b.rows,
-    bandVersions: b.versions,
+    models: m?.models ?? 0,
+    deletedModels: m?.deleted ?? 0,
+    largestVersionCount: m?.largest ?? 0,
+    storedBytes: m?.bytes ?? 0,
+    bandRows: b?.rows ?? 0,
+    bandVersions: b?.versions ?? 0,
   };
 }
 

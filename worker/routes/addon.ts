@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { newRouter, type AppEnv } from "../app.js";
+import { newRouter, type AppEnv } from "../env.js";
 import {
   ADDON_FILE_NAMES,
   ADDON_FILE_TYPES,
@@ -9,8 +9,8 @@ import {
   type AddonBuild,
 } from "../addon/addon-files.js";
 import { addonTarget } from "../addon/addon-target.js";
-import { etagMatches, MAX_AGE_SECONDS } from "../lib/cache.js";
-import { HttpProblem } from "../lib/problem.js";
+import { conditionalGet, fixedContent } from "../http/conditional.js";
+import { HttpProblem } from "../http/problem.js";
 import { addonPage } from "../pages/addon-page.js";
 
 // The Google Sheets add-on, built for the origin this worker is reached at (or ADDON_API_URL):
@@ -18,12 +18,13 @@ import { addonPage } from "../pages/addon-page.js";
 
 const page = createRoute({
   method: "get",
-  path: "/addon",
+  path: "/",
   tags: ["Pages"],
   summary:
     "Install the Google Sheets add-on (HTML): its three files, built for this API, and the steps",
   description:
     "Code.js, appsscript.json and Sidebar.html built for this API's origin (its urlFetchWhitelist allows that origin when it is https), each with a Copy button and a download link, and the three steps: Extensions › Apps Script, paste, reload.",
+  middleware: [conditionalGet] as const,
   responses: {
     200: { description: "The install page.", content: { "text/html": { schema: z.string() } } },
     304: { description: "Not modified." },
@@ -32,9 +33,12 @@ const page = createRoute({
 
 const file = createRoute({
   method: "get",
-  path: "/addon/{file}",
+  path: "/{file}",
   tags: ["Pages"],
   summary: "One of the add-on's three files, built for this API",
+  description:
+    "Code.js, appsscript.json or Sidebar.html exactly as they go into the Apps Script project, built for this API's origin.",
+  middleware: [conditionalGet] as const,
   request: {
     params: z.object({
       file: z.string().openapi({
@@ -66,9 +70,7 @@ function addonBuild(c: Context<AppEnv>): AddonBuild {
 const pages = new WeakMap<AddonBuild, string>();
 
 function cached(c: Context<AppEnv>, etag: string, body: () => string, type: string) {
-  const headers = { ETag: etag, "Cache-Control": `public, max-age=${MAX_AGE_SECONDS}` };
-  if (etagMatches(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
-  return c.body(body(), 200, { ...headers, "Content-Type": type });
+  return fixedContent(c, body(), type, { etag });
 }
 
 export const addonRouter = newRouter()

@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
+import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { listAudit } from "../db/audit.js";
 import { database } from "../db/client.js";
-import { json } from "../lib/openapi.js";
-import { isoTime } from "../lib/version-etag.js";
+import { json } from "../schemas/openapi.js";
+import { isoTime } from "../http/version-etag.js";
 
 const AuditEntrySchema = z
   .object({
@@ -26,13 +26,12 @@ const AuditEntrySchema = z
 
 const list = createRoute({
   method: "get",
-  path: "/v1/audit",
+  path: "/",
   tags: ["Keys"],
   summary: "The workspace's audit trail, newest first (admin)",
   description:
     "One entry per write: who (key), what (action and object), when, which version. Page with ?before=<id of the last entry>.",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   request: {
     query: z.object({
       limit: z
@@ -41,7 +40,7 @@ const list = createRoute({
         .transform(Number)
         .pipe(z.number().int().min(1).max(500))
         .optional()
-        .openapi({ type: "integer", example: "100" } as never),
+        .openapi({ type: "integer", example: 100 } as never),
       before: z
         .string()
         .regex(/^\d{1,15}$/, { error: "must be an entry id" })
@@ -78,5 +77,3 @@ export const auditRouter = newRouter().openapi(list, async (c) => {
     200,
   );
 });
-
-registerBearerScheme(auditRouter);

@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
+import { CURRENCIES, BASES } from "../../shared/index.js";
+import { newRouter } from "../env.js";
+import { conditionalGet } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { findBandSet, listBandSets, replaceBandsStatements } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { runBatch } from "../db/statements.js";
@@ -12,13 +14,13 @@ import {
   checkBands,
   MAX_BAND_ROWS,
   type RawBandRow,
-} from "../lib/band-input.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
-import { HttpProblem } from "../lib/problem.js";
-import { quotaExceeded, quotasFrom } from "../lib/quotas.js";
+} from "../http/band-input.js";
+import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
+import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { HttpProblem } from "../http/problem.js";
+import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
-import { isoTime, noneMatchHits } from "../lib/version-etag.js";
+import { isoTime } from "../http/version-etag.js";
 
 // A workspace's own compensation bands. An upload replaces the whole set atomically and the
 // previous set stays readable as its version; where a band matches a role, level, location,
@@ -29,8 +31,8 @@ const BandSchema = z
     role: z.string().openapi({ example: "ML Engineer" }),
     level: z.string().openapi({ example: "Mid" }),
     location: z.string().openapi({ example: "Austin, TX" }),
-    basis: z.enum(["base", "total", "market"]).openapi({ example: "base" }),
-    currency: z.enum(["USD", "GBP"]).openapi({ example: "USD" }),
+    basis: z.enum(BASES).openapi({ example: "base" }),
+    currency: z.enum(CURRENCIES).openapi({ example: "USD" }),
     low: z.number().openapi({ example: 150000 }),
     high: z.number().openapi({ example: 185000 }),
   })
@@ -75,22 +77,21 @@ const VersionQuery = z.object({
     .openapi({
       description: "An earlier set; default the current one.",
       type: "integer",
-      example: "1",
+      example: 1,
     } as never),
   format: formatParam,
 });
 
 const replace = createRoute({
   method: "put",
-  path: "/v1/bands",
+  path: "/",
   tags: ["Bands"],
   summary: "Replace the workspace's compensation bands (CSV or JSON)",
   description:
     `text/csv with the header \`${BAND_COLUMNS.join(",")}\`, or JSON {"bands": [...]}. Every row is checked (unknown role/level/location with suggestions, basis, currency, ` +
     `low ≤ high, non-negative, every field present, no repeated band); any bad row → 422 listing each one, and the previous bands stay. ` +
     `At most ${MAX_BAND_ROWS} rows; an empty set clears the bands. Every version is kept, so an upload that would take the workspace over its band-row quota is refused (409 QUOTA_EXCEEDED; GET /v1/usage). Needs the write scope.`,
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: {
     body: {
       description: "The whole new set.",
@@ -112,16 +113,18 @@ const replace = createRoute({
 
 const get = createRoute({
   method: "get",
-  path: "/v1/bands",
+  path: "/",
   tags: ["Bands"],
   summary: "The workspace's current bands (or ?version=n); CSV too",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  description:
+    'The bands as stored (canonical names); as CSV in the upload format, so a set can be edited and PUT back. ETag "b<version>".',
+  ...keyed("read", conditionalGet),
   request: { query: VersionQuery },
   responses: {
     200: jsonOrCsv(
       BandSetSchema,
       "The band set; CSV has the upload header, so it can be edited and PUT back.",
+      BAND_COLUMNS,
     ),
     304: { description: "Unchanged." },
     ...workspaceProblems(400, 401, 403, 404),
@@ -130,11 +133,12 @@ const get = createRoute({
 
 const versions = createRoute({
   method: "get",
-  path: "/v1/bands/versions",
+  path: "/versions",
   tags: ["Bands"],
   summary: "Every band set the workspace has uploaded",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  description:
+    "Each version with its row count and who uploaded it, newest (the current set) first.",
+  ...keyed("read"),
   responses: {
     200: json(
       z
@@ -216,24 +220,19 @@ export const bandsRouter = newRouter()
     const csv = wantsCsv(c);
     const etag = `"b${set?.version ?? 0}${csv ? "-csv" : ""}"`;
     const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-    if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
     const bands = set?.bands ?? [];
-    if (csv) {
-      const res = csvResponse(c, [
-        [...BAND_COLUMNS],
-        ...bands.map((b) => [b.role, b.level, b.location, b.basis, b.currency, b.low, b.high]),
-      ]);
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res as never;
-    }
-    return c.json(
+    return jsonOrCsvAnswer(
+      c,
       {
         version: set?.version ?? 0,
         createdAt: set ? isoTime(set.createdAt) : null,
         createdBy: set?.createdBy ?? null,
         bands,
       },
-      200,
+      () => [
+        BAND_COLUMNS,
+        ...bands.map((b) => [b.role, b.level, b.location, b.basis, b.currency, b.low, b.high]),
+      ],
       headers,
     );
   })
@@ -253,5 +252,3 @@ export const bandsRouter = newRouter()
       200,
     );
   });
-
-registerBearerScheme(bandsRouter);

@@ -12,11 +12,13 @@ import {
   type SheetResult,
   type WorkEstimate,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, PlannerErrorSchema, problemResponses, text } from "../lib/openapi.js";
-import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
-import { toProblem, type Issue } from "../lib/validation.js";
-import { functionContext } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { modelsForFunctions } from "../middleware/model-resolver.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { json, PlannerErrorSchema, problemResponses, text } from "../schemas/openapi.js";
+import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../schemas/sheet.js";
+import { toProblem, type Issue } from "../http/validation.js";
+import { functionContext } from "../http/workspace-data.js";
 
 export const MAX_BATCH_CALLS = 5000;
 
@@ -43,10 +45,11 @@ type BatchResult = { value: SheetResult } | { error: z.infer<typeof PlannerError
 
 const route = createRoute({
   method: "post",
-  path: "/v1/batch",
+  path: "/",
   tags: ["Functions"],
   summary: "Call many functions at once",
   description: `Up to ${MAX_BATCH_CALLS} calls; results come back in the same order, each a value or an error. One bad call never fails the others. Every call is priced before any runs (GET /v1/functions lists what each costs); a batch whose calls cost more than the work budget together is refused whole with 422 TOO_MUCH_WORK, saying how to split it.`,
+  middleware: [loadBands, modelsForFunctions] as const,
   request: {
     body: {
       required: true,

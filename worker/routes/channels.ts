@@ -1,44 +1,32 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listChannels } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import {
-  formatParam,
-  jsonOrCsv,
-  NOT_MODIFIED,
-  problemResponses,
-  SourceSchema,
-} from "../lib/openapi.js";
+import { newRouter } from "../env.js";
+import { ChannelSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
+import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses } from "../schemas/openapi.js";
 
-export const ChannelSchema = z
-  .object({
-    id: z.string().openapi({ example: "referral" }),
-    name: z.string().openapi({ example: "Referrals" }),
-    rank: z.number().int(),
-    quality: z.string(),
-    notes: z.string(),
-    cost: z
-      .object({ kind: z.enum(["fixed", "share-of-salary"]), low: z.number(), high: z.number() })
-      .nullable()
-      .openapi({
-        description:
-          "The cost the seed states: USD per hire (fixed) or a share of the annual salary; null where it states none.",
-      }),
-    source: SourceSchema,
-  })
-  .openapi("RecruitingChannel");
+const CSV_COLUMNS = [
+  "rank",
+  "id",
+  "name",
+  "quality",
+  "costKind",
+  "costLow",
+  "costHigh",
+  "notes",
+] as const;
 
 const route = createRoute({
   method: "get",
-  path: "/v1/channels",
+  path: "/",
   tags: ["Reference"],
   summary: "Recruiting channels",
   description: "Recruiting channels ranked by quality, with the costs the seed states.",
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ channels: z.array(ChannelSchema) }), "Every channel."),
+    200: jsonOrCsv(z.object({ channels: z.array(ChannelSchema) }), "Every channel.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -46,20 +34,17 @@ const route = createRoute({
 
 export const channelsRouter = newRouter().openapi(route, (c) => {
   const channels = listChannels();
-  if (wantsCsv(c)) {
-    return csvResponse(c, [
-      ["rank", "id", "name", "quality", "costKind", "costLow", "costHigh", "notes"],
-      ...channels.map((ch) => [
-        ch.rank,
-        ch.id,
-        ch.name,
-        ch.quality,
-        ch.cost?.kind ?? "",
-        ch.cost?.low ?? "",
-        ch.cost?.high ?? "",
-        ch.notes,
-      ]),
-    ]);
-  }
-  return c.json({ channels }, 200);
+  return jsonOrCsvAnswer(c, { channels }, () => [
+    CSV_COLUMNS,
+    ...channels.map((ch) => [
+      ch.rank,
+      ch.id,
+      ch.name,
+      ch.quality,
+      ch.cost?.kind ?? "",
+      ch.cost?.low ?? "",
+      ch.cost?.high ?? "",
+      ch.notes,
+    ]),
+  ]);
 });

@@ -1,15 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { dataset, DATASET_VERSION } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { json, NOT_MODIFIED, problemResponses, SEED_FILE_NAMES } from "../lib/openapi.js";
-import { PlanTemplateSchema } from "../lib/plan-schemas.js";
-import { ChannelSchema } from "./channels.js";
-import { LevelSchema } from "./levels.js";
-import { LocationSchema } from "./locations.js";
-import { RoleSummarySchema } from "./roles.js";
-import { TransitionSchema } from "./transitions.js";
-import { UpskillingPathSchema } from "./upskilling.js";
+import { BASES, CURRENCIES, dataset, DATASET_VERSION } from "../../shared/index.js";
+import { newRouter } from "../env.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { datasetCache } from "../http/conditional.js";
+import { json, NOT_MODIFIED, problemResponses, SEED_FILE_NAMES } from "../schemas/openapi.js";
+import { PlanTemplateSchema } from "../schemas/plan.js";
+import {
+  ChannelSchema,
+  LevelSchema,
+  LocationSchema,
+  RoleSummarySchema,
+  TransitionSchema,
+  UpskillingPathSchema,
+} from "../schemas/reference.js";
 
 const table = (description: string) => z.unknown().openapi({ description });
 
@@ -54,8 +57,8 @@ const DatasetSchema = z
             role: z.string(),
             level: z.string(),
             location: z.string(),
-            basis: z.enum(["base", "total", "market"]),
-            currency: z.enum(["USD", "GBP"]),
+            basis: z.enum(BASES),
+            currency: z.enum(CURRENCIES),
             low: z.number(),
             high: z.number(),
           }),
@@ -71,12 +74,12 @@ const DatasetSchema = z
 
 const route = createRoute({
   method: "get",
-  path: "/v1/dataset",
+  path: "/",
   tags: ["Reference"],
   summary: "The whole dataset",
   description:
     "Every seed table the product computes from, with the dataset version and content hash. JSON only (it is nested, not a table).",
-  middleware: [datasetCache] as const,
+  middleware: [loadBands, datasetCache] as const,
   responses: {
     200: json(DatasetSchema, "The dataset."),
     304: NOT_MODIFIED,

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { contentHash } from "../../shared/index.js";
-import { newRouter, type AppEnv } from "../app.js";
-import { etagMatches } from "../lib/cache.js";
+import { newRouter, type AppEnv } from "../env.js";
+import { conditionalGet, fixedContent } from "../http/conditional.js";
 import { FAVICON_ICO, FAVICON_SVG } from "../pages/favicon.js";
 
 // The site icon, at the two addresses browsers use: /favicon.ico (asked for by default) and the
@@ -14,6 +14,9 @@ const icon = (path: string, mediaType: string) =>
     path,
     tags: ["Pages"],
     summary: "The site icon",
+    description:
+      "The icon every page links to (and browsers ask for by default), with a strong ETag.",
+    middleware: [conditionalGet] as const,
     responses: {
       200: { description: "The icon.", content: { [mediaType]: { schema: z.string() } } },
       304: { description: "Not modified." },
@@ -29,9 +32,10 @@ function serve(
   c: Context<AppEnv>,
   icon: { body: Uint8Array<ArrayBuffer> | string; type: string; etag: string },
 ) {
-  const headers = { ETag: icon.etag, "Cache-Control": "public, max-age=86400" };
-  if (etagMatches(c.req.header("If-None-Match"), icon.etag)) return c.body(null, 304, headers);
-  return c.body(icon.body, 200, { ...headers, "Content-Type": icon.type });
+  return fixedContent(c, icon.body, icon.type, {
+    etag: icon.etag,
+    cacheControl: "public, max-age=86400",
+  });
 }
 
 export const faviconRouter = newRouter()

@@ -2,15 +2,16 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   CATALOGUE,
   CATEGORIES,
-  exampleFormula,
+  describeFunction,
   findFunction,
   invokeFunction,
-  signature,
   type ArgType,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { modelsForFunctions } from "../middleware/model-resolver.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   json,
@@ -18,10 +19,10 @@ import {
   NOT_MODIFIED,
   problemResponses,
   text,
-} from "../lib/openapi.js";
-import { inPath } from "../lib/problem.js";
-import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../lib/sheet-schemas.js";
-import { functionContext } from "../lib/workspace-data.js";
+} from "../schemas/openapi.js";
+import { inPath } from "../http/problem.js";
+import { FunctionArgsSchema, sheetArgs, SheetValueSchema } from "../schemas/sheet.js";
+import { functionContext } from "../http/workspace-data.js";
 
 const ARG_TYPES: [ArgType, ...ArgType[]] = [
   "text",
@@ -69,9 +70,11 @@ const FunctionSchema = z
   })
   .openapi("CatalogueFunction");
 
+const CSV_COLUMNS = ["name", "category", "summary", "args", "returns", "example"] as const;
+
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/functions",
+  path: "/",
   tags: ["Functions"],
   summary: "The spreadsheet function catalogue",
   description:
@@ -79,7 +82,7 @@ const listRoute = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ functions: z.array(FunctionSchema) }), "The catalogue."),
+    200: jsonOrCsv(z.object({ functions: z.array(FunctionSchema) }), "The catalogue.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -87,11 +90,12 @@ const listRoute = createRoute({
 
 const callRoute = createRoute({
   method: "post",
-  path: "/v1/functions/{name}",
+  path: "/{name}",
   tags: ["Functions"],
   summary: "Call a spreadsheet function",
   description:
     'Any catalogue function, exactly as a sheet would call it: `{ "args": [...] }` → `{ "value": ... }`. Ranges (rows of cells) map per-cell arguments, and then a bad cell becomes an "Error: …" value in its place.',
+  middleware: [loadBands, modelsForFunctions] as const,
   request: {
     params: z.object({
       name: text("Function name; the AI_ prefix and case are optional.", "AI_SALARY"),
@@ -118,38 +122,18 @@ const callRoute = createRoute({
 
 export const functionsRouter = newRouter()
   .openapi(listRoute, (c) => {
-    const functions = CATALOGUE.map((e) => ({
-      name: e.name,
-      category: e.category,
-      summary: e.summary,
-      signature: signature(e),
-      args: e.args.map((a) => ({
-        name: a.name,
-        type: a.type,
-        optional: a.optional,
-        ...(a.defaultText === undefined ? {} : { defaultText: a.defaultText }),
-        help: a.help,
-        mappable: a.map,
-        ...(a.choices ? { choices: [...a.choices] } : {}),
-      })),
-      returns: e.returns,
-      example: exampleFormula(e),
-      network: e.network === true,
-    }));
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["name", "category", "summary", "args", "returns", "example"],
-        ...functions.map((f) => [
-          f.name,
-          f.category,
-          f.summary,
-          f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", "),
-          f.returns.kind,
-          f.example,
-        ]),
-      ]);
-    }
-    return c.json({ functions }, 200);
+    const functions = CATALOGUE.map(describeFunction);
+    return jsonOrCsvAnswer(c, { functions }, () => [
+      CSV_COLUMNS,
+      ...functions.map((f) => [
+        f.name,
+        f.category,
+        f.summary,
+        f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(", "),
+        f.returns.kind,
+        f.example,
+      ]),
+    ]);
   })
   .openapi(callRoute, (c) => {
     const entry = inPath("name", () => findFunction(c.req.valid("param").name));

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { datasetVersion } from "../../shared/index.js";
-import { newRouter } from "../app.js";
+import { datasetVersion, type HealthAnswer } from "../../shared/index.js";
+import { newRouter } from "../env.js";
 
 const HealthSchema = z
   .object({
@@ -11,11 +11,11 @@ const HealthSchema = z
       example: "84cc356d49fba7ec",
     }),
   })
-  .openapi("Health");
+  .openapi("Health") satisfies z.ZodType<HealthAnswer>;
 
 const route = createRoute({
   method: "get",
-  path: "/health",
+  path: "/",
   tags: ["Meta"],
   summary: "Service status",
   description:
@@ -32,5 +32,6 @@ export const healthRouter = newRouter().openapi(route, (c) => {
   const { version, hash } = datasetVersion();
   // Never cached: a health check must reach the worker.
   c.header("Cache-Control", "no-store");
-  return c.json({ status: "ok" as const, datasetVersion: version, datasetHash: hash }, 200);
+  const body: HealthAnswer = { status: "ok", datasetVersion: version, datasetHash: hash };
+  return c.json(body, 200);
 });

@@ -5,18 +5,20 @@ import {
   hireVsUpskillToUnits,
   hireVsUpskillWork,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
-import { HireVsUpskillInputSchema, HireVsUpskillResultSchema } from "../lib/scenario-schemas.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { json, problemResponses } from "../schemas/openapi.js";
+import { HireVsUpskillInputSchema, HireVsUpskillResultSchema } from "../schemas/scenario.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",
-  path: "/v1/scenarios/hire-vs-upskill",
+  path: "/hire-vs-upskill",
   tags: ["Scenarios"],
   summary: "Hire a specialist or upskill someone you have",
   description:
     "For both options: months until productive, cash over the horizon, productive person-months and cost per productive month (low / expected / high), each with its method and seed sources. Every assumption is a field with a seed-based default.",
+  middleware: [loadBands] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: HireVsUpskillInputSchema } } },
   },

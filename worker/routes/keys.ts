@@ -1,21 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
-import { impliedScopes, parseScopes } from "../auth/api-key.js";
+import { isPlannerError, SCOPES } from "../../shared/index.js";
+import { newRouter } from "../env.js";
+import { impliedScopes, parseScopes } from "../db/credentials.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { database } from "../db/client.js";
 import { getKey, listKeys, type ListedKey } from "../db/keys.js";
 import { checkKeyName, newKeyStatements, revokeKeyStatements } from "../db/provisioning.js";
 import { runBatch } from "../db/statements.js";
-import { json } from "../lib/openapi.js";
-import { HttpProblem } from "../lib/problem.js";
-import { isoTime } from "../lib/version-etag.js";
+import { json } from "../schemas/openapi.js";
+import { HttpProblem } from "../http/problem.js";
+import { isoTime } from "../http/version-etag.js";
 
 // API keys of the caller's workspace, for its admins. A key is shown once, in the answer that
 // creates it; afterwards only its prefix is ever shown, and the database holds only its hash.
 
-const ScopeList = z.array(z.enum(["read", "write", "admin"])).openapi({
+const ScopeList = z.array(z.enum(SCOPES)).openapi({
   description: "Every scope the key grants (they nest: admin ⊃ write ⊃ read).",
   example: ["read", "write"],
 });
@@ -66,13 +67,12 @@ function keyJson(k: ListedKey) {
 
 const create = createRoute({
   method: "post",
-  path: "/v1/keys",
+  path: "/",
   tags: ["Keys"],
   summary: "Create an API key for this workspace (admin)",
   description:
     "The answer holds the key once; only its SHA-256 is stored. `scopes` lists the scopes wanted (the highest one counts, as they nest).",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   request: {
     body: {
       required: true,
@@ -97,11 +97,12 @@ const create = createRoute({
 
 const list = createRoute({
   method: "get",
-  path: "/v1/keys",
+  path: "/",
   tags: ["Keys"],
   summary: "The workspace's keys, revoked ones included (admin)",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  description:
+    "Every key of the caller's workspace, newest first, with its prefix, scopes and who created it; never the key itself or its hash.",
+  ...keyed("admin"),
   responses: {
     200: json(
       z.object({ keys: z.array(KeySchema) }).openapi("ApiKeyList"),
@@ -113,13 +114,12 @@ const list = createRoute({
 
 const revoke = createRoute({
   method: "delete",
-  path: "/v1/keys/{id}",
+  path: "/{id}",
   tags: ["Keys"],
   summary: "Revoke a key (admin)",
   description:
     "The key is refused (401) from the next request on. Revoking the key making the request is allowed.",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  ...keyed("admin"),
   request: { params: KeyIdParam },
   responses: { 204: { description: "Revoked." }, ...workspaceProblems(401, 403, 404) },
 });
@@ -134,11 +134,11 @@ export const keysRouter = newRouter()
       scope = parseScopes(body.scopes);
       name = checkKeyName(body.name);
     } catch (e) {
-      const message = (e as Error).message;
-      const field = message.split(":")[0]!;
-      throw new HttpProblem(400, "INVALID_ARGUMENT", message, {
-        field,
-        suggestions: field === "scopes" ? ["read", "write", "admin"] : [],
+      if (!isPlannerError(e)) throw e;
+      // A malformed body field: 400, as the schema's own checks answer.
+      throw new HttpProblem(400, e.code, e.message, {
+        field: e.field,
+        suggestions: e.field === "scopes" ? [...SCOPES] : [],
       });
     }
     const created = await newKeyStatements({
@@ -193,5 +193,3 @@ export const keysRouter = newRouter()
     }
     return c.body(null, 204);
   });
-
-registerBearerScheme(keysRouter);

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { checkWork, MAX_SCENARIOS, modelWork } from "../../shared/index.js";
-import { newRouter, type AppEnv } from "../app.js";
+import { checkWork, MAX_SCENARIOS, modelWork, type ModelResultAnswer } from "../../shared/index.js";
+import { newRouter, type AppEnv } from "../env.js";
+import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
-import { assertScope, requireScope } from "../auth/require-scope.js";
-import { loadBands } from "../auth/workspace-bands.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { assertScope, keyed } from "../auth/require-scope.js";
+import { loadBands } from "../middleware/workspace-bands.js";
 import { database } from "../db/client.js";
 import {
   createModelStatements,
@@ -22,48 +23,47 @@ import {
 } from "../db/models.js";
 import type { ModelRow } from "../db/schema.js";
 import { runBatch } from "../db/statements.js";
-import { base64url } from "../auth/api-key.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { displayName } from "../lib/display-name.js";
-import { checkModelInput, monthsTableRows, savedModelResult } from "../lib/model-result.js";
-import { serverTiming } from "../lib/result-cache.js";
-import { quotaExceeded, quotasFrom } from "../lib/quotas.js";
+import { base64url } from "../db/credentials.js";
+import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
+import { displayName } from "../schemas/display-name.js";
+import { checkModelInput, monthsTableRows, savedModelResult } from "../http/model-result.js";
+import { serverTiming } from "../http/result-cache.js";
+import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage, versionBytes } from "../db/usage.js";
-import { PlanInputSchema } from "../lib/plan-schemas.js";
-import { ScenarioSchema } from "../lib/scenario-schemas.js";
-import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
-import { PlanResultSchema } from "../lib/plan-schemas.js";
-import { HttpProblem } from "../lib/problem.js";
-import {
-  isoTime,
-  noneMatchHits,
-  parseIfMatch,
-  resultEtag,
-  versionEtag,
-} from "../lib/version-etag.js";
+import { PlanInputSchema } from "../schemas/plan.js";
+import { ScenarioSchema } from "../schemas/scenario.js";
+import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { ModelResultSchema } from "../schemas/model.js";
+import { HttpProblem } from "../http/problem.js";
+import { isoTime, parseIfMatch, resultEtag, versionEtag } from "../http/version-etag.js";
 
 // Live plan models: stored inputs of the plan engine, versioned on every save, with optimistic
 // concurrency through If-Match. Every query is scoped to the caller's workspace, so another
 // workspace's model answers 404 exactly like a model that never existed.
 
 const ModelName = displayName(200, "2027 AI team");
-const ModelInput = PlanInputSchema.extend({
-  scenarios: z
-    .array(ScenarioSchema)
-    .max(MAX_SCENARIOS)
-    .optional()
-    .openapi({
-      description: `Named scenarios beside the plan (at most ${MAX_SCENARIOS}), as POST /v1/plan/compare takes them; the shared page shows them.`,
-    }),
-}).openapi("ModelInput", {
-  description:
-    "A plan-engine input exactly as POST /v1/plan takes it (see PlanInput), plus optional `scenarios`; any other field is a 400. It is checked whole with the core — scenarios included — and costed against the work budget before anything is stored.",
-  example: {
-    horizonMonths: 12,
-    hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 }],
-    scenarios: [{ name: "Hire 3 months later", overrides: { startMonthShift: 3 } }],
-  },
-});
+// The plan input's fields and scenarios in one object (not an allOf over PlanInput, whose
+// additionalProperties: false would refuse `scenarios` to schema tools).
+const ModelInput = z
+  .strictObject({
+    ...PlanInputSchema.shape,
+    scenarios: z
+      .array(ScenarioSchema)
+      .max(MAX_SCENARIOS)
+      .optional()
+      .openapi({
+        description: `Named scenarios beside the plan (at most ${MAX_SCENARIOS}), as POST /v1/plan/compare takes them; the shared page shows them.`,
+      }),
+  })
+  .openapi("ModelInput", {
+    description:
+      "A plan-engine input exactly as POST /v1/plan takes it (see PlanInput), plus optional `scenarios`; any other field is a 400. It is checked whole with the core — scenarios included — and costed against the work budget before anything is stored.",
+    example: {
+      horizonMonths: 12,
+      hires: [{ role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 }],
+      scenarios: [{ name: "Hire 3 months later", overrides: { startMonthShift: 3 } }],
+    },
+  });
 
 const ModelSchema = z
   .object({
@@ -118,19 +118,6 @@ const VersionListSchema = z
   })
   .openapi("ModelVersionList");
 
-export const ModelResultSchema = z
-  .object({
-    id: z.string().optional().openapi({ description: "The model id (not given on shared links)." }),
-    name: z.string(),
-    version: z.number().int(),
-    updatedAt: z.string(),
-    bandsVersion: z.number().int().openapi({
-      description: "The workspace band set the salaries were computed with (0: seed data only).",
-    }),
-    result: PlanResultSchema,
-  })
-  .openapi("ModelResult");
-
 const IdParam = z.object({
   id: z
     .string()
@@ -143,7 +130,7 @@ const VersionParams = IdParam.extend({
     .string()
     .regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" })
     .transform(Number)
-    .openapi({ param: { name: "n", in: "path" }, type: "integer", example: "1" } as never),
+    .openapi({ param: { name: "n", in: "path" }, type: "integer", example: 1 } as never),
 });
 const VersionQuery = z.object({
   version: z
@@ -154,7 +141,7 @@ const VersionQuery = z.object({
     .openapi({
       description: "An earlier version's result; default the current one.",
       type: "integer",
-      example: "1",
+      example: 1,
     } as never),
   format: formatParam,
 });
@@ -286,13 +273,12 @@ async function whyNotSaved(
 
 const create = createRoute({
   method: "post",
-  path: "/v1/models",
+  path: "/",
   tags: ["Models"],
   summary: "Save a new live model (version 1)",
   description:
     "Checks the input whole with the plan engine (with the workspace's bands) and stores it as version 1. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write"), loadBands] as const,
+  ...keyed("write", loadBands),
   request: {
     body: {
       required: true,
@@ -313,13 +299,12 @@ const create = createRoute({
 
 const list = createRoute({
   method: "get",
-  path: "/v1/models",
+  path: "/",
   tags: ["Models"],
   summary: "The workspace's models, newest first",
   description:
     'Cursor pagination: follow nextCursor (also sent as a Link rel="next" header). `deleted=true` lists soft-deleted models instead (admin scope), so they can be restored.',
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  ...keyed("read"),
   request: {
     query: z.object({
       limit: z
@@ -337,7 +322,7 @@ const list = createRoute({
         .openapi({
           type: "integer",
           description: "Page size, 1-100 (default 20).",
-          example: "20",
+          example: 20,
         } as never),
       cursor: z
         .string()
@@ -358,11 +343,12 @@ const list = createRoute({
 
 const get = createRoute({
   method: "get",
-  path: "/v1/models/{id}",
+  path: "/{id}",
   tags: ["Models"],
   summary: "A model's current version",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  description:
+    'The model with its plan input; its ETag is the version ("v3"): send it back as If-Match to save, or as If-None-Match for a 304.',
+  ...keyed("read", conditionalGet),
   request: { params: IdParam },
   responses: {
     200: { ...json(ModelSchema, "The model; ETag is its version."), headers: etagHeader },
@@ -373,13 +359,12 @@ const get = createRoute({
 
 const result = createRoute({
   method: "get",
-  path: "/v1/models/{id}/result",
+  path: "/{id}/result",
   tags: ["Models"],
   summary: "The plan engine's result for a model (current or ?version=n)",
   description:
     "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
-  security: bearerAuth,
-  middleware: [requireScope("read"), loadBands] as const,
+  ...keyed("read", conditionalGet, loadBands),
   request: { params: IdParam, query: VersionQuery },
   responses: {
     200: jsonOrCsv(ModelResultSchema, "The result."),
@@ -390,13 +375,12 @@ const result = createRoute({
 
 const update = createRoute({
   method: "put",
-  path: "/v1/models/{id}",
+  path: "/{id}",
   tags: ["Models"],
   summary: "Save a new version (If-Match required)",
   description:
     "Send If-Match with the ETag you last read. If another save came first the answer is 412 with the current version and nothing is stored; without If-Match, 428. `name` is optional (kept if omitted). Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write"), loadBands] as const,
+  ...keyed("write", loadBands),
   request: {
     params: IdParam,
     headers: z.object({
@@ -420,24 +404,24 @@ const update = createRoute({
 
 const remove = createRoute({
   method: "delete",
-  path: "/v1/models/{id}",
+  path: "/{id}",
   tags: ["Models"],
   summary: "Soft-delete a model",
   description:
     "The model, its versions and its share links stop answering (404) until an admin restores it. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: { params: IdParam },
   responses: { 204: { description: "Deleted." }, ...workspaceProblems(401, 403, 404) },
 });
 
 const restore = createRoute({
   method: "post",
-  path: "/v1/models/{id}/restore",
+  path: "/{id}/restore",
   tags: ["Models"],
   summary: "Undo a soft delete (admin)",
-  security: bearerAuth,
-  middleware: [requireScope("admin")] as const,
+  description:
+    "The model, its versions and its links answer again. 409 NOT_DELETED when it is not deleted.",
+  ...keyed("admin"),
   request: { params: IdParam },
   responses: {
     200: { ...json(ModelSchema, "Restored."), headers: etagHeader },
@@ -447,11 +431,12 @@ const restore = createRoute({
 
 const versions = createRoute({
   method: "get",
-  path: "/v1/models/{id}/versions",
+  path: "/{id}/versions",
   tags: ["Models"],
   summary: "Every saved version of a model",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  description:
+    "Versions 1 to the current one, oldest first, without their inputs (GET /v1/models/{id}/versions/{n} has each).",
+  ...keyed("read"),
   request: { params: IdParam },
   responses: {
     200: json(VersionListSchema, "Versions 1..current, oldest first."),
@@ -461,11 +446,11 @@ const versions = createRoute({
 
 const version = createRoute({
   method: "get",
-  path: "/v1/models/{id}/versions/{n}",
+  path: "/{id}/versions/{n}",
   tags: ["Models"],
   summary: "One saved version of a model",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  description: "A version exactly as saved; it never changes, so it may be cached for good.",
+  ...keyed("read", conditionalGet),
   request: { params: VersionParams },
   responses: {
     200: json(VersionSchema, "That version, as saved (it never changes)."),
@@ -540,10 +525,10 @@ export const modelsRouter = newRouter()
   })
   .openapi(get, async (c) => {
     const model = await modelOr404(c, c.req.valid("param").id);
-    const etag = versionEtag(model.version);
-    if (noneMatchHits(c.req.header("If-None-Match"), etag))
-      return c.body(null, 304, { ETag: etag, "Cache-Control": PRIVATE });
-    return c.json(modelJson(model), 200, { ETag: etag, "Cache-Control": PRIVATE });
+    return c.json(modelJson(model), 200, {
+      ETag: versionEtag(model.version),
+      "Cache-Control": PRIVATE,
+    });
   })
   .openapi(result, async (c) => {
     const started = performance.now();
@@ -568,7 +553,7 @@ export const modelsRouter = newRouter()
     const csv = wantsCsv(c);
     const etag = resultEtag(ver, bandsVersion, csv ? "csv" : undefined);
     const headers = { ETag: etag, "Cache-Control": PRIVATE };
-    if (noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
+    if (unchanged(c, etag)) return c.body(null, 200, headers);
     const bands = c.get("bands");
     const { value: computed, outcome } = await savedModelResult(
       c,
@@ -576,12 +561,8 @@ export const modelsRouter = newRouter()
       { version: bandsVersion, load: async () => bands },
     );
     c.header("Server-Timing", serverTiming(outcome, started));
-    if (csv) {
-      const res = csvResponse(c, monthsTableRows(model.name, ver, computed));
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res as never;
-    }
-    return c.json(
+    return jsonOrCsvAnswer(
+      c,
       {
         id: model.id,
         name: model.name,
@@ -589,8 +570,8 @@ export const modelsRouter = newRouter()
         updatedAt: isoTime(model.updatedAt),
         bandsVersion,
         result: computed,
-      },
-      200,
+      } satisfies ModelResultAnswer,
+      () => monthsTableRows(model.name, ver, computed),
       headers,
     );
   })
@@ -723,5 +704,3 @@ export const modelsRouter = newRouter()
       { ETag: versionEtag(row.version), "Cache-Control": "private, max-age=31536000, immutable" },
     );
   });
-
-registerBearerScheme(modelsRouter);

@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { newRouter, type AppEnv } from "../app.js";
+import { newRouter, type AppEnv } from "../env.js";
+import { documentedProblems, problemResponses } from "../schemas/openapi.js";
+import { conditionalGet, fixedContent, unchanged } from "../http/conditional.js";
 import {
   comparisonWork,
   isOverBudget,
@@ -10,10 +12,10 @@ import {
   type WorkspaceBand,
 } from "../../shared/index.js";
 import { currentBands, currentBandsVersion } from "../db/bands.js";
-import { savedModelResult } from "../lib/model-result.js";
-import { cachedResult, serverTiming } from "../lib/result-cache.js";
-import { HttpProblem } from "../lib/problem.js";
-import { isoTime, noneMatchHits, resultEtag } from "../lib/version-etag.js";
+import { savedModelResult } from "../http/model-result.js";
+import { cachedResult, serverTiming } from "../http/result-cache.js";
+import { HttpProblem } from "../http/problem.js";
+import { isoTime, resultEtag } from "../http/version-etag.js";
 import { ASSETS, assetUrl, isAssetName } from "../pages/assets.js";
 import { goneContent, gonePage, unavailableContent } from "../pages/gone-page.js";
 import { homePage } from "../pages/home-page.js";
@@ -35,6 +37,8 @@ const home = createRoute({
   path: "/",
   tags: ["Pages"],
   summary: "Home page (HTML): what the product does, and a calculator that calls this API",
+  description:
+    "The home page: what the product does, a salary and team calculator that calls /v1/salary and /v1/team from the browser, and links to /docs and /addon.",
   responses: { 200: htmlResponse("The home page.") },
 });
 
@@ -43,6 +47,7 @@ const shared = createRoute({
   path: "/s/{token}",
   tags: ["Pages"],
   summary: "A shared model as a live page (HTML, no key needed)",
+  middleware: [conditionalGet] as const,
   description:
     "The model's name, version, assumptions, hires, month-by-month plan, yearly summary, ratio warnings and charts. The page checks `GET /v1/shared/{token}` with If-None-Match and swaps in the new content when the model is saved again. An unknown or revoked token is a 404 page.",
   request: {
@@ -70,6 +75,7 @@ const shared = createRoute({
       description:
         "fragment=1 with If-None-Match naming the content's ETag: nothing changed (version, the owner's bands, the dataset).",
     },
+    ...problemResponses(400),
     404: htmlResponse("This link was revoked or does not exist."),
     422: htmlResponse("The model's current version no longer computes; the page says why."),
   },
@@ -80,6 +86,9 @@ const asset = createRoute({
   path: "/assets/{name}",
   tags: ["Pages"],
   summary: "The pages' script and stylesheet",
+  description:
+    "Linked from each page with its content hash (?v=…), under which it never changes (immutable); ETag is that hash.",
+  middleware: [conditionalGet] as const,
   request: {
     params: z.object({
       name: z.string().openapi({ param: { name: "name", in: "path" }, example: "pages.css" }),
@@ -91,6 +100,7 @@ const asset = createRoute({
       content: { "text/css": { schema: z.string() }, "text/javascript": { schema: z.string() } },
     },
     304: { description: "Not modified." },
+    ...documentedProblems({ 404: "No such asset; the problem lists the ones there are." }, [404]),
   },
 });
 
@@ -148,7 +158,7 @@ export const pagesRouter = newRouter()
     const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
     const etag = resultEtag(model.version, bandsVersion, "page");
     c.header("ETag", etag);
-    if (asFragment && noneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
+    if (asFragment && unchanged(c, etag)) return c.body(null, 200);
 
     // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result uses
     // them; read only when something has to be computed.
@@ -239,10 +249,8 @@ export const pagesRouter = newRouter()
     const etag = `"${url.slice(url.indexOf("?v=") + 3)}"`;
     // The page links each asset with its content hash, so that exact URL never changes content.
     const current = c.req.query("v") === etag.slice(1, -1);
-    const headers = {
-      ETag: etag,
-      "Cache-Control": current ? "public, max-age=31536000, immutable" : "public, max-age=300",
-    };
-    if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
-    return c.body(body, 200, { ...headers, "Content-Type": type });
+    return fixedContent(c, body, type, {
+      etag,
+      cacheControl: current ? "public, max-age=31536000, immutable" : "public, max-age=300",
+    });
   });

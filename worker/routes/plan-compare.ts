@@ -1,17 +1,19 @@
 import { createRoute } from "@hono/zod-openapi";
 import { checkWork, comparePlans, comparisonToUnits, comparisonWork } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
-import { PlanComparisonSchema, PlanCompareInputSchema } from "../lib/scenario-schemas.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { json, problemResponses } from "../schemas/openapi.js";
+import { PlanComparisonSchema, PlanCompareInputSchema } from "../schemas/scenario.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",
-  path: "/v1/plan/compare",
+  path: "/",
   tags: ["Plan"],
   summary: "Compare named scenarios of a plan side by side",
   description:
     "Each scenario is the base plan with overrides (start months, salaries, benefits rate, raise, hiring delays). Answers each one's yearly cost and its difference from the base. Costs the base's range plus each scenario's; over the work budget it is refused before computing (422 TOO_MUCH_WORK).",
+  middleware: [loadBands] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: PlanCompareInputSchema } } },
   },

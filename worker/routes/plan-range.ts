@@ -1,18 +1,20 @@
 import { createRoute } from "@hono/zod-openapi";
 import { checkWork, planRangeToUnits, planRangeWork, runPlanRange } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { json, problemResponses } from "../lib/openapi.js";
-import { PlanInputSchema } from "../lib/plan-schemas.js";
-import { PlanRangeResultSchema } from "../lib/scenario-schemas.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+import { newRouter } from "../env.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { json, problemResponses } from "../schemas/openapi.js";
+import { PlanInputSchema } from "../schemas/plan.js";
+import { PlanRangeResultSchema } from "../schemas/scenario.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 const route = createRoute({
   method: "post",
-  path: "/v1/plan/range",
+  path: "/",
   tags: ["Plan"],
   summary: "Cost a plan under hiring delays (low / expected / high)",
   description:
     "Hires rarely start on the planned month. With `slipMonths` on the plan or on a hire (e.g. [0, 2]), every month and year comes back as low / expected / high: deterministic bounds and the mean over every allowed start, not random draws. With no slip all three equal POST /v1/plan. Costs hire rows × months × possible starts; over the work budget it is refused before computing (422 TOO_MUCH_WORK, naming how many rows fit).",
+  middleware: [loadBands] as const,
   request: {
     body: {
       required: true,

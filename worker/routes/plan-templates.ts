@@ -1,15 +1,39 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { PLAN_TEMPLATES, planTemplate, type PlanTemplate } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
-import { formatParam, jsonOrCsv, NOT_MODIFIED, problemResponses, text } from "../lib/openapi.js";
-import { PlanTemplateSchema } from "../lib/plan-schemas.js";
-import { inPath } from "../lib/problem.js";
+import { newRouter } from "../env.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer, type CsvCell } from "../http/csv.js";
+import {
+  formatParam,
+  jsonOrCsv,
+  NOT_MODIFIED,
+  problemResponses,
+  text,
+} from "../schemas/openapi.js";
+import { PlanTemplateSchema } from "../schemas/plan.js";
+import { inPath } from "../http/problem.js";
+
+const HIRES_HEADER = [
+  "role",
+  "level",
+  "location",
+  "startMonth",
+  "count",
+  "salary",
+  "recruitingCost",
+] as const;
+const LIST_COLUMNS = [
+  "name",
+  "title",
+  "description",
+  "horizonMonths",
+  "hireRows",
+  "upskillingRows",
+] as const;
 
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/plan/templates",
+  path: "/",
   tags: ["Plan"],
   summary: "The seed's build-out plans",
   description:
@@ -17,7 +41,11 @@ const listRoute = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ templates: z.array(PlanTemplateSchema) }), "Every template."),
+    200: jsonOrCsv(
+      z.object({ templates: z.array(PlanTemplateSchema) }),
+      "Every template.",
+      LIST_COLUMNS,
+    ),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -25,7 +53,7 @@ const listRoute = createRoute({
 
 const oneRoute = createRoute({
   method: "get",
-  path: "/v1/plan/templates/{name}",
+  path: "/{name}",
   tags: ["Plan"],
   summary: "One build-out plan",
   description:
@@ -36,25 +64,15 @@ const oneRoute = createRoute({
     query: z.object({ format: formatParam }),
   },
   responses: {
-    200: jsonOrCsv(PlanTemplateSchema, "The template."),
+    200: jsonOrCsv(PlanTemplateSchema, "The template.", HIRES_HEADER),
     304: NOT_MODIFIED,
     ...problemResponses(400, 404),
   },
 });
 
-const HIRES_HEADER = [
-  "role",
-  "level",
-  "location",
-  "startMonth",
-  "count",
-  "salary",
-  "recruitingCost",
-];
-
 function hireRows(t: PlanTemplate): CsvCell[][] {
   return [
-    HIRES_HEADER,
+    [...HIRES_HEADER],
     ...t.input.hires.map((h) => [
       h.role,
       h.level,
@@ -70,23 +88,19 @@ function hireRows(t: PlanTemplate): CsvCell[][] {
 export const planTemplatesRouter = newRouter()
   .openapi(listRoute, (c) => {
     const templates = PLAN_TEMPLATES.map((t) => planTemplate(t.name));
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["name", "title", "description", "horizonMonths", "hireRows", "upskillingRows"],
-        ...templates.map((t) => [
-          t.name,
-          t.title,
-          t.description,
-          t.input.horizonMonths,
-          t.input.hires.length,
-          t.input.upskilling.length,
-        ]),
-      ]);
-    }
-    return c.json({ templates }, 200);
+    return jsonOrCsvAnswer(c, { templates }, () => [
+      LIST_COLUMNS,
+      ...templates.map((t) => [
+        t.name,
+        t.title,
+        t.description,
+        t.input.horizonMonths,
+        t.input.hires.length,
+        t.input.upskilling.length,
+      ]),
+    ]);
   })
   .openapi(oneRoute, (c) => {
     const template = inPath("name", () => planTemplate(c.req.valid("param").name));
-    if (wantsCsv(c)) return csvResponse(c, hireRows(template));
-    return c.json(template, 200);
+    return jsonOrCsvAnswer(c, template, () => hireRows(template));
   });

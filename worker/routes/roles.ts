@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listRoles, roleProfile, type RoleProfileView } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv, type CsvCell } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { CategorySchema, RoleSummarySchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer, type CsvCell } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -10,28 +11,8 @@ import {
   problemResponses,
   SourceSchema,
   text,
-} from "../lib/openapi.js";
-import { inPath } from "../lib/problem.js";
-
-const CATEGORY = z
-  .enum(["engineer", "data", "pm", "manager", "other"])
-  .openapi({ description: "Which team-ratio rule the role counts toward." });
-
-export const RoleSummarySchema = z
-  .object({
-    id: z.string().openapi({ example: "ml-engineer" }),
-    name: z.string().openapi({ example: "ML Engineer" }),
-    category: CATEGORY,
-    aliases: z.array(z.string()),
-    levelsWithData: z.record(z.string(), z.array(z.string())).openapi({
-      description: "Per basis (base, total, market): the levels the seeds give salaries for.",
-    }),
-    hasProfile: z.boolean(),
-    available: z
-      .array(z.string())
-      .openapi({ description: "The salary data the seeds hold for the role, in words." }),
-  })
-  .openapi("RoleSummary");
+} from "../schemas/openapi.js";
+import { inPath } from "../http/problem.js";
 
 const ProfileItemsSchema = z
   .object({ items: z.array(z.string()), source: SourceSchema })
@@ -41,7 +22,7 @@ const RoleProfileSchema = z
   .object({
     role: z.string().openapi({ example: "ML Engineer" }),
     roleId: z.string(),
-    category: CATEGORY,
+    category: CategorySchema,
     summary: z.array(ProfileItemsSchema),
     whatTheyDo: z.array(ProfileItemsSchema),
     lookFor: z.array(ProfileItemsSchema),
@@ -54,9 +35,20 @@ const RoleProfileSchema = z
   })
   .openapi("RoleProfile");
 
+const PROFILE_COLUMNS = ["section", "item", "source"] as const;
+const LIST_COLUMNS = [
+  "id",
+  "name",
+  "category",
+  "baseLevels",
+  "totalLevels",
+  "marketLevels",
+  "aliases",
+] as const;
+
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/roles",
+  path: "/",
   tags: ["Reference"],
   summary: "Every known role",
   description:
@@ -64,7 +56,7 @@ const listRoute = createRoute({
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ roles: z.array(RoleSummarySchema) }), "Every role."),
+    200: jsonOrCsv(z.object({ roles: z.array(RoleSummarySchema) }), "Every role.", LIST_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -72,7 +64,7 @@ const listRoute = createRoute({
 
 const oneRoute = createRoute({
   method: "get",
-  path: "/v1/roles/{role}",
+  path: "/{role}",
   tags: ["Reference"],
   summary: "A role's profile",
   description:
@@ -83,7 +75,7 @@ const oneRoute = createRoute({
     query: z.object({ format: formatParam }),
   },
   responses: {
-    200: jsonOrCsv(RoleProfileSchema, "The profile."),
+    200: jsonOrCsv(RoleProfileSchema, "The profile.", PROFILE_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400, 404),
   },
@@ -101,7 +93,7 @@ const SECTIONS = [
 ] as const;
 
 function profileRows(p: RoleProfileView): CsvCell[][] {
-  const rows: CsvCell[][] = [["section", "item", "source"]];
+  const rows: CsvCell[][] = [[...PROFILE_COLUMNS]];
   for (const section of SECTIONS) {
     for (const group of p[section])
       for (const item of group.items)
@@ -113,24 +105,20 @@ function profileRows(p: RoleProfileView): CsvCell[][] {
 export const rolesRouter = newRouter()
   .openapi(listRoute, (c) => {
     const roles = listRoles();
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["id", "name", "category", "baseLevels", "totalLevels", "marketLevels", "aliases"],
-        ...roles.map((r) => [
-          r.id,
-          r.name,
-          r.category,
-          (r.levelsWithData["base"] ?? []).join(", "),
-          (r.levelsWithData["total"] ?? []).join(", "),
-          (r.levelsWithData["market"] ?? []).join(", "),
-          r.aliases.join(", "),
-        ]),
-      ]);
-    }
-    return c.json({ roles }, 200);
+    return jsonOrCsvAnswer(c, { roles }, () => [
+      LIST_COLUMNS,
+      ...roles.map((r) => [
+        r.id,
+        r.name,
+        r.category,
+        (r.levelsWithData["base"] ?? []).join(", "),
+        (r.levelsWithData["total"] ?? []).join(", "),
+        (r.levelsWithData["market"] ?? []).join(", "),
+        r.aliases.join(", "),
+      ]),
+    ]);
   })
   .openapi(oneRoute, (c) => {
     const profile = inPath("role", () => roleProfile(c.req.valid("param").role));
-    if (wantsCsv(c)) return csvResponse(c, profileRows(profile));
-    return c.json(profile, 200);
+    return jsonOrCsvAnswer(c, profile, () => profileRows(profile));
   });

@@ -3,14 +3,16 @@ import {
   BASES,
   CURRENCIES,
   DATASET_VERSION,
+  PROVENANCES,
   salaryRange,
   toUnits,
   type SalaryRange,
   type Source,
 } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { loadBands } from "../middleware/workspace-bands.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -19,8 +21,8 @@ import {
   problemResponses,
   requiredText,
   SourceSchema,
-} from "../lib/openapi.js";
-import { salaryOptions } from "../lib/workspace-data.js";
+} from "../schemas/openapi.js";
+import { salaryOptions } from "../http/workspace-data.js";
 
 export const SalarySchema = z
   .object({
@@ -30,7 +32,7 @@ export const SalarySchema = z
       .string()
       .openapi({ description: "Canonical location name.", example: "Austin, TX" }),
     basis: z.enum(BASES),
-    currency: z.enum(CURRENCIES as ["USD", "GBP"]),
+    currency: z.enum(CURRENCIES),
     low: z.number().openapi({
       description: "Annual amount in currency units (at most two decimals).",
       example: 140000,
@@ -40,7 +42,7 @@ export const SalarySchema = z
     derived: z.boolean().openapi({
       description: "True when computed from other figures rather than stated for this cell.",
     }),
-    provenance: z.enum(["seed", "derived", "workspace"]),
+    provenance: z.enum(PROVENANCES),
     method: z.string().openapi({ description: "How the figure was reached." }),
     sources: z.array(SourceSchema),
     notes: z.array(z.string()),
@@ -69,17 +71,33 @@ export const SalaryQuerySchema = z.object({
   format: formatParam,
 });
 
+const CSV_COLUMNS = [
+  "role",
+  "level",
+  "location",
+  "basis",
+  "currency",
+  "low",
+  "mid",
+  "high",
+  "derived",
+  "provenance",
+  "method",
+  "sources",
+  "datasetVersion",
+];
+
 const route = createRoute({
   method: "get",
-  path: "/v1/salary",
+  path: "/",
   tags: ["Salary"],
   summary: "Salary range for a role, level and location",
   description:
     "Low, mid and high with where the figures come from. A figure a seed states for the exact cell is returned as stated; others are derived (and say how); where no seed gives one the answer is 404 NO_DATA with what is available.",
-  middleware: [datasetCache] as const,
+  middleware: [loadBands, datasetCache] as const,
   request: { query: SalaryQuerySchema },
   responses: {
-    200: jsonOrCsv(SalarySchema, "The salary range."),
+    200: jsonOrCsv(SalarySchema, "The salary range.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400, 404, 422),
   },
@@ -111,45 +129,25 @@ export function describeSources(sources: readonly Source[]): string {
   return sources.map((s) => `${s.file} › ${s.section}: "${s.quote}"`).join(" | ");
 }
 
-const CSV_HEADER = [
-  "role",
-  "level",
-  "location",
-  "basis",
-  "currency",
-  "low",
-  "mid",
-  "high",
-  "derived",
-  "provenance",
-  "method",
-  "sources",
-  "datasetVersion",
-];
-
 export const salaryRouter = newRouter().openapi(route, (c) => {
   const { format: _format, ...query } = c.req.valid("query");
-  const body = salaryBody(salaryRange(query, salaryOptions(c)));
-  if (wantsCsv(c)) {
-    const b = body;
-    return csvResponse(c, [
-      CSV_HEADER,
-      [
-        b.role,
-        b.level,
-        b.location,
-        b.basis,
-        b.currency,
-        b.low,
-        b.mid,
-        b.high,
-        b.derived,
-        b.provenance,
-        b.method,
-        describeSources(b.sources),
-        b.datasetVersion,
-      ],
-    ]);
-  }
-  return c.json(body, 200);
+  const b = salaryBody(salaryRange(query, salaryOptions(c)));
+  return jsonOrCsvAnswer(c, b, () => [
+    CSV_COLUMNS,
+    [
+      b.role,
+      b.level,
+      b.location,
+      b.basis,
+      b.currency,
+      b.low,
+      b.mid,
+      b.high,
+      b.derived,
+      b.provenance,
+      b.method,
+      describeSources(b.sources),
+      b.datasetVersion,
+    ],
+  ]);
 });

@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newRouter } from "../app.js";
+import type { ModelResultAnswer } from "../../shared/index.js";
+import { newRouter } from "../env.js";
+import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
@@ -13,13 +15,13 @@ import {
   revokeShareStatements,
 } from "../db/shares.js";
 import { runBatch } from "../db/statements.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
-import { monthsTableRows, savedModelResult } from "../lib/model-result.js";
-import { formatParam, json, jsonOrCsv } from "../lib/openapi.js";
-import { HttpProblem } from "../lib/problem.js";
-import { serverTiming } from "../lib/result-cache.js";
-import { isoTime, noneMatchHits, resultEtag, versionEtag } from "../lib/version-etag.js";
-import { ModelResultSchema } from "./models.js";
+import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
+import { monthsTableRows, savedModelResult } from "../http/model-result.js";
+import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { HttpProblem } from "../http/problem.js";
+import { serverTiming } from "../http/result-cache.js";
+import { isoTime, resultEtag, versionEtag } from "../http/version-etag.js";
+import { ModelResultSchema } from "../schemas/model.js";
 
 // Read-only links to a live model. Creating and revoking needs a write key; reading a link needs
 // nothing but the token, which is why every read checks that the token is active and its model
@@ -101,13 +103,12 @@ function shareNotFound(): HttpProblem {
 
 const create = createRoute({
   method: "post",
-  path: "/v1/models/{id}/shares",
+  path: "/models/{id}/shares",
   tags: ["Shares"],
   summary: "Create a read-only link to a model",
   description:
     "Anyone with the link reads the model's current version and result, with no key. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: { params: ModelIdParam },
   responses: {
     201: json(
@@ -120,11 +121,12 @@ const create = createRoute({
 
 const list = createRoute({
   method: "get",
-  path: "/v1/models/{id}/shares",
+  path: "/models/{id}/shares",
   tags: ["Shares"],
   summary: "A model's links, revoked ones included",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  description:
+    "Every read-only link to the model, newest first, with its URL and when it was revoked.",
+  ...keyed("read"),
   request: { params: ModelIdParam },
   responses: {
     200: json(z.object({ shares: z.array(ShareSchema) }).openapi("ShareList"), "Newest first."),
@@ -134,21 +136,23 @@ const list = createRoute({
 
 const revoke = createRoute({
   method: "delete",
-  path: "/v1/models/{id}/shares/{token}",
+  path: "/models/{id}/shares/{token}",
   tags: ["Shares"],
   summary: "Revoke a link",
   description: "The link answers 404 from now on. Needs the write scope.",
-  security: bearerAuth,
-  middleware: [requireScope("write")] as const,
+  ...keyed("write"),
   request: { params: ShareParams },
-  responses: { 204: { description: "Revoked." }, ...workspaceProblems(401, 403, 404) },
+  responses: { 204: { description: "Revoked." }, ...workspaceProblems(400, 401, 403, 404) },
 });
 
 const shared = createRoute({
   method: "get",
-  path: "/v1/shared/{token}",
+  path: "/shared/{token}",
   tags: ["Shares"],
   summary: "A shared model (no key needed)",
+  description:
+    'The model\'s name, current version and input. Its ETag is the version ("v3"), so a reader polls it with If-None-Match.',
+  middleware: [conditionalGet] as const,
   request: { params: TokenParam },
   responses: {
     200: {
@@ -156,22 +160,23 @@ const shared = createRoute({
       headers: { ETag: { schema: { type: "string" as const }, description: '"v<version>"' } },
     },
     304: { description: "If-None-Match names the current version." },
-    ...workspaceProblems(404),
+    ...workspaceProblems(400, 404),
   },
 });
 
 const sharedResult = createRoute({
   method: "get",
-  path: "/v1/shared/{token}/result",
+  path: "/shared/{token}/result",
   tags: ["Shares"],
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
   description:
     '`/v1/shared/{token}/result.csv` (or ?format=csv) is the months table, so `=IMPORTDATA("…/result.csv")` fills a sheet. Computed with the owning workspace\'s bands.',
+  middleware: [conditionalGet] as const,
   request: { params: TokenParam, query: z.object({ format: formatParam }) },
   responses: {
     200: jsonOrCsv(ModelResultSchema.omit({ id: true }), "The result of the current version."),
     304: { description: "Unchanged." },
-    ...workspaceProblems(404, 422),
+    ...workspaceProblems(400, 404, 422),
   },
 });
 
@@ -247,8 +252,6 @@ export const sharesRouter = newRouter()
     const model = c.get("sharedModel");
     if (!model) throw shareNotFound();
     const headers = { ETag: versionEtag(model.version), "Cache-Control": SHARED_CACHE };
-    if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
-      return c.body(null, 304, headers);
     return c.json(
       {
         name: model.name,
@@ -272,8 +275,7 @@ export const sharesRouter = newRouter()
       ETag: resultEtag(model.version, bandsVersion, csv ? "csv" : undefined),
       "Cache-Control": SHARED_CACHE,
     };
-    if (noneMatchHits(c.req.header("If-None-Match"), headers.ETag))
-      return c.body(null, 304, headers);
+    if (unchanged(c, headers.ETag)) return c.body(null, 200, headers);
     const { value: result, outcome } = await savedModelResult(c, model, {
       version: bandsVersion,
       load: async () => {
@@ -282,22 +284,16 @@ export const sharesRouter = newRouter()
       },
     });
     c.header("Server-Timing", serverTiming(outcome, started));
-    if (csv) {
-      const res = csvResponse(c, monthsTableRows(model.name, model.version, result));
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res as never;
-    }
-    return c.json(
+    return jsonOrCsvAnswer(
+      c,
       {
         name: model.name,
         version: model.version,
         updatedAt: isoTime(model.updatedAt),
         bandsVersion,
         result,
-      },
-      200,
+      } satisfies ModelResultAnswer,
+      () => monthsTableRows(model.name, model.version, result),
       headers,
     );
   });
-
-registerBearerScheme(sharesRouter);

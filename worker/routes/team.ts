@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { recommendTeam } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
@@ -11,7 +11,7 @@ import {
   problemResponses,
   SourceSchema,
   wholeNumber,
-} from "../lib/openapi.js";
+} from "../schemas/openapi.js";
 
 const TeamSchema = z
   .object({
@@ -33,9 +33,11 @@ const TeamSchema = z
   })
   .openapi("Team");
 
+const CSV_COLUMNS = ["role", "count", "rule", "formula"] as const;
+
 const route = createRoute({
   method: "get",
-  path: "/v1/team",
+  path: "/",
   tags: ["Team"],
   summary: "Recommended team for a number of projects",
   description:
@@ -52,7 +54,7 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: jsonOrCsv(TeamSchema, "The recommended team and the rule behind each count."),
+    200: jsonOrCsv(TeamSchema, "The recommended team and the rule behind each count.", CSV_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400, 422),
   },
@@ -61,15 +63,12 @@ const route = createRoute({
 export const teamRouter = newRouter().openapi(route, (c) => {
   const q = c.req.valid("query");
   const team = recommendTeam(q.projects, q.projectsPerEngineer);
-  if (wantsCsv(c)) {
-    return csvResponse(c, [
-      ["role", "count", "rule", "formula"],
-      ["Engineers", team.engineers, team.rules[0]!.rule, team.rules[0]!.formula],
-      ["Data people", team.dataPeople, team.rules[1]!.rule, team.rules[1]!.formula],
-      ["Product managers", team.productManagers, team.rules[2]!.rule, team.rules[2]!.formula],
-      ["Managers", team.managers, team.rules[3]!.rule, team.rules[3]!.formula],
-      ["Total", team.total, "", ""],
-    ]);
-  }
-  return c.json(team, 200);
+  return jsonOrCsvAnswer(c, team, () => [
+    CSV_COLUMNS,
+    ["Engineers", team.engineers, team.rules[0]!.rule, team.rules[0]!.formula],
+    ["Data people", team.dataPeople, team.rules[1]!.rule, team.rules[1]!.formula],
+    ["Product managers", team.productManagers, team.rules[2]!.rule, team.rules[2]!.formula],
+    ["Managers", team.managers, team.rules[3]!.rule, team.rules[3]!.formula],
+    ["Total", team.total, "", ""],
+  ]);
 });

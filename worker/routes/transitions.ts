@@ -1,34 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { careerTransitions } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { TransitionSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
   NOT_MODIFIED,
   optionalText,
   problemResponses,
-  SourceSchema,
-} from "../lib/openapi.js";
+} from "../schemas/openapi.js";
 
-export const TransitionSchema = z
-  .object({
-    id: z.string().openapi({ example: "software-engineer-to-ml-engineer" }),
-    from: z.string().openapi({ example: "Software Engineer" }),
-    to: z.string().openapi({ example: "ML Engineer" }),
-    minMonths: z.number().int(),
-    maxMonths: z.number().int(),
-    steps: z.array(
-      z.object({ name: z.string(), fromMonth: z.number().int(), toMonth: z.number().int() }),
-    ),
-    source: SourceSchema,
-  })
-  .openapi("CareerTransition");
+const CSV_COLUMNS = ["from", "to", "minMonths", "maxMonths", "source"] as const;
 
 const route = createRoute({
   method: "get",
-  path: "/v1/transitions",
+  path: "/",
   tags: ["Upskilling"],
   summary: "Career transition timelines",
   description:
@@ -48,6 +36,7 @@ const route = createRoute({
     200: jsonOrCsv(
       z.object({ transitions: z.array(TransitionSchema) }),
       "The matching transitions.",
+      CSV_COLUMNS,
     ),
     304: NOT_MODIFIED,
     ...problemResponses(400, 422),
@@ -57,17 +46,14 @@ const route = createRoute({
 export const transitionsRouter = newRouter().openapi(route, (c) => {
   const q = c.req.valid("query");
   const transitions = careerTransitions(q.from, q.to);
-  if (wantsCsv(c)) {
-    return csvResponse(c, [
-      ["from", "to", "minMonths", "maxMonths", "source"],
-      ...transitions.map((t) => [
-        t.from,
-        t.to,
-        t.minMonths,
-        t.maxMonths,
-        `${t.source.file} › ${t.source.section}`,
-      ]),
-    ]);
-  }
-  return c.json({ transitions }, 200);
+  return jsonOrCsvAnswer(c, { transitions }, () => [
+    CSV_COLUMNS,
+    ...transitions.map((t) => [
+      t.from,
+      t.to,
+      t.minMonths,
+      t.maxMonths,
+      `${t.source.file} › ${t.source.section}`,
+    ]),
+  ]);
 });

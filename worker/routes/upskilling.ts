@@ -1,50 +1,40 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { upskillingPath, upskillingPaths } from "../../shared/index.js";
-import { newRouter } from "../app.js";
-import { datasetCache } from "../lib/cache.js";
-import { csvResponse, wantsCsv } from "../lib/csv.js";
+import { newRouter } from "../env.js";
+import { UpskillingPathSchema } from "../schemas/reference.js";
+import { datasetCache } from "../http/conditional.js";
+import { jsonOrCsvAnswer } from "../http/csv.js";
 import {
   formatParam,
   jsonOrCsv,
   NOT_MODIFIED,
   problemResponses,
-  SourceSchema,
   text,
-} from "../lib/openapi.js";
-import { inPath } from "../lib/problem.js";
+} from "../schemas/openapi.js";
+import { inPath } from "../http/problem.js";
 
-export const UpskillingPathSchema = z
-  .object({
-    id: z.string().openapi({ example: "engineers-to-ai-engineers" }),
-    name: z.string().openapi({ example: "Engineers → AI Engineers" }),
-    from: z.string(),
-    to: z.string(),
-    steps: z.array(
-      z.object({ name: z.string(), minWeeks: z.number().int(), maxWeeks: z.number().int() }),
-    ),
-    minWeeks: z
-      .number()
-      .int()
-      .openapi({ description: "Sum of the steps' minimum weeks (the figure the product uses)." }),
-    maxWeeks: z.number().int(),
-    statedWeeks: z
-      .object({ min: z.number().int(), max: z.number().int(), text: z.string() })
-      .openapi({ description: "The total as the seed states it." }),
-    notes: z.array(z.string()),
-    sources: z.array(SourceSchema),
-  })
-  .openapi("UpskillingPath");
+const LIST_COLUMNS = [
+  "id",
+  "name",
+  "from",
+  "to",
+  "steps",
+  "minWeeks",
+  "maxWeeks",
+  "statedWeeks",
+] as const;
+const STEP_COLUMNS = ["step", "minWeeks", "maxWeeks"] as const;
 
 const listRoute = createRoute({
   method: "get",
-  path: "/v1/upskilling",
+  path: "/",
   tags: ["Upskilling"],
   summary: "Upskilling paths",
   description: "The seed's training paths with their steps and week ranges.",
   middleware: [datasetCache] as const,
   request: { query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(z.object({ paths: z.array(UpskillingPathSchema) }), "Every path."),
+    200: jsonOrCsv(z.object({ paths: z.array(UpskillingPathSchema) }), "Every path.", LIST_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400),
   },
@@ -52,7 +42,7 @@ const listRoute = createRoute({
 
 const oneRoute = createRoute({
   method: "get",
-  path: "/v1/upskilling/{path}",
+  path: "/{path}",
   tags: ["Upskilling"],
   summary: "One upskilling path",
   description:
@@ -63,7 +53,7 @@ const oneRoute = createRoute({
     query: z.object({ format: formatParam }),
   },
   responses: {
-    200: jsonOrCsv(UpskillingPathSchema, "The path."),
+    200: jsonOrCsv(UpskillingPathSchema, "The path.", STEP_COLUMNS),
     304: NOT_MODIFIED,
     ...problemResponses(400, 404),
   },
@@ -72,31 +62,25 @@ const oneRoute = createRoute({
 export const upskillingRouter = newRouter()
   .openapi(listRoute, (c) => {
     const paths = upskillingPaths();
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["id", "name", "from", "to", "steps", "minWeeks", "maxWeeks", "statedWeeks"],
-        ...paths.map((p) => [
-          p.id,
-          p.name,
-          p.from,
-          p.to,
-          p.steps.length,
-          p.minWeeks,
-          p.maxWeeks,
-          p.statedWeeks.text,
-        ]),
-      ]);
-    }
-    return c.json({ paths }, 200);
+    return jsonOrCsvAnswer(c, { paths }, () => [
+      LIST_COLUMNS,
+      ...paths.map((p) => [
+        p.id,
+        p.name,
+        p.from,
+        p.to,
+        p.steps.length,
+        p.minWeeks,
+        p.maxWeeks,
+        p.statedWeeks.text,
+      ]),
+    ]);
   })
   .openapi(oneRoute, (c) => {
     const path = inPath("path", () => upskillingPath(c.req.valid("param").path));
-    if (wantsCsv(c)) {
-      return csvResponse(c, [
-        ["step", "minWeeks", "maxWeeks"],
-        ...path.steps.map((s) => [s.name, s.minWeeks, s.maxWeeks]),
-        ["Total", path.minWeeks, path.maxWeeks],
-      ]);
-    }
-    return c.json(path, 200);
+    return jsonOrCsvAnswer(c, path, () => [
+      STEP_COLUMNS,
+      ...path.steps.map((s) => [s.name, s.minWeeks, s.maxWeeks]),
+      ["Total", path.minWeeks, path.maxWeeks],
+    ]);
   });

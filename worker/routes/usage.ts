@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { WORK_BUDGET } from "../../shared/index.js";
-import { newRouter } from "../app.js";
+import { newRouter } from "../env.js";
 import { callerOf } from "../auth/context.js";
-import { bearerAuth, registerBearerScheme, workspaceProblems } from "../auth/openapi.js";
-import { requireScope } from "../auth/require-scope.js";
+import { workspaceProblems } from "../schemas/workspace-responses.js";
+import { keyed } from "../auth/require-scope.js";
 import { workspaceUsage } from "../db/usage.js";
-import { json } from "../lib/openapi.js";
-import { quotasFrom } from "../lib/quotas.js";
+import { json } from "../schemas/openapi.js";
+import { quotasFrom } from "../http/quotas.js";
 
 // What a workspace keeps against its quotas, so it can see a refusal coming (and read the limits
 // a refusal names).
@@ -37,11 +37,12 @@ const UsageSchema = z
 
 const route = createRoute({
   method: "get",
-  path: "/v1/usage",
+  path: "/",
   tags: ["Usage"],
   summary: "The workspace's storage against its quotas",
-  security: bearerAuth,
-  middleware: [requireScope("read")] as const,
+  description:
+    "Models, versions per model, stored bytes and band rows, each used and its limit, and the work budget of one request.",
+  ...keyed("read"),
   responses: {
     200: json(UsageSchema, "Usage and limits."),
     ...workspaceProblems(401, 403),
@@ -63,5 +64,3 @@ export const usageRouter = newRouter().openapi(route, async (c) => {
     200,
   );
 });
-
-registerBearerScheme(usageRouter);

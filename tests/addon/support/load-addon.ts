@@ -4,7 +4,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import {
   CacheServiceStandIn,
@@ -18,8 +17,9 @@ import {
   parseA1,
   type SheetStandIn,
 } from "./apps-script-stand-ins.js";
+import { root } from "../../../scripts/lib/paths.mjs";
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export { root };
 export const distDir = path.join(root, "sheets-addon", "dist");
 export const codePath = path.join(distDir, "Code.js");
 

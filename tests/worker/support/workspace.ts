@@ -1,21 +1,16 @@
 // Workspaces and keys for the worker tests, written to env.DB with the very statements the keys
 // script (`npm run keys`) hands to wrangler: worker/db/provisioning.ts.
-import { env, exports } from "cloudflare:workers";
-import { afterEach, beforeEach, expect, vi } from "vitest";
-import { randomToken } from "../../../worker/auth/api-key.js";
+import { env } from "cloudflare:workers";
+import { randomToken } from "../../../worker/db/credentials.js";
 import { ensureWorkspaceStatements, newKeyStatements } from "../../../worker/db/provisioning.js";
 import type { Scope } from "../../../worker/db/schema.js";
 import { runBatch } from "../../../worker/db/statements.js";
 
-export const ORIGIN = "http://api.test";
+import { call } from "../api-client.js";
 
-// The worker logs one JSON line per request; keep test output readable.
-beforeEach(() => {
-  vi.spyOn(console, "log").mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+// The one client of the worker tests (it also keeps the worker's request log lines out of the
+// test output); these helpers add workspaces, keys and what a workspace's tests read back.
+export { jsonOf, ORIGIN, problem as problemOf, type Problem } from "../api-client.js";
 
 export interface TestKey {
   key: string;
@@ -82,50 +77,11 @@ export function api(path: string, init: Init = {}): Promise<Response> {
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
     headers["Content-Type"] ??= "application/json";
   }
-  return exports.default.fetch(
-    new Request(ORIGIN + path, {
-      method: init.method ?? (body === undefined ? "GET" : "POST"),
-      headers,
-      body,
-    }),
-  );
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked field by field
-export async function jsonOf(res: Response, status: number): Promise<any> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-  return JSON.parse(text);
-}
-
-export interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  field?: string;
-  suggestions?: string[];
-  problems?: {
-    code: string;
-    field?: string;
-    message: string;
-    suggestions: string[];
-    row?: number;
-    line?: number;
-    column?: string;
-  }[];
-  [extra: string]: unknown;
-}
-
-/** Asserts an application/problem+json answer with this status and returns it. */
-export async function problemOf(res: Response, status: number): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("content-type")).toBe("application/problem+json");
-  const body = JSON.parse(text) as Problem;
-  expect(body.status).toBe(status);
-  expect(body.detail.length).toBeGreaterThan(0);
-  return body;
+  return call(path, {
+    method: init.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+  });
 }
 
 /** A small valid plan-engine input. */

@@ -1,0 +1,55 @@
+import { datasetVersion } from "../../shared/index.js";
+import { API_REVISION } from "./api-revision.js";
+
+/**
+ * The ETag of a model version's computed result: everything its figures depend on — the version,
+ * the band set it is priced with, the dataset (its content hash) and this API's revision — plus
+ * the representation (`csv`, or `page` for the shared page's content). `"v3-b1-84cc356d49fba7ec-r1"`.
+ */
+export function resultEtag(
+  version: number,
+  bandsVersion: number,
+  variant?: "csv" | "page",
+): string {
+  return `"v${version}-b${bandsVersion}-${datasetVersion().hash}-r${API_REVISION}${variant ? `-${variant}` : ""}"`;
+}
+
+/** The ETag of a model version: `"v3"`. A version number never repeats for a model, so it is a strong validator. */
+export function versionEtag(version: number): string {
+  return `"v${version}"`;
+}
+
+export type IfMatch =
+  { kind: "missing" } | { kind: "version"; version: number } | { kind: "invalid"; reason: string };
+
+/**
+ * The version an If-Match header names. Accepts the ETag as sent ("v3", W/"v3") and, for people
+ * typing it by hand, v3 or 3. `*` is refused: it would overwrite whatever is current, which is
+ * exactly the lost edit If-Match is here to prevent.
+ */
+export function parseIfMatch(header: string | undefined): IfMatch {
+  if (header === undefined || !header.trim()) return { kind: "missing" };
+  const value = header.trim();
+  if (value === "*")
+    return {
+      kind: "invalid",
+      reason:
+        'If-Match: * is not accepted here; send the version you last read, e.g. If-Match: "v3"',
+    };
+  if (value.includes(","))
+    return {
+      kind: "invalid",
+      reason: 'If-Match: send exactly one version, the one you last read, e.g. If-Match: "v3"',
+    };
+  const m = /^(?:W\/)?"?v?(\d{1,9})"?$/i.exec(value);
+  if (!m)
+    return {
+      kind: "invalid",
+      reason: `If-Match: ${JSON.stringify(value)} is not a model version; send the ETag you last read, e.g. If-Match: "v3"`,
+    };
+  return { kind: "version", version: Number(m[1]) };
+}
+
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}

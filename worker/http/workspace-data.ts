@@ -1,0 +1,31 @@
+import type { Context } from "hono";
+import {
+  invalid,
+  type FunctionContext,
+  type ModelResolver,
+  type SalaryOptions,
+} from "../../shared/index.js";
+import type { AppEnv } from "../env.js";
+
+/**
+ * What the core computes with besides the seeds: a workspace's compensation bands and its shared
+ * models. Authentication sets them on the context (c.set("bands"), c.set("models")) for a request
+ * that carries a key; without them every answer comes from the seeds alone.
+ */
+export function salaryOptions(c: Context<AppEnv>): SalaryOptions {
+  const bands = c.get("bands");
+  return bands ? { bands } : {};
+}
+
+/** Without a model store AI_MODEL says so, rather than the add-on's "set the API URL" hint. */
+const noModelStore: ModelResolver = (idOrToken) => {
+  throw invalid(
+    "model",
+    `no shared model store is connected to this request, so "${idOrToken}" cannot be read; shared models are read with a share token or an API key`,
+  );
+};
+
+export function functionContext(c: Context<AppEnv>): FunctionContext {
+  const bands = c.get("bands");
+  return { ...(bands ? { bands } : {}), models: c.get("models") ?? noModelStore };
+}
