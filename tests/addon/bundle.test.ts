@@ -272,7 +272,8 @@ describe("menu, templates, settings and the formula browser", () => {
       hiresRange: string;
       assumptionsRange: string;
       upskillingRange: string;
-      formulas: { summary: string; warnings: string; months: string };
+      teamRange: string;
+      formulas: { summary: string; warnings: string; departments: string; months: string };
     };
     const sheet = addon.ss.getSheetByName(info.sheetName)!;
     expect(info.sheetName).toBe(
@@ -303,7 +304,19 @@ describe("menu, templates, settings and the formula browser", () => {
       "Salary",
       "Recruiting cost",
       "Channel",
+      "End month",
+      "FTE",
+      "Type",
+      "Monthly rate",
+      "Department",
+      "Bonus rate",
+      "Equity rate",
     ]);
+    // The team already employed, beside the block: a hire's columns without a start month, empty.
+    expect(info.teamRange).toBe("D5:Q18");
+    const team = sheet.getRange(info.teamRange).getValues();
+    expect(team[0]).toEqual(hires[0]!.filter((h) => h !== "Start month"));
+    expect(team.slice(1).every((r) => r.every((v) => v === ""))).toBe(true);
     expect(hires.slice(1, template.length).map((r) => r.slice(0, 7))).toEqual(template.slice(1));
     expect(hires.slice(template.length).every((r) => r.every((v) => v === ""))).toBe(true);
     const upskilling = addon.call(
@@ -311,15 +324,26 @@ describe("menu, templates, settings and the formula browser", () => {
       "year-2-scale-out",
       "upskilling",
     ) as unknown[][];
-    expect(sheet.getRange(info.upskillingRange).getValues().slice(0, upskilling.length)).toEqual(
+    // The template's upskilling, with a Department column (blank: AI) beside it.
+    const upskillingCells = sheet.getRange(info.upskillingRange).getValues();
+    expect(upskillingCells[0]!.at(-1)).toBe("Department");
+    expect(upskillingCells.slice(0, upskilling.length).map((r) => r.slice(0, -1))).toEqual(
       upskilling,
     );
 
     expect(info.formulas.summary).toBe(
-      `=AI_PLAN_SUMMARY(${info.hiresRange}, ${info.assumptionsRange}, ${info.upskillingRange})`,
+      `=AI_PLAN_SUMMARY(${info.hiresRange}, ${info.assumptionsRange}, ${info.upskillingRange}, ${info.teamRange})`,
+    );
+    expect(info.formulas.departments).toBe(
+      `=AI_PLAN_DEPARTMENTS(${info.hiresRange}, ${info.assumptionsRange}, "totals", ${info.upskillingRange}, ${info.teamRange})`,
     );
     const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
-    expect(formulas).toEqual([info.formulas.summary, info.formulas.warnings, info.formulas.months]);
+    expect(formulas).toEqual([
+      info.formulas.summary,
+      info.formulas.warnings,
+      info.formulas.departments,
+      info.formulas.months,
+    ]);
     // Evaluated as Sheets would, the sheet's formulas give the template's plan.
     const summary = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
     expect(summary).toEqual(
