@@ -4,6 +4,7 @@ import {
   contentHash,
   isPlannerError,
   normalizePlan,
+  parseSlip,
   planInputFromRanges,
   stableStringify,
   type AssumptionKind,
@@ -38,9 +39,13 @@ export const HIRE_HEADER = [
   "Department",
   "Bonus rate",
   "Equity rate",
+  "Slip min",
+  "Slip max",
 ];
-/** The people already employed: a hire's columns without a start month (they are paid from month 1). */
-export const TEAM_HEADER = HIRE_HEADER.filter((h) => h !== "Start month");
+/** Only a hire starts (and may start late): the team is paid from month 1. */
+const HIRE_ONLY = ["Start month", "Slip min", "Slip max"];
+/** The people already employed: a hire's columns without a start month or slip. */
+export const TEAM_HEADER = HIRE_HEADER.filter((h) => !HIRE_ONLY.includes(h));
 export const UPSKILLING_HEADER = ["Path", "People", "Start month", "Cost per person", "Department"];
 
 /** Every plan sheet has these; TEAM only those inserted since the team table came (older ones read as no team). */
@@ -362,7 +367,16 @@ function personCells(p: TeamInput): Record<string, unknown> {
 }
 
 function hireRow(h: PlanInput["hires"][number]): unknown[] {
-  const cells = { ...personCells(h), "Start month": h.startMonth };
+  const slip =
+    h.slipMonths === undefined || h.slipMonths === null
+      ? null
+      : parseSlip(h.slipMonths, "slipMonths");
+  const cells = {
+    ...personCells(h),
+    "Start month": h.startMonth,
+    "Slip min": slip ? slip.min : "",
+    "Slip max": slip ? slip.max : "",
+  };
   return HIRE_HEADER.map((name) => cells[name as keyof typeof cells]);
 }
 

@@ -311,11 +311,15 @@ describe("menu, templates, settings and the formula browser", () => {
       "Department",
       "Bonus rate",
       "Equity rate",
+      "Slip min",
+      "Slip max",
     ]);
-    // The team already employed, beside the block: a hire's columns without a start month, empty.
+    // The team already employed, beside the block: a hire's columns without start or slip, empty.
     expect(info.teamRange).toBe("D5:Q18");
     const team = sheet.getRange(info.teamRange).getValues();
-    expect(team[0]).toEqual(hires[0]!.filter((h) => h !== "Start month"));
+    expect(team[0]).toEqual(
+      hires[0]!.filter((h) => !["Start month", "Slip min", "Slip max"].includes(h as string)),
+    );
     expect(team.slice(1).every((r) => r.every((v) => v === ""))).toBe(true);
     expect(hires.slice(1, template.length).map((r) => r.slice(0, 7))).toEqual(template.slice(1));
     expect(hires.slice(template.length).every((r) => r.every((v) => v === ""))).toBe(true);

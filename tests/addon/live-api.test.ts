@@ -409,7 +409,14 @@ describe("shared models against the local worker's D1", () => {
           startMonth: 3,
           department: "Data",
         },
-        { role: "Technical writer", salary: 90000, startMonth: 4, fte: 0.5, bonusRate: 0 },
+        {
+          role: "Technical writer",
+          salary: 90000,
+          startMonth: 4,
+          fte: 0.5,
+          bonusRate: 0,
+          slipMonths: [0, 2],
+        },
         {
           role: "Data labelling",
           startMonth: 1,
