@@ -473,6 +473,36 @@ describe("menu, templates, settings and the formula browser", () => {
     expect((addon.call("sidebarState") as { initialTab: string }).initialTab).toBe("functions"); // shown once
   });
 
+  it("a plan sheet's team and new hire columns feed every formula; a bad one is a cell error naming the row and the fix, and is not published", () => {
+    const addon = loadAddon();
+    addon.call("saveSettings", { apiUrl: "http://127.0.0.1:9", apiKey: "atp_test_key_123456" });
+    const info = addon.call("insertPlanTemplate", "year-1-build-out") as {
+      sheetName: string;
+      hiresRange: string;
+      teamRange: string;
+      formulas: { summary: string; departments: string };
+    };
+    const sheet = addon.ss.getSheetByName(info.sheetName)!;
+    const before = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
+    // Two engineers already employed, in Platform: paid from month 1, a department of their own.
+    sheet.getRange("D6:H6").setValues([["Software Engineer", "", "", 2, 150000]]);
+    sheet.getRange("O6").setValue("Platform");
+    const summary = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
+    const total = summary[0]!.indexOf("Total");
+    // $150,000 × 2 over the template's 12 months, with no recruiting: $300,000 more than before.
+    expect(sheet.getRange("A5:B5").getValues()).toEqual([["Horizon months", 12]]);
+    expect((summary.at(-1)![total] as number) - (before.at(-1)![total] as number)).toBe(300000);
+    const departments = addon.evaluate(sheet, info.formulas.departments) as unknown[][];
+    expect(departments.map((r) => r[0])).toContain("Platform");
+    // A hire's FTE of 2: the cell names the hire (0-based, as the core's check names it) and the fix.
+    const hiresTop = Number(/\d+/.exec(info.hiresRange)![0]);
+    sheet.getRange(hiresTop + 1, 10).setValue(2); // J: FTE of the first hire
+    expect(() => addon.evaluate(sheet, info.formulas.summary)).toThrow(
+      "hires[0].fte: must be more than 0 and at most 1, got 2",
+    );
+    expect(() => addon.call("publishPlan")).toThrow(/cannot be used yet: .*fte/i);
+  });
+
   it("explains, rather than fails, publishing a sheet that is not a plan", () => {
     const addon = loadAddon();
     addon.call("saveSettings", { apiUrl: "http://127.0.0.1:9", apiKey: "atp_test_key_123456" });
