@@ -267,6 +267,39 @@ describe("finance-grade bad input: a problem naming the field and the fix", () =
     expect(index.field).toMatch(/removeHires\[0\]/);
   });
 
+  it("duplicate labels: a scenario name twice, an assumption given twice in a sheet's block", async () => {
+    const twice = await problem(
+      await post("/v1/plan/compare", {
+        base: { horizonMonths: 12, hires: [hire] },
+        scenarios: [
+          { name: "Lean", overrides: { bonusRate: 0 } },
+          { name: "Lean", overrides: { equityRate: 0.1 } },
+        ],
+      }),
+      422,
+    );
+    expect(twice.field).toMatch(/scenarios\[1\]\.name/);
+    expect(twice.detail).toMatch(/"Lean" is used twice/);
+    const block = await problem(
+      await post("/v1/functions/AI_PLAN_SUMMARY", {
+        args: [
+          [
+            ["Role", "Level", "Start month"],
+            ["ML Engineer", "Mid", 1],
+          ],
+          [
+            ["Bonus rate", "10%"],
+            ["Payroll tax rate", "6.2%"],
+            ["Target bonus", "12%"],
+          ],
+        ],
+      }),
+      422,
+    );
+    expect(block.field).toBe("assumptions row 3 Bonus rate");
+    expect(block.detail).toMatch(/is given twice \(rows 1 and 3\); keep one/);
+  });
+
   it("a model save with a bad finance field is refused whole; nothing is stored", async () => {
     const ws = await workspaceWithKeys("finance-bad");
     const p = await problemOf(
