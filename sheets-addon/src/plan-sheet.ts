@@ -4,20 +4,22 @@ import {
   contentHash,
   isPlannerError,
   normalizePlan,
+  parseSlip,
   planInputFromRanges,
   stableStringify,
   type AssumptionKind,
   type Cell,
   type PlanInput,
+  type TeamInput,
   type WorkspaceBand,
 } from "../../shared/index.js";
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
 import { asText } from "./sheet-text.js";
 
 /**
- * A plan sheet: an assumptions block (label | value rows, the API's plan-body names), a hires
- * table and an upskilling table, with live AI_PLAN_SUMMARY, AI_PLAN_WARNINGS and AI_PLAN formulas
- * over them. Named ranges mark the parts, so reading the plan back (to publish it) still works
+ * A plan sheet: an assumptions block (label | value rows, the API's plan-body names), the team
+ * already employed beside it, a hires table and an upskilling table, with live AI_PLAN_SUMMARY,
+ * AI_PLAN_WARNINGS, AI_PLAN_DEPARTMENTS and AI_PLAN formulas over them. Named ranges mark the parts, so reading the plan back (to publish it) still works
  * after someone inserts rows or moves things around; it is read with the very parsers the
  * formulas use, so the sheet's figures and the published model's are the same plan.
  */
@@ -30,11 +32,25 @@ export const HIRE_HEADER = [
   "Salary",
   "Recruiting cost",
   "Channel",
+  "End month",
+  "FTE",
+  "Type",
+  "Monthly rate",
+  "Department",
+  "Bonus rate",
+  "Equity rate",
+  "Slip min",
+  "Slip max",
 ];
-export const UPSKILLING_HEADER = ["Path", "People", "Start month", "Cost per person"];
+/** Only a hire starts (and may start late): the team is paid from month 1. */
+const HIRE_ONLY = ["Start month", "Slip min", "Slip max"];
+/** The people already employed: a hire's columns without a start month or slip. */
+export const TEAM_HEADER = HIRE_HEADER.filter((h) => !HIRE_ONLY.includes(h));
+export const UPSKILLING_HEADER = ["Path", "People", "Start month", "Cost per person", "Department"];
 
+/** Every plan sheet has these; TEAM only those inserted since the team table came (older ones read as no team). */
 const PARTS = ["HIRES", "UPSKILLING", "ASSUMPTIONS"] as const;
-type Part = (typeof PARTS)[number];
+type Part = (typeof PARTS)[number] | "TEAM";
 
 export function rangeName(sheet: SheetLike, part: Part): string {
   return `ATP_${sheet.getSheetId()}_${part}`;
@@ -46,9 +62,15 @@ const ASSUMPTIONS_ROW = 4;
 const ASSUMPTION_ROWS = PLAN_ASSUMPTIONS.length + 2;
 const TABLES_ROW = ASSUMPTIONS_ROW + ASSUMPTION_ROWS + 2;
 const HEADER_ROW = TABLES_ROW + 1;
-const UPSKILLING_COL = 10; // J: beside the hires table (A:H), one column apart
-/** The yearly summary holds at most 10 plan years + header + Total (horizon ≤ 120 months). */
-const SUMMARY_ROWS = 12;
+const TEAM_COL = 4; // D: beside the assumptions block (A:B), one column apart
+const UPSKILLING_COL = HIRE_HEADER.length + 2; // beside the hires table, one column apart
+/** The yearly summary holds at most 11 plan years (fiscal years may be partial) + header + Total. */
+const SUMMARY_ROWS = 13;
+/** The summary's widest table: Year, Months, 9 cost lines, Total, End headcount, End FTE, Run-rate. */
+const SUMMARY_COLS = 15;
+
+/** Column (1-based) of a header in a table starting at `first`. */
+const col = (header: readonly string[], name: string, first = 1) => first + header.indexOf(name);
 
 export interface PlanSheetSpec {
   title: string;
@@ -61,7 +83,8 @@ export interface PlanSheetInfo {
   hiresRange: string;
   assumptionsRange: string;
   upskillingRange: string;
-  formulas: { summary: string; warnings: string; months: string };
+  teamRange: string;
+  formulas: { summary: string; warnings: string; departments: string; months: string };
 }
 
 /** A new sheet laid out for `spec.input`, with room to add hires; returns where everything is. */
@@ -72,16 +95,27 @@ export function insertPlanSheet(
   const sheet = ss.insertSheet(uniqueSheetName(ss, spec.title));
   const hireRows = Math.max(30, spec.input.hires.length + 10);
   const upskillingRows = Math.max(10, (spec.input.upskilling?.length ?? 0) + 5);
+  // The team table sits beside the assumptions block and has its height.
+  const teamRows = ASSUMPTION_ROWS - 1;
 
   sheet.getRange(TITLE_ROW, 1).setValue(asText(spec.title)).setFontWeight("bold");
   sheet.getRange(TITLE_ROW + 1, 1).setValue(asText(spec.subtitle));
   sheet.getRange(ASSUMPTIONS_ROW, 1).setValue("Assumptions").setFontWeight("bold");
   sheet
-    .getRange(ASSUMPTIONS_ROW, 3)
+    .getRange(ASSUMPTIONS_ROW + ASSUMPTION_ROWS + 1, 1)
     .setValue(
-      `Label | value rows; add any of: ${PLAN_ASSUMPTIONS.map((a) => a.label).join(", ")}. A blank row is ignored; a label left out takes its default.`,
+      `Assumptions: label | value rows; add any of: ${PLAN_ASSUMPTIONS.map((a) => a.label).join(", ")} (payroll tax as the rows Payroll tax rate and Payroll tax wage base). A blank row is ignored; a label left out takes its default.`,
     );
   const assumptions = sheet.getRange(ASSUMPTIONS_ROW + 1, 1, ASSUMPTION_ROWS, 2);
+  sheet
+    .getRange(ASSUMPTIONS_ROW, TEAM_COL)
+    .setValue("Team already employed (paid from month 1, no recruiting; Salary required)")
+    .setFontWeight("bold");
+  const team = sheet.getRange(ASSUMPTIONS_ROW + 1, TEAM_COL, teamRows + 1, TEAM_HEADER.length);
+  sheet
+    .getRange(ASSUMPTIONS_ROW + 1, TEAM_COL, 1, TEAM_HEADER.length)
+    .setValues([TEAM_HEADER])
+    .setFontWeight("bold");
 
   sheet.getRange(TABLES_ROW, 1).setValue("Hires").setFontWeight("bold");
   sheet.getRange(TABLES_ROW, UPSKILLING_COL).setValue("Upskilling").setFontWeight("bold");
@@ -100,9 +134,24 @@ export function insertPlanSheet(
     .getRange(HEADER_ROW, UPSKILLING_COL, 1, UPSKILLING_HEADER.length)
     .setValues([UPSKILLING_HEADER])
     .setFontWeight("bold");
-  sheet.getRange(HEADER_ROW + 1, 6, hireRows, 2).setNumberFormat("$#,##0.00");
+  // Money as money, shares as percentages, in both people tables.
+  const formats: [RangeLike, readonly string[], number, number][] = [
+    [hires, HIRE_HEADER, 1, hireRows],
+    [team, TEAM_HEADER, TEAM_COL, teamRows],
+  ];
+  for (const [table, header, first, rows] of formats) {
+    const row = table.getRow() + 1;
+    for (const name of ["Salary", "Recruiting cost", "Monthly rate"])
+      sheet.getRange(row, col(header, name, first), rows, 1).setNumberFormat("$#,##0.00");
+    sheet.getRange(row, col(header, "Bonus rate", first), rows, 2).setNumberFormat("0.00%");
+  }
   sheet
-    .getRange(HEADER_ROW + 1, UPSKILLING_COL + 3, upskillingRows, 1)
+    .getRange(
+      HEADER_ROW + 1,
+      col(UPSKILLING_HEADER, "Cost per person", UPSKILLING_COL),
+      upskillingRows,
+      1,
+    )
     .setNumberFormat("$#,##0.00");
   sheet.setFrozenRows(0);
 
@@ -110,29 +159,40 @@ export function insertPlanSheet(
     HIRES: hires,
     UPSKILLING: upskilling,
     ASSUMPTIONS: assumptions,
+    TEAM: team,
   };
-  for (const part of PARTS) ss.setNamedRange(rangeName(sheet, part), named[part]);
+  for (const part of [...PARTS, "TEAM"] as const)
+    ss.setNamedRange(rangeName(sheet, part), named[part]);
   writePlanInput(ss, sheet, spec.input);
 
   // Live formulas over the same cells: the sheet recalculates as soon as a hire changes.
-  const args = `${hires.getA1Notation()}, ${assumptions.getA1Notation()}, ${upskilling.getA1Notation()}`;
+  const args = `${hires.getA1Notation()}, ${assumptions.getA1Notation()}`;
+  const rest = `${upskilling.getA1Notation()}, ${team.getA1Notation()}`;
   const summaryRow = HEADER_ROW + hireRows + 3;
   const monthsRow = summaryRow + SUMMARY_ROWS + 3;
   const formulas = {
-    summary: `=AI_PLAN_SUMMARY(${args})`,
-    warnings: `=AI_PLAN_WARNINGS(${args})`,
-    months: `=AI_PLAN(${args})`,
+    summary: `=AI_PLAN_SUMMARY(${args}, ${rest})`,
+    warnings: `=AI_PLAN_WARNINGS(${args}, ${rest})`,
+    departments: `=AI_PLAN_DEPARTMENTS(${args}, "totals", ${rest})`,
+    months: `=AI_PLAN(${args}, ${rest})`,
   };
   sheet
     .getRange(summaryRow - 1, 1)
     .setValue("Yearly summary")
     .setFontWeight("bold");
   sheet.getRange(summaryRow, 1).setFormula(formulas.summary);
+  // Beside the widest summary: warnings, then the department breakdown under them.
+  const sideCol = SUMMARY_COLS + 2;
   sheet
-    .getRange(summaryRow - 1, 11)
+    .getRange(summaryRow - 1, sideCol)
     .setValue("Ratio warnings")
     .setFontWeight("bold");
-  sheet.getRange(summaryRow, 11).setFormula(formulas.warnings);
+  sheet.getRange(summaryRow, sideCol).setFormula(formulas.warnings);
+  sheet
+    .getRange(summaryRow + 4, sideCol)
+    .setValue("By department")
+    .setFontWeight("bold");
+  sheet.getRange(summaryRow + 5, sideCol).setFormula(formulas.departments);
   sheet
     .getRange(monthsRow - 1, 1)
     .setValue("Month by month")
@@ -146,6 +206,7 @@ export function insertPlanSheet(
       hiresRange: hires.getA1Notation(),
       assumptionsRange: assumptions.getA1Notation(),
       upskillingRange: upskilling.getA1Notation(),
+      teamRange: team.getA1Notation(),
       formulas,
     },
   };
@@ -189,10 +250,18 @@ export function readPlanInput(
 ): PlanInput {
   try {
     const value = (part: Part) => partRange(ss, sheet, part).getValues() as Cell[][];
+    const team = ss.getRangeByName(rangeName(sheet, "TEAM"));
     const input = planInputFromRanges(
-      { hires: value("HIRES"), assumptions: value("ASSUMPTIONS"), upskilling: value("UPSKILLING") },
-      { hires: "Hires", assumptions: "Assumptions", upskilling: "Upskilling" },
+      {
+        hires: value("HIRES"),
+        assumptions: value("ASSUMPTIONS"),
+        upskilling: value("UPSKILLING"),
+        team: team ? (team.getValues() as Cell[][]) : "",
+      },
+      { hires: "Hires", assumptions: "Assumptions", upskilling: "Upskilling", team: "Team" },
     );
+    // A sheet without a team leaves the input as it was before the team came (same fingerprint).
+    if (!input.team?.length) delete input.team;
     normalizePlan(input, { bands });
     return input;
   } catch (e) {
@@ -254,25 +323,66 @@ export function writePlanInput(ss: SpreadsheetLike, sheet: SheetLike, input: Pla
     0,
   );
 
-  // Names are the plan's author's text: written as text, never as a formula (sheet-text.ts).
-  const hireRows = input.hires.map((h) => [
-    asText(h.role),
-    asText(h.level),
-    asText(h.location ?? ""),
-    h.startMonth,
-    h.count ?? 1,
-    h.salary ?? "",
-    h.recruitingCost ?? "",
-    asText(h.channel ?? ""),
-  ]);
-  writeBody(hires, hireRows, HIRE_HEADER.length);
+  const teamList = input.team ?? [];
+  const team = ss.getRangeByName(rangeName(sheet, "TEAM"));
+  if (teamList.length && (!team || teamList.length > team.getNumRows() - 1)) {
+    throw new Error(
+      team
+        ? `The plan has ${teamList.length} team rows but the team table on "${sheet.getName()}" holds ${team.getNumRows() - 1}; insert rows inside it (above its last row) and try again.`
+        : `The plan has a team already employed, and "${sheet.getName()}" has no team table (it was inserted before there was one); open the model again to get a sheet with one.`,
+    );
+  }
+
+  writeBody(hires, input.hires.map(hireRow), HIRE_HEADER.length);
+  if (team) writeBody(team, teamList.map(teamRow), TEAM_HEADER.length);
   const upskillingRows = upskillingList.map((u) => [
     asText(u.path),
     u.people,
     u.startMonth,
     u.costPerPerson ?? "",
+    asText(u.department ?? ""),
   ]);
   writeBody(upskilling, upskillingRows, UPSKILLING_HEADER.length);
+}
+
+/** A person's cells in the people tables' order; names are the author's text, written as text (sheet-text.ts). */
+function personCells(p: TeamInput): Record<string, unknown> {
+  const blank = (v: unknown) => (v === undefined || v === null ? "" : v);
+  return {
+    Role: asText(p.role),
+    Level: asText(blank(p.level)),
+    Location: asText(blank(p.location)),
+    Count: p.count ?? 1,
+    Salary: blank(p.salary),
+    "Recruiting cost": blank(p.recruitingCost),
+    Channel: asText(blank(p.channel)),
+    "End month": blank(p.endMonth),
+    FTE: blank(p.fte),
+    Type: blank(p.type),
+    "Monthly rate": blank(p.monthlyRate),
+    Department: asText(blank(p.department)),
+    "Bonus rate": blank(p.bonusRate),
+    "Equity rate": blank(p.equityRate),
+  };
+}
+
+function hireRow(h: PlanInput["hires"][number]): unknown[] {
+  const slip =
+    h.slipMonths === undefined || h.slipMonths === null
+      ? null
+      : parseSlip(h.slipMonths, "slipMonths");
+  const cells = {
+    ...personCells(h),
+    "Start month": h.startMonth,
+    "Slip min": slip ? slip.min : "",
+    "Slip max": slip ? slip.max : "",
+  };
+  return HIRE_HEADER.map((name) => cells[name as keyof typeof cells]);
+}
+
+function teamRow(t: TeamInput): unknown[] {
+  const cells = personCells(t);
+  return TEAM_HEADER.map((name) => cells[name]);
 }
 
 /** Rows under the header row (or from the top, `header` 0), the rest of the table blanked. */

@@ -272,7 +272,8 @@ describe("menu, templates, settings and the formula browser", () => {
       hiresRange: string;
       assumptionsRange: string;
       upskillingRange: string;
-      formulas: { summary: string; warnings: string; months: string };
+      teamRange: string;
+      formulas: { summary: string; warnings: string; departments: string; months: string };
     };
     const sheet = addon.ss.getSheetByName(info.sheetName)!;
     expect(info.sheetName).toBe(
@@ -303,7 +304,23 @@ describe("menu, templates, settings and the formula browser", () => {
       "Salary",
       "Recruiting cost",
       "Channel",
+      "End month",
+      "FTE",
+      "Type",
+      "Monthly rate",
+      "Department",
+      "Bonus rate",
+      "Equity rate",
+      "Slip min",
+      "Slip max",
     ]);
+    // The team already employed, beside the block: a hire's columns without start or slip, empty.
+    expect(info.teamRange).toBe("D5:Q18");
+    const team = sheet.getRange(info.teamRange).getValues();
+    expect(team[0]).toEqual(
+      hires[0]!.filter((h) => !["Start month", "Slip min", "Slip max"].includes(h as string)),
+    );
+    expect(team.slice(1).every((r) => r.every((v) => v === ""))).toBe(true);
     expect(hires.slice(1, template.length).map((r) => r.slice(0, 7))).toEqual(template.slice(1));
     expect(hires.slice(template.length).every((r) => r.every((v) => v === ""))).toBe(true);
     const upskilling = addon.call(
@@ -311,15 +328,26 @@ describe("menu, templates, settings and the formula browser", () => {
       "year-2-scale-out",
       "upskilling",
     ) as unknown[][];
-    expect(sheet.getRange(info.upskillingRange).getValues().slice(0, upskilling.length)).toEqual(
+    // The template's upskilling, with a Department column (blank: AI) beside it.
+    const upskillingCells = sheet.getRange(info.upskillingRange).getValues();
+    expect(upskillingCells[0]!.at(-1)).toBe("Department");
+    expect(upskillingCells.slice(0, upskilling.length).map((r) => r.slice(0, -1))).toEqual(
       upskilling,
     );
 
     expect(info.formulas.summary).toBe(
-      `=AI_PLAN_SUMMARY(${info.hiresRange}, ${info.assumptionsRange}, ${info.upskillingRange})`,
+      `=AI_PLAN_SUMMARY(${info.hiresRange}, ${info.assumptionsRange}, ${info.upskillingRange}, ${info.teamRange})`,
+    );
+    expect(info.formulas.departments).toBe(
+      `=AI_PLAN_DEPARTMENTS(${info.hiresRange}, ${info.assumptionsRange}, "totals", ${info.upskillingRange}, ${info.teamRange})`,
     );
     const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
-    expect(formulas).toEqual([info.formulas.summary, info.formulas.warnings, info.formulas.months]);
+    expect(formulas).toEqual([
+      info.formulas.summary,
+      info.formulas.warnings,
+      info.formulas.departments,
+      info.formulas.months,
+    ]);
     // Evaluated as Sheets would, the sheet's formulas give the template's plan.
     const summary = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
     expect(summary).toEqual(
@@ -443,6 +471,36 @@ describe("menu, templates, settings and the formula browser", () => {
     expect(state.templates.map((t) => t.name)).toEqual(PLAN_TEMPLATES.map((t) => t.name));
     expect(state.activeSheet).toMatchObject({ name: "Sheet1", isPlan: false });
     expect((addon.call("sidebarState") as { initialTab: string }).initialTab).toBe("functions"); // shown once
+  });
+
+  it("a plan sheet's team and new hire columns feed every formula; a bad one is a cell error naming the row and the fix, and is not published", () => {
+    const addon = loadAddon();
+    addon.call("saveSettings", { apiUrl: "http://127.0.0.1:9", apiKey: "atp_test_key_123456" });
+    const info = addon.call("insertPlanTemplate", "year-1-build-out") as {
+      sheetName: string;
+      hiresRange: string;
+      teamRange: string;
+      formulas: { summary: string; departments: string };
+    };
+    const sheet = addon.ss.getSheetByName(info.sheetName)!;
+    const before = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
+    // Two engineers already employed, in Platform: paid from month 1, a department of their own.
+    sheet.getRange("D6:H6").setValues([["Software Engineer", "", "", 2, 150000]]);
+    sheet.getRange("O6").setValue("Platform");
+    const summary = addon.evaluate(sheet, info.formulas.summary) as unknown[][];
+    const total = summary[0]!.indexOf("Total");
+    // $150,000 × 2 over the template's 12 months, with no recruiting: $300,000 more than before.
+    expect(sheet.getRange("A5:B5").getValues()).toEqual([["Horizon months", 12]]);
+    expect((summary.at(-1)![total] as number) - (before.at(-1)![total] as number)).toBe(300000);
+    const departments = addon.evaluate(sheet, info.formulas.departments) as unknown[][];
+    expect(departments.map((r) => r[0])).toContain("Platform");
+    // A hire's FTE of 2: the cell names the hire (0-based, as the core's check names it) and the fix.
+    const hiresTop = Number(/\d+/.exec(info.hiresRange)![0]);
+    sheet.getRange(hiresTop + 1, 10).setValue(2); // J: FTE of the first hire
+    expect(() => addon.evaluate(sheet, info.formulas.summary)).toThrow(
+      "hires[0].fte: must be more than 0 and at most 1, got 2",
+    );
+    expect(() => addon.call("publishPlan")).toThrow(/cannot be used yet: .*fte/i);
   });
 
   it("explains, rather than fails, publishing a sheet that is not a plan", () => {

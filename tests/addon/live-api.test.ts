@@ -388,6 +388,105 @@ describe("shared models against the local worker's D1", () => {
     expect(benSheet.getRange("B5:B7").getValues()).toEqual([[18], [0.25], [0]]);
   }, 120_000);
 
+  it("a finance-grade model opens into the sheet with its team and new columns, computes the API's figures there, and publishes every field back", async () => {
+    const input = {
+      horizonMonths: 24,
+      startDate: "2026-10",
+      fiscalYearStart: 7,
+      benefitsRate: 0.25,
+      annualRaise: 0.04,
+      raiseMonth: 4,
+      payrollTax: { rate: 0.062, wageBase: 168600 },
+      bonusRate: 0.1,
+      equityRate: 0.05,
+      attritionRate: 0.1,
+      hires: [
+        { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 3 },
+        {
+          role: "Data Scientist",
+          level: "Senior",
+          location: "NYC",
+          startMonth: 3,
+          department: "Data",
+        },
+        {
+          role: "Technical writer",
+          salary: 90000,
+          startMonth: 4,
+          fte: 0.5,
+          bonusRate: 0,
+          slipMonths: [0, 2],
+        },
+        {
+          role: "Data labelling",
+          startMonth: 1,
+          type: "contractor",
+          monthlyRate: 12000,
+          department: "Data",
+          endMonth: 9,
+        },
+      ],
+      team: [
+        { role: "Software Engineer", salary: 150000, count: 3, department: "Platform" },
+        { role: "Engineering Manager", salary: 210000, department: "Platform", endMonth: 18 },
+      ],
+    };
+    const created = await api(worker, "POST", "/v1/models", { name: "Finance plan", input }, auth);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const plan = await api(worker, "POST", "/v1/plan", input);
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+
+    const addon = connected();
+    const opened = addon.call("openModel", id) as Published;
+    expect(opened).toMatchObject({ status: "pulled", model: { id, version: 1 } });
+    const sheet = addon.ss.getSheetByName(opened.model.sheetName)!;
+    const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
+    const formula = (fn: string) => formulas.find((f) => f.startsWith(`=${fn}(`))!;
+
+    // The sheet's own formulas give the API's figures: fiscal years, every line, departments.
+    const summary = addon.evaluate(sheet, formula("AI_PLAN_SUMMARY")) as (string | number)[][];
+    const totalAt = summary[0]!.indexOf("Total");
+    expect(summary.slice(1, -1).map((r) => [r[0], r[totalAt]])).toEqual(
+      plan.body.years.map((y: { label: string; total: number }) => [y.label, y.total]),
+    );
+    expect(summary[0]).toContain("Taxes");
+    expect(summary[0]).toContain("Contractors");
+    expect(summary.at(-1)![totalAt]).toBe(plan.body.totals.total);
+    const departments = addon.evaluate(sheet, formula("AI_PLAN_DEPARTMENTS")) as (
+      string | number
+    )[][];
+    const deptTotal = departments[0]!.indexOf("Total");
+    expect(departments.slice(1).map((r) => [r[0], r[deptTotal]])).toEqual([
+      ...plan.body.departments.map((d: { department: string; totals: { total: number } }) => [
+        d.department,
+        d.totals.total,
+      ]),
+      ["All departments", plan.body.totals.total],
+    ]);
+
+    // It reads back as the plan it was given; an edit in a new column publishes with every field.
+    expect(addon.call("publishPlan")).toMatchObject({ status: "unchanged" });
+    // The hires table's header row is the one with a Start month; the contractor is hire 4.
+    const cells = sheet.getDataRange().getValues();
+    const headerRow = cells.findIndex((r) => r.includes("Start month") && r.includes("End month"));
+    const endCol = cells[headerRow]!.indexOf("End month");
+    const contractorEnd = sheet.getRange(headerRow + 1 + 4, endCol + 1);
+    expect(contractorEnd.getValues()).toEqual([[9]]);
+    contractorEnd.setValue(6);
+    expect(addon.call("publishPlan")).toMatchObject({ status: "updated", model: { version: 2 } });
+    const stored = await api(worker, "GET", `/v1/models/${id}`, undefined, auth);
+    const edited = {
+      ...input,
+      hires: input.hires.map((h, i) => (i === 3 ? { ...h, endMonth: 6 } : h)),
+    };
+    expect(stored.body.input).toMatchObject(edited);
+    const storedPlan = await api(worker, "POST", "/v1/plan", stored.body.input);
+    const editedPlan = await api(worker, "POST", "/v1/plan", edited);
+    expect(storedPlan.body.totals).toEqual(editedPlan.body.totals);
+    expect(storedPlan.body.totals.contractors).toBe(72000); // $12,000 × months 1–6
+  }, 120_000);
+
   it("AI_MODEL reads a shared model's live result, cached so a sheet full of it makes few requests", async () => {
     const owner = connected();
     const info = owner.call("insertPlanTemplate", "year-2-scale-out") as {

@@ -18,9 +18,18 @@ const EVIL_INPUT = {
   startDate: "2027-01",
   hires: [
     { role: "=MLE", level: "Mid", location: "+SF", startMonth: 1, channel: "@referral" },
-    { role: "-Data Scientist", level: "Mid", location: "'Austin", startMonth: 3 },
+    {
+      role: "-Data Scientist",
+      level: "Mid",
+      location: "'Austin",
+      startMonth: 3,
+      department: "@Data",
+    },
   ],
-  upskilling: [{ path: "=Engineers → AI Engineers", people: 2, startMonth: 7 }],
+  team: [{ role: "=Staff engineer", salary: 150000, department: "+Platform" }],
+  upskilling: [
+    { path: "=Engineers → AI Engineers", people: 2, startMonth: 7, department: "-Enablement" },
+  ],
 };
 
 describe("the stand-ins write what Sheets would", () => {
@@ -57,8 +66,8 @@ describe("the add-on writes names as text, never as formulas", () => {
     const everything = sheet.getDataRange();
     const formulas = everything.getFormulas().flat().filter(Boolean);
     // Only the add-on's own live formulas over the plan.
-    expect(formulas).toHaveLength(3);
-    for (const f of formulas) expect(f).toMatch(/^=AI_PLAN(_SUMMARY|_WARNINGS)?\(/);
+    expect(formulas).toHaveLength(4);
+    for (const f of formulas) expect(f).toMatch(/^=AI_PLAN(_SUMMARY|_WARNINGS|_DEPARTMENTS)?\(/);
     const values = everything.getValues().flat();
     for (const text of [
       EVIL_NAME,
@@ -68,6 +77,10 @@ describe("the add-on writes names as text, never as formulas", () => {
       "-Data Scientist",
       "'Austin",
       "=Engineers → AI Engineers",
+      "@Data",
+      "=Staff engineer",
+      "+Platform",
+      "-Enablement",
     ])
       expect(values, text).toContain(text);
 
@@ -98,7 +111,7 @@ describe("the add-on writes names as text, never as formulas", () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const pulled = addon.call("pullModels") as { pulled: { version: number }[] };
     expect(pulled.pulled.map((m) => m.version)).toEqual([2]);
-    expect(sheet.getDataRange().getFormulas().flat().filter(Boolean)).toHaveLength(3);
+    expect(sheet.getDataRange().getFormulas().flat().filter(Boolean)).toHaveLength(4);
     const after = sheet.getDataRange().getValues().flat();
     expect(after).toContain("=ML Engineer");
     expect(after).toContain("=Mid");

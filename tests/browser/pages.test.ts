@@ -384,6 +384,137 @@ describe("shared-model page /s/<token>", () => {
   );
 
   it(
+    "a finance-grade model: every cost line in the tables and the cost chart's stacks, fiscal years, FTE, the team and departments, as the API computes them",
+    async () => {
+      const input = {
+        horizonMonths: 24,
+        startDate: "2026-10",
+        fiscalYearStart: 7,
+        benefitsRate: 0.25,
+        payrollTax: { rate: 0.062, wageBase: 168600 },
+        bonusRate: 0.1,
+        attritionRate: 0.1,
+        hires: [
+          { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 },
+          { role: "Technical writer", salary: 90000, startMonth: 3, fte: 0.5, department: "Docs" },
+          {
+            role: "Data labelling",
+            type: "contractor",
+            monthlyRate: 12000,
+            startMonth: 1,
+            endMonth: 9,
+            department: "Data",
+          },
+        ],
+        team: [{ role: "Software Engineer", salary: 150000, count: 3, department: "Platform" }],
+      };
+      const created = await api(worker, "POST", "/v1/models", { name: "FY budget", input }, auth);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const share = await api(
+        worker,
+        "POST",
+        `/v1/models/${created.body.id}/shares`,
+        undefined,
+        auth,
+      );
+      const res = await api(worker, "GET", `/v1/shared/${share.body.token}/result`);
+      const r = res.body.result as {
+        costLines: string[];
+        months: (Record<string, number> & { label: string })[];
+        years: (Record<string, number> & { label: string })[];
+        totals: Record<string, number>;
+        departments: { department: string; totals: Record<string, number> }[];
+      };
+      const lines = r.costLines;
+      expect(lines).toEqual([
+        "payroll",
+        "benefits",
+        "taxes",
+        "bonus",
+        "contractors",
+        "recruiting",
+        "backfill",
+        "upskilling",
+      ]);
+
+      const w = await open(DESKTOP);
+      const { page } = w;
+      const loaded = await page.goto(`${worker.url}/s/${share.body.token}`, {
+        waitUntil: "networkidle",
+      });
+      expect(loaded?.status()).toBe(200);
+      await page.screenshot({
+        path: path.join(resultsDir, "shared-model-finance-desktop-full.png"),
+        fullPage: true,
+      });
+      // Months: headcount, FTE (someone is part-time), each line, total, cumulative.
+      expect(await tableValues(page, "#table-months tbody tr")).toEqual(
+        r.months.map((m) => [
+          m.headcount!,
+          m.fte!,
+          ...lines.map((l) => m[l]!),
+          m.total!,
+          m.cumulative!,
+        ]),
+      );
+      // Years by their fiscal label and months; each line, total, end headcount and FTE, run-rate.
+      expect(
+        await page.$$eval("#table-years tbody th", (ths) => ths.map((t) => t.textContent)),
+      ).toEqual([
+        "FY2027 (Oct 2026 – Jun 2027)",
+        "FY2028 (Jul 2027 – Jun 2028)",
+        "FY2029 (Jul 2028 – Sep 2028)",
+      ]);
+      expect(await tableValues(page, "#table-years tbody tr")).toEqual(
+        r.years.map((y) => [
+          ...lines.map((l) => y[l]!),
+          y.total!,
+          y.endHeadcount!,
+          y.endFte!,
+          y.runRate!,
+        ]),
+      );
+      // Departments: each one's lines and total (then its years' totals), and the plan's row.
+      const departments = await page.$$eval("#table-departments tbody tr", (rows) =>
+        rows.map((row) => row.getAttribute("data-department")),
+      );
+      expect(departments).toEqual(r.departments.map((d) => d.department));
+      const deptValues = await tableValues(page, "#table-departments tbody tr");
+      r.departments.forEach((d, i) =>
+        expect(deptValues[i]!.slice(0, lines.length + 1)).toEqual([
+          ...lines.map((l) => d.totals[l]!),
+          d.totals.total!,
+        ]),
+      );
+      expect(
+        (await tableValues(page, "#table-departments tfoot tr"))[0]!.slice(0, lines.length + 1),
+      ).toEqual([...lines.map((l) => r.totals[l]!), r.totals.total!]);
+      expect(await page.isVisible("#table-team")).toBe(true);
+      // The cost chart stacks every line the plan uses; the stacks' heights follow each month's total.
+      const series = await chartSeries(page);
+      for (const l of lines) expect(series[`cost-svg:${l}`]).toEqual(r.months.map((m) => m[l]));
+      expect(series["cost-svg:equity"]).toBeUndefined();
+      const legend = await page.$$eval("#chart-cost li", (lis) => lis.map((li) => li.textContent));
+      expect(legend.join(" ")).toContain("Taxes");
+      const stackHeights = await page.$$eval("#cost-svg g[data-series] rect", (rects) => {
+        const sums: number[] = [];
+        rects.forEach((rect) => {
+          const i = [...rect.parentElement!.children].indexOf(rect);
+          sums[i] = (sums[i] ?? 0) + Number(rect.getAttribute("height"));
+        });
+        return sums;
+      });
+      const pxPerDollar = stackHeights[0]! / r.months[0]!.total!;
+      stackHeights.forEach((h, i) =>
+        expect(Math.abs(h - r.months[i]!.total! * pxPerDollar)).toBeLessThan(0.5),
+      );
+      expectClean(w);
+      await w.context.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     "fits a phone-width screen: no sideways page scroll, wide tables scroll in their own box",
     async () => {
       const w = await open(PHONE, { isMobile: true });

@@ -156,6 +156,95 @@ describe("shared-model page", () => {
     ).not.toContain("Total if hires start late");
   });
 
+  it("a finance plan: every cost line it uses, fiscal-year labels, FTE, the team and departments adding up", () => {
+    const input: PlanInput = {
+      horizonMonths: 24,
+      startDate: "2026-10",
+      fiscalYearStart: 7,
+      benefitsRate: 0.25,
+      payrollTax: { rate: 0.062, wageBase: 168600 },
+      bonusRate: 0.1,
+      attritionRate: 0.1,
+      raiseMonth: 4,
+      annualRaise: 0.04,
+      hires: [
+        { role: "ML Engineer", level: "Mid", location: "Austin", startMonth: 1, count: 2 },
+        { role: "Writer", salary: 90000, startMonth: 3, fte: 0.5, department: "Docs" },
+        {
+          role: "Data labelling",
+          type: "contractor",
+          monthlyRate: 12000,
+          startMonth: 1,
+          endMonth: 9,
+          department: "Data",
+        },
+      ],
+      team: [{ role: "Software Engineer", salary: 150000, count: 3, department: "Platform" }],
+    };
+    const r = planToUnits(runPlan(input));
+    const page = render(input);
+    const heads = (id: string) => {
+      const table = new RegExp(`<table id="${id}">[\\s\\S]*?<thead>([\\s\\S]*?)</thead>`).exec(
+        page,
+      );
+      return [...table![1]!.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    };
+    const lines = [
+      "Payroll",
+      "Benefits",
+      "Taxes",
+      "Bonus",
+      "Contractors",
+      "Recruiting",
+      "Backfill",
+      "Upskilling",
+    ];
+    expect(heads("table-months")).toEqual([
+      "Month",
+      "Headcount",
+      "FTE",
+      ...lines,
+      "Total",
+      "Cumulative",
+    ]);
+    expect(heads("table-years")).toEqual([
+      "Year",
+      ...lines,
+      "Total",
+      "End headcount",
+      "End FTE",
+      "End run-rate",
+    ]);
+    // Fiscal years from July, named by the year they end in; the first and last partial.
+    expect(page).toContain("FY2027 (Oct 2026 – Jun 2027)");
+    expect(page).toContain("FY2029 (Jul 2028 – Sep 2028)");
+    expect(page).toContain('id="assumption-fiscal-year">from July');
+    expect(page).toContain("4% each April for everyone employed 6 months or more");
+    expect(page).toContain('id="assumption-payroll-tax">6.2% of pay, up to $168,600.00');
+    // The cost chart stacks every line the plan uses.
+    for (const l of ["taxes", "bonus", "contractors", "backfill"])
+      expect(page).toContain(`data-series="${l}"`);
+    expect(page).not.toContain('data-series="equity"');
+    // The team, the part-timer and the contractor as such.
+    expect(page).toContain('id="table-team"');
+    expect(page).toContain("1 × 0.5 FTE");
+    expect(page).toContain("$12,000.00 a month");
+    // Departments: each row's figures, and the plan's own row they add up to.
+    const values = (attr: string) =>
+      [
+        ...new RegExp(`<tr ${attr}>([\\s\\S]*?)</tr>`)
+          .exec(page)![1]!
+          .matchAll(/data-value="(-?[\d.]+)"/g),
+      ].map((m) => Math.round(Number(m[1]) * 100));
+    const sums = r.departments
+      .map((d) => values(`data-department="${d.department}"`))
+      .reduce((a, b) => a.map((v, i) => v + b[i]!));
+    const all = values("data-department-total");
+    expect(all).toEqual(sums); // every line, year and the end headcount
+    expect(all.at(-1)).toBe(r.months.at(-1)!.headcount * 100);
+    expect(all[lines.length]).toBe(Math.round(r.totals.total * 100));
+  });
+
   it("takes the poll interval from ?poll within 5 s and 1 h (each check counts against the link's limit)", () => {
     expect(pollSeconds(undefined)).toBe(30);
     expect(pollSeconds("1")).toBe(5);

@@ -1,4 +1,9 @@
-import type { PlanResultUnits } from "../../shared/index.js";
+import {
+  COST_LINE_HEADERS,
+  shownLines,
+  type CostLine,
+  type PlanResultUnits,
+} from "../../shared/index.js";
 import { count, money, moneyShort, monthName, monthTick } from "./format.js";
 import { html, type Html } from "./html.js";
 import type { ScenarioLine } from "./shared-model-view.js";
@@ -8,12 +13,17 @@ import { chartLegend, renderChart, type ChartSeries } from "./svg-chart.js";
 // well as hue (they stay apart for colour-blind readers and in greyscale), and every chart has a
 // written summary of its numbers beside it.
 
-export const COMPONENT_COLORS = {
+export const COMPONENT_COLORS: Record<CostLine, string> = {
   payroll: "#1f4e8c",
   benefits: "#4c9bd6",
+  taxes: "#4b3b8f",
+  bonus: "#d9a400",
+  equity: "#9b6fc7",
+  contractors: "#5f6b7a",
   recruiting: "#c77800",
+  backfill: "#f0a868",
   upskilling: "#1b8a5a",
-} as const;
+};
 const HEADCOUNT_COLOR = "#1f4e8c";
 const CUMULATIVE_COLOR = "#1d2330";
 const SCENARIO_COLORS = [
@@ -28,13 +38,6 @@ const SCENARIO_COLORS = [
   "#2f6f3e",
   "#6b4f1d",
 ];
-
-const COMPONENTS = [
-  { key: "payroll", name: "Payroll" },
-  { key: "benefits", name: "Benefits" },
-  { key: "recruiting", name: "Recruiting" },
-  { key: "upskilling", name: "Upskilling" },
-] as const;
 
 function axisLabels(result: PlanResultUnits) {
   return {
@@ -95,8 +98,11 @@ export function costSummary(result: PlanResultUnits, scenarios: readonly Scenari
   if (!months.length) return "The plan has no months.";
   const t = result.totals;
   const top = months.reduce((best, m) => (m.total > best.total ? m : best), months[0]!);
+  const lines = shownLines(result)
+    .map((l) => `${COST_LINE_HEADERS[l].toLowerCase()} ${money(t[l], c)}`)
+    .join(", ");
   const parts = [
-    `Monthly cost by component over ${months.length} months, ${money(t.total, c)} in all: payroll ${money(t.payroll, c)}, benefits ${money(t.benefits, c)}, recruiting ${money(t.recruiting, c)}, upskilling ${money(t.upskilling, c)}.`,
+    `Monthly cost by component over ${months.length} months, ${money(t.total, c)} in all: ${lines}.`,
     `The costliest month is ${monthName(top.label)} at ${money(top.total, c)}; the cumulative cost reaches ${money(months[months.length - 1]!.cumulative, c)} by ${monthName(months[months.length - 1]!.label)}.`,
   ];
   for (const s of scenarios) {
@@ -112,12 +118,13 @@ export function costChart(result: PlanResultUnits, scenarios: readonly ScenarioL
   const c = result.currency;
   const n = result.months.length;
   const series: ChartSeries[] = [
-    ...COMPONENTS.map((k) => ({
-      key: k.key,
-      name: k.name,
-      color: COMPONENT_COLORS[k.key],
+    // One stack per cost line the plan uses, in the tables' order.
+    ...shownLines(result).map((l) => ({
+      key: l,
+      name: COST_LINE_HEADERS[l],
+      color: COMPONENT_COLORS[l],
       kind: "bar" as const,
-      values: result.months.map((m) => m[k.key]),
+      values: result.months.map((m) => m[l]),
     })),
     {
       key: "cumulative",

@@ -1,4 +1,10 @@
-import type { PlanResultUnits } from "../../shared/index.js";
+import {
+  COST_LINE_HEADERS,
+  shownLines,
+  type CostLine,
+  type PlanResultUnits,
+  type PlanYear,
+} from "../../shared/index.js";
 import { count, money, monthName, percent, utcTime } from "./format.js";
 import { html, type Html } from "./html.js";
 import { layout } from "./layout.js";
@@ -35,14 +41,30 @@ function countCell(n: number): Html {
   return html`<td class="num" data-value="${n}">${count(n)}</td>`;
 }
 
-function yearLabel(result: PlanResultUnits, year: number, months: number): string {
-  if (!result.startDate) return `Year ${year}`;
-  const first = result.months[(year - 1) * 12];
-  const last = result.months[(year - 1) * 12 + months - 1];
-  return first && last
-    ? `Year ${year} (${monthName(first.label)} – ${monthName(last.label)})`
-    : `Year ${year}`;
+/** "FY2027 (Oct 2026 – Jun 2027)": the year's own label (fiscal with a start date) and its months. */
+function yearLabel(
+  result: PlanResultUnits,
+  y: Pick<PlanYear, "year" | "label" | "months">,
+): string {
+  const label = y.label ?? `Year ${y.year}`;
+  if (!result.startDate) return label;
+  let first = 0;
+  for (const earlier of result.years) {
+    if (earlier.year >= y.year) break;
+    first += earlier.months;
+  }
+  const a = result.months[first];
+  const b = result.months[first + y.months - 1];
+  return a && b ? `${label} (${monthName(a.label)} – ${monthName(b.label)})` : label;
 }
+
+/** Someone is part-time: FTE is shown beside headcount (as the sheet's tables do). */
+function showsFte(r: PlanResultUnits): boolean {
+  return r.months.some((m) => m.fte !== undefined && m.fte !== m.headcount);
+}
+
+const lineHeads = (lines: readonly CostLine[]) =>
+  lines.map((l) => html`<th scope="col" class="num">${COST_LINE_HEADERS[l]}</th>`);
 
 function startLabel(result: PlanResultUnits, month: number): string {
   const label = result.months[month - 1]?.label;
@@ -62,27 +84,63 @@ function keyFigures(r: PlanResultUnits): Html {
   const last = r.months[r.months.length - 1];
   const lastYear = r.years[r.years.length - 1];
   const people = r.hires.reduce((s, h) => s + h.count, 0);
+  const team = (r.team ?? []).reduce((s, t) => s + t.count, 0);
   return html`<section class="key-figures" aria-label="Key figures">
 <dl>
 <div><dt>Total cost over ${r.horizonMonths} months</dt><dd id="figure-total" data-value="${r.totals.total}">${money(r.totals.total, r.currency)}</dd></div>
 <div><dt>Headcount at the end</dt><dd id="figure-headcount" data-value="${last?.headcount ?? 0}">${count(last?.headcount ?? 0)}</dd></div>
 <div><dt>Annual run-rate at the end</dt><dd id="figure-run-rate" data-value="${lastYear?.runRate ?? 0}">${money(lastYear?.runRate ?? 0, r.currency)}</dd></div>
 <div><dt>People hired</dt><dd data-value="${people}">${count(people)}</dd></div>
+${team ? html`<div><dt>Already employed</dt><dd id="figure-team" data-value="${team}">${count(team)}</dd></div>` : ""}
 </dl>
 </section>`;
 }
 
+const MONTHS =
+  "January February March April May June July August September October November December".split(
+    " ",
+  );
+
 function assumptions(r: PlanResultUnits): Html {
+  const a = r.assumptions;
   const start = r.startDate ? monthName(r.startDate) : "not set: months are numbered from 1";
+  const raise =
+    a.raiseMonth !== null && a.raiseMonth !== undefined
+      ? `${percent(a.annualRaise)} each ${r.startDate ? MONTHS[a.raiseMonth - 1] : `month ${a.raiseMonth} of a plan year`} for everyone employed ${a.raiseMinTenureMonths} months or more`
+      : `${percent(a.annualRaise)} on each anniversary`;
+  const tax = a.payrollTax as { rate: number | null; wageBase: number | null } | null | undefined;
+  const rows: Html[] = [];
+  // The finance-grade assumptions only where the plan uses them: a plain plan's list stays short.
+  if (r.startDate && a.fiscalYearStart && a.fiscalYearStart !== 1)
+    rows.push(
+      html`<div><dt>Fiscal year</dt><dd id="assumption-fiscal-year">from ${MONTHS[a.fiscalYearStart - 1]}, named by the calendar year it ends in</dd></div>`,
+    );
+  if (tax?.rate)
+    rows.push(
+      html`<div><dt>Payroll tax</dt><dd id="assumption-payroll-tax">${percent(tax.rate)} of pay${tax.wageBase !== null ? html`, up to ${money(tax.wageBase, r.currency)} of each person's pay in a calendar year` : ""}</dd></div>`,
+    );
+  if (a.bonusRate)
+    rows.push(
+      html`<div><dt>Bonus</dt><dd id="assumption-bonus">${percent(a.bonusRate)} of pay</dd></div>`,
+    );
+  if (a.equityRate)
+    rows.push(
+      html`<div><dt>Equity</dt><dd id="assumption-equity">${percent(a.equityRate)} of pay a year</dd></div>`,
+    );
+  if (a.attritionRate)
+    rows.push(
+      html`<div><dt>Attrition</dt><dd id="assumption-attrition">${percent(a.attritionRate)} a year, each leaver replaced at once (expected backfill recruiting)</dd></div>`,
+    );
   return html`<section aria-labelledby="h-assumptions">
 <h2 id="h-assumptions">Assumptions</h2>
 <dl class="assumptions">
 <div><dt>Horizon</dt><dd id="assumption-horizon">${r.horizonMonths} months</dd></div>
-<div><dt>Benefits rate</dt><dd id="assumption-benefits">${percent(r.assumptions.benefitsRate)} of payroll</dd></div>
-<div><dt>Annual raise</dt><dd id="assumption-raise">${percent(r.assumptions.annualRaise)} on each anniversary</dd></div>
+<div><dt>Benefits rate</dt><dd id="assumption-benefits">${percent(a.benefitsRate)} of payroll</dd></div>
+<div><dt>Annual raise</dt><dd id="assumption-raise">${raise}</dd></div>
 <div><dt>Start date</dt><dd id="assumption-start">${start}</dd></div>
+${rows}
 </dl>
-${r.assumptions.notes.length ? html`<ul class="notes">${r.assumptions.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
+${a.notes.length ? html`<ul class="notes">${a.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
 </section>`;
 }
 
@@ -97,22 +155,56 @@ ${
 </section>`;
 }
 
+type Person = PlanResultUnits["hires"][number] | PlanResultUnits["team"][number];
+
+/** People on a row, with their FTE where part-time: "2 × 0.5 FTE". */
+function peopleCell(p: Person): Html {
+  const fte = p.fte !== undefined && p.fte !== 1 ? ` × ${p.fte} FTE` : "";
+  return html`<td class="num" data-value="${p.count}">${count(p.count)}${fte}</td>`;
+}
+
+/** Year-one salary, or a contractor's monthly rate (said so). */
+function payCell(p: Person, currency: string): Html {
+  return p.type === "contractor" && p.monthlyRate !== null
+    ? html`<td class="num" data-value="${p.monthlyRate}">${money(p.monthlyRate, currency)} a month</td>`
+    : moneyCell(p.annualSalary, currency);
+}
+
+function manyDepartments(r: PlanResultUnits): boolean {
+  return (r.departments?.length ?? 0) > 1;
+}
+
 function hiresTable(r: PlanResultUnits): Html {
   const c = r.currency;
+  const depts = manyDepartments(r);
+  const deptHead = depts ? html`<th scope="col">Department</th>` : "";
+  const deptCell = (p: Person) => (depts ? html`<td>${p.department}</td>` : "");
+  const level = (p: Person) => p.level ?? "–";
   const body = r.hires.length
     ? r.hires.map((h, i) => {
         const slip = h.slip.max > 0 ? ` (may start ${h.slip.min}–${h.slip.max} months late)` : "";
-        return html`<tr><th scope="row">${h.role}</th><td>${h.level}</td><td>${h.location}</td><td>${startLabel(r, h.startMonth)}${slip}</td>${countCell(h.count)}${moneyCell(h.annualSalary, c)}${moneyCell(h.recruitingPerPerson, c)}<td><a href="#hire-basis-${i + 1}">${i + 1}</a></td></tr>`;
+        const leaves = h.endMonth ? `; last month ${startLabel(r, h.endMonth)}` : "";
+        return html`<tr><th scope="row">${h.role}</th><td>${level(h)}</td><td>${h.location}</td>${deptCell(h)}<td>${startLabel(r, h.startMonth)}${slip}${leaves}</td>${peopleCell(h)}${payCell(h, c)}${moneyCell(h.recruitingPerPerson, c)}<td><a href="#hire-basis-${i + 1}">${i + 1}</a></td></tr>`;
       })
-    : html`<tr><td colspan="8">No hires yet.</td></tr>`;
+    : html`<tr><td colspan="${depts ? 9 : 8}">No hires yet.</td></tr>`;
   const hires = tableRegion(
     "table-hires",
     "Hires, each costed from the seed data unless the model gives a figure",
-    html`<thead><tr><th scope="col">Role</th><th scope="col">Level</th><th scope="col">Location</th><th scope="col">Starts</th><th scope="col" class="num">People</th><th scope="col" class="num">Salary (each, year 1)</th><th scope="col" class="num">Recruiting (each)</th><th scope="col">Basis</th></tr></thead><tbody>${body}</tbody>`,
+    html`<thead><tr><th scope="col">Role</th><th scope="col">Level</th><th scope="col">Location</th>${deptHead}<th scope="col">Starts</th><th scope="col" class="num">People</th><th scope="col" class="num">Salary (each, year 1)</th><th scope="col" class="num">Recruiting (each)</th><th scope="col">Basis</th></tr></thead><tbody>${body}</tbody>`,
   );
   // The methods are sentences; as a list under the table they wrap, and the table stays narrow.
   const basis = r.hires.length
-    ? html`<ol class="basis small">${r.hires.map((h, i) => html`<li id="hire-basis-${i + 1}"><strong>${h.role}, ${h.level}, ${h.location}.</strong> Salary: ${h.salarySource.method}. Recruiting: ${h.recruitingSource.method}.</li>`)}</ol>`
+    ? html`<ol class="basis small">${r.hires.map((h, i) => html`<li id="hire-basis-${i + 1}"><strong>${h.role}, ${level(h)}, ${h.location}.</strong> Salary: ${h.salarySource.method}. Recruiting: ${h.recruitingSource.method}.</li>`)}</ol>`
+    : "";
+  const team = r.team?.length
+    ? tableRegion(
+        "table-team",
+        "Already employed: paid from the first month, never charged recruiting",
+        html`<thead><tr><th scope="col">Role</th><th scope="col">Level</th><th scope="col">Location</th>${deptHead}<th scope="col" class="num">People</th><th scope="col" class="num">Salary (each, year 1)</th><th scope="col">Until</th></tr></thead><tbody>${r.team.map(
+          (t) =>
+            html`<tr><th scope="row">${t.role}</th><td>${level(t)}</td><td>${t.location}</td>${deptCell(t)}${peopleCell(t)}${payCell(t, c)}<td>${t.endMonth ? startLabel(r, t.endMonth) : "the end of the plan"}</td></tr>`,
+        )}</tbody>`,
+      )
     : "";
   const upskilling = r.upskilling.length
     ? tableRegion(
@@ -124,33 +216,71 @@ function hiresTable(r: PlanResultUnits): Html {
         )}</tbody>`,
       )
     : "";
-  return html`<section aria-labelledby="h-hires"><h2 id="h-hires">Hires</h2>${hires}${basis}${upskilling}</section>`;
+  return html`<section aria-labelledby="h-hires"><h2 id="h-hires">Hires</h2>${hires}${basis}${team ? html`<h3 id="h-team">Already employed</h3>${team}` : ""}${upskilling}</section>`;
 }
 
 function yearsTable(r: PlanResultUnits): Html {
   const c = r.currency;
   const t = r.totals;
+  const lines = shownLines(r);
+  const fte = showsFte(r);
   return html`<section aria-labelledby="h-years"><h2 id="h-years">Year by year</h2>${tableRegion(
     "table-years",
-    "Cost by component per year, with the headcount and the annual run-rate at each year's end",
-    html`<thead><tr><th scope="col">Year</th><th scope="col" class="num">Payroll</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Recruiting</th><th scope="col" class="num">Upskilling</th><th scope="col" class="num">Total</th><th scope="col" class="num">End headcount</th><th scope="col" class="num">End run-rate</th></tr></thead>
+    `Cost by line per ${r.years.some((y) => y.label?.startsWith("FY")) ? "fiscal " : ""}year, with the headcount and the annual run-rate at each year's end`,
+    html`<thead><tr><th scope="col">Year</th>${lineHeads(lines)}<th scope="col" class="num">Total</th><th scope="col" class="num">End headcount</th>${fte ? html`<th scope="col" class="num">End FTE</th>` : ""}<th scope="col" class="num">End run-rate</th></tr></thead>
 <tbody>${r.years.map(
       (y) =>
-        html`<tr data-year="${y.year}"><th scope="row">${yearLabel(r, y.year, y.months)}</th>${moneyCell(y.payroll, c)}${moneyCell(y.benefits, c)}${moneyCell(y.recruiting, c)}${moneyCell(y.upskilling, c)}${moneyCell(y.total, c)}${countCell(y.endHeadcount)}${moneyCell(y.runRate, c)}</tr>`,
+        html`<tr data-year="${y.year}" data-label="${y.label ?? `Year ${y.year}`}"><th scope="row">${yearLabel(r, y)}</th>${lines.map((l) => moneyCell(y[l], c))}${moneyCell(y.total, c)}${countCell(y.endHeadcount)}${fte ? countCell(y.endFte) : ""}${moneyCell(y.runRate, c)}</tr>`,
     )}</tbody>
-<tfoot><tr><th scope="row">All ${r.horizonMonths} months</th>${moneyCell(t.payroll, c)}${moneyCell(t.benefits, c)}${moneyCell(t.recruiting, c)}${moneyCell(t.upskilling, c)}${moneyCell(t.total, c)}<td></td><td></td></tr></tfoot>`,
+<tfoot><tr><th scope="row">All ${r.horizonMonths} months</th>${lines.map((l) => moneyCell(t[l], c))}${moneyCell(t.total, c)}<td></td>${fte ? html`<td></td>` : ""}<td></td></tr></tfoot>`,
+  )}</section>`;
+}
+
+/**
+ * Each department's cost by line over the whole horizon and each year's total; the last row is
+ * the plan's own, which the departments add up to (the core shares benefits and the like out to
+ * the cent). Shown where the plan has more than one department.
+ */
+function departmentsTable(r: PlanResultUnits): Html {
+  if (!manyDepartments(r)) return html``;
+  const c = r.currency;
+  const lines = shownLines(r);
+  const row = (
+    name: string,
+    attr: Html,
+    years: readonly { total: number }[],
+    totals: PlanResultUnits["totals"],
+    end: number,
+  ) =>
+    html`<tr ${attr}><th scope="row">${name}</th>${lines.map((l) => moneyCell(totals[l], c))}${moneyCell(totals.total, c)}${years.map((y) => moneyCell(y.total, c))}${countCell(end)}</tr>`;
+  return html`<section aria-labelledby="h-departments"><h2 id="h-departments">By department</h2>${tableRegion(
+    "table-departments",
+    "Each department's cost by line over the plan, its total per year and its headcount at the end; they add up to the plan's",
+    html`<thead><tr><th scope="col">Department</th>${lineHeads(lines)}<th scope="col" class="num">Total</th>${r.years.map((y) => html`<th scope="col" class="num">${y.label ?? `Year ${y.year}`}</th>`)}<th scope="col" class="num">End headcount</th></tr></thead>
+<tbody>${r.departments.map((d) =>
+      row(
+        d.department,
+        html`data-department="${d.department}"`,
+        d.years,
+        d.totals,
+        d.years.at(-1)?.endHeadcount ?? 0,
+      ),
+    )}</tbody>
+<tfoot>${row("All departments", html`data-department-total`, r.years, r.totals, r.months.at(-1)?.headcount ?? 0)}</tfoot>`,
   )}</section>`;
 }
 
 function monthsTable(r: PlanResultUnits): Html {
   const c = r.currency;
+  const lines = shownLines(r);
+  const fte = showsFte(r);
   return html`<section aria-labelledby="h-months"><h2 id="h-months">Month by month</h2>${tableRegion(
     "table-months",
-    "Headcount and cost by component in each month, with the cumulative cost",
-    html`<thead><tr><th scope="col">Month</th><th scope="col" class="num">Headcount</th><th scope="col" class="num">Payroll</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Recruiting</th><th scope="col" class="num">Upskilling</th><th scope="col" class="num">Total</th><th scope="col" class="num">Cumulative</th></tr></thead>
+    "Headcount and cost by line in each month, with the cumulative cost",
+    html`<thead><tr><th scope="col">Month</th><th scope="col" class="num">Headcount</th>${fte ? html`<th scope="col" class="num">FTE</th>` : ""}${lineHeads(lines)}<th scope="col" class="num">Total</th><th scope="col" class="num">Cumulative</th></tr></thead>
 <tbody>${r.months.map(
       (m) =>
-        html`<tr data-month="${m.month}"><th scope="row">${monthName(m.label)}</th>${countCell(m.headcount)}${moneyCell(m.payroll, c)}${moneyCell(m.benefits, c)}${moneyCell(m.recruiting, c)}${moneyCell(m.upskilling, c)}${moneyCell(m.total, c)}${moneyCell(m.cumulative, c)}</tr>`,
+        html`<tr data-month="${m.month}"><th scope="row">${monthName(m.label)}</th>${countCell(m.headcount)}${fte ? countCell(m.fte) : ""}${lines.map((l) => moneyCell(m[l], c))}${moneyCell(m.total, c)}${moneyCell(m.cumulative, c)}</tr>`,
     )}</tbody>`,
   )}</section>`;
 }
@@ -169,7 +299,12 @@ function scenariosSection(view: ScenarioView, currency: string): Html {
     return cells;
   };
   const headYears: Html[] = [];
-  for (let i = 1; i <= years; i++) headYears.push(html`<th scope="col" class="num">Year ${i}</th>`);
+  // The longest scenario names the columns: its years' labels (FY2027 with a start date).
+  const longest = view.lines.reduce((a, b) => (b.years.length > a.years.length ? b : a));
+  for (let i = 0; i < years; i++)
+    headYears.push(
+      html`<th scope="col" class="num">${longest.years[i]?.label ?? `Year ${i + 1}`}</th>`,
+    );
   const anyDelays = view.lines.some((s) => s.totalWithDelays);
   const delaysCell = (s: ScenarioLine) => {
     if (!anyDelays) return "";
@@ -216,6 +351,7 @@ ${assumptions(r)}
 ${warnings(r)}
 ${hiresTable(r)}
 ${yearsTable(r)}
+${departmentsTable(r)}
 ${view.scenarios ? scenariosSection(view.scenarios, r.currency) : ""}
 ${monthsTable(r)}
 ${useInASheet(view)}`;

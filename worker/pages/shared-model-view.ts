@@ -25,7 +25,8 @@ export interface ScenarioLine {
   isBase: boolean;
   /** Cumulative cost at the end of each month of the scenario's horizon, as scheduled, in currency units. */
   cumulative: number[];
-  years: { year: number; total: number }[];
+  /** Each year's total, with its label ("Year 1", or "FY2027" with a start date). */
+  years: { year: number; label: string; total: number }[];
   total: number;
   /** The total's low / expected / high if hires start late (their slip), in currency units; null without slip. */
   totalWithDelays: Spread | null;
@@ -95,7 +96,7 @@ export function modelScenarios(
         name: s.name,
         isBase: !s.differences,
         cumulative: runPlan(s.input, options).months.map((m) => toUnits(m.cumulative)),
-        years: s.years.map((y) => ({ year: y.year, total: toUnits(y.total) })),
+        years: s.years.map((y) => ({ year: y.year, label: y.label, total: toUnits(y.total) })),
         total: toUnits(s.totals.total),
         totalWithDelays: s.totalWithDelays
           ? {

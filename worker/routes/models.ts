@@ -33,7 +33,7 @@ import { workspaceUsage, versionBytes } from "../db/usage.js";
 import { PlanInputSchema } from "../schemas/plan.js";
 import { ScenarioSchema } from "../schemas/scenario.js";
 import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
-import { ModelResultSchema } from "../schemas/model.js";
+import { ModelResultSchema, MONTHS_CSV_COLUMNS, MONTHS_CSV_NOTE } from "../schemas/model.js";
 import { HttpProblem } from "../http/problem.js";
 import { isoTime, parseIfMatch, resultEtag, versionEtag } from "../http/version-etag.js";
 
@@ -362,12 +362,11 @@ const result = createRoute({
   path: "/{id}/result",
   tags: ["Models"],
   summary: "The plan engine's result for a model (current or ?version=n)",
-  description:
-    "Computed with the workspace's current bands. CSV (`?format=csv` or `/result.csv`) is the months table, as AI_MODEL shows it in a sheet.",
+  description: `Computed with the workspace's current bands. ${MONTHS_CSV_NOTE}`,
   ...keyed("read", conditionalGet, loadBands),
   request: { params: IdParam, query: VersionQuery },
   responses: {
-    200: jsonOrCsv(ModelResultSchema, "The result."),
+    200: jsonOrCsv(ModelResultSchema, "The result.", MONTHS_CSV_COLUMNS),
     304: { description: "Unchanged (same version and bands)." },
     ...workspaceProblems(400, 401, 403, 404, 422),
   },

@@ -21,7 +21,7 @@ import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { serverTiming } from "../http/result-cache.js";
 import { isoTime, resultEtag, versionEtag } from "../http/version-etag.js";
-import { ModelResultSchema } from "../schemas/model.js";
+import { ModelResultSchema, MONTHS_CSV_COLUMNS, MONTHS_CSV_NOTE } from "../schemas/model.js";
 
 // Read-only links to a live model. Creating and revoking needs a write key; reading a link needs
 // nothing but the token, which is why every read checks that the token is active and its model
@@ -169,12 +169,15 @@ const sharedResult = createRoute({
   path: "/shared/{token}/result",
   tags: ["Shares"],
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
-  description:
-    '`/v1/shared/{token}/result.csv` (or ?format=csv) is the months table, so `=IMPORTDATA("…/result.csv")` fills a sheet. Computed with the owning workspace\'s bands.',
+  description: `\`/v1/shared/{token}/result.csv\` fills a sheet with \`=IMPORTDATA("…/result.csv")\`. Computed with the owning workspace's bands. ${MONTHS_CSV_NOTE}`,
   middleware: [conditionalGet] as const,
   request: { params: TokenParam, query: z.object({ format: formatParam }) },
   responses: {
-    200: jsonOrCsv(ModelResultSchema.omit({ id: true }), "The result of the current version."),
+    200: jsonOrCsv(
+      ModelResultSchema.omit({ id: true }),
+      "The result of the current version.",
+      MONTHS_CSV_COLUMNS,
+    ),
     304: { description: "Unchanged." },
     ...workspaceProblems(400, 404, 422),
   },

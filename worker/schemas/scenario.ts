@@ -1,6 +1,7 @@
 /** Schemas for the planning scenarios (issue 8): hiring delays as a range, scenario comparison, hire vs upskill. */
 import { z } from "@hono/zod-openapi";
 import {
+  COST_LINES,
   HIRE_VS_UPSKILL_ASSUMPTIONS,
   HIRE_VS_UPSKILL_LIMITS,
   MAX_SCENARIOS,
@@ -8,7 +9,18 @@ import {
   SCENARIO_LIMITS,
 } from "../../shared/index.js";
 import { MAX_TEXT_LENGTH, SourceSchema } from "./openapi.js";
-import { assumptionFields, money, PlanInputSchema, PlanWarningSchema, SlipSchema } from "./plan.js";
+import {
+  assumptionFields,
+  costLineFields,
+  CostLinesSchema,
+  HireInputSchema,
+  money,
+  PlanInputSchema,
+  PlanPersonSchema,
+  PlanWarningSchema,
+  SlipSchema,
+  UpskillingInputSchema,
+} from "./plan.js";
 
 const L = PLAN_LIMITS;
 const S = SCENARIO_LIMITS;
@@ -20,13 +32,11 @@ export const SpreadSchema = z
     description: "A figure under uncertainty: its lowest, expected and highest value.",
   });
 
-const costs = {
-  payroll: SpreadSchema,
-  benefits: SpreadSchema,
-  recruiting: SpreadSchema,
-  upskilling: SpreadSchema,
-  total: SpreadSchema,
-};
+/** Every cost line and the total as a spread. */
+const costs = Object.fromEntries([...COST_LINES, "total"].map((k) => [k, SpreadSchema])) as Record<
+  (typeof COST_LINES)[number] | "total",
+  typeof SpreadSchema
+>;
 
 export const PlanRangeResultSchema = z
   .object({
@@ -34,11 +44,15 @@ export const PlanRangeResultSchema = z
     horizonMonths: z.number().int(),
     startDate: z.string().nullable(),
     method: z.string().openapi({ description: "How low, expected and high are computed." }),
+    costLines: CostLinesSchema,
+    hires: z.array(PlanPersonSchema),
+    team: z.array(PlanPersonSchema),
     months: z.array(
       z.object({
         month: z.number().int(),
         label: z.string(),
         headcount: SpreadSchema,
+        fte: SpreadSchema,
         cumulative: SpreadSchema,
         ...costs,
       }),
@@ -46,8 +60,10 @@ export const PlanRangeResultSchema = z
     years: z.array(
       z.object({
         year: z.number().int(),
+        label: z.string().openapi({ example: "FY2027" }),
         months: z.number().int(),
         endHeadcount: SpreadSchema,
+        endFte: SpreadSchema,
         runRate: SpreadSchema,
         ...costs,
       }),
@@ -85,6 +101,12 @@ export const ScenarioSchema = z
               salary: z.number().min(0).max(L.maxSalary).optional(),
               count: z.number().int().min(1).max(L.maxPeople).optional(),
               slipMonths: SlipSchema.optional(),
+              endMonth: z.number().int().min(1).max(L.maxHorizonMonths).optional(),
+              fte: z
+                .number()
+                .gt(0, { error: "must be above 0 and at most 1 (0.5 = half time)" })
+                .max(1, { error: "must be above 0 and at most 1 (0.5 = half time)" })
+                .optional(),
             }),
           )
           .max(L.maxHireRows)
@@ -92,6 +114,31 @@ export const ScenarioSchema = z
           .openapi({
             description: "Per-hire changes, by the hire's 0-based position in the base plan.",
           }),
+        addHires: z.array(HireInputSchema).max(L.maxHireRows).optional().openapi({
+          description:
+            "Hires added to the base plan's, as given (startMonthShift and salaryChange leave them alone).",
+        }),
+        removeHires: z
+          .array(z.number().int().min(0).max(L.maxHireRows))
+          .max(L.maxHireRows)
+          .optional()
+          .openapi({
+            description: "The base plan's hires left out, by 0-based position.",
+            example: [0, 1],
+          }),
+        removeDepartmentHires: z
+          .array(z.string().max(L.maxDepartmentLength))
+          .max(L.maxHireRows)
+          .optional()
+          .openapi({
+            description:
+              "Every planned hire in these departments left out (the existing team stays); each must be a department of the base plan.",
+          }),
+        upskilling: z
+          .array(UpskillingInputSchema)
+          .max(L.maxUpskillingRows)
+          .optional()
+          .openapi({ description: "Replaces the base plan's upskilling ([] for none)." }),
       })
       .optional(),
   })
@@ -118,6 +165,13 @@ export const PlanCompareInputSchema = z
       scenarios: [
         { name: "Hire later", overrides: { startMonthShift: 3 } },
         { name: "Pay more", overrides: { salaryChange: 0.1 } },
+        {
+          name: "Upskill instead",
+          overrides: {
+            removeHires: [0],
+            upskilling: [{ path: "Engineers → AI Engineers", people: 2, startMonth: 1 }],
+          },
+        },
       ],
     },
   });
@@ -129,11 +183,8 @@ const WithDelays = SpreadSchema.optional().openapi({
 
 const DifferenceYearSchema = z.object({
   year: z.number().int(),
-  payroll: money(),
-  benefits: money(),
-  recruiting: money(),
-  upskilling: money(),
-  total: money(),
+  label: z.string().openapi({ example: "FY2027" }),
+  ...costLineFields(),
   endHeadcount: z.number(),
   runRate: money(),
 });
@@ -141,13 +192,7 @@ const ScenarioYearSchema = DifferenceYearSchema.extend({ totalWithDelays: WithDe
   description:
     "The year as the plan engine costs it (POST /v1/plan): every hire starting when scheduled.",
 });
-const TotalsSchema = z.object({
-  payroll: money(),
-  benefits: money(),
-  recruiting: money(),
-  upskilling: money(),
-  total: money(),
-});
+const TotalsSchema = z.object(costLineFields());
 
 export const PlanComparisonSchema = z
   .object({
