@@ -187,7 +187,7 @@ export const sharesRouter = newRouter()
     const token = newShareToken();
     const now = Date.now();
     const [insert] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       createShareStatements({
         token,
         modelId: id,
@@ -207,7 +207,7 @@ export const sharesRouter = newRouter()
   .openapi(list, async (c) => {
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
-    const db = database(c.env.DB);
+    const db = database(c.var.d1);
     if (!(await findModel(db, caller.workspaceId, id))) throw modelNotFound(id);
     const rows = await listShares(db, caller.workspaceId, id);
     c.header("Cache-Control", "private, no-cache");
@@ -228,7 +228,7 @@ export const sharesRouter = newRouter()
     const caller = callerOf(c);
     const { id, token } = c.req.valid("param");
     const [update] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       revokeShareStatements({
         token,
         modelId: id,
@@ -269,7 +269,7 @@ export const sharesRouter = newRouter()
     if (!model) throw shareNotFound();
     // The owner's bands, whoever reads the link: the result is the owner's plan. Only their
     // version is read unless the result has to be computed.
-    const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
+    const bandsVersion = await currentBandsVersion(c.var.d1, model.workspaceId);
     const csv = wantsCsv(c);
     const headers = {
       ETag: resultEtag(model.version, bandsVersion, csv ? "csv" : undefined),
@@ -279,7 +279,7 @@ export const sharesRouter = newRouter()
     const { value: result, outcome } = await savedModelResult(c, model, {
       version: bandsVersion,
       load: async () => {
-        const owner = await currentBands(c.env.DB, model.workspaceId);
+        const owner = await currentBands(c.var.d1, model.workspaceId);
         return owner.bands.length ? owner.bands : undefined;
       },
     });
