@@ -1,4 +1,4 @@
-import type { PlanResultUnits } from "../../shared/index.js";
+import { citation, type PlanResultUnits } from "../../shared/index.js";
 import { count, money, monthName, percent, utcTime } from "./format.js";
 import { html, type Html } from "./html.js";
 import { layout } from "./layout.js";
@@ -91,7 +91,7 @@ function warnings(r: PlanResultUnits): Html {
 <h2 id="h-warnings">Ratio warnings</h2>
 ${
   r.warnings.length
-    ? html`<ul class="warnings" id="warnings">${r.warnings.map((w) => html`<li data-code="${w.code}"><strong>${w.message}</strong>${w.source ? html`<br><span class="source">Seed: ${w.source.file} › ${w.source.section}: “${w.source.quote}”</span>` : ""}</li>`)}</ul>`
+    ? html`<ul class="warnings" id="warnings">${r.warnings.map((w) => html`<li data-code="${w.code}"><strong>${w.message}</strong>${w.source ? html`<br><span class="source">Seed: ${citation(w.source)}</span>` : ""}</li>`)}</ul>`
     : html`<p id="warnings" class="ok">None: the team keeps the seed's ratios in every month.</p>`
 }
 </section>`;
