@@ -170,7 +170,7 @@ const sharedResult = createRoute({
   tags: ["Shares"],
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
   description:
-    '`/v1/shared/{token}/result.csv` (or ?format=csv) is the months table, so `=IMPORTDATA("…/result.csv")` fills a sheet. Computed with the owning workspace\'s bands.',
+    '`/v1/shared/{token}/result.csv` (or ?format=csv) is the months table, so `=IMPORTDATA("…/result.csv", ",", "en_US")` fills a sheet. Computed with the owning workspace\'s bands.',
   middleware: [conditionalGet] as const,
   request: { params: TokenParam, query: z.object({ format: formatParam }) },
   responses: {
