@@ -86,7 +86,13 @@ describe("D1 sessions and bookmarks", () => {
 
   it("a header that cannot be a bookmark is a 400 naming it, before anything is read or written", async () => {
     const { ws, id, token } = await sharedModel();
-    for (const bad of ["not a bookmark", "x".repeat(600), "-leading-dash"]) {
+    for (const bad of [
+      "not a bookmark",
+      "x".repeat(600),
+      "-leading-dash",
+      "00000000-00000013",
+      "00000000-0000001g-00000000-00000000",
+    ]) {
       const read = await api(`/v1/shared/${token}/result`, { headers: { [BOOKMARK]: bad } });
       const p = await problemOf(read, 400);
       expect(p.field).toBe(BOOKMARK);

@@ -112,6 +112,8 @@ function start(root: HTMLElement): void {
           // free for the next check.
           res.text().then((html) => {
             if (res.status === 304) return;
+            // A bookmark the API no longer takes: the next check reads without one.
+            if (res.status === 400) bookmark = "";
             if (res.status === 429) {
               wait = Number(res.headers.get("Retry-After")) || 0;
               return;

@@ -5,10 +5,10 @@ import { HttpProblem } from "../http/problem.js";
 export const BOOKMARK_HEADER = "X-D1-Bookmark";
 
 /**
- * Bookmarks are opaque to us (D1 makes them: hex groups joined by dashes today), so only their
- * size and alphabet are checked, enough to refuse what cannot be one before D1 is asked.
+ * D1 makes bookmarks (four dash-joined hex groups, `00000085-0000024c-00004c6d-8e61…`); we check
+ * that shape, not the group lengths, to refuse what cannot be one before D1 is asked.
  */
-const BOOKMARK = /^[0-9A-Za-z][0-9A-Za-z._:+/=-]{0,511}$/;
+const BOOKMARK = /^[0-9a-f]{1,64}(?:-[0-9a-f]{1,64}){3}$/i;
 
 /** Share reads: public, read-mostly, the ones that must scale with their readers. */
 const SHARE_READ = /^\/(?:v1\/shared|s)\//;

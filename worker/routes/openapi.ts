@@ -128,7 +128,11 @@ function withBookmark(op: Operation): void {
       in: "header",
       required: false,
       description: BOOKMARK_DOC,
-      schema: { type: "string", maxLength: 512 },
+      schema: {
+        type: "string",
+        maxLength: 259,
+        example: "00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683",
+      },
     },
   ];
   for (const [status, response] of Object.entries(op.responses))
