@@ -31,7 +31,7 @@ function summary(r) {
 }
 
 /** Runs each leg once per round, alternating, and reports per leg the medians over rounds (and every round). */
-async function alternateLoad(legs, shape) {
+export async function alternateLoad(legs, shape) {
   const rounds = Object.fromEntries(Object.keys(legs).map((k) => [k, []]));
   for (const [, leg] of Object.entries(legs))
     await load(leg.url, { connections: shape.connections, seconds: 1 }, leg.extra); // warm-up

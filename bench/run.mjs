@@ -14,16 +14,19 @@ import { startLocalWorker } from "../scripts/lib/local-worker.mjs";
 import { root } from "../scripts/lib/paths.mjs";
 import { bundleFolder, bundleTs } from "../scripts/lib/load-ts.mjs";
 import { machineInfo } from "./lib/machine.mjs";
-import { renderBudget, renderReport } from "./lib/report.mjs";
+import { renderBudget, renderReport, renderShares } from "./lib/report.mjs";
 import { judgeTargets } from "./lib/targets.mjs";
 import { salaryQueries } from "./lib/workloads.mjs";
 import { modelsSection } from "./models.mjs";
+import { sharesSection } from "./shares.mjs";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 // `node bench/run.mjs --only budget`: the work-budget section alone (about a minute), printed and
 // not written to results.json, for checking the budget's calibration after an engine change.
 const onlyBudget = process.argv.includes("--only") && process.argv.includes("budget");
+// `node bench/run.mjs --only shares`: one share link under load alone (about 2 minutes), likewise.
+const onlyShares = process.argv.includes("--only") && process.argv.includes("shares");
 
 /** Runs a bench script in its own Node process and returns the JSON it prints. */
 function child(args) {
@@ -87,6 +90,14 @@ try {
     if (bundleFolder()) rmSync(bundleFolder(), { recursive: true, force: true });
     process.exit(0);
   }
+  if (onlyShares) {
+    worker = await startLocalWorker({ extraVars: BENCH_LIMITS });
+    log(`one share link only: ${worker.url}`);
+    console.log(renderShares(await sharesSection(worker, core)).join("\n"));
+    await stopWorker();
+    if (bundleFolder()) rmSync(bundleFolder(), { recursive: true, force: true });
+    process.exit(0);
+  }
   log("core: AI_SALARY calls/s and the 1,000 × 60 plan (own process, --expose-gc)");
   const coreResult = child([
     "--expose-gc",
@@ -107,6 +118,8 @@ try {
   const budgetResult = await budgetSection(worker, core);
   log("models: saves, reads and 50 concurrent writers");
   const modelsResult = await modelsSection(worker);
+  log("shares: one share link's JSON, CSV, page and poll under load");
+  const sharesResult = await sharesSection(worker, core);
   await stopWorker();
 
   const results = {
@@ -116,6 +129,7 @@ try {
     api: apiResult,
     budget: budgetResult,
     models: modelsResult,
+    shares: sharesResult,
   };
   const targets = judgeTargets(results);
   results.targets = targets;

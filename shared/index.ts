@@ -28,6 +28,6 @@ export * from "./assumptions-block.js";
 export * from "./scenario-columns.js";
 export * from "./units.js";
 export type * from "./api-answers.js";
-export { SEED_FILES, type Source } from "./data/sources.js";
+export { citation, SEED_FILES, SEED_TITLES, seedName, type Source } from "./data/sources.js";
 export { LEVELS, LOCATIONS, ROLES, type Level, type Location, type Role } from "./data/roles.js";
 export { RECRUITING_CHANNELS, UPSKILLING_PATHS, CAREER_TRANSITIONS } from "./data/hiring.js";

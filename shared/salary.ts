@@ -13,7 +13,7 @@ import {
   type Currency,
   type StatedRange,
 } from "./data/salaries.js";
-import type { Source } from "./data/sources.js";
+import { citation, type Source } from "./data/sources.js";
 import { toCents, type Cents } from "./money.js";
 import {
   isWorkspaceEntry,
@@ -199,7 +199,7 @@ function listAvailable(role: Role): string[] {
     const unit = w.unit === "hour" ? "/hour" : "";
     const fmt = (n: number) => (w.unit === "hour" ? `$${n}` : `$${n / 1000}K`);
     lines.push(
-      `role-wide only: ${fmt(w.low)}–${fmt(w.high)}${w.openEnded ? "+" : ""}${unit} (${w.source.file}, ${w.source.section})`,
+      `role-wide only: ${fmt(w.low)}–${fmt(w.high)}${w.openEnded ? "+" : ""}${unit} (${citation(w.source, false)})`,
     );
   }
   return lines;
@@ -275,7 +275,7 @@ const dollars = (cents: Cents, currency: string) =>
 const span = (r: SalaryRange) => `${dollars(r.low, r.currency)}–${dollars(r.high, r.currency)}`;
 const quoted = (r: SalaryRange) => {
   const s = r.sources[0];
-  return s ? ` (${s.file} › ${s.section}: "${s.quote}")` : "";
+  return s ? ` (${citation(s)})` : "";
 };
 
 /**

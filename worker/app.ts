@@ -9,6 +9,7 @@ import { type AppEnv } from "./env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { pageRateLimit } from "./auth/rate-limit.js";
 import { shareReadLimit } from "./auth/share-read.js";
+import { BOOKMARK_HEADER, d1Session } from "./middleware/d1-session.js";
 import { hasCsvSuffix, pathWithoutCsvSuffix } from "./http/csv.js";
 import { csvGuard } from "./http/csv-guard.js";
 import { problemOf, problemResponse } from "./http/problem.js";
@@ -55,6 +56,9 @@ const PAGES = ["/", "/docs", "/openapi.json", "/assets/*"];
  * costs less than counting them. The OpenAPI document lists each guard's answers from this table.
  */
 export const GUARDS: (PathGuard & { run: readonly MiddlewareHandler<AppEnv>[] })[] = [
+  // First: every D1 query after it (keys, share links, models) runs on the request's session.
+  { path: "/v1/*", run: [d1Session], answers: [400], bookmark: true },
+  { path: "/s/*", run: [d1Session], answers: [400], bookmark: true },
   { path: "/v1/*", run: authenticate, answers: [401, 429], optionalKey: true },
   { path: "/v1/shared/*", run: [shareReadLimit], answers: [429] },
   { path: "/s/*", run: [shareReadLimit], answers: [429] },
@@ -93,7 +97,14 @@ export function createApp() {
       origin: "*",
       // Writes to models and bands (PUT with If-Match, DELETE) come from browsers too.
       allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
-      allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "If-Match", "X-Request-Id"],
+      allowHeaders: [
+        "Content-Type",
+        "Authorization",
+        "If-None-Match",
+        "If-Match",
+        "X-Request-Id",
+        BOOKMARK_HEADER,
+      ],
       // What a browser client needs to read: caching, the request id, and the rate-limit and auth answers.
       exposeHeaders: [
         "ETag",
@@ -105,6 +116,7 @@ export function createApp() {
         "RateLimit-Remaining",
         "RateLimit-Reset",
         "WWW-Authenticate",
+        BOOKMARK_HEADER,
       ],
       maxAge: 86400,
     }),

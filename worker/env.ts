@@ -19,6 +19,8 @@ export type AppEnv = {
   Bindings: Env;
   Variables: {
     requestId: string;
+    /** D1 for this request: one Sessions API session (d1Session), its bookmark in the answer. */
+    d1: D1DatabaseSession;
     /** Set on /v1/* by authenticate: the caller's key, or undefined when anonymous. */
     auth?: ApiKeyAuth;
     /** Why a presented key was refused; the request is answered 401 after it has been counted. */

@@ -135,6 +135,7 @@ export function renderReport(r, targets) {
     ]),
   );
   out.push("");
+  if (r.shares) out.push(...renderShares(r.shares));
   out.push("Targets");
   out.push(
     table([
@@ -186,4 +187,31 @@ export function renderBudget(b) {
   );
   out.push("");
   return out;
+}
+
+/** One share link under load: its reads against /health, and a read's time computed vs looked up. */
+export function renderShares(s) {
+  const t = s.throughput;
+  const row = (label, x, note = "") => [
+    label,
+    n(x.rps),
+    x.p50,
+    x.p99,
+    x === t.health ? "" : `${Math.round((x.rps / t.health.rps) * 100)}%`,
+    note || x.errors + x.non2xx,
+  ];
+  return [
+    `One share link on local workerd (${s.setup.plan} model, autocannon, ${s.setup.connections} connections, ${s.setup.seconds} s × ${s.setup.rounds} alternating rounds; medians)`,
+    table([
+      ["read", "req/s", "p50 ms", "p99 ms", "vs /health", "errors+non-2xx"],
+      row("GET /health", t.health),
+      row(`GET /v1/shared/{token}/result (${n(s.bytes.json)} B)`, t.json),
+      row("… with X-D1-Bookmark", t.jsonWithBookmark),
+      row("GET /v1/shared/{token}/result.csv (IMPORTDATA)", t.csv),
+      row(`GET /s/{token} (the page, ${n(s.bytes.page)} B)`, t.page),
+      row("GET /s/{token}?fragment=1, If-None-Match (the page's poll)", t.poll, "(304 expected)"),
+    ]),
+    `A read's Server-Timing: ${s.serverTiming.computedMs} ms for the first read of a new version (computed, then cached), ${s.serverTiming.lookupMs} ms after (a lookup); median of ${s.setup.versions} versions, each read with its save's bookmark`,
+    "",
+  ];
 }

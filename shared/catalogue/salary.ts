@@ -1,6 +1,7 @@
 /** Salary functions: point values, ranges, provenance and position in range. */
 import { WORK_COSTS } from "../work-budget.js";
 import { BASES } from "../data/salaries.js";
+import { citation } from "../data/sources.js";
 import { toUnits } from "../money.js";
 import {
   COMPANY_STAGES,
@@ -47,7 +48,7 @@ const point = choice("point", '"mid", "low" or "high".', SALARY_POINTS, {
 function describeSources(r: SalaryRange): string {
   const notes = r.notes.length ? ` Notes: ${r.notes.join(" ")}` : "";
   if (r.provenance === "workspace") return `workspace band: ${r.method}${notes}`;
-  const src = r.sources.map((s) => `${s.file} › ${s.section}: "${s.quote}"`).join(" | ");
+  const src = r.sources.map((s) => citation(s)).join(" | ");
   return `${r.derived ? `derived: ${r.method}. Sources: ${src}` : `seed: ${src}`}${notes}`;
 }
 

@@ -1,5 +1,6 @@
 /** Upskilling functions: paths, career transitions, and hire-or-upskill. */
 import { RECRUITING_CHANNELS } from "../data/hiring.js";
+import { citation } from "../data/sources.js";
 import { hireVsUpskill, HIRE_VS_UPSKILL_ASSUMPTIONS } from "../hire-vs-upskill.js";
 import { toUnits } from "../money.js";
 import { hireVsUpskillWork, WORK_COSTS } from "../work-budget.js";
@@ -162,7 +163,7 @@ export const UPSKILLING_FUNCTIONS: CatalogueEntry[] = [
         t.to,
         t.minMonths,
         t.maxMonths,
-        `${t.source.file} › ${t.source.section}`,
+        citation(t.source, false),
       ]),
     ],
   }),

@@ -1,4 +1,10 @@
-import { findFunction, isPlannerError, planTemplate, PLAN_TEMPLATES } from "../../shared/index.js";
+import {
+  findFunction,
+  isPlannerError,
+  planTemplate,
+  PLAN_TEMPLATES,
+  seedName,
+} from "../../shared/index.js";
 import { createApiClient } from "./api-client.js";
 import type { Services, SpreadsheetLike } from "./apps-script.js";
 import {
@@ -143,7 +149,7 @@ export function insertPlanTemplate(services: Services, name: unknown): PlanSheet
   return withPlainErrors(() => {
     const template = planTemplate(typeof name === "string" && name ? name : "year-1-build-out");
     const ss = activeSpreadsheet(services);
-    const sources = [...new Set(template.sources.map((s) => s.file))].join(", ");
+    const sources = [...new Set(template.sources.map((s) => seedName(s.file)))].join(", ");
     return insertPlanSheet(ss, {
       title: `Plan - ${template.title}`,
       subtitle: `${template.description} Seeds: ${sources}.`,

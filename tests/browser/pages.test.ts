@@ -91,6 +91,21 @@ interface Year {
   runRate: number;
 }
 
+/** Tables and sentences on the shared page: to the dollar. */
+const dollars = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+/** Headline figures: three significant figures ($1.67M). */
+const headline = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumSignificantDigits: 3,
+});
+/** The home page's calculator shows the API's figure with its cents. */
 const usd = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
@@ -235,6 +250,12 @@ describe("shared-model page /s/<token>", () => {
       expect(await page.textContent("#assumption-raise")).toBe("3% on each anniversary");
       expect(await page.textContent("#assumption-start")).toBe("Jan 2027");
       expect(Number(await page.getAttribute("#figure-total", "data-value"))).toBe(r.totals.total);
+      // Headlines rounded ($1.67M), the exact amount to the dollar in the title.
+      expect(await page.textContent("#figure-total")).toBe(headline.format(r.totals.total!));
+      expect(await page.getAttribute("#figure-total", "title")).toBe(
+        dollars.format(r.totals.total!),
+      );
+      expect(await page.textContent("#figure-total")).toMatch(/^\$\d+(\.\d+)?[KM]$/);
 
       // Month by month: every figure of every month, as the API computes it, and as currency.
       expect(await tableValues(page, "#table-months tbody tr")).toEqual(r.months.map(monthRow));
@@ -245,7 +266,7 @@ describe("shared-model page /s/<token>", () => {
           String(m.headcount),
           ...monthRow(m)
             .slice(1)
-            .map((v) => usd.format(v)),
+            .map((v) => dollars.format(v)),
         ]),
       );
 
@@ -321,7 +342,7 @@ describe("shared-model page /s/<token>", () => {
         expect(a11y.caption).toBe(a11y.desc);
       }
       expect(await page.textContent("#chart-cost figcaption")).toContain(
-        usd.format(r.totals.total!),
+        dollars.format(r.totals.total!),
       );
 
       // Scenarios: the table's totals are the core's comparison; each is drawn as a cumulative line ending at its total.
@@ -353,7 +374,7 @@ describe("shared-model page /s/<token>", () => {
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
       expect((await csv.text()).split("\r\n")).toHaveLength(r.months.length + 2); // header, months, final CRLF
-      const formula = `=IMPORTDATA("${worker.url}/v1/shared/${token}/result.csv")`;
+      const formula = `=IMPORTDATA("${worker.url}/v1/shared/${token}/result.csv", ",", "en_US")`;
       expect(await page.textContent("#importdata")).toBe(formula);
       await page.click("#copy-formula");
       await page.waitForFunction(
@@ -515,6 +536,98 @@ describe("shared-model page /s/<token>", () => {
   );
 
   it(
+    "shows every column at 1280 px: no table is clipped or scrolls, every header cell is inside its box",
+    async () => {
+      // This page's model, and a large one: eight-figure years, a slipping hire (the delays
+      // column), three calendar years and three scenarios.
+      const large = await api(
+        worker,
+        "POST",
+        "/v1/models",
+        {
+          name: "Scale-out 2027–2029",
+          input: {
+            ...PLAN,
+            horizonMonths: 36,
+            hires: [
+              ...PLAN.hires,
+              {
+                role: "ML Engineer",
+                level: "Senior",
+                location: "San Francisco",
+                startMonth: 2,
+                count: 60,
+                slipMonths: [0, 3],
+              },
+            ],
+            scenarios: [
+              ...SCENARIOS,
+              { name: "Start a quarter later", overrides: { startMonthShift: 3 } },
+            ],
+          },
+        },
+        auth,
+      );
+      expect(large.status, JSON.stringify(large.body)).toBe(201);
+      const largeShare = await api(
+        worker,
+        "POST",
+        `/v1/models/${large.body.id}/shares`,
+        undefined,
+        auth,
+      );
+      expect(largeShare.status).toBe(201);
+      for (const link of [token, largeShare.body.token as string]) {
+        const w = await open(DESKTOP);
+        const { page } = w;
+        expect(
+          (await page.goto(`${worker.url}/s/${link}`, { waitUntil: "networkidle" }))?.status(),
+        ).toBe(200);
+        const boxes = await page.$$eval(".table-scroll", (els) =>
+          els.map((box) => {
+            const edge = box.getBoundingClientRect();
+            const table = box.querySelector("table")!;
+            const cells = [...table.querySelectorAll("thead th")].map((th) => {
+              const r = th.getBoundingClientRect();
+              return { text: (th.textContent ?? "").trim(), left: r.left, right: r.right };
+            });
+            return {
+              id: table.id,
+              scrollWidth: box.scrollWidth,
+              clientWidth: box.clientWidth,
+              left: edge.left,
+              right: edge.right,
+              cells,
+            };
+          }),
+        );
+        expect(boxes.map((b) => b.id)).toEqual(
+          expect.arrayContaining(["table-hires", "table-years", "table-scenarios", "table-months"]),
+        );
+        for (const b of boxes) {
+          expect(b.scrollWidth, `${b.id} scrolls sideways`).toBeLessThanOrEqual(b.clientWidth);
+          for (const c of b.cells) {
+            expect(c.right, `${b.id}: "${c.text}" is clipped`).toBeLessThanOrEqual(b.right + 0.5);
+            expect(c.left).toBeGreaterThanOrEqual(b.left - 0.5);
+          }
+        }
+        // The columns the finding named are there and visible.
+        const years = boxes.find((b) => b.id === "table-years")!;
+        expect(years.cells.map((c) => c.text)).toEqual(
+          expect.arrayContaining(["Recruiting", "End run-rate"]),
+        );
+        // And the page itself does not scroll sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          DESKTOP.width,
+        );
+        expectClean(w);
+        await w.context.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     "fits a phone-width screen: no sideways page scroll, wide tables scroll in their own box",
     async () => {
       const w = await open(PHONE, { isMobile: true });
@@ -665,12 +778,14 @@ describe("home page /", () => {
       const shownSources = await page.$$eval("#salary-result ul.sources li", (lis) =>
         lis.map((li) => li.textContent),
       );
+      // Read by title and number, never by the hash file name (the JSON keeps the file).
       expect(shownSources).toEqual(
         salary.body.sources.map(
-          (s: { file: string; section: string; quote: string }) =>
-            `${s.file} › ${s.section}: “${s.quote}”`,
+          (s: { file: string; title: string; section: string; quote: string }) =>
+            `${s.title} (${s.file.slice(0, 3)}) › ${s.section}: “${s.quote}”`,
         ),
       );
+      for (const text of shownSources) expect(text).not.toMatch(/\.txt/);
       expect(shownSources.length).toBeGreaterThan(0);
 
       await page.fill("#team-projects", "20");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { planToUnits, runPlan, type PlanInput } from "../../shared/index.js";
 import {
   money,
+  moneyHeadline,
   moneyShort,
   monthName,
   monthTick,
@@ -41,9 +42,21 @@ const render = (input: PlanInput & { scenarios?: unknown }, name?: string) =>
   String(sharedModelPage(view(input, name), 30, '"v1-b0-test-page"'));
 
 describe("formatting", () => {
-  it("writes money exactly in tables and briefly on axes", () => {
-    expect(money(1234567.8)).toBe("$1,234,567.80");
-    expect(money(0)).toBe("$0.00");
+  it("writes money for a reader: headlines rounded, tables to the dollar, axes briefly", () => {
+    // Headline figures: three significant figures.
+    expect(moneyHeadline(1666089.23)).toBe("$1.67M");
+    expect(moneyHeadline(350000)).toBe("$350K");
+    expect(moneyHeadline(72499.98)).toBe("$72.5K");
+    expect(moneyHeadline(950)).toBe("$950");
+    expect(moneyHeadline(0)).toBe("$0");
+    expect(moneyHeadline(1666089.23, "GBP")).toBe("£1.67M");
+    // Tables and sentences: to the dollar.
+    expect(money(1666089.23)).toBe("$1,666,089");
+    expect(money(1234567.8)).toBe("$1,234,568");
+    expect(money(42499.98)).toBe("$42,500");
+    expect(money(0)).toBe("$0");
+    expect(money(120000, "GBP")).toBe("£120,000");
+    // Axes.
     expect(moneyShort(0)).toBe("$0");
     expect(moneyShort(350000)).toBe("$350K");
     expect(moneyShort(1250000)).toBe("$1.25M");
@@ -90,8 +103,25 @@ describe("shared-model page", () => {
     const page = render(PLAN);
     expect(page).toContain('href="/v1/shared/shr_test/result.csv"');
     expect(page).toContain(
-      "=IMPORTDATA(&quot;https://planner.example/v1/shared/shr_test/result.csv&quot;)",
+      "=IMPORTDATA(&quot;https://planner.example/v1/shared/shr_test/result.csv&quot;, &quot;,&quot;, &quot;en_US&quot;)",
     );
+  });
+
+  it("rounds on the page only: every cell and headline keeps the exact figure in data-value", () => {
+    const v = view(PLAN);
+    const page = String(sharedModelPage(v, 30, '"v1-b0-test-page"'));
+    const total = v.result.totals.total;
+    expect(total % 1).not.toBe(0); // the plan has cents, so rounding shows
+    expect(page).toContain(
+      `<dd id="figure-total" data-value="${total}" title="${money(total)}">${moneyHeadline(total)}</dd>`,
+    );
+    const month = v.result.months[1]!;
+    expect(month.payroll % 1).not.toBe(0);
+    expect(page).toContain(
+      `<td class="num" data-value="${month.payroll}">${money(month.payroll)}</td>`,
+    );
+    expect(money(month.payroll)).toMatch(/^\$[\d,]+$/);
+    expect(page).toContain("exact to the cent");
   });
 
   it("draws an empty plan without broken numbers", () => {

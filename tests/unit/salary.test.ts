@@ -214,7 +214,7 @@ describe("position in range and total compensation", () => {
 describe("where the seeds contradict each other, the answer says so and quotes both", () => {
   const cell = { role: "Data Scientist", level: "Senior", location: "NYC" };
   const conflict =
-    'The seeds disagree for Data Scientist at Senior level in New York, NY: total compensation $175,484–$307,097 (002_d3de01ece2beeeeb.txt › AI Salary Guide 2026 › Salary by Role (Total Compensation, USD): "| Data Scientist | $90K–$130K | $120K–$180K | $160K–$280K |") starts below the base salary $197,419–$274,194 (000_25832a8dc8d468ae.txt › 2. Data Scientist › Salary (US, 2026): "Senior: $180K-250K"), although total compensation includes base salary. Both are given as the seeds state them (both scaled by the location\'s factor); neither is adjusted.';
+    'The seeds disagree for Data Scientist at Senior level in New York, NY: total compensation $175,484–$307,097 (Why AI Careers Are Booming in 2026 (002) › AI Salary Guide 2026 › Salary by Role (Total Compensation, USD): "| Data Scientist | $90K–$130K | $120K–$180K | $160K–$280K |") starts below the base salary $197,419–$274,194 (Hiring and Upskilling for AI (000) › 2. Data Scientist › Salary (US, 2026): "Senior: $180K-250K"), although total compensation includes base salary. Both are given as the seeds state them (both scaled by the location\'s factor); neither is adjusted.';
   it("Data Scientist Senior NYC: total ($175,484 low) below base ($197,419 low), on both answers", () => {
     const base = salaryRange(cell);
     const total = salaryRange({ ...cell, basis: "total" });

@@ -1,7 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dataset, datasetVersion, type Source } from "../../shared/index.js";
+import {
+  citation,
+  dataset,
+  datasetVersion,
+  salaryRange,
+  SEED_FILES,
+  SEED_TITLES,
+  seedName,
+  type Source,
+} from "../../shared/index.js";
 import { root } from "../../scripts/lib/paths.mjs";
 
 // The seeds live beside the repository (../shared/seeds) wherever the project is checked out with
@@ -57,5 +66,36 @@ describe.skipIf(!seedsDir)("every quote in the dataset is in its seed file", () 
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe("sources read by title", () => {
+  it("every source keeps its file and carries that file's title", () => {
+    const sources = allSources(dataset());
+    expect(sources.length).toBeGreaterThan(100);
+    for (const s of sources) expect(s.title).toBe(SEED_TITLES[s.file]);
+  });
+
+  it("a seed is named by its title and number, and a citation by that, its section and quote", () => {
+    expect(seedName("000_25832a8dc8d468ae.txt")).toBe("Hiring and Upskilling for AI (000)");
+    expect(seedName("003_33d0e683a45af284.txt")).toBe(
+      "Hiring and Building Effective AI Teams (003)",
+    );
+    const r = salaryRange({ role: "ML Engineer", level: "Mid", location: "US" });
+    const s = r.sources[0]!;
+    expect(s.file).toBe("000_25832a8dc8d468ae.txt");
+    expect(citation(s)).toBe(`Hiring and Upskilling for AI (000) › ${s.section}: "${s.quote}"`);
+    expect(citation(s, false)).toBe(`Hiring and Upskilling for AI (000) › ${s.section}`);
+    expect(citation(s)).not.toContain(".txt");
+  });
+
+  it.skipIf(!seedsDir)("each title is the seed's own heading, in its first lines", () => {
+    for (const file of Object.values(SEED_FILES)) {
+      const head = readFileSync(path.join(seedsDir!, file), "utf8").split("\n").slice(0, 5);
+      expect(
+        head.some((line) => line.includes(SEED_TITLES[file])),
+        file,
+      ).toBe(true);
+    }
   });
 });

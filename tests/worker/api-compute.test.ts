@@ -153,6 +153,7 @@ describe("POST /v1/plan", () => {
         months: [1, 2, 3],
         source: {
           file: "000_25832a8dc8d468ae.txt",
+          title: "Hiring and Upskilling for AI",
           section: "Building Your Hiring Strategy › Phase 3: Build the Team (Month 6+)",
           quote: "One data person per 2 engineers",
         },

@@ -44,6 +44,7 @@ describe("reference data", () => {
       ],
       source: {
         file: "000_25832a8dc8d468ae.txt",
+        title: "Hiring and Upskilling for AI",
         section: "1. AI/ML Engineer › What they do",
         quote: "Design and implement AI systems",
       },
@@ -207,7 +208,7 @@ describe("CSV for every GET that answers a record or a table", () => {
     [
       "/v1/roles/ML%20Engineer.csv",
       "section,item,source",
-      "whatTheyDo,Design and implement AI systems,000_25832a8dc8d468ae.txt › 1. AI/ML Engineer › What they do",
+      "whatTheyDo,Design and implement AI systems,Hiring and Upskilling for AI (000) › 1. AI/ML Engineer › What they do",
     ],
     [
       "/v1/levels.csv",
@@ -233,7 +234,7 @@ describe("CSV for every GET that answers a record or a table", () => {
     [
       "/v1/transitions.csv?to=Data%20Scientist",
       "from,to,minMonths,maxMonths,source",
-      "Data Analyst,Data Scientist,2,4,002_d3de01ece2beeeeb.txt › How to Transition to AI from Another Career › Transition Paths by Source Career › From Data Analyst → Data Scientist",
+      "Data Analyst,Data Scientist,2,4,Why AI Careers Are Booming in 2026 (002) › How to Transition to AI from Another Career › Transition Paths by Source Career › From Data Analyst → Data Scientist",
     ],
     [
       "/v1/plan/templates.csv",

@@ -19,6 +19,7 @@ describe("GET /v1/salary", () => {
       sources: [
         {
           file: "002_d3de01ece2beeeeb.txt",
+          title: "Why AI Careers Are Booming in 2026",
           section: "AI Salary Guide 2026 › Salary by Location (2026)",
           quote: "| Austin, TX | $140K–$200K |",
         },
@@ -94,7 +95,7 @@ describe("GET /v1/salary", () => {
       "base: Entry, Mid",
       "total: Entry, Mid, Senior",
       "market: Entry, Mid, Senior",
-      "role-wide only: $80K–$200K (002_d3de01ece2beeeeb.txt, Breadth of AI Roles › 4. Emerging Roles (2026))",
+      "role-wide only: $80K–$200K (Why AI Careers Are Booming in 2026 (002) › Breadth of AI Roles › 4. Emerging Roles (2026))",
     ]);
   });
 
@@ -122,7 +123,7 @@ describe("GET /v1/salary", () => {
     );
     expect(lines).toEqual([
       "role,level,location,basis,currency,low,mid,high,derived,provenance,method,sources,datasetVersion",
-      'ML Engineer,Mid,"Austin, TX",base,USD,140000,170000,200000,FALSE,seed,stated in the seed; mid is the midpoint of low and high,"002_d3de01ece2beeeeb.txt › AI Salary Guide 2026 › Salary by Location (2026): ""| Austin, TX | $140K–$200K |""",2026.1.0',
+      'ML Engineer,Mid,"Austin, TX",base,USD,140000,170000,200000,FALSE,seed,stated in the seed; mid is the midpoint of low and high,"Why AI Careers Are Booming in 2026 (002) › AI Salary Guide 2026 › Salary by Location (2026): ""| Austin, TX | $140K–$200K |""",2026.1.0',
     ]);
     expect(
       await csv(await get("/v1/salary?role=ML%20Engineer&level=Mid&location=Austin&format=csv")),

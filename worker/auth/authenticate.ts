@@ -19,7 +19,7 @@ export const identify = factory.createMiddleware(async (c, next) => {
       failure =
         'The Authorization header must be "Bearer <API key>", e.g. "Authorization: Bearer atp_…".';
     else {
-      auth = await verifyApiKey(c.env.DB, bearer[1]!);
+      auth = await verifyApiKey(c.var.d1, bearer[1]!);
       if (!auth)
         failure =
           "This API key is unknown or has been revoked. Ask a workspace admin for a key (POST /v1/keys) or create one with `npm run keys -- create --workspace <name> --scopes read`.";

@@ -22,7 +22,7 @@ export const shareReadLimit = factory.createMiddleware(async (c, next) => {
   const token = TOKEN.exec(c.req.path)?.[1] ?? "";
   const model =
     token && token.length <= MAX_TOKEN_LENGTH
-      ? ((await findSharedModel(database(c.env.DB), token)) ?? null)
+      ? ((await findSharedModel(database(c.var.d1), token)) ?? null)
       : null;
   c.set("sharedModel", model);
   const headers = model

@@ -1,4 +1,4 @@
-import { database } from "../db/client.js";
+import { database, type D1 } from "../db/client.js";
 import { findActiveKeyByHash } from "../db/keys.js";
 import { constantTimeEqual, hashApiKey } from "../db/credentials.js";
 import type { ApiKeyAuth } from "../env.js";
@@ -12,10 +12,7 @@ const MAX_KEY_LENGTH = 256;
  * stored one; the stored hash is then compared in constant time all the same, so no
  * byte-by-byte comparison of secret material ever happens in our code.
  */
-export async function verifyApiKey(
-  d1: D1Database,
-  presented: string,
-): Promise<ApiKeyAuth | undefined> {
+export async function verifyApiKey(d1: D1, presented: string): Promise<ApiKeyAuth | undefined> {
   if (!presented || presented.length > MAX_KEY_LENGTH) return undefined;
   const hash = await hashApiKey(presented);
   const stored = await findActiveKeyByHash(database(d1), hash);

@@ -1,6 +1,7 @@
 // The /docs page's script (served as /docs/docs.js): renders the API reference from
 // /openapi.json — routes by tag, parameters, bodies, responses — and a "try it" form per route
-// that calls this same origin. No other host is ever contacted.
+// that calls this same origin, with the API key given in the sidebar (kept in this tab's
+// sessionStorage only) and a JSON or CSV body. No other host is ever contacted.
 import { el } from "./dom.js";
 
 /** The parts of an OpenAPI 3.1 schema object this page reads. */
@@ -32,6 +33,7 @@ interface Parameter {
 }
 interface MediaType {
   schema?: Schema;
+  example?: unknown;
 }
 interface Operation {
   tags?: string[];
@@ -39,6 +41,7 @@ interface Operation {
   description?: string;
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, MediaType> };
+  security?: Record<string, string[]>[];
   responses?: Record<string, { description?: string; content?: Record<string, MediaType> }>;
 }
 interface OpenApiDocument {
@@ -55,7 +58,52 @@ const opsEl = document.getElementById("ops")!;
 const tocEl = document.getElementById("toc")!;
 const infoEl = document.getElementById("info")!;
 const filterEl = document.getElementById("filter") as HTMLInputElement;
+const keyEl = document.getElementById("api-key") as HTMLInputElement;
+const keyNote = document.getElementById("key-state")!;
 let doc: OpenApiDocument = { openapi: "" };
+
+// The API key lives in this tab's sessionStorage only (gone when the tab closes) and is sent only
+// with this page's own requests to this origin's API (relative URLs: the CSP allows no other).
+const KEY_STORAGE = "ai-team-planner.docs.apiKey";
+
+function storedKey(): string {
+  try {
+    return sessionStorage.getItem(KEY_STORAGE) ?? "";
+  } catch {
+    return ""; // storage blocked: the key lasts while the page is open
+  }
+}
+
+function keepKey(key: string): void {
+  try {
+    if (key) sessionStorage.setItem(KEY_STORAGE, key);
+    else sessionStorage.removeItem(KEY_STORAGE);
+  } catch {
+    // storage blocked: nothing is kept
+  }
+}
+
+function currentKey(): string {
+  return keyEl.value.trim();
+}
+
+function showKeyState(): void {
+  keyNote.textContent = currentKey()
+    ? "“Try it” sends this key (Authorization: Bearer …) to this site’s API. Kept in this tab only."
+    : "No key: routes that need one answer 401. Paste a workspace key (atp_…).";
+}
+
+keyEl.value = storedKey();
+showKeyState();
+keyEl.addEventListener("input", () => {
+  keepKey(currentKey());
+  showKeyState();
+});
+document.getElementById("forget-key")!.addEventListener("click", () => {
+  keyEl.value = "";
+  keepKey("");
+  showKeyState();
+});
 
 // Descriptions mark code with backticks; everything else is plain text (never parsed as HTML).
 function prose<K extends keyof HTMLElementTagNameMap>(tag: K, text: string | undefined) {
@@ -156,6 +204,21 @@ function exampleFor(schema: Schema | undefined, depth: number): unknown {
   return null;
 }
 
+/** "required", "optional" (compute routes: a key prices with the workspace's bands) or "none". */
+function keyUse(op: Operation): "required" | "optional" | "none" {
+  const security = op.security ?? [];
+  const bearer = security.some((r) => "bearerAuth" in r);
+  if (!bearer) return "none";
+  return security.some((r) => Object.keys(r).length === 0) ? "optional" : "required";
+}
+
+/** A body example for a media type: the document's own, else one built from the schema. */
+function bodyExample(type: string, media: MediaType): string {
+  const given = media.example ?? media.schema?.example;
+  if (type.includes("json")) return JSON.stringify(given ?? exampleFor(media.schema, 0), null, 2);
+  return typeof given === "string" ? given : "";
+}
+
 function opId(method: string, path: string): string {
   return (method + path).replace(/[^A-Za-z0-9]+/g, "-");
 }
@@ -204,42 +267,99 @@ function responsesTable(responses: NonNullable<Operation["responses"]>): HTMLTab
   return table;
 }
 
-function curlLine(method: string, url: string, body: string | undefined): string {
-  let line = "curl -s";
-  if (method !== "GET") line += ` -X ${method}`;
-  line += ` '${location.origin}${url}'`;
-  if (body) line += ` -H 'Content-Type: application/json' -d '${body.replace(/'/g, "'\\''")}'`;
-  return line;
+const shellQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+
+/** The same request as a curl command; the key is shown as $API_KEY, never itself. */
+/** A wide table scrolls in its own box, so a phone never scrolls the page sideways. */
+function scrollBox(table: HTMLTableElement): HTMLElement {
+  return el("div", { className: "table-scroll" }, [table]);
+}
+
+function curlLine(method: string, url: string, headers: Record<string, string>, body?: string) {
+  const parts = ["curl -s"];
+  if (method !== "GET") parts.push(`-X ${method}`);
+  parts.push(shellQuote(location.origin + url));
+  for (const [name, value] of Object.entries(headers))
+    parts.push(
+      name === "Authorization"
+        ? `-H "Authorization: Bearer $API_KEY"`
+        : `-H ${shellQuote(`${name}: ${value}`)}`,
+    );
+  if (body !== undefined) parts.push(`--data-binary ${shellQuote(body)}`);
+  return parts.join(" \\\n  ");
 }
 
 function tryForm(method: string, path: string, op: Operation): HTMLElement {
   const form = el("form", { className: "try" });
   const inputs: { param: Parameter; input: HTMLInputElement }[] = [];
+  const uid = opId(method, path);
   for (const p of op.parameters ?? []) {
     const example = p.example !== undefined ? p.example : p.schema?.example;
+    const id = `${uid}-${p.in}-${p.name}`;
     const input = el("input", {
       type: "text",
+      id,
       name: `${p.in}:${p.name}`,
       placeholder: example === undefined ? "" : String(example),
+      autocomplete: "off",
     });
     if (p.required && example !== undefined) input.value = String(example);
     inputs.push({ param: p, input });
     form.appendChild(
-      el("label", null, [
+      el("label", { for: id }, [
         el("code", { text: p.name }),
         ` (${p.in}${p.required ? ", required" : ""})`,
       ]),
     );
     form.appendChild(input);
   }
+  const media = Object.entries(op.requestBody?.content ?? {});
   let bodyArea: HTMLTextAreaElement | null = null;
-  const content = op.requestBody?.content?.["application/json"];
-  if (content) {
-    bodyArea = el("textarea", { name: "body", spellcheck: "false" });
-    bodyArea.value = JSON.stringify(exampleFor(content.schema, 0), null, 2);
-    form.appendChild(el("label", { text: "JSON body" }));
-    form.appendChild(bodyArea);
+  let typeSelect: HTMLSelectElement | null = null;
+  if (media.length) {
+    const bodyId = `${uid}-body`;
+    bodyArea = el("textarea", { name: "body", id: bodyId, spellcheck: "false" });
+    const area = bodyArea;
+    const examples = new Map(media.map(([type, m]) => [type, bodyExample(type, m)]));
+    area.value = examples.get(media[0]![0]) ?? "";
+    if (media.length > 1) {
+      const typeId = `${uid}-type`;
+      const select = el(
+        "select",
+        { id: typeId, name: "content-type" },
+        media.map(([type]) => el("option", { value: type, text: type })),
+      );
+      typeSelect = select;
+      // A new type brings its own example, unless the body was edited.
+      let edited = false;
+      area.addEventListener("input", () => {
+        edited = true;
+      });
+      select.addEventListener("change", () => {
+        if (!edited) area.value = examples.get(select.value) ?? "";
+      });
+      form.appendChild(el("label", { for: typeId, text: "Body type (Content-Type)" }));
+      form.appendChild(select);
+    }
+    form.appendChild(
+      el("label", {
+        for: bodyId,
+        text: media.length > 1 ? "Body" : `Body (${media[0]![0]})`,
+      }),
+    );
+    form.appendChild(area);
   }
+  const needs = keyUse(op);
+  if (needs !== "none")
+    form.appendChild(
+      el("p", {
+        className: `small key-${needs}`,
+        text:
+          needs === "required"
+            ? "Needs an API key: paste one under “API key” (top of the page) and it is sent with this request."
+            : "A key is optional here: with one, answers use your workspace’s bands.",
+      }),
+    );
   form.appendChild(el("button", { type: "submit", text: `Send ${method.toUpperCase()} request` }));
   const curl = el("pre", { className: "curl hidden" });
   const out = el("pre", { className: "result hidden", "aria-live": "polite" });
@@ -250,38 +370,48 @@ function tryForm(method: string, path: string, op: Operation): HTMLElement {
     event.preventDefault();
     let url = path;
     const query = new URLSearchParams();
+    const headers: Record<string, string> = {};
     for (const { param, input } of inputs) {
       const value = input.value;
       if (param.in === "path") url = url.split(`{${param.name}}`).join(encodeURIComponent(value));
       else if (param.in === "query" && value !== "") query.append(param.name, value);
+      else if (param.in === "header" && value.trim() !== "") headers[param.name] = value.trim();
     }
     const qs = query.toString();
     if (qs) url += `?${qs}`;
-    const init: RequestInit & { headers: Record<string, string> } = {
-      method: method.toUpperCase(),
-      headers: {},
-    };
+    const key = currentKey();
+    if (key && needs !== "none") headers.Authorization = `Bearer ${key}`;
+    let body: string | undefined;
     if (bodyArea) {
-      init.headers["Content-Type"] = "application/json";
-      init.body = bodyArea.value;
+      headers["Content-Type"] = typeSelect?.value ?? media[0]![0];
+      body = bodyArea.value;
     }
-    curl.textContent = curlLine(init.method ?? "GET", url, bodyArea?.value);
+    const verb = method.toUpperCase();
+    curl.textContent = curlLine(verb, url, headers, body);
     curl.classList.remove("hidden");
     out.textContent = "…";
     out.classList.remove("hidden");
-    fetch(url, init)
+    // A relative URL: this origin's API, the only place the key ever goes.
+    fetch(url, { method: verb, headers, body })
       .then((res) =>
         res.text().then((text) => {
-          const shown = ["content-type", "etag", "cache-control", "allow", "x-request-id"]
+          const shown = [
+            "content-type",
+            "etag",
+            "cache-control",
+            "allow",
+            "x-request-id",
+            "x-d1-bookmark",
+          ]
             .filter((h) => res.headers.get(h))
             .map((h) => `${h}: ${res.headers.get(h)}`);
-          let body = text;
+          let shownBody = text;
           try {
-            body = JSON.stringify(JSON.parse(text), null, 2);
+            shownBody = JSON.stringify(JSON.parse(text), null, 2);
           } catch {
             // not JSON: show as it came
           }
-          out.textContent = `HTTP ${res.status} ${res.statusText}\n${shown.join("\n")}\n\n${body}`;
+          out.textContent = `HTTP ${res.status} ${res.statusText}\n${shown.join("\n")}\n\n${shownBody}`;
           out.setAttribute("data-status", String(res.status));
         }),
       )
@@ -309,9 +439,12 @@ function operation(method: string, path: string, op: Operation): HTMLElement {
     ],
   );
   if (op.description) section.appendChild(prose("p", op.description));
+  const needs = keyUse(op);
+  if (needs === "required")
+    section.appendChild(el("p", { className: "small needs-key", text: "Needs an API key." }));
   if (op.parameters?.length) {
     section.appendChild(el("h4", { text: "Parameters" }));
-    section.appendChild(paramsTable(op.parameters));
+    section.appendChild(scrollBox(paramsTable(op.parameters)));
   }
   const content = op.requestBody?.content?.["application/json"];
   if (content) {
@@ -319,8 +452,14 @@ function operation(method: string, path: string, op: Operation): HTMLElement {
     section.appendChild(el("h4", { text: `JSON body${ref ? ` (${refName(ref)})` : ""}` }));
     section.appendChild(schemaTree(content.schema, 0, []));
   }
+  const csv = op.requestBody?.content?.["text/csv"];
+  if (csv) {
+    section.appendChild(el("h4", { text: "Or a CSV body (Content-Type: text/csv)" }));
+    const example = bodyExample("text/csv", csv);
+    if (example) section.appendChild(el("pre", { text: example }));
+  }
   section.appendChild(el("h4", { text: "Responses" }));
-  section.appendChild(responsesTable(op.responses ?? {}));
+  section.appendChild(scrollBox(responsesTable(op.responses ?? {})));
   const ok = op.responses?.["200"]?.content?.["application/json"];
   if (ok?.schema) {
     const ref = ok.schema.$ref;

@@ -60,7 +60,8 @@ function requestLine(url: string): HTMLElement {
   ]);
 }
 
-const quoted = (s: Source) => `${s.file} › ${s.section}: “${s.quote}”`;
+/** A source as a person reads it, worded as the core's citation(): title (number) › section. */
+const quoted = (s: Source) => `${s.title} (${s.file.slice(0, 3)}) › ${s.section}: “${s.quote}”`;
 
 function sourceList(sources: readonly Source[]): HTMLElement {
   return el(

@@ -3,7 +3,7 @@
 // owner's bands and the dataset, so an unchanged model costs a 304 and any change to its figures
 // brings the new content — swaps it in and says so in the live region. A 404 means the link was
 // revoked (or the model deleted): the page says that and stops. A 429 waits Retry-After. It also
-// wires the "Copy formula" button.
+// wires the "Copy formula" button. Each check carries the last answer's D1 bookmark forward.
 import { copyBySelecting, copyText, el } from "./dom.js";
 
 const GONE = "This link was revoked or does not exist";
@@ -16,6 +16,9 @@ function start(root: HTMLElement): void {
   const fragmentUrl = root.getAttribute("data-fragment-url") ?? "";
   let etag = root.getAttribute("data-etag") ?? "";
   let version = Number(root.getAttribute("data-version"));
+  // The D1 bookmark of the last answer, sent with the next check: whichever replica answers it,
+  // the page never goes back to an older version than it has shown.
+  let bookmark = "";
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
   let stopped = false;
@@ -96,22 +99,31 @@ function start(root: HTMLElement): void {
     fetch(fragmentUrl, {
       cache: "no-store",
       signal: abort.signal,
-      headers: { Accept: "text/html", "If-None-Match": etag },
+      headers: {
+        Accept: "text/html",
+        "If-None-Match": etag,
+        ...(bookmark ? { "X-D1-Bookmark": bookmark } : {}),
+      },
     })
-      .then((res) =>
-        // Every answer's body is read to its end, a 304's (empty) one too, so the connection is
-        // free for the next check.
-        res.text().then((html) => {
-          if (res.status === 304) return;
-          if (res.status === 429) {
-            wait = Number(res.headers.get("Retry-After")) || 0;
-            return;
-          }
-          if (res.status === 404) return gone(html);
-          // 422: the new version does not compute; the fragment says why, and the next save can fix it.
-          if (res.ok || res.status === 422) show(res, html);
-        }),
-      )
+      .then((res) => {
+        bookmark = res.headers.get("X-D1-Bookmark") || bookmark;
+        return (
+          // Every answer's body is read to its end, a 304's (empty) one too, so the connection is
+          // free for the next check.
+          res.text().then((html) => {
+            if (res.status === 304) return;
+            // A bookmark the API no longer takes: the next check reads without one.
+            if (res.status === 400) bookmark = "";
+            if (res.status === 429) {
+              wait = Number(res.headers.get("Retry-After")) || 0;
+              return;
+            }
+            if (res.status === 404) return gone(html);
+            // 422: the new version does not compute; the fragment says why, and the next save can fix it.
+            if (res.ok || res.status === 422) show(res, html);
+          })
+        );
+      })
       .catch(() => {
         // offline for a moment, or given up: ask again next time
       })

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { WorkspaceBand } from "../../shared/index.js";
 import { randomToken } from "./credentials.js";
 import { auditStatement } from "./audit.js";
-import { database, type Database } from "./client.js";
+import { database, type D1, type Database } from "./client.js";
 import { bandSets, bands, type BandRow } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
 
@@ -59,7 +59,7 @@ function bandFromRow(r: BandRow): WorkspaceBand {
 }
 
 /** The workspace's current band set version, 0 when it has none: one indexed row, no bands. */
-export async function currentBandsVersion(d1: D1Database, workspaceId: string): Promise<number> {
+export async function currentBandsVersion(d1: D1, workspaceId: string): Promise<number> {
   const [row] = await database(d1)
     .select({ version: max(bandSets.version) })
     .from(bandSets)
@@ -81,7 +81,7 @@ const SET_CACHE_SIZE = 32;
  * before.
  */
 export async function currentBands(
-  d1: D1Database,
+  d1: D1,
   workspaceId: string,
 ): Promise<{ version: number; bands: WorkspaceBand[] }> {
   const db = database(d1);

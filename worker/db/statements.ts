@@ -1,3 +1,5 @@
+import type { D1 } from "./client.js";
+
 /**
  * How worker/db writes: every write is a plain SQL statement with bound parameters, built by the
  * module of its table and run as ONE batch (one transaction: all or nothing), conditional writes
@@ -17,12 +19,12 @@ export function stmt(sql: string, ...params: SqlValue[]): SqlStatement {
   return { sql, params };
 }
 
-export function prepare(db: D1Database, s: SqlStatement): D1PreparedStatement {
+export function prepare(db: D1, s: SqlStatement): D1PreparedStatement {
   return db.prepare(s.sql).bind(...s.params);
 }
 
 /** Runs the statements as one D1 batch: one transaction, all or nothing. */
-export function runBatch(db: D1Database, statements: readonly SqlStatement[]): Promise<D1Result[]> {
+export function runBatch(db: D1, statements: readonly SqlStatement[]): Promise<D1Result[]> {
   return db.batch(statements.map((s) => prepare(db, s)));
 }
 

@@ -1,5 +1,5 @@
 import { count, eq, sql } from "drizzle-orm";
-import { database } from "./client.js";
+import { database, type D1 } from "./client.js";
 import { bandSets, models } from "./schema.js";
 
 /** What a workspace keeps, for its quotas: one aggregate over its models, one over its band sets. */
@@ -13,7 +13,7 @@ export interface WorkspaceUsage {
   bandVersions: number;
 }
 
-export async function workspaceUsage(d1: D1Database, workspaceId: string): Promise<WorkspaceUsage> {
+export async function workspaceUsage(d1: D1, workspaceId: string): Promise<WorkspaceUsage> {
   const db = database(d1);
   const [[m], [b]] = await db.batch([
     db

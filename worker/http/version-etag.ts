@@ -4,7 +4,7 @@ import { API_REVISION } from "./api-revision.js";
 /**
  * The ETag of a model version's computed result: everything its figures depend on — the version,
  * the band set it is priced with, the dataset (its content hash) and this API's revision — plus
- * the representation (`csv`, or `page` for the shared page's content). `"v3-b1-84cc356d49fba7ec-r1"`.
+ * the representation (`csv`, or `page` for the shared page's content). `"v3-b1-6beb9a393824d354-r1"`.
  */
 export function resultEtag(
   version: number,

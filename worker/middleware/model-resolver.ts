@@ -98,7 +98,7 @@ export async function loadModelResolver(
   c: Context<AppEnv>,
   refs: readonly string[],
 ): Promise<ModelResolver> {
-  const db = database(c.env.DB);
+  const db = database(c.var.d1);
   const auth = c.get("auth");
   const loaded = new Map<string, Loaded>();
   const ownerBands = new Map<string, Promise<readonly WorkspaceBand[] | undefined>>();
@@ -114,13 +114,13 @@ export async function loadModelResolver(
     const own = auth !== undefined && model.workspaceId === auth.workspaceId;
     const bandsVersion = own
       ? (c.get("bandsVersion") ?? 0)
-      : await currentBandsVersion(c.env.DB, model.workspaceId);
+      : await currentBandsVersion(c.var.d1, model.workspaceId);
     const bands = () => {
       if (own) return Promise.resolve(c.get("bands"));
       if (!ownerBands.has(model.workspaceId))
         ownerBands.set(
           model.workspaceId,
-          currentBands(c.env.DB, model.workspaceId).then((o) =>
+          currentBands(c.var.d1, model.workspaceId).then((o) =>
             o.bands.length ? o.bands : undefined,
           ),
         );

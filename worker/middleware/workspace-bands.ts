@@ -11,7 +11,7 @@ import { currentBands } from "../db/bands.js";
 export const loadBands = factory.createMiddleware(async (c, next) => {
   const auth = c.get("auth");
   if (auth) {
-    const current = await currentBands(c.env.DB, auth.workspaceId);
+    const current = await currentBands(c.var.d1, auth.workspaceId);
     if (current.bands.length) c.set("bands", current.bands);
     c.set("bandsVersion", current.version);
     c.set("cacheScope", `${auth.workspaceId} bands v${current.version}`);

@@ -18,26 +18,42 @@ const MONTH_NAMES = [
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function currencyFormat(currency: string, kind: "cents" | "short"): Intl.NumberFormat {
-  const key = `${currency} ${kind}`;
+/** How much of an amount a reader sees; the exact cents stay in the API, the CSV and data-value. */
+type MoneyForm = "dollars" | "headline" | "short";
+
+const MONEY_FORMS: Record<MoneyForm, Intl.NumberFormatOptions> = {
+  // To the dollar: a table reads evenly and its figures stay recognisable to the last dollar.
+  dollars: { minimumFractionDigits: 0, maximumFractionDigits: 0 },
+  // Three significant figures: $1.67M, $350K, $72.5K, $950.
+  headline: { notation: "compact", maximumSignificantDigits: 3 },
+  // A chart's axis: as few digits as tell the ticks apart.
+  short: { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 },
+};
+
+function currencyFormat(currency: string, form: MoneyForm): Intl.NumberFormat {
+  const key = `${currency} ${form}`;
   let f = formatters.get(key);
   if (!f) {
-    const options: Intl.NumberFormatOptions =
-      kind === "short"
-        ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }
-        : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-    f = new Intl.NumberFormat("en-US", { style: "currency", currency, ...options });
+    f = new Intl.NumberFormat("en-US", { style: "currency", currency, ...MONEY_FORMS[form] });
     formatters.set(key, f);
   }
   return f;
 }
 
-/** $1,234,567.89 — exact to the cent, for tables (a column reads evenly when every row has cents). */
+/**
+ * $1,666,089 — to the dollar, for tables and sentences. The page is read, not added up: the CSV
+ * and the API carry the same figures exact to the cent (and each cell's data-value).
+ */
 export function money(units: number, currency = "USD"): string {
-  return currencyFormat(currency, "cents").format(units);
+  return currencyFormat(currency, "dollars").format(units);
 }
 
-/** $1.2M, $350K, $12.5K — for chart axes and summaries. */
+/** $1.67M, $350K — a headline figure, rounded to three significant figures. */
+export function moneyHeadline(units: number, currency = "USD"): string {
+  return currencyFormat(currency, "headline").format(units);
+}
+
+/** $1.2M, $350K, $12.5K — for chart axes. */
 export function moneyShort(units: number, currency = "USD"): string {
   return currencyFormat(currency, "short").format(units);
 }

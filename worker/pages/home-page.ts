@@ -38,7 +38,7 @@ function addonSteps(): Html {
 <h2 id="h-sheets">In Google Sheets</h2>
 <p>The same figures as spreadsheet functions, such as <code>=AI_SALARY("ML Engineer","Mid","Austin")</code> or <code>=AI_PLAN(Hires!A1:E4, Assumptions!A1:B4)</code>, computed inside the sheet by the same core, so they agree with this API to the cent.</p>
 <p><a href="/addon" id="install-addon">Install the add-on</a> from your browser: three files built for this API, pasted into the spreadsheet’s script editor (Extensions › Apps Script), then reload the spreadsheet. Nothing to install on your computer.</p>
-<p>A shared plan model is also readable in any sheet with <code>=IMPORTDATA(…/result.csv)</code>, and as a live page at <code>/s/&lt;token&gt;</code>.</p>
+<p>A shared plan model is also readable in any sheet with <code>=IMPORTDATA("…/result.csv", ",", "en_US")</code>, and as a live page at <code>/s/&lt;token&gt;</code>.</p>
 </section>`;
 }
 

@@ -1,11 +1,12 @@
 import {
+  citation,
   COST_LINE_HEADERS,
   shownLines,
   type CostLine,
   type PlanResultUnits,
   type PlanYear,
 } from "../../shared/index.js";
-import { count, money, monthName, percent, utcTime } from "./format.js";
+import { count, money, moneyHeadline, monthName, percent, utcTime } from "./format.js";
 import { html, type Html } from "./html.js";
 import { layout } from "./layout.js";
 import { costChart, headcountChart } from "./plan-charts.js";
@@ -35,6 +36,11 @@ function tableRegion(id: string, caption: string, table: Html): Html {
 
 function moneyCell(units: number, currency: string): Html {
   return html`<td class="num" data-value="${units}">${money(units, currency)}</td>`;
+}
+
+/** A headline figure, rounded ($1.67M); its exact amount (to the dollar) is its title. */
+function headline(id: string, units: number, currency: string): Html {
+  return html`<dd id="${id}" data-value="${units}" title="${money(units, currency)}">${moneyHeadline(units, currency)}</dd>`;
 }
 
 function countCell(n: number): Html {
@@ -87,12 +93,13 @@ function keyFigures(r: PlanResultUnits): Html {
   const team = (r.team ?? []).reduce((s, t) => s + t.count, 0);
   return html`<section class="key-figures" aria-label="Key figures">
 <dl>
-<div><dt>Total cost over ${r.horizonMonths} months</dt><dd id="figure-total" data-value="${r.totals.total}">${money(r.totals.total, r.currency)}</dd></div>
+<div><dt>Total cost over ${r.horizonMonths} months</dt>${headline("figure-total", r.totals.total, r.currency)}</div>
 <div><dt>Headcount at the end</dt><dd id="figure-headcount" data-value="${last?.headcount ?? 0}">${count(last?.headcount ?? 0)}</dd></div>
-<div><dt>Annual run-rate at the end</dt><dd id="figure-run-rate" data-value="${lastYear?.runRate ?? 0}">${money(lastYear?.runRate ?? 0, r.currency)}</dd></div>
+<div><dt>Annual run-rate at the end</dt>${headline("figure-run-rate", lastYear?.runRate ?? 0, r.currency)}</div>
 <div><dt>People hired</dt><dd data-value="${people}">${count(people)}</dd></div>
 ${team ? html`<div><dt>Already employed</dt><dd id="figure-team" data-value="${team}">${count(team)}</dd></div>` : ""}
 </dl>
+<p class="muted small" id="rounding-note">Headline figures are rounded; tables are to the dollar. The CSV and the JSON (below) are exact to the cent.</p>
 </section>`;
 }
 
@@ -149,7 +156,7 @@ function warnings(r: PlanResultUnits): Html {
 <h2 id="h-warnings">Ratio warnings</h2>
 ${
   r.warnings.length
-    ? html`<ul class="warnings" id="warnings">${r.warnings.map((w) => html`<li data-code="${w.code}"><strong>${w.message}</strong>${w.source ? html`<br><span class="source">Seed: ${w.source.file} › ${w.source.section}: “${w.source.quote}”</span>` : ""}</li>`)}</ul>`
+    ? html`<ul class="warnings" id="warnings">${r.warnings.map((w) => html`<li data-code="${w.code}"><strong>${w.message}</strong>${w.source ? html`<br><span class="source">Seed: ${citation(w.source)}</span>` : ""}</li>`)}</ul>`
     : html`<p id="warnings" class="ok">None: the team keeps the seed's ratios in every month.</p>`
 }
 </section>`;
@@ -334,7 +341,7 @@ function useInASheet(view: SharedModelView): Html {
   const { links } = view;
   return html`<section aria-labelledby="h-use" id="use">
 <h2 id="h-use">Use this model in a spreadsheet</h2>
-<p><a id="download-csv" href="${links.csv}" download>Download CSV</a> (the month-by-month table) · <a href="${links.json}">The result as JSON</a></p>
+<p><a id="download-csv" href="${links.csv}" download>Download CSV</a> (the month-by-month table, exact to the cent) · <a href="${links.json}">The result as JSON</a></p>
 <p id="importdata-help">Paste this formula into a cell of any Google Sheet to pull in the months table; the sheet re-reads it, so it follows new versions:</p>
 <div class="formula"><code id="importdata" aria-describedby="importdata-help">${links.importData}</code><button type="button" id="copy-formula" data-copy="${links.importData}" hidden>Copy formula</button></div>
 </section>`;

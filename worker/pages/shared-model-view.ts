@@ -44,7 +44,11 @@ export interface SharedModelLinks {
   csv: string;
   /** The result as JSON. */
   json: string;
-  /** =IMPORTDATA("<origin>/v1/shared/<token>/result.csv") */
+  /**
+   * =IMPORTDATA("<origin>/v1/shared/<token>/result.csv", ",", "en_US"): the delimiter and locale
+   * the CSV is written in (IMPORTDATA(url, [delimiter], [locale])), so a sheet whose own locale
+   * writes decimals with a comma (de_DE, fr_FR) still reads 42499.98 as a number.
+   */
   importData: string;
 }
 
@@ -63,7 +67,7 @@ export function sharedModelLinks(origin: string, token: string): SharedModelLink
     page: `/s/${t}`,
     csv,
     json: `/v1/shared/${t}/result`,
-    importData: `=IMPORTDATA("${origin}${csv}")`,
+    importData: `=IMPORTDATA("${origin}${csv}", ",", "en_US")`,
   };
 }
 

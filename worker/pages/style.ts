@@ -53,7 +53,9 @@ ul.warnings li { background: var(--warn-bg); border-left: 4px solid var(--warn-l
 table { border-collapse: collapse; width: 100%; font-size: 15px; }
 caption { text-align: left; padding: 8px 10px; font-weight: 600; color: var(--muted); }
 th, td { padding: 6px 10px; border-top: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
-thead th { background: var(--panel); font-size: 14px; }
+thead th { background: var(--panel); font-size: 14px; white-space: normal; }
+thead th.num { min-width: 5.5em; }
+tbody th { white-space: normal; min-width: 7em; }
 tbody th { font-weight: 600; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--fg); }
 .num { text-align: right; font-variant-numeric: tabular-nums; }

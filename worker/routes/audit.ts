@@ -60,7 +60,7 @@ const list = createRoute({
 
 export const auditRouter = newRouter().openapi(list, async (c) => {
   const { limit = 100, before } = c.req.valid("query");
-  const rows = await listAudit(database(c.env.DB), callerOf(c).workspaceId, limit, before);
+  const rows = await listAudit(database(c.var.d1), callerOf(c).workspaceId, limit, before);
   c.header("Cache-Control", "no-store");
   return c.json(
     {

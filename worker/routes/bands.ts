@@ -187,12 +187,12 @@ export const bandsRouter = newRouter()
     const now = Date.now();
     const maxRows = quotasFrom(c.env).bandRows;
     const results = await runBatch(
-      c.env.DB,
+      c.var.d1,
       replaceBandsStatements(caller.workspaceId, bands, caller.keyId, now, maxRows),
     );
     const written = results[0]!.results[0] as { version: number } | undefined;
     if (!written) {
-      const usage = await workspaceUsage(c.env.DB, caller.workspaceId);
+      const usage = await workspaceUsage(c.var.d1, caller.workspaceId);
       throw quotaExceeded(
         "bandRows",
         maxRows,
@@ -209,7 +209,7 @@ export const bandsRouter = newRouter()
   .openapi(get, async (c) => {
     const caller = callerOf(c);
     const { version } = c.req.valid("query");
-    const set = await findBandSet(database(c.env.DB), caller.workspaceId, version);
+    const set = await findBandSet(database(c.var.d1), caller.workspaceId, version);
     if (!set && version !== undefined)
       throw new HttpProblem(
         404,
@@ -238,7 +238,7 @@ export const bandsRouter = newRouter()
   })
   .openapi(versions, async (c) => {
     const caller = callerOf(c);
-    const rows = await listBandSets(database(c.env.DB), caller.workspaceId);
+    const rows = await listBandSets(database(c.var.d1), caller.workspaceId);
     c.header("Cache-Control", "private, no-cache");
     return c.json(
       {

@@ -8,7 +8,7 @@ const HealthSchema = z
     datasetVersion: z.string().openapi({ example: "2026.1.0" }),
     datasetHash: z.string().openapi({
       description: "Content hash of the whole dataset; changes whenever any figure does.",
-      example: "84cc356d49fba7ec",
+      example: "6beb9a393824d354",
     }),
   })
   .openapi("Health") satisfies z.ZodType<HealthAnswer>;

@@ -147,7 +147,7 @@ export const keysRouter = newRouter()
       name,
       actor: caller.keyId,
     });
-    await runBatch(c.env.DB, created.statements);
+    await runBatch(c.var.d1, created.statements);
     return c.json(
       {
         id: created.id,
@@ -164,7 +164,7 @@ export const keysRouter = newRouter()
     );
   })
   .openapi(list, async (c) => {
-    const rows = await listKeys(database(c.env.DB), callerOf(c).workspaceId);
+    const rows = await listKeys(database(c.var.d1), callerOf(c).workspaceId);
     c.header("Cache-Control", "no-store");
     return c.json({ keys: rows.map(keyJson) }, 200);
   })
@@ -172,11 +172,11 @@ export const keysRouter = newRouter()
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
     const [update] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       revokeKeyStatements(id, { id: caller.workspaceId }, caller.keyId, Date.now()),
     );
     if (update!.meta.changes !== 1) {
-      const known = await getKey(database(c.env.DB), caller.workspaceId, id);
+      const known = await getKey(database(c.var.d1), caller.workspaceId, id);
       if (known?.revokedAt)
         throw new HttpProblem(
           404,

@@ -185,7 +185,7 @@ function notFound(id: string): HttpProblem {
 }
 
 async function modelOr404(c: Context<AppEnv>, id: string): Promise<ModelRow> {
-  const model = await findModel(database(c.env.DB), callerOf(c).workspaceId, id);
+  const model = await findModel(database(c.var.d1), callerOf(c).workspaceId, id);
   if (!model) throw notFound(id);
   return model;
 }
@@ -227,7 +227,7 @@ async function whyNotSaved(
   input: string,
 ): Promise<HttpProblem> {
   const caller = callerOf(c);
-  const current = await findModel(database(c.env.DB), caller.workspaceId, id, {
+  const current = await findModel(database(c.var.d1), caller.workspaceId, id, {
     includeDeleted: true,
   });
   if (!current) return notFound(id);
@@ -254,7 +254,7 @@ async function whyNotSaved(
       current.version,
       `Every version stays readable, so none is dropped to make room: save this plan as a new model (POST /v1/models).`,
     );
-  const usage = await workspaceUsage(c.env.DB, caller.workspaceId);
+  const usage = await workspaceUsage(c.var.d1, caller.workspaceId);
   const needs = versionBytes(name ?? current.name, input);
   if (usage.storedBytes + needs > quotas.storedBytes)
     return quotaExceeded(
@@ -467,7 +467,7 @@ export const modelsRouter = newRouter()
     const text = JSON.stringify(input);
     const limits = storageLimits(c.env);
     const [insert] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       createModelStatements({
         id,
         workspaceId: caller.workspaceId,
@@ -480,7 +480,7 @@ export const modelsRouter = newRouter()
     );
     const written = insert!.results[0] as Record<string, unknown> | undefined;
     if (!written) {
-      const usage = await workspaceUsage(c.env.DB, caller.workspaceId);
+      const usage = await workspaceUsage(c.var.d1, caller.workspaceId);
       const quotas = quotasFrom(c.env);
       if (usage.models >= quotas.models)
         throw quotaExceeded(
@@ -507,7 +507,7 @@ export const modelsRouter = newRouter()
     const caller = callerOf(c);
     const { limit = 20, cursor, deleted } = c.req.valid("query");
     if (deleted === "true") assertScope(c, "admin");
-    const rows = await listModels(database(c.env.DB), caller.workspaceId, {
+    const rows = await listModels(database(c.var.d1), caller.workspaceId, {
       limit: limit + 1,
       after: cursor ? decodeCursor(cursor) : undefined,
       deleted: deleted === "true",
@@ -536,7 +536,7 @@ export const modelsRouter = newRouter()
     let input = model.input;
     let ver = model.version;
     if (wanted !== undefined && wanted !== model.version) {
-      const old = await findVersion(database(c.env.DB), model.id, wanted);
+      const old = await findVersion(database(c.var.d1), model.id, wanted);
       if (!old)
         throw new HttpProblem(
           404,
@@ -593,7 +593,7 @@ export const modelsRouter = newRouter()
     checkModelInput(body.input, c.get("bands"));
     const text = JSON.stringify(body.input);
     const [bump] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       updateModelStatements({
         id,
         workspaceId: caller.workspaceId,
@@ -619,7 +619,7 @@ export const modelsRouter = newRouter()
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
     const [flip] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       setDeletedStatements({
         id,
         workspaceId: caller.workspaceId,
@@ -635,7 +635,7 @@ export const modelsRouter = newRouter()
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
     const [flip] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       setDeletedStatements({
         id,
         workspaceId: caller.workspaceId,
@@ -646,7 +646,7 @@ export const modelsRouter = newRouter()
     );
     const written = flip!.results[0] as Record<string, unknown> | undefined;
     if (!written) {
-      if (!(await findModel(database(c.env.DB), caller.workspaceId, id, { includeDeleted: true })))
+      if (!(await findModel(database(c.var.d1), caller.workspaceId, id, { includeDeleted: true })))
         throw notFound(id);
       throw new HttpProblem(
         409,
@@ -663,7 +663,7 @@ export const modelsRouter = newRouter()
   })
   .openapi(versions, async (c) => {
     const model = await modelOr404(c, c.req.valid("param").id);
-    const rows = await listVersions(database(c.env.DB), model.id);
+    const rows = await listVersions(database(c.var.d1), model.id);
     c.header("Cache-Control", PRIVATE);
     return c.json(
       {
@@ -682,7 +682,7 @@ export const modelsRouter = newRouter()
   .openapi(version, async (c) => {
     const { id, n } = c.req.valid("param");
     const model = await modelOr404(c, id);
-    const row = await findVersion(database(c.env.DB), model.id, n);
+    const row = await findVersion(database(c.var.d1), model.id, n);
     if (!row)
       throw new HttpProblem(
         404,

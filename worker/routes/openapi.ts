@@ -65,10 +65,13 @@ type Doc = {
 interface Operation {
   summary?: string;
   operationId?: string;
-  parameters?: { name: string; in: string }[];
+  parameters?: { name: string; in: string; [k: string]: unknown }[];
   requestBody?: unknown;
   security?: Record<string, string[]>[];
-  responses: Record<string, { description: string; content?: Record<string, unknown> }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }
+  >;
   [k: string]: unknown;
 }
 
@@ -84,9 +87,12 @@ export interface PathGuard {
   answers: readonly GuardStatus[];
   /** The guard reads an optional API key (Authorization: Bearer): operations declare it. */
   optionalKey?: boolean;
+  /** The guard runs the request on a D1 session: operations take and answer X-D1-Bookmark. */
+  bookmark?: boolean;
 }
 
 const GUARD_ANSWERS = {
+  400: "X-D1-Bookmark was sent but is not a bookmark: send back one this API answered with, unchanged, or none.",
   401: 'A key was sent but is unknown, revoked or malformed: send a valid "Authorization: Bearer atp_…", or none (the answer carries WWW-Authenticate: Bearer).',
   429: "Too many requests this minute for this key, address or share link; Retry-After says when to try again.",
   413: "The body is larger than 1 MB.",
@@ -110,6 +116,33 @@ function operationId(method: string, path: string): string {
   return [method, ...words].map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join("");
 }
 
+const BOOKMARK_DOC =
+  "A D1 bookmark: the point in the database this answer was read at (or wrote). Send it back on a later request (a share read after a save) to read at least that new, from whichever replica has it.";
+
+/** X-D1-Bookmark as a request header the operation takes and a header of its successful answers. */
+function withBookmark(op: Operation): void {
+  op.parameters = [
+    ...(op.parameters ?? []),
+    {
+      name: "X-D1-Bookmark",
+      in: "header",
+      required: false,
+      description: BOOKMARK_DOC,
+      schema: {
+        type: "string",
+        maxLength: 259,
+        example: "00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683",
+      },
+    },
+  ];
+  for (const [status, response] of Object.entries(op.responses))
+    if (status.startsWith("2"))
+      response.headers = {
+        ...response.headers,
+        "X-D1-Bookmark": { description: BOOKMARK_DOC, schema: { type: "string" } },
+      };
+}
+
 /**
  * Every operation completed the same way: an operationId, its security (a key where a guard reads
  * one, none elsewhere), the guards' answers, and 413 wherever a body is read.
@@ -121,6 +154,7 @@ function completeOperations(doc: Doc, guards: readonly PathGuard[]): void {
       op.operationId ??= operationId(method, path);
       // Routes that need a key declare it; anywhere a guard reads one it is optional; elsewhere none.
       op.security ??= own.some((g) => g.optionalKey) ? [{}, { bearerAuth: [] }] : [];
+      if (own.some((g) => g.bookmark)) withBookmark(op);
       const statuses = new Set<GuardStatus>(own.flatMap((g) => g.answers));
       if (op.requestBody) statuses.add(413);
       for (const status of [...statuses].sort())

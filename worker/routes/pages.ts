@@ -155,7 +155,7 @@ export const pagesRouter = newRouter()
 
     // The content changes with the version, the owner's bands and the dataset; its ETag names all
     // three, so the open page asks with If-None-Match and gets a 304 while nothing changed.
-    const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
+    const bandsVersion = await currentBandsVersion(c.var.d1, model.workspaceId);
     const etag = resultEtag(model.version, bandsVersion, "page");
     c.header("ETag", etag);
     if (asFragment && unchanged(c, etag)) return c.body(null, 200);
@@ -164,7 +164,7 @@ export const pagesRouter = newRouter()
     // them; read only when something has to be computed.
     let ownerBands: Promise<readonly WorkspaceBand[] | undefined> | undefined;
     const bands = () =>
-      (ownerBands ??= currentBands(c.env.DB, model.workspaceId).then((o) =>
+      (ownerBands ??= currentBands(c.var.d1, model.workspaceId).then((o) =>
         o.bands.length ? o.bands : undefined,
       ));
     const seconds = pollSeconds(poll);

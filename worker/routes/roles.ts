@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { listRoles, roleProfile, type RoleProfileView } from "../../shared/index.js";
+import { citation, listRoles, roleProfile, type RoleProfileView } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { CategorySchema, RoleSummarySchema } from "../schemas/reference.js";
 import { datasetCache } from "../http/conditional.js";
@@ -96,8 +96,7 @@ function profileRows(p: RoleProfileView): CsvCell[][] {
   const rows: CsvCell[][] = [[...PROFILE_COLUMNS]];
   for (const section of SECTIONS) {
     for (const group of p[section])
-      for (const item of group.items)
-        rows.push([section, item, `${group.source.file} › ${group.source.section}`]);
+      for (const item of group.items) rows.push([section, item, citation(group.source, false)]);
   }
   return rows;
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  citation,
   BASES,
   CURRENCIES,
   DATASET_VERSION,
@@ -126,7 +127,7 @@ export function salaryBody(r: SalaryRange): SalaryBody {
 }
 
 export function describeSources(sources: readonly Source[]): string {
-  return sources.map((s) => `${s.file} › ${s.section}: "${s.quote}"`).join(" | ");
+  return sources.map((s) => citation(s)).join(" | ");
 }
 
 export const salaryRouter = newRouter().openapi(route, (c) => {

@@ -169,7 +169,7 @@ const sharedResult = createRoute({
   path: "/shared/{token}/result",
   tags: ["Shares"],
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
-  description: `\`/v1/shared/{token}/result.csv\` fills a sheet with \`=IMPORTDATA("…/result.csv")\`. Computed with the owning workspace's bands. ${MONTHS_CSV_NOTE}`,
+  description: `\`/v1/shared/{token}/result.csv\` (or ?format=csv) is the months table, so \`=IMPORTDATA("…/result.csv", ",", "en_US")\` fills a sheet. Computed with the owning workspace's bands. ${MONTHS_CSV_NOTE}`,
   middleware: [conditionalGet] as const,
   request: { params: TokenParam, query: z.object({ format: formatParam }) },
   responses: {
@@ -190,7 +190,7 @@ export const sharesRouter = newRouter()
     const token = newShareToken();
     const now = Date.now();
     const [insert] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       createShareStatements({
         token,
         modelId: id,
@@ -210,7 +210,7 @@ export const sharesRouter = newRouter()
   .openapi(list, async (c) => {
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
-    const db = database(c.env.DB);
+    const db = database(c.var.d1);
     if (!(await findModel(db, caller.workspaceId, id))) throw modelNotFound(id);
     const rows = await listShares(db, caller.workspaceId, id);
     c.header("Cache-Control", "private, no-cache");
@@ -231,7 +231,7 @@ export const sharesRouter = newRouter()
     const caller = callerOf(c);
     const { id, token } = c.req.valid("param");
     const [update] = await runBatch(
-      c.env.DB,
+      c.var.d1,
       revokeShareStatements({
         token,
         modelId: id,
@@ -272,7 +272,7 @@ export const sharesRouter = newRouter()
     if (!model) throw shareNotFound();
     // The owner's bands, whoever reads the link: the result is the owner's plan. Only their
     // version is read unless the result has to be computed.
-    const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
+    const bandsVersion = await currentBandsVersion(c.var.d1, model.workspaceId);
     const csv = wantsCsv(c);
     const headers = {
       ETag: resultEtag(model.version, bandsVersion, csv ? "csv" : undefined),
@@ -282,7 +282,7 @@ export const sharesRouter = newRouter()
     const { value: result, outcome } = await savedModelResult(c, model, {
       version: bandsVersion,
       load: async () => {
-        const owner = await currentBands(c.env.DB, model.workspaceId);
+        const owner = await currentBands(c.var.d1, model.workspaceId);
         return owner.bands.length ? owner.bands : undefined;
       },
     });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { careerTransitions } from "../../shared/index.js";
+import { careerTransitions, citation } from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { TransitionSchema } from "../schemas/reference.js";
 import { datasetCache } from "../http/conditional.js";
@@ -48,12 +48,6 @@ export const transitionsRouter = newRouter().openapi(route, (c) => {
   const transitions = careerTransitions(q.from, q.to);
   return jsonOrCsvAnswer(c, { transitions }, () => [
     CSV_COLUMNS,
-    ...transitions.map((t) => [
-      t.from,
-      t.to,
-      t.minMonths,
-      t.maxMonths,
-      `${t.source.file} › ${t.source.section}`,
-    ]),
+    ...transitions.map((t) => [t.from, t.to, t.minMonths, t.maxMonths, citation(t.source, false)]),
   ]);
 });

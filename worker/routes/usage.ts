@@ -51,7 +51,7 @@ const route = createRoute({
 
 export const usageRouter = newRouter().openapi(route, async (c) => {
   const { workspaceId } = callerOf(c);
-  const [usage, quotas] = [await workspaceUsage(c.env.DB, workspaceId), quotasFrom(c.env)];
+  const [usage, quotas] = [await workspaceUsage(c.var.d1, workspaceId), quotasFrom(c.env)];
   c.header("Cache-Control", "private, no-cache");
   return c.json(
     {

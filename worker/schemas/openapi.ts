@@ -106,12 +106,16 @@ export const SEED_FILE_NAMES = Object.values(SEED_FILES) as [SeedFile, ...SeedFi
 export const SourceSchema = z
   .object({
     file: z.enum(SEED_FILE_NAMES),
+    title: z.string().openapi({
+      description: "The seed's title, as a person reads it.",
+      example: "Hiring and Upskilling for AI",
+    }),
     section: z.string(),
     quote: z.string(),
   })
   .openapi("Source", {
     description:
-      "Where a figure or fact comes from: the seed file, its section and the words it says.",
+      "Where a figure or fact comes from: the seed file (exact provenance), its title (what a person reads), its section and the words it says.",
   });
 
 const ERROR_DESCRIPTIONS = {
