@@ -250,7 +250,7 @@ describe("shared-model page", () => {
     expect(page).toContain("FY2029 (Jul 2028 – Sep 2028)");
     expect(page).toContain('id="assumption-fiscal-year">from July');
     expect(page).toContain("4% each April for everyone employed 6 months or more");
-    expect(page).toContain('id="assumption-payroll-tax">6.2% of pay, up to $168,600.00');
+    expect(page).toContain('id="assumption-payroll-tax">6.2% of pay, up to $168,600');
     // The cost chart stacks every line the plan uses.
     for (const l of ["taxes", "bonus", "contractors", "backfill"])
       expect(page).toContain(`data-series="${l}"`);
@@ -258,7 +258,7 @@ describe("shared-model page", () => {
     // The team, the part-timer and the contractor as such.
     expect(page).toContain('id="table-team"');
     expect(page).toContain("1 × 0.5 FTE");
-    expect(page).toContain("$12,000.00 a month");
+    expect(page).toContain("$12,000 a month");
     // Departments: each row's figures, and the plan's own row they add up to.
     const values = (attr: string) =>
       [
