@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { createFactory } from "hono/factory";
 import type { ModelResolver, Scope, WorkspaceBand } from "../shared/index.js";
-import type { ModelRow } from "./db/schema.js";
+import type { SharedModelRow } from "./db/shares.js";
 import { defaultHook } from "./http/validation.js";
 
 /** Who is calling, once a valid `Authorization: Bearer …` key has been checked. */
@@ -32,7 +32,7 @@ export type AppEnv = {
     /** Shared models for AI_MODEL in /v1/functions and /v1/batch (modelsForFunctions). */
     models?: ModelResolver;
     /** Set on share reads: the model behind the link's token, or null for an unknown or revoked link. */
-    sharedModel?: ModelRow | null;
+    sharedModel?: SharedModelRow | null;
   };
 };
 

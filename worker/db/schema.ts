@@ -22,6 +22,11 @@ export const workspaces = sqliteTable("workspaces", {
 
 export type { Scope };
 
+export const VERSION_KINDS = ["create", "save", "reprice", "restore"] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+export const SHARE_VIEWS = ["full", "totals"] as const;
+export type ShareView = (typeof SHARE_VIEWS)[number];
+
 /** An API key: only its SHA-256 is stored; the key itself is shown once, when it is created. */
 export const apiKeys = sqliteTable(
   "api_keys",
@@ -69,8 +74,12 @@ export const models = sqliteTable(
     updatedBy: text("updated_by").notNull(),
     /** Soft delete: set when deleted, cleared by an admin's restore. */
     deletedAt: integer("deleted_at"),
-    /** UTF-8 bytes of every saved version (name + input): the model's share of its workspace's storage quota. */
+    /** UTF-8 bytes of every saved version (name + input + result snapshot): the model's share of its workspace's storage quota. */
     bytes: integer("bytes").notNull().default(0),
+    /** The current version's pin (copied into its model_versions row). */
+    datasetVersion: text("dataset_version").notNull().default(""),
+    datasetHash: text("dataset_hash").notNull().default(""),
+    bandsVersion: integer("bands_version").notNull().default(0),
   },
   (t) => [
     index("models_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
@@ -90,6 +99,22 @@ export const modelVersions = sqliteTable(
     input: text("input").notNull(),
     createdAt: integer("created_at").notNull(),
     createdBy: text("created_by").notNull(),
+    /** What this version is priced with (its pin): the dataset's version and content hash, and the workspace's band set version (0: none). */
+    datasetVersion: text("dataset_version").notNull().default(""),
+    datasetHash: text("dataset_hash").notNull().default(""),
+    bandsVersion: integer("bands_version").notNull().default(0),
+    /**
+     * The result as it was priced when saved (base64 of the gzip of its JSON), so the version gives the same
+     * figures to the cent after a deploy with a new dataset or engine; null for versions saved
+     * before pinning (priced from their pin) and for a snapshot over MAX_SNAPSHOT_BYTES.
+     */
+    result: text("result"),
+    /** How this version came to be: create, save, reprice or restore. */
+    kind: text("kind", { enum: VERSION_KINDS }).notNull().default("save"),
+    /** For a restore: the version it copies. */
+    restoredFrom: integer("restored_from"),
+    /** What changed from the version before (JSON of VersionChange), written with the version. */
+    change: text("change"),
   },
   (t) => [primaryKey({ columns: [t.modelId, t.version] })],
 );
@@ -108,6 +133,10 @@ export const shares = sqliteTable(
     createdAt: integer("created_at").notNull(),
     createdBy: text("created_by").notNull(),
     revokedAt: integer("revoked_at"),
+    /** full: everything the owner sees; totals: months, years, departments and scenarios, no per-hire pay. */
+    view: text("view", { enum: SHARE_VIEWS }).notNull().default("full"),
+    /** After this time the link answers as a revoked one; null: never expires. */
+    expiresAt: integer("expires_at"),
   },
   (t) => [index("shares_model_idx").on(t.modelId)],
 );

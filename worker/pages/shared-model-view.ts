@@ -4,6 +4,7 @@ import {
   runPlan,
   toUnits,
   type PlanResultUnits,
+  type PricedWith,
   type Spread,
   type WorkspaceBand,
 } from "../../shared/index.js";
@@ -17,6 +18,10 @@ export interface SharedModelMeta {
   version: number;
   /** ISO time of the last save. */
   updatedAt: string;
+  /** The link's view: full, or totals (no per-person pay; the result's hire rows are empty). */
+  view?: "full" | "totals";
+  /** What the version is priced with (its pin). */
+  pricedWith?: PricedWith;
 }
 
 export interface ScenarioLine {

@@ -6,13 +6,16 @@ import { documentedProblems, problemResponses } from "../schemas/openapi.js";
 import { conditionalGet, fixedContent, unchanged } from "../http/conditional.js";
 import {
   comparisonWork,
+  datasetVersion,
   isOverBudget,
   MODEL_PAGE_COMPARISONS,
   tooMuchWork,
   type WorkspaceBand,
 } from "../../shared/index.js";
-import { currentBands, currentBandsVersion } from "../db/bands.js";
-import { savedModelResult } from "../http/model-result.js";
+import { bandsAt } from "../db/bands.js";
+import { pinOf } from "../db/models.js";
+import { resultForView } from "../http/share-view.js";
+import { pricedWith, savedModelResult } from "../middleware/pinned-result.js";
 import { cachedResult, serverTiming } from "../http/result-cache.js";
 import { HttpProblem } from "../http/problem.js";
 import { isoTime, resultEtag } from "../http/version-etag.js";
@@ -153,22 +156,25 @@ export const pagesRouter = newRouter()
     const model = c.get("sharedModel");
     if (!model) return page(c, asFragment ? goneContent() : gonePage(), 404);
 
-    // The content changes with the version, the owner's bands and the dataset; its ETag names all
-    // three, so the open page asks with If-None-Match and gets a 304 while nothing changed.
-    const bandsVersion = await currentBandsVersion(c.env.DB, model.workspaceId);
-    const etag = resultEtag(model.version, bandsVersion, "page");
+    // The content shows the version as it was priced (its pin) and its scenarios, run with the
+    // pinned bands and the running dataset; its ETag names all of them and the link's view, so
+    // the open page asks with If-None-Match and gets a 304 while nothing changed.
+    const version = { ...model, pin: pinOf(model) };
+    const etag = resultEtag(
+      model.version,
+      version.pin,
+      `d${datasetVersion().hash}`,
+      ...(model.view === "totals" ? ["totals"] : []),
+      "page",
+    );
     c.header("ETag", etag);
     if (asFragment && unchanged(c, etag)) return c.body(null, 200);
 
-    // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result uses
-    // them; read only when something has to be computed.
-    let ownerBands: Promise<readonly WorkspaceBand[] | undefined> | undefined;
+    let pinnedBands: Promise<readonly WorkspaceBand[] | undefined> | undefined;
     const bands = () =>
-      (ownerBands ??= currentBands(c.env.DB, model.workspaceId).then((o) =>
-        o.bands.length ? o.bands : undefined,
-      ));
+      (pinnedBands ??= bandsAt(c.env.DB, model.workspaceId, version.pin.bandsVersion));
     const seconds = pollSeconds(poll);
-    // The rendered content is cached (a view is one lookup); a miss computes it from the model's
+    // The rendered content is cached (a view is one lookup); a miss renders it from the model's
     // result (itself cached, shared with /v1/shared/{token}/result) and its scenarios.
     const origin = new URL(c.req.url).origin;
     let content;
@@ -179,11 +185,11 @@ export const pagesRouter = newRouter()
           kind: "content",
           modelId: model.id,
           version: model.version,
-          bandsVersion,
-          variant: `${origin} ${token}`,
+          pin: version.pin,
+          variant: `${origin} ${token} ${model.view}`,
         },
         async () => {
-          const result = await savedModelResult(c, model, { version: bandsVersion, load: bands });
+          const result = await savedModelResult(c, version);
           return String(
             sharedModelContent({
               token,
@@ -191,8 +197,10 @@ export const pagesRouter = newRouter()
                 name: model.name,
                 version: model.version,
                 updatedAt: isoTime(model.updatedAt),
+                view: model.view,
+                pricedWith: pricedWith(version.pin),
               },
-              result: result.value,
+              result: resultForView(result.value, model.view),
               scenarios: pageScenarios(model.input, await bands()),
               links: sharedModelLinks(origin, token),
             }),

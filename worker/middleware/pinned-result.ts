@@ -1,0 +1,80 @@
+import type { Context } from "hono";
+import {
+  datasetVersion,
+  type ModelPin,
+  type PlanResultUnits,
+  type PricedWith,
+} from "../../shared/index.js";
+import type { AppEnv } from "../env.js";
+import { bandsAt } from "../db/bands.js";
+import { database } from "../db/client.js";
+import { findSnapshot, storeSnapshotStatements } from "../db/models.js";
+import { runBatch } from "../db/statements.js";
+import { modelResult } from "../http/model-result.js";
+import { HttpProblem } from "../http/problem.js";
+import { cachedResult, type CacheOutcome } from "../http/result-cache.js";
+import { decodeSnapshot, encodeSnapshot } from "../http/result-snapshot.js";
+
+/** A saved version and what it is priced with. */
+export interface PinnedVersion {
+  id: string;
+  workspaceId: string;
+  version: number;
+  input: string;
+  pin: ModelPin;
+}
+
+/** The pin of something priced now: the running dataset and the given band set version. */
+export function currentPin(bandsVersion: number): ModelPin {
+  const d = datasetVersion();
+  return { datasetVersion: d.version, datasetHash: d.hash, bandsVersion };
+}
+
+/** A pin as answers show it ("priced with"). */
+export function pricedWith(pin: ModelPin): PricedWith {
+  return {
+    dataset: { version: pin.datasetVersion, hash: pin.datasetHash },
+    bandsVersion: pin.bandsVersion,
+  };
+}
+
+/** "dataset 2026.1.0 (84cc356d…), bands v2": the pin in a sentence. */
+export function describePin(pin: ModelPin): string {
+  return `dataset ${pin.datasetVersion} (${pin.datasetHash}), ${pin.bandsVersion ? `workspace bands v${pin.bandsVersion}` : "no workspace bands"}`;
+}
+
+/**
+ * A saved version's result, exactly as it was priced: its snapshot when it has one; otherwise
+ * (a version saved before pinning) computed from its pin — the band set version it names, with
+ * the dataset it names, which must be the running one — and the snapshot kept from then on. The
+ * cache key is the version and its pin, so a cached answer is always the pinned one.
+ * `beforeCompute` runs only when the result has to be computed (the resolver's work budget).
+ */
+export function savedModelResult(
+  c: Context<AppEnv>,
+  model: PinnedVersion,
+  beforeCompute?: () => void,
+): Promise<{ value: PlanResultUnits; outcome: CacheOutcome }> {
+  return cachedResult(
+    c,
+    { kind: "result", modelId: model.id, version: model.version, pin: model.pin },
+    async () => {
+      const snapshot = await findSnapshot(database(c.env.DB), model.id, model.version);
+      if (snapshot) return decodeSnapshot(snapshot);
+      if (model.pin.datasetHash !== datasetVersion().hash)
+        throw new HttpProblem(
+          422,
+          "VERSION_NOT_REPRODUCIBLE",
+          `Version ${model.version} was priced with ${describePin(model.pin)}, and this deployment runs dataset ${datasetVersion().version} (${datasetVersion().hash}); the version was saved before results were kept with versions, so its figures cannot be reproduced. Reprice it (POST /v1/models/${model.id}/reprice) to save a version priced with the current data.`,
+          { field: "version" },
+        );
+      beforeCompute?.();
+      const bands = await bandsAt(c.env.DB, model.workspaceId, model.pin.bandsVersion);
+      const value = modelResult(model.input, model.version, bands);
+      const text = await encodeSnapshot(value);
+      // Once per old version (then the snapshot answers): awaited, so the next read finds it.
+      if (text) await runBatch(c.env.DB, storeSnapshotStatements(model.id, model.version, text));
+      return value;
+    },
+  );
+}
