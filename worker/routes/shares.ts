@@ -67,11 +67,15 @@ const NewShareSchema = z
 function expiryOf(text: string | undefined, now: number): number | null {
   if (text === undefined) return null;
   const value = text.trim();
-  const ms = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.exec(
     value,
-  )
-    ? Date.parse(value)
-    : NaN;
+  );
+  // Date.parse rolls 30 February over into March; a date that is not on the calendar is refused.
+  const onCalendar =
+    m !== null &&
+    new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().slice(0, 10) ===
+      value.slice(0, 10);
+  const ms = onCalendar ? Date.parse(value) : NaN;
   if (!Number.isFinite(ms))
     throw new HttpProblem(
       400,
