@@ -12,6 +12,7 @@ import type { Services } from "./apps-script.js";
 import { createModelResolver } from "./model-resolver.js";
 import { readSettings } from "./settings.js";
 import { readBands } from "./workspace-data.js";
+import { hasDates, inSpreadsheetZone } from "./sheet-dates.js";
 
 /**
  * A catalogue function as Sheets calls it. It computes here, with the bundled core: the only
@@ -23,7 +24,14 @@ export function runCustomFunction(
   services: Services,
 ): SheetResult {
   try {
-    return invokeFunction(name, trimTrailingMissing(args) as SheetArg[], functionContext(services));
+    let values = trimTrailingMissing(args);
+    // Date cells are read in the spreadsheet's time zone; the zone is asked for only when needed.
+    if (hasDates(values))
+      values = inSpreadsheetZone(
+        values,
+        services.spreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone(),
+      );
+    return invokeFunction(name, values as SheetArg[], functionContext(services));
   } catch (e) {
     throw cellError(e);
   }

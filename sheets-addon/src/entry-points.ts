@@ -29,6 +29,12 @@ export interface EntryPoint {
 
 const TOAST_TITLE = "AI Team Planner";
 
+/** "recalculated 12 formula(s), 3 cell(s) changed": what a refresh did to the sheets. */
+function recalculatedText(status: { recalculated?: { formulas: number; changedCells: number } }) {
+  const r = status.recalculated ?? { formulas: 0, changedCells: 0 };
+  return `recalculated ${r.formulas} formula(s), ${r.changedCells} cell(s) changed`;
+}
+
 function menuAction(services: Services, action: () => { message: string } | string): void {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   try {
@@ -125,23 +131,23 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "menuPullModels",
     params: [],
     kind: "menu",
-    doc: "Menu: pulls newer versions of this document's shared models and refreshes every AI_MODEL formula.",
+    doc: "Menu: pulls newer versions of this document's shared models and recalculates every formula of ours.",
     run: (s) =>
       menuAction(s, () => {
         const result = pullSharedModels(s);
         if (result.conflicts.length) showSidebar(s, { pending: result, tab: "models" });
-        return `Pulled ${result.pulled.length}, up to date ${result.upToDate.length}, needing your choice ${result.conflicts.length}; refreshed ${result.refreshedFormulas} AI_MODEL formula(s).${result.notes.length ? ` ${result.notes.join(" ")}` : ""}`;
+        return `Pulled ${result.pulled.length}, up to date ${result.upToDate.length}, needing your choice ${result.conflicts.length}; recalculated ${result.refreshedFormulas} formula(s), ${result.changedCells} cell(s) changed.${result.notes.length ? ` ${result.notes.join(" ")}` : ""}`;
       }),
   },
   {
     name: "menuRefreshWorkspaceData",
     params: [],
     kind: "menu",
-    doc: "Menu: fetches the workspace's compensation bands and the API's dataset version.",
+    doc: "Menu: fetches the workspace's compensation bands and the API's dataset version, then recalculates every formula of ours.",
     run: (s) =>
       menuAction(s, () => {
         const status = refreshWorkspace(s);
-        return `Workspace data refreshed: ${status.bandsCount} band(s).${status.notes.length ? ` ${status.notes.join(" ")}` : ""}`;
+        return `Workspace data refreshed: ${status.bandsCount} band(s); ${recalculatedText(status)}.${status.notes.length ? ` ${status.notes.join(" ")}` : ""}`;
       }),
   },
   {

@@ -10,6 +10,7 @@ import type {
 import { readJson, writeJson } from "./json-store.js";
 import { modelCacheKey } from "./model-resolver.js";
 import { inputFingerprint, insertPlanSheet, readPlanInput, writePlanInput } from "./plan-sheet.js";
+import { recalculateOurFormulas, type Recalculated } from "./recalculate.js";
 
 /**
  * Plan sheets published as shared models, and kept in step with them. Every save names the
@@ -55,7 +56,10 @@ export interface PullResult {
   pulled: ModelView[];
   upToDate: ModelView[];
   conflicts: Extract<PublishResult, { status: "conflict" }>[];
+  /** Formulas of ours re-entered (AI_MODEL and every other, so all recalculate with the pulled data). */
   refreshedFormulas: number;
+  /** Cells whose value changed when they recalculated. */
+  changedCells: number;
   notes: string[];
 }
 
@@ -267,8 +271,8 @@ function pullInto(
 
 /**
  * "Pull/refresh shared models": every plan sheet linked to a model takes the newest version when
- * it has no unpublished edits (otherwise the user is asked), and every AI_MODEL formula in the
- * document re-reads its model.
+ * it has no unpublished edits (otherwise the user is asked), and every formula of ours in the
+ * document recalculates (each AI_MODEL re-reading its model).
  */
 export function pullModels(ctx: SyncContext): PullResult {
   const out: PullResult = {
@@ -276,6 +280,7 @@ export function pullModels(ctx: SyncContext): PullResult {
     upToDate: [],
     conflicts: [],
     refreshedFormulas: 0,
+    changedCells: 0,
     notes: [],
   };
   const linked = ctx.ss.getSheets().flatMap((sheet) => {
@@ -312,7 +317,9 @@ export function pullModels(ctx: SyncContext): PullResult {
       out.conflicts.push(conflict(sheet, link, current.version, false));
     }
   }
-  out.refreshedFormulas = refreshModelFormulas(ctx);
+  const recalculated = refreshOurFormulas(ctx);
+  out.refreshedFormulas = recalculated.formulas;
+  out.changedCells = recalculated.changedCells;
   return out;
 }
 
@@ -435,25 +442,13 @@ function forgetCachedResult(ctx: SyncContext, link: ModelLink): void {
 const AI_MODEL_CALL = /AI_MODEL\(\s*"([^"]*)"/gi;
 
 /**
- * Drops the cached results AI_MODEL formulas read and re-enters those formulas: Sheets only
- * recalculates a custom function when its inputs change, so this is how "refresh" reaches them.
+ * Drops the cached results AI_MODEL formulas read, then re-enters every formula of ours so each
+ * recalculates (Sheets recalculates a custom function only when its inputs change).
  */
-function refreshModelFormulas(ctx: SyncContext): number {
-  const cells: { sheet: SheetLike; row: number; col: number; formula: string }[] = [];
-  for (const sheet of ctx.ss.getSheets()) {
-    const range = sheet.getDataRange();
-    const formulas = range.getFormulas();
-    formulas.forEach((line, r) =>
-      line.forEach((formula, c) => {
-        if (!/AI_MODEL\(/i.test(formula)) return;
-        cells.push({ sheet, row: range.getRow() + r, col: range.getColumn() + c, formula });
-        for (const m of formula.matchAll(AI_MODEL_CALL))
-          ctx.cache?.remove(modelCacheKey(ctx.api.baseUrl, m[1]!));
-      }),
-    );
-  }
-  for (const cell of cells) cell.sheet.getRange(cell.row, cell.col).setFormula("");
-  ctx.spreadsheetApp.flush();
-  for (const cell of cells) cell.sheet.getRange(cell.row, cell.col).setFormula(cell.formula);
-  return cells.length;
+function refreshOurFormulas(ctx: SyncContext): Recalculated {
+  return recalculateOurFormulas(ctx.spreadsheetApp, ctx.ss, undefined, (formulas) => {
+    for (const formula of formulas)
+      for (const m of formula.matchAll(AI_MODEL_CALL))
+        ctx.cache?.remove(modelCacheKey(ctx.api.baseUrl, m[1]!));
+  });
 }

@@ -13,6 +13,7 @@ import {
 } from "../../shared/index.js";
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
 import { asText } from "./sheet-text.js";
+import { inSpreadsheetZone } from "./sheet-dates.js";
 
 /**
  * A plan sheet: an assumptions block (label | value rows, the API's plan-body names), a hires
@@ -188,7 +189,12 @@ export function readPlanInput(
   bands?: readonly WorkspaceBand[],
 ): PlanInput {
   try {
-    const value = (part: Part) => partRange(ss, sheet, part).getValues() as Cell[][];
+    // Date cells (the start date) as the spreadsheet shows them, in its own time zone.
+    const value = (part: Part) =>
+      inSpreadsheetZone(
+        partRange(ss, sheet, part).getValues(),
+        ss.getSpreadsheetTimeZone(),
+      ) as Cell[][];
     const input = planInputFromRanges(
       { hires: value("HIRES"), assumptions: value("ASSUMPTIONS"), upskilling: value("UPSKILLING") },
       { hires: "Hires", assumptions: "Assumptions", upskilling: "Upskilling" },

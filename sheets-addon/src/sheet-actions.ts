@@ -14,6 +14,7 @@ import {
   type SyncContext,
 } from "./models-sync.js";
 import { insertPlanSheet, isPlanSheet, type PlanSheetInfo } from "./plan-sheet.js";
+import { recalculateOurFormulas } from "./recalculate.js";
 import {
   publicSettings,
   readSettings,
@@ -189,14 +190,23 @@ export function openSharedModel(services: Services, id: unknown): PublishResult 
   return withPlainErrors(() => openModel(syncContext(services), id));
 }
 
+/**
+ * "Refresh workspace data": stores the workspace's data, then re-enters every formula of ours so
+ * each recalculates with it (a custom function does not recalculate when stored data changes),
+ * and says how many cells changed.
+ */
 export function refreshWorkspace(services: Services): WorkspaceStatus {
-  return withPlainErrors(() =>
-    refreshWorkspaceData(
+  return withPlainErrors(() => {
+    const status = refreshWorkspaceData(
       services.properties,
       createApiClient(services.urlFetch, readSettings(services.properties)),
       new Date(),
-    ),
-  );
+    );
+    const ss = services.spreadsheetApp.getActiveSpreadsheet();
+    return ss
+      ? { ...status, recalculated: recalculateOurFormulas(services.spreadsheetApp, ss) }
+      : status;
+  });
 }
 
 /** Opens the sidebar; `pending` (a conflict from a menu action) and `tab` are shown when it loads. */

@@ -31,6 +31,8 @@ export interface WorkspaceStatus {
   bundledDataset: DatasetId;
   bandsCount: number;
   notes: string[];
+  /** After a refresh: formulas of ours re-entered so they recalculate with the new data, and the cells that changed. */
+  recalculated?: { formulas: number; changedCells: number };
 }
 
 export function readBands(properties: PropertiesServiceLike): WorkspaceBand[] | undefined {

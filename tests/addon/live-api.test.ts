@@ -276,8 +276,8 @@ describe("custom functions equal the API's values", () => {
 
 // ---- shared models ----------------------------------------------------------------------------
 
-function connected(options: { key?: boolean } = {}): Addon {
-  const addon = loadAddon();
+function connected(options: { key?: boolean; evaluateFormulas?: boolean } = {}): Addon {
+  const addon = loadAddon({ evaluateFormulas: options.evaluateFormulas });
   addon.call("saveSettings", {
     apiUrl: worker.url,
     ...(options.key === false ? {} : { apiKey: worker.devKey }),
@@ -505,6 +505,45 @@ describe("shared models against the local worker's D1", () => {
     expect(addon.urlFetch.requests.length).toBe(requests);
     // Another document without a refresh keeps the seed figure.
     expect(loadAddon().call("AI_SALARY", "MLE", "Mid", "Austin")).not.toBe(160_000);
+    await api(worker, "PUT", "/v1/bands", { bands: [] }, auth);
+  }, 60_000);
+
+  it("after Refresh workspace data an AI_SALARY cell already in the sheet shows the new bands; the toast says how many cells changed", async () => {
+    const addon = connected({ evaluateFormulas: true });
+    addon.call("refreshWorkspaceData");
+    const sheet = addon.ss.getActiveSheet();
+    sheet.getRange("A1").setFormula('=AI_SALARY("MLE","Mid","Austin")');
+    sheet.getRange("A2").setFormula('=AI_SALARY("Data Scientist","Senior","Seattle")');
+    sheet.getRange("A3").setValue("not a formula");
+    addon.spreadsheetApp.flush();
+    const seed = sheet.getRange("A1").getValues()[0]![0];
+    const other = sheet.getRange("A2").getValues()[0]![0];
+    expect(seed).toBe(loadAddon().call("AI_SALARY", "MLE", "Mid", "Austin"));
+    expect(seed).not.toBe(190_000);
+
+    const band = { role: "ML Engineer", level: "Mid", location: "Austin", basis: "base" };
+    const put = await api(
+      worker,
+      "PUT",
+      "/v1/bands",
+      { bands: [{ ...band, currency: "USD", low: 180_000, high: 200_000 }] },
+      auth,
+    );
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    // Nothing in the sheet moves by itself: a custom function recalculates only when re-entered.
+    addon.spreadsheetApp.flush();
+    expect(sheet.getRange("A1").getValues()[0]![0]).toBe(seed);
+
+    addon.call("menuRefreshWorkspaceData");
+    expect(sheet.getRange("A1").getValues()[0]![0]).toBe(190_000);
+    expect(sheet.getRange("A2").getValues()[0]![0]).toBe(other);
+    expect(sheet.getRange("A1").getFormulas()[0]![0]).toBe('=AI_SALARY("MLE","Mid","Austin")');
+    expect(addon.ss.toasts.at(-1)).toBe(
+      "Workspace data refreshed: 1 band(s); recalculated 2 formula(s), 1 cell(s) changed.",
+    );
+    // The sidebar's refresh says the same; with nothing new, nothing changes.
+    const again = addon.call("refreshWorkspaceData") as { recalculated: unknown };
+    expect(again.recalculated).toEqual({ formulas: 2, changedCells: 0 });
     await api(worker, "PUT", "/v1/bands", { bands: [] }, auth);
   }, 60_000);
 });
