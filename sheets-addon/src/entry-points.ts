@@ -5,6 +5,7 @@ import {
   insertPlanTemplate,
   openSharedModel,
   publishActivePlan,
+  repriceActivePlan,
   pullSharedModels,
   refreshWorkspace,
   resolvePublishConflict,
@@ -193,10 +194,17 @@ export const ENTRY_POINTS: EntryPoint[] = [
     run: (s, choice, seen, sheetName) => resolvePublishConflict(s, choice, seen, sheetName),
   },
   {
+    name: "repricePlan",
+    params: [],
+    kind: "sidebar",
+    doc: "Sidebar: saves a new version of the active sheet's model priced with the current data (If-Match) and says the difference by year.",
+    run: (s) => repriceActivePlan(s),
+  },
+  {
     name: "pullModels",
     params: [],
     kind: "sidebar",
-    doc: "Sidebar: pulls newer model versions and refreshes AI_MODEL formulas.",
+    doc: "Sidebar: pulls newer model versions and recalculates every formula of ours.",
     run: (s) => pullSharedModels(s),
   },
   {

@@ -187,6 +187,58 @@ function saveVersion(
   };
 }
 
+const usd = (n: number) =>
+  `${n < 0 ? "−" : "+"}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * "Reprice with current data": a saved version keeps the figures it was priced with; this saves a
+ * new version of the sheet's model priced with the workspace's current data (If-Match the version
+ * the sheet holds, so a save by someone else is a conflict, not overwritten) and says how each
+ * year's total moved.
+ */
+export function repriceModel(ctx: SyncContext, sheet: SheetLike): PublishResult {
+  const link = readLink(ctx.doc, sheet);
+  if (!link)
+    throw new Error(
+      `"${sheet.getName()}" is not published as a shared model yet; publish it (it is priced with the current data then).`,
+    );
+  if (inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)) !== link.syncedFingerprint)
+    throw new Error(
+      `"${sheet.getName()}" has edits not yet published; publish them (a new version is priced with the current data) or pull, then reprice.`,
+    );
+  const path = `/v1/models/${encodeURIComponent(link.id)}/reprice`;
+  const res = ctx.api.request("post", path, { auth: true, headers: { "If-Match": ifMatch(link) } });
+  if (res.status === 412) {
+    const current = currentVersionOf(res) ?? fetchModel(ctx.api, link.id).version;
+    return conflict(sheet, link, current, false);
+  }
+  if (res.status < 200 || res.status >= 300) throw apiError(res, `POST ${path}`);
+  const body = res.body as {
+    model?: { version?: unknown; pricedWith?: { bandsVersion?: number } };
+    difference?: {
+      years?: { label: string; difference: number }[];
+      total?: { difference: number };
+    };
+  };
+  const version = numberField(body.model ?? {}, "version", `POST ${path}`);
+  const updated: ModelLink = {
+    ...link,
+    version,
+    etag: res.headers["etag"] ?? null,
+    syncedAt: ctx.now.toISOString(),
+  };
+  saveLink(ctx.doc, sheet, updated);
+  forgetCachedResult(ctx, updated);
+  const years = (body.difference?.years ?? []).map((y) => `${y.label} ${usd(y.difference)}`);
+  const total = body.difference?.total?.difference ?? 0;
+  const bands = body.model?.pricedWith?.bandsVersion;
+  return {
+    status: "updated",
+    model: modelView(sheet, updated),
+    message: `Repriced "${link.name}" as version ${version}, priced with the current data${bands ? ` (workspace bands v${bands})` : ""}. Difference from version ${link.version}: ${years.length ? `${years.join(", ")}; ` : ""}total ${usd(total)}.`,
+  };
+}
+
 function conflict(
   sheet: SheetLike,
   link: ModelLink,

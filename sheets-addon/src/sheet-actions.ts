@@ -6,6 +6,7 @@ import {
   openModel,
   publishPlan,
   pullModels,
+  repriceModel,
   readLink,
   resolveConflict,
   type ModelView,
@@ -150,6 +151,13 @@ export function insertPlanTemplate(services: Services, name: unknown): PlanSheet
       subtitle: `${template.description} Seeds: ${sources}.`,
       input: template.input,
     }).info;
+  });
+}
+
+export function repriceActivePlan(services: Services): PublishResult {
+  return withPlainErrors(() => {
+    const ctx = syncContext(services);
+    return repriceModel(ctx, ctx.ss.getActiveSheet());
   });
 }
 

@@ -44,6 +44,7 @@ const SIDEBAR_CALLS = [
   "insertPlanTemplate",
   "publishPlan",
   "resolvePublishConflict",
+  "repricePlan",
   "pullModels",
   "openModel",
   "refreshWorkspaceData",

@@ -301,6 +301,49 @@ type Published = {
 };
 
 describe("shared models against the local worker's D1", () => {
+  it("Reprice with current data: a new version priced with the new bands, the difference by year; a stale sheet gets a conflict", async () => {
+    const hire = { role: "ML Engineer", level: "Senior", location: "Seattle" };
+    const input = { horizonMonths: 24, startDate: "2027-01", hires: [{ ...hire, startMonth: 1 }] };
+    const made = await api(worker, "POST", "/v1/models", { name: "Reprice me", input }, auth);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.id as string;
+    const ann = connected();
+    expect(ann.call("openModel", id)).toMatchObject({ status: "pulled", model: { version: 1 } });
+    const put = await api(
+      worker,
+      "PUT",
+      "/v1/bands",
+      {
+        bands: [{ ...hire, basis: "base", currency: "USD", low: 300_000, high: 340_000 }],
+      },
+      auth,
+    );
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const repriced = ann.call("repricePlan") as Published;
+    expect(repriced).toMatchObject({ status: "updated", model: { id, version: 2 } });
+    expect(repriced.message).toMatch(
+      /^Repriced ".+" as version 2, priced with the current data \(workspace bands v\d+\)\. Difference from version 1: FY2027 \+\$[\d,]+\.\d\d.*; total \+\$[\d,]+\.\d\d\.$/,
+    );
+    const history = await api(worker, "GET", `/v1/models/${id}/versions`, undefined, auth);
+    expect(history.body.versions.map((v: { kind: string }) => v.kind)).toEqual([
+      "create",
+      "reprice",
+    ]);
+
+    // Someone reprices again through the API; Ann's sheet still holds version 2.
+    const other = await api(worker, "POST", `/v1/models/${id}/reprice`, undefined, {
+      ...auth,
+      "If-Match": '"v2"',
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    expect(ann.call("repricePlan")).toMatchObject({
+      status: "conflict",
+      yourVersion: 2,
+      currentVersion: 3,
+    });
+    await api(worker, "PUT", "/v1/bands", { bands: [] }, auth);
+  }, 60_000);
+
   it("publish → pull → conflict: a stale save is refused and the user chooses, never a silent overwrite", async () => {
     // Ann's document: a plan from the template, published.
     const ann = connected();
