@@ -15,19 +15,25 @@ export interface HealthAnswer {
 
 /**
  * What a saved model version is priced with, forever: the dataset (version and content hash) and
- * the workspace's band set version (0: the seeds alone). Old band sets are never overwritten, so a
- * pin names data that stays readable.
+ * the version of each kind of workspace data — bands, levels, locations, FX rates (0: none). Old
+ * versions of workspace data are never overwritten, so a pin names data that stays readable.
  */
 export interface ModelPin {
   datasetVersion: string;
   datasetHash: string;
   bandsVersion: number;
+  levelsVersion: number;
+  locationsVersion: number;
+  fxVersion: number;
 }
 
 /** A pin as answers show it: `pricedWith`. */
 export interface PricedWith {
   dataset: { version: string; hash: string };
   bandsVersion: number;
+  levelsVersion: number;
+  locationsVersion: number;
+  fxVersion: number;
 }
 
 /** GET /v1/models/{id}/result, and /v1/shared/{token}/result (which leaves out the id). */

@@ -15,11 +15,13 @@ const TABLES = [
   "model_versions",
   "models",
   "shares",
+  "workspace_data_sets",
   "workspaces",
 ];
 
 /** Every table any migration makes (rate_limits until 0003), children before parents (the foreign keys are enforced), and the migrations record. */
 const ALL_TABLES = [
+  "workspace_data_sets",
   "bands",
   "band_sets",
   "shares",
@@ -155,6 +157,9 @@ describe("migrations", () => {
     expect(model.pricedWith).toEqual({
       dataset: { version: d.version, hash: d.hash },
       bandsVersion: 2,
+      levelsVersion: 0,
+      locationsVersion: 0,
+      fxVersion: 0,
     });
     // Band set 2 has no rows here, so the seed figures; the first read keeps the snapshot.
     const res = await jsonOf(await api("/v1/models/mdl_p/result", { key }), 200);

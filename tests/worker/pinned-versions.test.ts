@@ -61,6 +61,9 @@ describe("pinned versions", () => {
     expect(model.pricedWith).toEqual({
       dataset: { version: pinWith(0).datasetVersion, hash: pinWith(0).datasetHash },
       bandsVersion: 0,
+      levelsVersion: 0,
+      locationsVersion: 0,
+      fxVersion: 0,
     });
     const v1 = await jsonOf(await api(`/v1/models/${id}/result`, { key: ws.read }), 200);
     expect(v1.result).toEqual(seedResult);

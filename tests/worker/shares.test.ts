@@ -91,7 +91,13 @@ describe("shares", () => {
       version: 1,
       updatedAt: expect.any(String),
       bandsVersion: 0,
-      pricedWith: { dataset: expect.any(Object), bandsVersion: 0 },
+      pricedWith: {
+        dataset: expect.any(Object),
+        bandsVersion: 0,
+        levelsVersion: 0,
+        locationsVersion: 0,
+        fxVersion: 0,
+      },
       view: "full",
       result: JSON.parse(JSON.stringify(planToUnits(runPlan(planInput(2))))),
     });

@@ -11,6 +11,7 @@ import {
   type VersionKind,
 } from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
+import { workspaceBytesSql } from "./workspace-data.js";
 
 /** A workspace's model, as the object of an audit row (and of a share's). */
 export function modelRow(m: { id: string; workspaceId: string }): AuditedRow {
@@ -38,24 +39,23 @@ export interface VersionWrite {
 
 /** The columns a save RETURNs: the row exactly as that statement wrote it. */
 const RETURNING =
-  "RETURNING id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, deleted_at, bytes, dataset_version, dataset_hash, bands_version";
+  "RETURNING id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, deleted_at, bytes, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version";
 
 /** Copies the model row just written into its version row, with the version's own columns (?1 model id, ?2 snapshot, ?3 kind, ?4 change, ?5 restored-from). */
 const INSERT_VERSION =
-  "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by, dataset_version, dataset_hash, bands_version, result, kind, change, restored_from) SELECT id, version, name, input, updated_at, updated_by, dataset_version, dataset_hash, bands_version, ?2, ?3, ?4, ?5 FROM models WHERE id = ?1 AND changes() = 1";
+  "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version, result, kind, change, restored_from) SELECT id, version, name, input, updated_at, updated_by, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version, ?2, ?3, ?4, ?5 FROM models WHERE id = ?1 AND changes() = 1";
 
 /** A row's pin. */
 export type { ModelPin };
 
-export function pinOf(r: {
-  datasetVersion: string;
-  datasetHash: string;
-  bandsVersion: number;
-}): ModelPin {
+export function pinOf(r: ModelPin): ModelPin {
   return {
     datasetVersion: r.datasetVersion,
     datasetHash: r.datasetHash,
     bandsVersion: r.bandsVersion,
+    levelsVersion: r.levelsVersion,
+    locationsVersion: r.locationsVersion,
+    fxVersion: r.fxVersion,
   };
 }
 
@@ -76,6 +76,9 @@ export function modelFromSql(r: Record<string, unknown>): ModelRow {
     datasetVersion: r.dataset_version as string,
     datasetHash: r.dataset_hash as string,
     bandsVersion: r.bands_version as number,
+    levelsVersion: r.levels_version as number,
+    locationsVersion: r.locations_version as number,
+    fxVersion: r.fx_version as number,
   };
 }
 
@@ -108,7 +111,7 @@ export function createModelStatements(m: {
   const { pin } = m.write;
   return [
     stmt(
-      `INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, bytes, dataset_version, dataset_hash, bands_version) SELECT ?1, ?2, ?3, ?4, 1, ?5, ?6, ?5, ?6, ${VERSION_BYTES}, ?10, ?11, ?12 WHERE (SELECT COUNT(*) FROM models WHERE workspace_id = ?2) < ?7 AND (SELECT COALESCE(SUM(bytes), 0) FROM models WHERE workspace_id = ?2) + ${VERSION_BYTES} <= ?8 ${RETURNING}`,
+      `INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, bytes, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version) SELECT ?1, ?2, ?3, ?4, 1, ?5, ?6, ?5, ?6, ${VERSION_BYTES}, ?10, ?11, ?12, ?13, ?14, ?15 WHERE (SELECT COUNT(*) FROM models WHERE workspace_id = ?2) < ?7 AND ${workspaceBytesSql("?2")} + ${VERSION_BYTES} <= ?8 ${RETURNING}`,
       m.id,
       m.workspaceId,
       m.name,
@@ -121,6 +124,9 @@ export function createModelStatements(m: {
       pin.datasetVersion,
       pin.datasetHash,
       pin.bandsVersion,
+      pin.levelsVersion,
+      pin.locationsVersion,
+      pin.fxVersion,
     ),
     stmt(INSERT_VERSION, m.id, m.write.snapshot, m.write.kind, m.write.change, null),
     auditStatement(
@@ -158,7 +164,7 @@ export function updateModelStatements(m: {
   const { pin } = m.write;
   return [
     stmt(
-      `UPDATE models SET version = version + 1, name = COALESCE(?3, name), input = ?4, updated_at = ?5, updated_by = ?6, bytes = bytes + ${bytes}, dataset_version = ?11, dataset_hash = ?12, bands_version = ?13 WHERE id = ?1 AND workspace_id = ?2 AND version = ?7 AND deleted_at IS NULL AND version < ?8 AND (SELECT COALESCE(SUM(bytes), 0) FROM models WHERE workspace_id = ?2) + ${bytes} <= ?9 ${RETURNING}`,
+      `UPDATE models SET version = version + 1, name = COALESCE(?3, name), input = ?4, updated_at = ?5, updated_by = ?6, bytes = bytes + ${bytes}, dataset_version = ?11, dataset_hash = ?12, bands_version = ?13, levels_version = ?14, locations_version = ?15, fx_version = ?16 WHERE id = ?1 AND workspace_id = ?2 AND version = ?7 AND deleted_at IS NULL AND version < ?8 AND ${workspaceBytesSql("?2")} + ${bytes} <= ?9 ${RETURNING}`,
       m.id,
       m.workspaceId,
       m.name ?? null,
@@ -172,6 +178,9 @@ export function updateModelStatements(m: {
       pin.datasetVersion,
       pin.datasetHash,
       pin.bandsVersion,
+      pin.levelsVersion,
+      pin.locationsVersion,
+      pin.fxVersion,
     ),
     stmt(
       INSERT_VERSION,
@@ -292,6 +301,9 @@ export function listVersions(db: Database, modelId: string) {
       datasetVersion: modelVersions.datasetVersion,
       datasetHash: modelVersions.datasetHash,
       bandsVersion: modelVersions.bandsVersion,
+      levelsVersion: modelVersions.levelsVersion,
+      locationsVersion: modelVersions.locationsVersion,
+      fxVersion: modelVersions.fxVersion,
       kind: modelVersions.kind,
       restoredFrom: modelVersions.restoredFrom,
       change: modelVersions.change,

@@ -10,7 +10,7 @@ import {
   type PlannerError,
   type PlannerErrorJSON,
   type PlanResult,
-  type WorkspaceBand,
+  type SalaryOptions,
 } from "../../shared/index.js";
 import { HttpProblem } from "./problem.js";
 
@@ -30,11 +30,11 @@ function problemsOf(e: PlannerError, prefix: string): PlannerErrorJSON[] {
  */
 export function checkPlanInput(
   input: unknown,
-  bands: readonly WorkspaceBand[] | undefined,
+  options: SalaryOptions,
   field = "input",
 ): PlanResult {
   try {
-    return runPlan(input, { bands });
+    return runPlan(input, options);
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, field);
@@ -59,13 +59,13 @@ export function checkPlanInput(
  */
 export function checkModelInput(
   input: { scenarios?: unknown } & Record<string, unknown>,
-  bands: readonly WorkspaceBand[] | undefined,
+  options: SalaryOptions,
 ): PlanResultUnits {
   const { scenarios, ...plan } = input;
-  const result = planToUnits(checkPlanInput(plan, bands));
+  const result = planToUnits(checkPlanInput(plan, options));
   if (!Array.isArray(scenarios) || !scenarios.length) return result;
   try {
-    comparePlans(plan, scenarios, bands?.length ? { bands } : {});
+    comparePlans(plan, scenarios, options);
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, "input");
@@ -88,12 +88,12 @@ export function checkModelInput(
 export function modelResult(
   inputJson: string,
   version: number,
-  bands: readonly WorkspaceBand[] | undefined,
+  options: SalaryOptions,
 ): PlanResultUnits {
   try {
     const input = JSON.parse(inputJson) as Record<string, unknown>;
     checkWork(planWork(input));
-    return planToUnits(runPlan(input, { bands }));
+    return planToUnits(runPlan(input, options));
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, "input");

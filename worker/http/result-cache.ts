@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { contentHash, datasetVersion } from "../../shared/index.js";
 import type { ModelPin } from "../../shared/index.js";
 import { API_REVISION } from "./api-revision.js";
+import { workspaceDataTag } from "./version-etag.js";
 
 /**
  * Computed results of saved models, so a view is a lookup. A model version never changes and is
@@ -34,7 +35,7 @@ let memoryBytes = 0;
 function cacheUrl(k: ResultKey): string {
   const { hash } = datasetVersion();
   const variant = k.variant === undefined ? "" : `/${contentHash(k.variant)}`;
-  return `https://result-cache.ai-team-planner.invalid/${k.kind}/${encodeURIComponent(k.modelId)}/v${k.version}/p${k.pin.bandsVersion}-${k.pin.datasetHash}/d${hash}/r${API_REVISION}${variant}`;
+  return `https://result-cache.ai-team-planner.invalid/${k.kind}/${encodeURIComponent(k.modelId)}/v${k.version}/p${k.pin.bandsVersion}${workspaceDataTag(k.pin)}-${k.pin.datasetHash}/d${hash}/r${API_REVISION}${variant}`;
 }
 
 function remember(url: string, value: unknown, bytes: number): void {

@@ -69,8 +69,13 @@ function pinChange(from: ModelPin, to: ModelPin): string | undefined {
     parts.push(
       `dataset ${from.datasetVersion} (${from.datasetHash}) → ${to.datasetVersion} (${to.datasetHash})`,
     );
-  if (from.bandsVersion !== to.bandsVersion)
-    parts.push(`bands v${from.bandsVersion} → v${to.bandsVersion}`);
+  for (const [what, a, b] of [
+    ["bands", from.bandsVersion, to.bandsVersion],
+    ["levels", from.levelsVersion, to.levelsVersion],
+    ["locations", from.locationsVersion, to.locationsVersion],
+    ["FX rates", from.fxVersion, to.fxVersion],
+  ] as const)
+    if (a !== b) parts.push(`${what} v${a} → v${b}`);
   return parts.length ? parts.join(", ") : undefined;
 }
 

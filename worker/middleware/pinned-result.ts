@@ -4,7 +4,9 @@ import {
   type ModelPin,
   type PlanResultUnits,
   type PricedWith,
+  type SalaryOptions,
 } from "../../shared/index.js";
+import { workspaceDataAt } from "../db/workspace-data.js";
 import type { AppEnv } from "../env.js";
 import { bandsAt } from "../db/bands.js";
 import { database } from "../db/client.js";
@@ -24,10 +26,21 @@ export interface PinnedVersion {
   pin: ModelPin;
 }
 
-/** The pin of something priced now: the running dataset and the given band set version. */
-export function currentPin(bandsVersion: number): ModelPin {
+/**
+ * The pin of something priced now, in this request: the running dataset and the versions of the
+ * caller workspace's data that loadBands read (the very data the request priced with).
+ */
+export function currentPin(c: Context<AppEnv>): ModelPin {
   const d = datasetVersion();
-  return { datasetVersion: d.version, datasetHash: d.hash, bandsVersion };
+  const data = c.get("dataVersions");
+  return {
+    datasetVersion: d.version,
+    datasetHash: d.hash,
+    bandsVersion: c.get("bandsVersion") ?? 0,
+    levelsVersion: data?.levels ?? 0,
+    locationsVersion: data?.locations ?? 0,
+    fxVersion: data?.fx ?? 0,
+  };
 }
 
 /** A pin as answers show it ("priced with"). */
@@ -35,12 +48,42 @@ export function pricedWith(pin: ModelPin): PricedWith {
   return {
     dataset: { version: pin.datasetVersion, hash: pin.datasetHash },
     bandsVersion: pin.bandsVersion,
+    levelsVersion: pin.levelsVersion,
+    locationsVersion: pin.locationsVersion,
+    fxVersion: pin.fxVersion,
   };
 }
 
-/** "dataset 2026.1.0 (84cc356d…), bands v2": the pin in a sentence. */
+/** "dataset 2026.1.0 (84cc356d…), workspace bands v2, locations v1": the pin in a sentence. */
 export function describePin(pin: ModelPin): string {
-  return `dataset ${pin.datasetVersion} (${pin.datasetHash}), ${pin.bandsVersion ? `workspace bands v${pin.bandsVersion}` : "no workspace bands"}`;
+  const data = (
+    [
+      ["bands", pin.bandsVersion],
+      ["levels", pin.levelsVersion],
+      ["locations", pin.locationsVersion],
+      ["FX rates", pin.fxVersion],
+    ] as const
+  )
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k} v${v}`);
+  return `dataset ${pin.datasetVersion} (${pin.datasetHash}), ${data.length ? `workspace ${data.join(", ")}` : "no workspace data"}`;
+}
+
+/** The workspace data a pin names, as the core takes it: each kind at its pinned version. */
+export async function pinnedOptions(
+  d1: D1Database,
+  workspaceId: string,
+  pin: ModelPin,
+): Promise<SalaryOptions> {
+  const [bands, data] = await Promise.all([
+    bandsAt(d1, workspaceId, pin.bandsVersion),
+    workspaceDataAt(d1, workspaceId, {
+      levels: pin.levelsVersion,
+      locations: pin.locationsVersion,
+      fx: pin.fxVersion,
+    }),
+  ]);
+  return { ...(bands ? { bands } : {}), ...data };
 }
 
 /**
@@ -69,8 +112,8 @@ export function savedModelResult(
           { field: "version" },
         );
       beforeCompute?.();
-      const bands = await bandsAt(c.env.DB, model.workspaceId, model.pin.bandsVersion);
-      const value = modelResult(model.input, model.version, bands);
+      const options = await pinnedOptions(c.env.DB, model.workspaceId, model.pin);
+      const value = modelResult(model.input, model.version, options);
       const text = await encodeSnapshot(value);
       // Once per old version (then the snapshot answers): awaited, so the next read finds it.
       if (text) await runBatch(c.env.DB, storeSnapshotStatements(model.id, model.version, text));

@@ -30,6 +30,7 @@ import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
 import { displayName } from "../schemas/display-name.js";
 import { checkModelInput, monthsTableRows } from "../http/model-result.js";
 import { encodeSnapshot } from "../http/result-snapshot.js";
+import { salaryOptions } from "../http/workspace-data.js";
 import { versionChange, yearDifferences, type VersionChange } from "../http/version-change.js";
 import { currentPin, pricedWith, savedModelResult } from "../middleware/pinned-result.js";
 import { serverTiming } from "../http/result-cache.js";
@@ -698,16 +699,11 @@ export const modelsRouter = newRouter()
     const caller = callerOf(c);
     const { name, input } = c.req.valid("json");
     checkWork(modelWork(input));
-    const priced = checkModelInput(input, c.get("bands"));
+    const priced = checkModelInput(input, salaryOptions(c));
     const id = newModelId();
     const text = JSON.stringify(input);
     const limits = storageLimits(c.env);
-    const write = await versionWrite(
-      currentPin(c.get("bandsVersion") ?? 0),
-      priced,
-      "create",
-      null,
-    );
+    const write = await versionWrite(currentPin(c), priced, "create", null);
     const [insert] = await runBatch(
       c.env.DB,
       createModelStatements({
@@ -810,10 +806,10 @@ export const modelsRouter = newRouter()
     const expected = requireIfMatch(c, id, "Saving a model");
     const body = c.req.valid("json");
     checkWork(modelWork(body.input));
-    const priced = checkModelInput(body.input, c.get("bands"));
+    const priced = checkModelInput(body.input, salaryOptions(c));
     const text = JSON.stringify(body.input);
     const current = await modelToSave(c, id, expected);
-    const pin = currentPin(c.get("bandsVersion") ?? 0);
+    const pin = currentPin(c);
     const change = versionChange(
       { name: current.name, input: current.input, pin: pinOf(current) },
       { name: body.name ?? current.name, input: text, pin },
@@ -838,8 +834,8 @@ export const modelsRouter = newRouter()
     const before = await savedModelResult(c, previous);
     const input = JSON.parse(current.input) as Record<string, unknown>;
     checkWork(modelWork(input));
-    const after = checkModelInput(input, c.get("bands"));
-    const pin = currentPin(c.get("bandsVersion") ?? 0);
+    const after = checkModelInput(input, salaryOptions(c));
+    const pin = currentPin(c);
     const change = versionChange(
       { name: current.name, input: current.input, pin: previous.pin },
       { name: current.name, input: current.input, pin },

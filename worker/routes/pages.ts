@@ -10,12 +10,11 @@ import {
   isOverBudget,
   MODEL_PAGE_COMPARISONS,
   tooMuchWork,
-  type WorkspaceBand,
+  type SalaryOptions,
 } from "../../shared/index.js";
-import { bandsAt } from "../db/bands.js";
 import { pinOf } from "../db/models.js";
 import { resultForView } from "../http/share-view.js";
-import { pricedWith, savedModelResult } from "../middleware/pinned-result.js";
+import { pinnedOptions, pricedWith, savedModelResult } from "../middleware/pinned-result.js";
 import { cachedResult, serverTiming } from "../http/result-cache.js";
 import { HttpProblem } from "../http/problem.js";
 import { isoTime, resultEtag } from "../http/version-etag.js";
@@ -112,10 +111,7 @@ const asset = createRoute({
  * within the work budget for every model saved since there was one; an older model over it shows
  * why instead of computing.
  */
-function pageScenarios(
-  inputJson: string,
-  bands: readonly WorkspaceBand[] | undefined,
-): ScenarioView | null {
+function pageScenarios(inputJson: string, options: SalaryOptions): ScenarioView | null {
   const input = JSON.parse(inputJson) as Record<string, unknown>;
   const { scenarios, ...plan } = input;
   if (Array.isArray(scenarios) && scenarios.length) {
@@ -124,7 +120,7 @@ function pageScenarios(
     const estimate = { ...compare, units: MODEL_PAGE_COMPARISONS * compare.units };
     if (isOverBudget(estimate)) return { error: tooMuchWork(estimate).message };
   }
-  return modelScenarios(input, bands);
+  return modelScenarios(input, options);
 }
 
 /**
@@ -170,9 +166,8 @@ export const pagesRouter = newRouter()
     c.header("ETag", etag);
     if (asFragment && unchanged(c, etag)) return c.body(null, 200);
 
-    let pinnedBands: Promise<readonly WorkspaceBand[] | undefined> | undefined;
-    const bands = () =>
-      (pinnedBands ??= bandsAt(c.env.DB, model.workspaceId, version.pin.bandsVersion));
+    let pinned: Promise<SalaryOptions> | undefined;
+    const options = () => (pinned ??= pinnedOptions(c.env.DB, model.workspaceId, version.pin));
     const seconds = pollSeconds(poll);
     // The rendered content is cached (a view is one lookup); a miss renders it from the model's
     // result (itself cached, shared with /v1/shared/{token}/result) and its scenarios.
@@ -201,7 +196,7 @@ export const pagesRouter = newRouter()
                 pricedWith: pricedWith(version.pin),
               },
               result: resultForView(result.value, model.view),
-              scenarios: pageScenarios(model.input, await bands()),
+              scenarios: pageScenarios(model.input, await options()),
               links: sharedModelLinks(origin, token),
             }),
           );

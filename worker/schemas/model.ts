@@ -13,6 +13,18 @@ export const PricedWithSchema = z
       description: "The workspace band set version (0: the seeds alone).",
       example: 1,
     }),
+    levelsVersion: z
+      .number()
+      .int()
+      .openapi({ description: "The workspace levels version (0: none).", example: 0 }),
+    locationsVersion: z
+      .number()
+      .int()
+      .openapi({ description: "The workspace locations version (0: none).", example: 0 }),
+    fxVersion: z
+      .number()
+      .int()
+      .openapi({ description: "The workspace FX rates version (0: none).", example: 0 }),
   })
   .openapi("PricedWith", {
     description:

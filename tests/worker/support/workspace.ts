@@ -112,5 +112,12 @@ export async function auditRows(workspaceId: string) {
 /** What a version saved now is priced with: this build's dataset and the given band set version. */
 export function pinWith(bandsVersion: number): ModelPin {
   const d = datasetVersion();
-  return { datasetVersion: d.version, datasetHash: d.hash, bandsVersion };
+  return {
+    datasetVersion: d.version,
+    datasetHash: d.hash,
+    bandsVersion,
+    levelsVersion: 0,
+    locationsVersion: 0,
+    fxVersion: 0,
+  };
 }
