@@ -144,11 +144,11 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "menuRefreshWorkspaceData",
     params: [],
     kind: "menu",
-    doc: "Menu: fetches the workspace's compensation bands and the API's dataset version, then recalculates every formula of ours.",
+    doc: "Menu: fetches the workspace's bands, levels, locations and FX rates and the API's dataset version, then recalculates every formula of ours.",
     run: (s) =>
       menuAction(s, () => {
         const status = refreshWorkspace(s);
-        return `Workspace data refreshed: ${status.bandsCount} band(s); ${recalculatedText(status)}.${status.notes.length ? ` ${status.notes.join(" ")}` : ""}`;
+        return `Workspace data refreshed: ${status.bandsCount} band(s), ${status.levelsCount} level(s), ${status.locationsCount} location(s), ${status.fxCount} FX rate(s); ${recalculatedText(status)}.${status.notes.length ? ` ${status.notes.join(" ")}` : ""}`;
       }),
   },
   {
@@ -218,7 +218,7 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "refreshWorkspaceData",
     params: [],
     kind: "sidebar",
-    doc: "Sidebar: fetches workspace bands and the API's dataset version.",
+    doc: "Sidebar: fetches the workspace's bands, levels, locations and FX rates and the API's dataset version, then recalculates every formula of ours.",
     run: (s) => refreshWorkspace(s),
   },
 ];

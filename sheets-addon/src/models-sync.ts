@@ -1,4 +1,4 @@
-import type { PlanInput, WorkspaceBand } from "../../shared/index.js";
+import type { PlanInput, SalaryOptions } from "../../shared/index.js";
 import { ApiError, apiError, type ApiClient, type ApiResponse } from "./api-client.js";
 import type {
   CacheLike,
@@ -69,7 +69,8 @@ export interface SyncContext {
   doc: PropertiesLike;
   cache: CacheLike | null;
   api: ApiClient;
-  bands?: readonly WorkspaceBand[];
+  /** The workspace data stored by "Refresh workspace data" (bands, levels, locations, FX), which a plan sheet is read with. */
+  pricing: SalaryOptions;
   now: Date;
 }
 
@@ -98,7 +99,7 @@ export function modelView(sheet: SheetLike, link: ModelLink): ModelView {
 
 /** Publishes the active plan sheet: creates the model (and a read-only share) or saves a new version. */
 export function publishPlan(ctx: SyncContext, sheet: SheetLike): PublishResult {
-  const input = readPlanInput(ctx.ss, sheet, ctx.bands);
+  const input = readPlanInput(ctx.ss, sheet, ctx.pricing);
   const fingerprint = inputFingerprint(input);
   const link = readLink(ctx.doc, sheet);
   if (!link) return createModel(ctx, sheet, input, fingerprint);
@@ -202,7 +203,7 @@ export function repriceModel(ctx: SyncContext, sheet: SheetLike): PublishResult 
     throw new Error(
       `"${sheet.getName()}" is not published as a shared model yet; publish it (it is priced with the current data then).`,
     );
-  if (inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)) !== link.syncedFingerprint)
+  if (inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing)) !== link.syncedFingerprint)
     throw new Error(
       `"${sheet.getName()}" has edits not yet published; publish them (a new version is priced with the current data) or pull, then reprice.`,
     );
@@ -283,7 +284,7 @@ export function resolveConflict(
     throw new Error("seenVersion must be the version number the conflict message showed.");
   const current = fetchModel(ctx.api, link.id);
   if (current.version !== seenVersion) return conflict(sheet, link, current.version, true);
-  const input = readPlanInput(ctx.ss, sheet, ctx.bands);
+  const input = readPlanInput(ctx.ss, sheet, ctx.pricing);
   return saveVersion(
     ctx,
     sheet,
@@ -309,7 +310,7 @@ function pullInto(
     version: current.version,
     etag: current.etag,
     // Read back rather than hash the API's JSON: the sheet is what the next publish compares with.
-    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)),
+    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing)),
     syncedAt: ctx.now.toISOString(),
   };
   saveLink(ctx.doc, sheet, updated);
@@ -361,7 +362,7 @@ export function pullModels(ctx: SyncContext): PullResult {
       out.upToDate.push(modelView(sheet, link));
       continue;
     }
-    const local = inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands));
+    const local = inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing));
     if (local === link.syncedFingerprint) {
       const pulled = pullInto(ctx, sheet, link, current);
       out.pulled.push(pulled.model);
@@ -402,7 +403,7 @@ export function openModel(ctx: SyncContext, idOrToken: unknown): PublishResult {
     etag: model.etag,
     shareToken: null,
     shareUrl: null,
-    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)),
+    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing)),
     syncedAt: ctx.now.toISOString(),
   };
   saveLink(ctx.doc, sheet, link);

@@ -9,7 +9,7 @@ import {
   type AssumptionKind,
   type Cell,
   type PlanInput,
-  type WorkspaceBand,
+  type SalaryOptions,
 } from "../../shared/index.js";
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
 import { asText } from "./sheet-text.js";
@@ -186,7 +186,7 @@ export function isPlanSheet(ss: SpreadsheetLike, sheet: SheetLike): boolean {
 export function readPlanInput(
   ss: SpreadsheetLike,
   sheet: SheetLike,
-  bands?: readonly WorkspaceBand[],
+  options: SalaryOptions = {},
 ): PlanInput {
   try {
     // Date cells (the start date) as the spreadsheet shows them, in its own time zone.
@@ -199,7 +199,7 @@ export function readPlanInput(
       { hires: value("HIRES"), assumptions: value("ASSUMPTIONS"), upskilling: value("UPSKILLING") },
       { hires: "Hires", assumptions: "Assumptions", upskilling: "Upskilling" },
     );
-    normalizePlan(input, { bands });
+    normalizePlan(input, options);
     return input;
   } catch (e) {
     if (isPlannerError(e))

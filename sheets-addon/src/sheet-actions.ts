@@ -24,7 +24,7 @@ import {
   type SettingsInput,
 } from "./settings.js";
 import {
-  readBands,
+  readWorkspaceData,
   refreshWorkspaceData,
   workspaceStatus,
   type WorkspaceStatus,
@@ -51,7 +51,7 @@ function syncContext(services: Services): SyncContext {
     doc,
     cache: services.cache.getDocumentCache(),
     api: createApiClient(services.urlFetch, readSettings(services.properties)),
-    bands: readBands(services.properties),
+    pricing: readWorkspaceData(services.properties),
     now: new Date(),
   };
 }

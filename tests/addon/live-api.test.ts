@@ -538,7 +538,7 @@ describe("shared models against the local worker's D1", () => {
     });
     expect(status.bundledDataset.hash).toBe(health.body.datasetHash);
     const requests = addon.urlFetch.requests.length;
-    expect(requests).toBe(2); // /health and /v1/bands, in one fetchAll
+    expect(requests).toBe(5); // /health, /v1/bands and /v1/workspace/{levels,locations,fx}, in one fetchAll
     expect(addon.call("AI_SALARY", "MLE", "Mid", "Austin")).toBe(160_000);
     expect(addon.call("AI_SALARY_SOURCE", "ML Engineer", "Mid", "Austin")).toMatch(
       /^workspace band/,
@@ -549,6 +549,33 @@ describe("shared models against the local worker's D1", () => {
     // Another document without a refresh keeps the seed figure.
     expect(loadAddon().call("AI_SALARY", "MLE", "Mid", "Austin")).not.toBe(160_000);
     await api(worker, "PUT", "/v1/bands", { bands: [] }, auth);
+  }, 60_000);
+
+  it("Refresh workspace data brings levels, locations and FX rates down; AI_SALARY then prices a workspace location", async () => {
+    const denver = { name: "Denver, CO", aliases: ["Denver"], factor: 0.95 };
+    const putRows = (kind: string, rows: unknown[]) =>
+      api(worker, "PUT", `/v1/workspace/${kind}`, { rows }, auth);
+    expect((await putRows("locations", [denver])).status).toBe(200);
+    expect((await putRows("levels", [{ name: "Staff" }])).status).toBe(200);
+    expect(
+      (await putRows("fx", [{ currency: "EUR", perUsd: 0.92, asOf: "2026-03-31" }])).status,
+    ).toBe(200);
+    const addon = connected();
+    expect(() => addon.call("AI_SALARY", "MLE", "Mid", "Denver")).toThrow(/Unknown location/);
+    const status = addon.call("refreshWorkspaceData") as Record<string, unknown>;
+    expect(status).toMatchObject({ levelsCount: 1, locationsCount: 1, fxCount: 1, notes: [] });
+    const requests = addon.urlFetch.requests.length;
+    const viaApi = await api(
+      worker,
+      "GET",
+      "/v1/salary?role=MLE&level=Mid&location=Denver",
+      undefined,
+      auth,
+    );
+    expect(viaApi.status, JSON.stringify(viaApi.body)).toBe(200);
+    expect(addon.call("AI_SALARY", "MLE", "Mid", "Denver")).toBe(viaApi.body.mid);
+    expect(addon.urlFetch.requests.length).toBe(requests);
+    for (const kind of ["locations", "levels", "fx"]) await putRows(kind, []);
   }, 60_000);
 
   it("after Refresh workspace data an AI_SALARY cell already in the sheet shows the new bands; the toast says how many cells changed", async () => {
@@ -582,7 +609,7 @@ describe("shared models against the local worker's D1", () => {
     expect(sheet.getRange("A2").getValues()[0]![0]).toBe(other);
     expect(sheet.getRange("A1").getFormulas()[0]![0]).toBe('=AI_SALARY("MLE","Mid","Austin")');
     expect(addon.ss.toasts.at(-1)).toBe(
-      "Workspace data refreshed: 1 band(s); recalculated 2 formula(s), 1 cell(s) changed.",
+      "Workspace data refreshed: 1 band(s), 0 level(s), 0 location(s), 0 FX rate(s); recalculated 2 formula(s), 1 cell(s) changed.",
     );
     // The sidebar's refresh says the same; with nothing new, nothing changes.
     const again = addon.call("refreshWorkspaceData") as { recalculated: unknown };
