@@ -98,7 +98,7 @@ const replace = createRoute({
   },
   responses: {
     200: json(DataSetSchema, "Stored as the new current version."),
-    ...workspaceProblems(400, 401, 403, 409, 422),
+    ...workspaceProblems(400, 401, 403, 404, 409, 422),
   },
 });
 
@@ -143,7 +143,7 @@ const versions = createRoute({
         .openapi("WorkspaceDataVersions"),
       "Newest first; the first is the current set.",
     ),
-    ...workspaceProblems(400, 401, 403),
+    ...workspaceProblems(400, 401, 403, 404),
   },
 });
 
