@@ -3,7 +3,7 @@
 // changed what, and two versions diff by input and by year.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { planToUnits, runPlan } from "../../shared/index.js";
+import { planToUnits, planWork, runPlan, WORK_BUDGET } from "../../shared/index.js";
 import { resultEtag } from "../../worker/http/version-etag.js";
 import {
   api,
@@ -345,5 +345,38 @@ describe("pinned versions", () => {
     );
     expect(p.code).toBe("VERSION_NOT_REPRODUCIBLE");
     expect(p.detail).toContain(`POST /v1/models/${id}/reprice`);
+  });
+
+  it("a diff that has to price two versions saved before snapshots shares one work budget; once one is kept, it is a lookup", async () => {
+    const ws = await workspaceWithKeys("pin-budget");
+    const heavy = (startMonth: number) =>
+      JSON.stringify({
+        horizonMonths: 120,
+        hires: Array.from({ length: 800 }, () => ({
+          role: "ML Engineer",
+          level: "Mid",
+          location: "Austin",
+          startMonth,
+        })),
+      });
+    const [a, b] = [heavy(1), heavy(2)];
+    expect(planWork(JSON.parse(a)).units * 2).toBeGreaterThan(WORK_BUDGET);
+    expect(planWork(JSON.parse(a)).units).toBeLessThan(WORK_BUDGET);
+    const pin = pinWith(0);
+    // Two versions as migration 0004 leaves them: pinned to this dataset, no snapshot.
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, dataset_version, dataset_hash) VALUES ('mdl_pin_budget', ?, 'old', ?, 2, 0, 'k', 0, 'k', ?, ?)",
+      ).bind(ws.workspaceId, b, pin.datasetVersion, pin.datasetHash),
+      env.DB.prepare(
+        "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by, dataset_version, dataset_hash) VALUES ('mdl_pin_budget', 1, 'old', ?1, 0, 'k', ?3, ?4), ('mdl_pin_budget', 2, 'old', ?2, 0, 'k', ?3, ?4)",
+      ).bind(a, b, pin.datasetVersion, pin.datasetHash),
+    ]);
+    const diff = () => api("/v1/models/mdl_pin_budget/diff?from=1&to=2", { key: ws.read });
+    const refused = await problemOf(await diff(), 422);
+    expect(refused).toMatchObject({ code: "TOO_MUCH_WORK", field: "to" });
+    await jsonOf(await api("/v1/models/mdl_pin_budget/result?version=1", { key: ws.read }), 200);
+    const ok = await jsonOf(await diff(), 200);
+    expect(ok.difference.years).toHaveLength(10);
   });
 });

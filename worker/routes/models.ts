@@ -1,6 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { checkWork, MAX_SCENARIOS, modelWork, type ModelResultAnswer } from "../../shared/index.js";
+import {
+  checkWork,
+  isOverBudget,
+  MAX_SCENARIOS,
+  modelWork,
+  planWork,
+  tooMuchWork,
+  type ModelResultAnswer,
+} from "../../shared/index.js";
 import { newRouter, type AppEnv } from "../env.js";
 import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
@@ -441,6 +449,26 @@ function versionJson(row: ModelVersionRow) {
   };
 }
 
+/**
+ * One work budget for the results a request may have to compute: a version with a snapshot is a
+ * lookup and costs nothing; one priced from its pin (saved before snapshots) costs its plan, and
+ * all of them together stay within WORK_BUDGET, refused (422 TOO_MUCH_WORK) before computing.
+ */
+function sharedWorkBudget(what: string, field: string, spent = 0) {
+  return (input: string) => () => {
+    const estimate = planWork(JSON.parse(input));
+    const all = { ...estimate, units: spent + estimate.units };
+    if (isOverBudget(all))
+      throw tooMuchWork({
+        ...all,
+        what: `${what} (${estimate.what}, after the rest)`,
+        split: "reprice the older version first, so its result is kept with it",
+        field,
+      });
+    spent += estimate.units;
+  };
+}
+
 const VersionNumber = z
   .string()
   .regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" })
@@ -831,9 +859,17 @@ export const modelsRouter = newRouter()
     const expected = requireIfMatch(c, id, "Repricing a model");
     const current = await modelToSave(c, id, expected);
     const previous = pinned(current, current);
-    const before = await savedModelResult(c, previous);
     const input = JSON.parse(current.input) as Record<string, unknown>;
-    checkWork(modelWork(input));
+    const work = modelWork(input);
+    checkWork(work);
+    // Repricing computes the plan now; the previous version's result is its snapshot, or (saved
+    // before snapshots) priced from its pin within the same budget.
+    const budget = sharedWorkBudget(
+      "repricing with the previous version's result",
+      "id",
+      work.units,
+    );
+    const before = await savedModelResult(c, previous, budget(current.input));
     const after = checkModelInput(input, salaryOptions(c));
     const pin = currentPin(c);
     const change = versionChange(
@@ -898,7 +934,9 @@ export const modelsRouter = newRouter()
     if (!b) throw versionNotFound(model, to, "to");
     const x = pinned(model, a);
     const y = pinned(model, b);
-    const [before, after] = await Promise.all([savedModelResult(c, x), savedModelResult(c, y)]);
+    const budget = sharedWorkBudget("comparing two versions", "to");
+    const before = await savedModelResult(c, x, budget(a.input));
+    const after = await savedModelResult(c, y, budget(b.input));
     c.header("Cache-Control", PRIVATE);
     return c.json(
       {
