@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { CATALOGUE, listRoles, listLocations, upskillingPaths } from "../../shared/index.js";
+import { dateCell } from "./support/apps-script-stand-ins.js";
 import { loadAddon, type Addon } from "./support/load-addon.js";
 import { api, startLocalWorker } from "../support/local-worker.js";
 
@@ -301,6 +302,27 @@ type Published = {
 };
 
 describe("shared models against the local worker's D1", () => {
+  it("Publish reads a plan sheet's start date in the spreadsheet's time zone (Asia/Kolkata: 1 Jan 2027 is 2027-01)", async () => {
+    const addon = connected();
+    addon.ss.setSpreadsheetTimeZone("Asia/Kolkata");
+    const info = addon.call("insertPlanTemplate", "year-1-build-out") as {
+      sheetName: string;
+      assumptionsRange: string;
+    };
+    const sheet = addon.ss.getSheetByName(info.sheetName)!;
+    const block = sheet.getRange(info.assumptionsRange);
+    // The template leaves empty rows in its assumptions block for more: a start date goes there.
+    const row = block.getValues().findIndex((r) => r[0] === "");
+    expect(row).toBeGreaterThan(0);
+    sheet
+      .getRange(block.getRow() + row, block.getColumn(), 1, 2)
+      .setValues([["Start date", dateCell(2027, 1, 1, "Asia/Kolkata")]]);
+    const published = addon.call("publishPlan") as Published;
+    expect(published.status).toBe("created");
+    const stored = await api(worker, "GET", `/v1/models/${published.model.id}`, undefined, auth);
+    expect(stored.body.input.startDate).toBe("2027-01");
+  }, 60_000);
+
   it("Reprice with current data: a new version priced with the new bands, the difference by year; a stale sheet gets a conflict", async () => {
     const hire = { role: "ML Engineer", level: "Senior", location: "Seattle" };
     const input = { horizonMonths: 24, startDate: "2027-01", hires: [{ ...hire, startMonth: 1 }] };
