@@ -18,6 +18,7 @@ import { defaultHook } from "./http/validation.js";
 import { addonRouter } from "./routes/addon.js";
 import { auditRouter } from "./routes/audit.js";
 import { bandsRouter } from "./routes/bands.js";
+import { workspaceDataRouter } from "./routes/workspace-data.js";
 import { batchRouter } from "./routes/batch.js";
 import { channelsRouter } from "./routes/channels.js";
 import { datasetRouter } from "./routes/dataset.js";
@@ -179,6 +180,7 @@ export function createApp() {
   app.route("/v1/models", modelsRouter);
   app.route("/v1", sharesRouter);
   app.route("/v1/bands", bandsRouter);
+  app.route("/v1/workspace", workspaceDataRouter);
   app.route("/v1/usage", usageRouter);
   app.route("/", pagesRouter);
   app.route("/addon", addonRouter);

@@ -1,7 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { createFactory } from "hono/factory";
-import type { ModelResolver, Scope, WorkspaceBand } from "../shared/index.js";
-import type { ModelRow } from "./db/schema.js";
+import type { ModelResolver, Scope, WorkspaceBand, WorkspaceData } from "../shared/index.js";
+import type { SharedModelRow } from "./db/shares.js";
+import type { WorkspaceDataVersions } from "./db/workspace-data.js";
 import { defaultHook } from "./http/validation.js";
 
 /** Who is calling, once a valid `Authorization: Bearer …` key has been checked. */
@@ -29,12 +30,16 @@ export type AppEnv = {
     bands?: readonly WorkspaceBand[];
     /** The version of the caller workspace's current band set (0: none), part of result ETags. */
     bandsVersion?: number;
-    /** What else a cached GET depends on (workspace id + bands version); part of its ETag. */
+    /** The caller workspace's current levels, locations and FX rates (loadBands), as the core takes them. */
+    workspaceData?: WorkspaceData;
+    /** Their versions (0: none), which a model version saved now is pinned to. */
+    dataVersions?: WorkspaceDataVersions;
+    /** What else a cached GET depends on (workspace id + data versions); part of its ETag. */
     cacheScope?: string;
     /** Shared models for AI_MODEL in /v1/functions and /v1/batch (modelsForFunctions). */
     models?: ModelResolver;
     /** Set on share reads: the model behind the link's token, or null for an unknown or revoked link. */
-    sharedModel?: ModelRow | null;
+    sharedModel?: SharedModelRow | null;
   };
 };
 

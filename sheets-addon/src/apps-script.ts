@@ -96,6 +96,8 @@ export interface SpreadsheetLike {
   setNamedRange(name: string, range: RangeLike): void;
   getRangeByName(name: string): RangeLike | null;
   toast(message: string, title?: string, timeoutSeconds?: number): void;
+  /** The spreadsheet's own time zone (an IANA name): the zone its date cells are in. */
+  getSpreadsheetTimeZone(): string;
 }
 
 export interface MenuLike {

@@ -5,13 +5,14 @@ import {
   type FunctionContext,
   type SheetArg,
   type SheetResult,
-  type WorkspaceBand,
+  type SalaryOptions,
 } from "../../shared/index.js";
 import { createApiClient } from "./api-client.js";
 import type { Services } from "./apps-script.js";
 import { createModelResolver } from "./model-resolver.js";
 import { readSettings } from "./settings.js";
-import { readBands } from "./workspace-data.js";
+import { readWorkspaceData } from "./workspace-data.js";
+import { hasDates, inSpreadsheetZone } from "./sheet-dates.js";
 
 /**
  * A catalogue function as Sheets calls it. It computes here, with the bundled core: the only
@@ -23,22 +24,41 @@ export function runCustomFunction(
   services: Services,
 ): SheetResult {
   try {
-    return invokeFunction(name, trimTrailingMissing(args) as SheetArg[], functionContext(services));
+    let values = trimTrailingMissing(args);
+    // Date cells are read in the spreadsheet's time zone; the zone is asked for only when needed.
+    if (hasDates(values))
+      values = inSpreadsheetZone(
+        values,
+        services.spreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone(),
+      );
+    return invokeFunction(name, values as SheetArg[], functionContext(services));
   } catch (e) {
     throw cellError(e);
   }
 }
 
-/** Bands are read on first use only (most functions never ask), and never fetched from here. */
+/**
+ * The stored workspace data (bands, levels, locations, FX rates) is read on first use only (most
+ * functions never ask), and never fetched from here.
+ */
 export function functionContext(services: Services): FunctionContext {
-  let bands: WorkspaceBand[] | undefined | null = null;
+  let data: SalaryOptions | null = null;
+  const stored = () => (data ??= readWorkspaceData(services.properties));
   return {
     // A sheet's own quota pays for its functions (Apps Script stops one at 30 s), so a call may do
     // more than one API request; a call over even this is a cell error before anything runs.
     workBudget: SHEET_WORK_BUDGET,
     get bands() {
-      if (bands === null) bands = readBands(services.properties);
-      return bands;
+      return stored().bands;
+    },
+    get levels() {
+      return stored().levels;
+    },
+    get locations() {
+      return stored().locations;
+    },
+    get fx() {
+      return stored().fx;
     },
     models: createModelResolver(
       () => createApiClient(services.urlFetch, readSettings(services.properties)),

@@ -5,6 +5,7 @@ import {
   insertPlanTemplate,
   openSharedModel,
   publishActivePlan,
+  repriceActivePlan,
   pullSharedModels,
   refreshWorkspace,
   resolvePublishConflict,
@@ -28,6 +29,12 @@ export interface EntryPoint {
 }
 
 const TOAST_TITLE = "AI Team Planner";
+
+/** "recalculated 12 formula(s), 3 cell(s) changed": what a refresh did to the sheets. */
+function recalculatedText(status: { recalculated?: { formulas: number; changedCells: number } }) {
+  const r = status.recalculated ?? { formulas: 0, changedCells: 0 };
+  return `recalculated ${r.formulas} formula(s), ${r.changedCells} cell(s) changed`;
+}
 
 function menuAction(services: Services, action: () => { message: string } | string): void {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
@@ -125,23 +132,23 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "menuPullModels",
     params: [],
     kind: "menu",
-    doc: "Menu: pulls newer versions of this document's shared models and refreshes every AI_MODEL formula.",
+    doc: "Menu: pulls newer versions of this document's shared models and recalculates every formula of ours.",
     run: (s) =>
       menuAction(s, () => {
         const result = pullSharedModels(s);
         if (result.conflicts.length) showSidebar(s, { pending: result, tab: "models" });
-        return `Pulled ${result.pulled.length}, up to date ${result.upToDate.length}, needing your choice ${result.conflicts.length}; refreshed ${result.refreshedFormulas} AI_MODEL formula(s).${result.notes.length ? ` ${result.notes.join(" ")}` : ""}`;
+        return `Pulled ${result.pulled.length}, up to date ${result.upToDate.length}, needing your choice ${result.conflicts.length}; recalculated ${result.refreshedFormulas} formula(s), ${result.changedCells} cell(s) changed.${result.notes.length ? ` ${result.notes.join(" ")}` : ""}`;
       }),
   },
   {
     name: "menuRefreshWorkspaceData",
     params: [],
     kind: "menu",
-    doc: "Menu: fetches the workspace's compensation bands and the API's dataset version.",
+    doc: "Menu: fetches the workspace's bands, levels, locations and FX rates and the API's dataset version, then recalculates every formula of ours.",
     run: (s) =>
       menuAction(s, () => {
         const status = refreshWorkspace(s);
-        return `Workspace data refreshed: ${status.bandsCount} band(s).${status.notes.length ? ` ${status.notes.join(" ")}` : ""}`;
+        return `Workspace data refreshed: ${status.bandsCount} band(s), ${status.levelsCount} level(s), ${status.locationsCount} location(s), ${status.fxCount} FX rate(s); ${recalculatedText(status)}.${status.notes.length ? ` ${status.notes.join(" ")}` : ""}`;
       }),
   },
   {
@@ -187,10 +194,17 @@ export const ENTRY_POINTS: EntryPoint[] = [
     run: (s, choice, seen, sheetName) => resolvePublishConflict(s, choice, seen, sheetName),
   },
   {
+    name: "repricePlan",
+    params: [],
+    kind: "sidebar",
+    doc: "Sidebar: saves a new version of the active sheet's model priced with the current data (If-Match) and says the difference by year.",
+    run: (s) => repriceActivePlan(s),
+  },
+  {
     name: "pullModels",
     params: [],
     kind: "sidebar",
-    doc: "Sidebar: pulls newer model versions and refreshes AI_MODEL formulas.",
+    doc: "Sidebar: pulls newer model versions and recalculates every formula of ours.",
     run: (s) => pullSharedModels(s),
   },
   {
@@ -204,7 +218,7 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "refreshWorkspaceData",
     params: [],
     kind: "sidebar",
-    doc: "Sidebar: fetches workspace bands and the API's dataset version.",
+    doc: "Sidebar: fetches the workspace's bands, levels, locations and FX rates and the API's dataset version, then recalculates every formula of ours.",
     run: (s) => refreshWorkspace(s),
   },
 ];

@@ -1,4 +1,4 @@
-import type { PlanInput, WorkspaceBand } from "../../shared/index.js";
+import type { PlanInput, SalaryOptions } from "../../shared/index.js";
 import { ApiError, apiError, type ApiClient, type ApiResponse } from "./api-client.js";
 import type {
   CacheLike,
@@ -10,6 +10,7 @@ import type {
 import { readJson, writeJson } from "./json-store.js";
 import { modelCacheKey } from "./model-resolver.js";
 import { inputFingerprint, insertPlanSheet, readPlanInput, writePlanInput } from "./plan-sheet.js";
+import { recalculateOurFormulas, type Recalculated } from "./recalculate.js";
 
 /**
  * Plan sheets published as shared models, and kept in step with them. Every save names the
@@ -55,7 +56,10 @@ export interface PullResult {
   pulled: ModelView[];
   upToDate: ModelView[];
   conflicts: Extract<PublishResult, { status: "conflict" }>[];
+  /** Formulas of ours re-entered (AI_MODEL and every other, so all recalculate with the pulled data). */
   refreshedFormulas: number;
+  /** Cells whose value changed when they recalculated. */
+  changedCells: number;
   notes: string[];
 }
 
@@ -65,7 +69,8 @@ export interface SyncContext {
   doc: PropertiesLike;
   cache: CacheLike | null;
   api: ApiClient;
-  bands?: readonly WorkspaceBand[];
+  /** The workspace data stored by "Refresh workspace data" (bands, levels, locations, FX), which a plan sheet is read with. */
+  pricing: SalaryOptions;
   now: Date;
 }
 
@@ -94,7 +99,7 @@ export function modelView(sheet: SheetLike, link: ModelLink): ModelView {
 
 /** Publishes the active plan sheet: creates the model (and a read-only share) or saves a new version. */
 export function publishPlan(ctx: SyncContext, sheet: SheetLike): PublishResult {
-  const input = readPlanInput(ctx.ss, sheet, ctx.bands);
+  const input = readPlanInput(ctx.ss, sheet, ctx.pricing);
   const fingerprint = inputFingerprint(input);
   const link = readLink(ctx.doc, sheet);
   if (!link) return createModel(ctx, sheet, input, fingerprint);
@@ -183,6 +188,58 @@ function saveVersion(
   };
 }
 
+const usd = (n: number) =>
+  `${n < 0 ? "−" : "+"}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * "Reprice with current data": a saved version keeps the figures it was priced with; this saves a
+ * new version of the sheet's model priced with the workspace's current data (If-Match the version
+ * the sheet holds, so a save by someone else is a conflict, not overwritten) and says how each
+ * year's total moved.
+ */
+export function repriceModel(ctx: SyncContext, sheet: SheetLike): PublishResult {
+  const link = readLink(ctx.doc, sheet);
+  if (!link)
+    throw new Error(
+      `"${sheet.getName()}" is not published as a shared model yet; publish it (it is priced with the current data then).`,
+    );
+  if (inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing)) !== link.syncedFingerprint)
+    throw new Error(
+      `"${sheet.getName()}" has edits not yet published; publish them (a new version is priced with the current data) or pull, then reprice.`,
+    );
+  const path = `/v1/models/${encodeURIComponent(link.id)}/reprice`;
+  const res = ctx.api.request("post", path, { auth: true, headers: { "If-Match": ifMatch(link) } });
+  if (res.status === 412) {
+    const current = currentVersionOf(res) ?? fetchModel(ctx.api, link.id).version;
+    return conflict(sheet, link, current, false);
+  }
+  if (res.status < 200 || res.status >= 300) throw apiError(res, `POST ${path}`);
+  const body = res.body as {
+    model?: { version?: unknown; pricedWith?: { bandsVersion?: number } };
+    difference?: {
+      years?: { label: string; difference: number }[];
+      total?: { difference: number };
+    };
+  };
+  const version = numberField(body.model ?? {}, "version", `POST ${path}`);
+  const updated: ModelLink = {
+    ...link,
+    version,
+    etag: res.headers["etag"] ?? null,
+    syncedAt: ctx.now.toISOString(),
+  };
+  saveLink(ctx.doc, sheet, updated);
+  forgetCachedResult(ctx, updated);
+  const years = (body.difference?.years ?? []).map((y) => `${y.label} ${usd(y.difference)}`);
+  const total = body.difference?.total?.difference ?? 0;
+  const bands = body.model?.pricedWith?.bandsVersion;
+  return {
+    status: "updated",
+    model: modelView(sheet, updated),
+    message: `Repriced "${link.name}" as version ${version}, priced with the current data${bands ? ` (workspace bands v${bands})` : ""}. Difference from version ${link.version}: ${years.length ? `${years.join(", ")}; ` : ""}total ${usd(total)}.`,
+  };
+}
+
 function conflict(
   sheet: SheetLike,
   link: ModelLink,
@@ -227,7 +284,7 @@ export function resolveConflict(
     throw new Error("seenVersion must be the version number the conflict message showed.");
   const current = fetchModel(ctx.api, link.id);
   if (current.version !== seenVersion) return conflict(sheet, link, current.version, true);
-  const input = readPlanInput(ctx.ss, sheet, ctx.bands);
+  const input = readPlanInput(ctx.ss, sheet, ctx.pricing);
   return saveVersion(
     ctx,
     sheet,
@@ -253,7 +310,7 @@ function pullInto(
     version: current.version,
     etag: current.etag,
     // Read back rather than hash the API's JSON: the sheet is what the next publish compares with.
-    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)),
+    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing)),
     syncedAt: ctx.now.toISOString(),
   };
   saveLink(ctx.doc, sheet, updated);
@@ -267,8 +324,8 @@ function pullInto(
 
 /**
  * "Pull/refresh shared models": every plan sheet linked to a model takes the newest version when
- * it has no unpublished edits (otherwise the user is asked), and every AI_MODEL formula in the
- * document re-reads its model.
+ * it has no unpublished edits (otherwise the user is asked), and every formula of ours in the
+ * document recalculates (each AI_MODEL re-reading its model).
  */
 export function pullModels(ctx: SyncContext): PullResult {
   const out: PullResult = {
@@ -276,6 +333,7 @@ export function pullModels(ctx: SyncContext): PullResult {
     upToDate: [],
     conflicts: [],
     refreshedFormulas: 0,
+    changedCells: 0,
     notes: [],
   };
   const linked = ctx.ss.getSheets().flatMap((sheet) => {
@@ -304,7 +362,7 @@ export function pullModels(ctx: SyncContext): PullResult {
       out.upToDate.push(modelView(sheet, link));
       continue;
     }
-    const local = inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands));
+    const local = inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing));
     if (local === link.syncedFingerprint) {
       const pulled = pullInto(ctx, sheet, link, current);
       out.pulled.push(pulled.model);
@@ -312,7 +370,9 @@ export function pullModels(ctx: SyncContext): PullResult {
       out.conflicts.push(conflict(sheet, link, current.version, false));
     }
   }
-  out.refreshedFormulas = refreshModelFormulas(ctx);
+  const recalculated = refreshOurFormulas(ctx);
+  out.refreshedFormulas = recalculated.formulas;
+  out.changedCells = recalculated.changedCells;
   return out;
 }
 
@@ -343,7 +403,7 @@ export function openModel(ctx: SyncContext, idOrToken: unknown): PublishResult {
     etag: model.etag,
     shareToken: null,
     shareUrl: null,
-    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.bands)),
+    syncedFingerprint: inputFingerprint(readPlanInput(ctx.ss, sheet, ctx.pricing)),
     syncedAt: ctx.now.toISOString(),
   };
   saveLink(ctx.doc, sheet, link);
@@ -435,25 +495,13 @@ function forgetCachedResult(ctx: SyncContext, link: ModelLink): void {
 const AI_MODEL_CALL = /AI_MODEL\(\s*"([^"]*)"/gi;
 
 /**
- * Drops the cached results AI_MODEL formulas read and re-enters those formulas: Sheets only
- * recalculates a custom function when its inputs change, so this is how "refresh" reaches them.
+ * Drops the cached results AI_MODEL formulas read, then re-enters every formula of ours so each
+ * recalculates (Sheets recalculates a custom function only when its inputs change).
  */
-function refreshModelFormulas(ctx: SyncContext): number {
-  const cells: { sheet: SheetLike; row: number; col: number; formula: string }[] = [];
-  for (const sheet of ctx.ss.getSheets()) {
-    const range = sheet.getDataRange();
-    const formulas = range.getFormulas();
-    formulas.forEach((line, r) =>
-      line.forEach((formula, c) => {
-        if (!/AI_MODEL\(/i.test(formula)) return;
-        cells.push({ sheet, row: range.getRow() + r, col: range.getColumn() + c, formula });
-        for (const m of formula.matchAll(AI_MODEL_CALL))
-          ctx.cache?.remove(modelCacheKey(ctx.api.baseUrl, m[1]!));
-      }),
-    );
-  }
-  for (const cell of cells) cell.sheet.getRange(cell.row, cell.col).setFormula("");
-  ctx.spreadsheetApp.flush();
-  for (const cell of cells) cell.sheet.getRange(cell.row, cell.col).setFormula(cell.formula);
-  return cells.length;
+function refreshOurFormulas(ctx: SyncContext): Recalculated {
+  return recalculateOurFormulas(ctx.spreadsheetApp, ctx.ss, undefined, (formulas) => {
+    for (const formula of formulas)
+      for (const m of formula.matchAll(AI_MODEL_CALL))
+        ctx.cache?.remove(modelCacheKey(ctx.api.baseUrl, m[1]!));
+  });
 }

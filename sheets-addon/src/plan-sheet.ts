@@ -10,11 +10,12 @@ import {
   type AssumptionKind,
   type Cell,
   type PlanInput,
+  type SalaryOptions,
   type TeamInput,
-  type WorkspaceBand,
 } from "../../shared/index.js";
 import type { RangeLike, SheetLike, SpreadsheetLike } from "./apps-script.js";
 import { asText } from "./sheet-text.js";
+import { inSpreadsheetZone } from "./sheet-dates.js";
 
 /**
  * A plan sheet: an assumptions block (label | value rows, the API's plan-body names), the team
@@ -246,23 +247,30 @@ export function isPlanSheet(ss: SpreadsheetLike, sheet: SheetLike): boolean {
 export function readPlanInput(
   ss: SpreadsheetLike,
   sheet: SheetLike,
-  bands?: readonly WorkspaceBand[],
+  options: SalaryOptions = {},
 ): PlanInput {
   try {
-    const value = (part: Part) => partRange(ss, sheet, part).getValues() as Cell[][];
+    // Date cells (the start date) as the spreadsheet shows them, in its own time zone.
+    const value = (part: Part) =>
+      inSpreadsheetZone(
+        partRange(ss, sheet, part).getValues(),
+        ss.getSpreadsheetTimeZone(),
+      ) as Cell[][];
     const team = ss.getRangeByName(rangeName(sheet, "TEAM"));
     const input = planInputFromRanges(
       {
         hires: value("HIRES"),
         assumptions: value("ASSUMPTIONS"),
         upskilling: value("UPSKILLING"),
-        team: team ? (team.getValues() as Cell[][]) : "",
+        team: team
+          ? (inSpreadsheetZone(team.getValues(), ss.getSpreadsheetTimeZone()) as Cell[][])
+          : "",
       },
       { hires: "Hires", assumptions: "Assumptions", upskilling: "Upskilling", team: "Team" },
     );
     // A sheet without a team leaves the input as it was before the team came (same fingerprint).
     if (!input.team?.length) delete input.team;
-    normalizePlan(input, { bands });
+    normalizePlan(input, options);
     return input;
   } catch (e) {
     if (isPlannerError(e))

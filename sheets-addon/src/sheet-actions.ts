@@ -12,6 +12,7 @@ import {
   openModel,
   publishPlan,
   pullModels,
+  repriceModel,
   readLink,
   resolveConflict,
   type ModelView,
@@ -20,6 +21,7 @@ import {
   type SyncContext,
 } from "./models-sync.js";
 import { insertPlanSheet, isPlanSheet, type PlanSheetInfo } from "./plan-sheet.js";
+import { recalculateOurFormulas } from "./recalculate.js";
 import {
   publicSettings,
   readSettings,
@@ -28,7 +30,7 @@ import {
   type SettingsInput,
 } from "./settings.js";
 import {
-  readBands,
+  readWorkspaceData,
   refreshWorkspaceData,
   workspaceStatus,
   type WorkspaceStatus,
@@ -55,7 +57,7 @@ function syncContext(services: Services): SyncContext {
     doc,
     cache: services.cache.getDocumentCache(),
     api: createApiClient(services.urlFetch, readSettings(services.properties)),
-    bands: readBands(services.properties),
+    pricing: readWorkspaceData(services.properties),
     now: new Date(),
   };
 }
@@ -158,6 +160,13 @@ export function insertPlanTemplate(services: Services, name: unknown): PlanSheet
   });
 }
 
+export function repriceActivePlan(services: Services): PublishResult {
+  return withPlainErrors(() => {
+    const ctx = syncContext(services);
+    return repriceModel(ctx, ctx.ss.getActiveSheet());
+  });
+}
+
 export function publishActivePlan(services: Services): PublishResult {
   return withPlainErrors(() => {
     const ctx = syncContext(services);
@@ -195,14 +204,23 @@ export function openSharedModel(services: Services, id: unknown): PublishResult 
   return withPlainErrors(() => openModel(syncContext(services), id));
 }
 
+/**
+ * "Refresh workspace data": stores the workspace's data, then re-enters every formula of ours so
+ * each recalculates with it (a custom function does not recalculate when stored data changes),
+ * and says how many cells changed.
+ */
 export function refreshWorkspace(services: Services): WorkspaceStatus {
-  return withPlainErrors(() =>
-    refreshWorkspaceData(
+  return withPlainErrors(() => {
+    const status = refreshWorkspaceData(
       services.properties,
       createApiClient(services.urlFetch, readSettings(services.properties)),
       new Date(),
-    ),
-  );
+    );
+    const ss = services.spreadsheetApp.getActiveSpreadsheet();
+    return ss
+      ? { ...status, recalculated: recalculateOurFormulas(services.spreadsheetApp, ss) }
+      : status;
+  });
 }
 
 /** Opens the sidebar; `pending` (a conflict from a menu action) and `tab` are shown when it loads. */

@@ -1,21 +1,42 @@
 import {
+  checkFxRate,
+  checkWorkspaceLevel,
+  checkWorkspaceLocation,
   type HealthAnswer,
   datasetVersion,
   resolveLevel,
   resolveLocation,
   resolveRole,
+  type FxRate,
+  type SalaryOptions,
   type WorkspaceBand,
+  type WorkspaceLevel,
+  type WorkspaceLocation,
 } from "../../shared/index.js";
 import { apiError, type ApiClient } from "./api-client.js";
 import type { PropertiesServiceLike } from "./apps-script.js";
 import { readJson, writeJson } from "./json-store.js";
 
 /**
- * The workspace's compensation bands and the API's dataset version, fetched by "Refresh workspace
- * data" and kept in the document's properties. Custom functions only ever read this copy: a sheet
- * of thousands of formulas recalculates with no network call.
+ * The workspace's compensation bands, levels, locations and FX rates and the API's dataset
+ * version, fetched by "Refresh workspace data" and kept in the document's properties. Custom
+ * functions only ever read this copy: a sheet of thousands of formulas recalculates with no
+ * network call.
  */
-export const WORKSPACE_KEYS = { bands: "atp.bands", status: "atp.workspace" } as const;
+export const WORKSPACE_KEYS = {
+  bands: "atp.bands",
+  levels: "atp.levels",
+  locations: "atp.locations",
+  fx: "atp.fx",
+  status: "atp.workspace",
+} as const;
+
+/** The other kinds of workspace data, each read from GET /v1/workspace/{kind} and checked as the core checks an upload. */
+const DATA_KINDS = [
+  { kind: "levels", what: "Level", check: checkWorkspaceLevel },
+  { kind: "locations", what: "Location", check: checkWorkspaceLocation },
+  { kind: "fx", what: "FX rate", check: checkFxRate },
+] as const;
 
 export interface DatasetId {
   version: string;
@@ -30,7 +51,28 @@ export interface WorkspaceStatus {
   /** The dataset bundled into this build of the add-on: what custom functions compute with. */
   bundledDataset: DatasetId;
   bandsCount: number;
+  /** Workspace levels, locations and FX rates stored. */
+  levelsCount: number;
+  locationsCount: number;
+  fxCount: number;
   notes: string[];
+  /** After a refresh: formulas of ours re-entered so they recalculate with the new data, and the cells that changed. */
+  recalculated?: { formulas: number; changedCells: number };
+}
+
+/** Everything the stored workspace data gives the core (SalaryOptions): only the kinds it has. */
+export function readWorkspaceData(properties: PropertiesServiceLike): SalaryOptions {
+  const doc = properties.getDocumentProperties();
+  const bands = readBands(properties);
+  const levels = readJson<WorkspaceLevel[]>(doc, WORKSPACE_KEYS.levels);
+  const locations = readJson<WorkspaceLocation[]>(doc, WORKSPACE_KEYS.locations);
+  const fx = readJson<FxRate[]>(doc, WORKSPACE_KEYS.fx);
+  return {
+    ...(bands ? { bands } : {}),
+    ...(levels?.length ? { levels } : {}),
+    ...(locations?.length ? { locations } : {}),
+    ...(fx?.length ? { fx } : {}),
+  };
 }
 
 export function readBands(properties: PropertiesServiceLike): WorkspaceBand[] | undefined {
@@ -49,11 +91,14 @@ export function workspaceStatus(properties: PropertiesServiceLike): WorkspaceSta
     apiDataset: stored?.apiDataset ?? null,
     bundledDataset: datasetVersion(),
     bandsCount: stored?.bandsCount ?? 0,
+    levelsCount: stored?.levelsCount ?? 0,
+    locationsCount: stored?.locationsCount ?? 0,
+    fxCount: stored?.fxCount ?? 0,
     notes: stored?.notes ?? [],
   };
 }
 
-/** GET /health and /v1/bands, then store both; returns what the sidebar shows. */
+/** GET /health, /v1/bands and /v1/workspace/{levels,locations,fx} at once, then store them; returns what the sidebar shows. */
 export function refreshWorkspaceData(
   properties: PropertiesServiceLike,
   api: ApiClient,
@@ -62,10 +107,13 @@ export function refreshWorkspaceData(
   const doc = properties.getDocumentProperties();
   if (!doc) throw new Error("Open a spreadsheet first: workspace data is kept with the document.");
   const notes: string[] = [];
-  // Both at once: fetchAll runs them in parallel.
-  const [health, bandsRes] = api.requestAll([
+  // All at once: fetchAll runs them in parallel.
+  const keyed = (path: string) => ({ method: "get" as const, path, options: { auth: true } });
+  const [health, bandsRes, ...dataRes] = api.requestAll([
     { method: "get", path: "/health" },
-    ...(api.hasKey ? [{ method: "get" as const, path: "/v1/bands", options: { auth: true } }] : []),
+    ...(api.hasKey
+      ? [keyed("/v1/bands"), ...DATA_KINDS.map((k) => keyed(`/v1/workspace/${k.kind}`))]
+      : []),
   ]);
   if (health!.status !== 200) throw apiError(health!, "GET /health");
   const apiDataset = datasetFromHealth(health!.body);
@@ -88,11 +136,35 @@ export function refreshWorkspaceData(
     notes.push("No API key saved, so no workspace bands: custom functions use the seed data only.");
   }
   writeJson(doc, WORKSPACE_KEYS.bands, bands);
+  const counts = { levels: 0, locations: 0, fx: 0 };
+  DATA_KINDS.forEach(({ kind, what, check }, i) => {
+    const res = dataRes[i];
+    let rows: unknown[] = [];
+    if (res) {
+      if (res.status !== 200) throw apiError(res, `GET /v1/workspace/${kind}`);
+      const list = (res.body as { rows?: unknown })?.rows;
+      if (!Array.isArray(list))
+        throw new Error(`The API's GET /v1/workspace/${kind} answered without a rows list.`);
+      rows = list.flatMap((raw, j) => {
+        try {
+          return [check(raw, `${kind}[${j}]`)];
+        } catch (e) {
+          notes.push(`${what} ${j + 1} skipped: ${e instanceof Error ? e.message : String(e)}`);
+          return [];
+        }
+      });
+    }
+    writeJson(doc, WORKSPACE_KEYS[kind], rows);
+    counts[kind] = rows.length;
+  });
   const status = {
     refreshedAt: now.toISOString(),
     apiUrl: api.baseUrl,
     apiDataset,
     bandsCount: bands.length,
+    levelsCount: counts.levels,
+    locationsCount: counts.locations,
+    fxCount: counts.fx,
     notes,
   };
   writeJson(doc, WORKSPACE_KEYS.status, status);

@@ -5,8 +5,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CATALOGUE, PLAN_TEMPLATES } from "../../shared/index.js";
-import type { MenuRecord } from "./support/apps-script-stand-ins.js";
+import {
+  CATALOGUE,
+  EXAMPLE_ASSUMPTIONS,
+  EXAMPLE_HIRES,
+  PLAN_TEMPLATES,
+} from "../../shared/index.js";
+import { dateCell, type MenuRecord } from "./support/apps-script-stand-ins.js";
 import { codePath, distDir, loadAddon, type Addon } from "./support/load-addon.js";
 
 let code: string;
@@ -39,6 +44,7 @@ const SIDEBAR_CALLS = [
   "insertPlanTemplate",
   "publishPlan",
   "resolvePublishConflict",
+  "repricePlan",
   "pullModels",
   "openModel",
   "refreshWorkspaceData",
@@ -234,6 +240,37 @@ describe("custom functions compute locally", () => {
   it("reports an unreachable API in AI_MODEL's cell, naming the URL and where to fix it", () => {
     const err = addon.thrown("AI_MODEL", "shr_nothing", "years");
     expect(err!.message).toMatch(/^Could not reach the API at http:\/\/127\.0\.0\.1:9 .*Settings/);
+  });
+});
+
+describe("date cells are read in the spreadsheet's own time zone", () => {
+  /** A sheet with the example hires in A1:E4 and assumptions in G1:H4 whose start date is a date cell. */
+  function planSheet(addon: Addon, start: Date) {
+    const sheet = addon.ss.getActiveSheet();
+    sheet.getRange(1, 1, EXAMPLE_HIRES.length, 5).setValues(EXAMPLE_HIRES);
+    const assumptions = EXAMPLE_ASSUMPTIONS.map((row) =>
+      row[0] === "Start date" ? ["Start date", start] : row,
+    );
+    sheet.getRange(1, 7, assumptions.length, 2).setValues(assumptions);
+    return sheet;
+  }
+  const firstMonth = (table: unknown) => (table as unknown[][])[1]![1]; // the Label column
+
+  for (const timeZone of ["Asia/Kolkata", "Europe/Berlin", "America/Los_Angeles"])
+    it(`1 Jan 2027 in a ${timeZone} spreadsheet is 2027-01, whatever the script's zone`, () => {
+      const addon = loadAddon();
+      addon.ss.setSpreadsheetTimeZone(timeZone);
+      const start = dateCell(2027, 1, 1, timeZone);
+      const sheet = planSheet(addon, start);
+      expect(firstMonth(addon.evaluate(sheet, "=AI_PLAN(A1:E4, G1:H4)"))).toBe("2027-01");
+      // The same instant read in the script's zone (here UTC) is another day.
+      if (timeZone === "Asia/Kolkata") expect(start.toISOString()).toBe("2026-12-31T18:30:00.000Z");
+    });
+
+  it("a spreadsheet in the script's own zone reads its dates as they are", () => {
+    const addon = loadAddon();
+    const sheet = planSheet(addon, dateCell(2027, 3, 1, addon.ss.getSpreadsheetTimeZone()));
+    expect(firstMonth(addon.evaluate(sheet, "=AI_PLAN(A1:E4, G1:H4)"))).toBe("2027-03");
   });
 });
 

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { CATALOGUE, listRoles, listLocations, upskillingPaths } from "../../shared/index.js";
+import { dateCell } from "./support/apps-script-stand-ins.js";
 import { loadAddon, type Addon } from "./support/load-addon.js";
 import { api, startLocalWorker } from "../support/local-worker.js";
 
@@ -276,8 +277,8 @@ describe("custom functions equal the API's values", () => {
 
 // ---- shared models ----------------------------------------------------------------------------
 
-function connected(options: { key?: boolean } = {}): Addon {
-  const addon = loadAddon();
+function connected(options: { key?: boolean; evaluateFormulas?: boolean } = {}): Addon {
+  const addon = loadAddon({ evaluateFormulas: options.evaluateFormulas });
   addon.call("saveSettings", {
     apiUrl: worker.url,
     ...(options.key === false ? {} : { apiKey: worker.devKey }),
@@ -301,6 +302,70 @@ type Published = {
 };
 
 describe("shared models against the local worker's D1", () => {
+  it("Publish reads a plan sheet's start date in the spreadsheet's time zone (Asia/Kolkata: 1 Jan 2027 is 2027-01)", async () => {
+    const addon = connected();
+    addon.ss.setSpreadsheetTimeZone("Asia/Kolkata");
+    const info = addon.call("insertPlanTemplate", "year-1-build-out") as {
+      sheetName: string;
+      assumptionsRange: string;
+    };
+    const sheet = addon.ss.getSheetByName(info.sheetName)!;
+    const block = sheet.getRange(info.assumptionsRange);
+    // The template leaves empty rows in its assumptions block for more: a start date goes there.
+    const row = block.getValues().findIndex((r) => r[0] === "");
+    expect(row).toBeGreaterThan(0);
+    sheet
+      .getRange(block.getRow() + row, block.getColumn(), 1, 2)
+      .setValues([["Start date", dateCell(2027, 1, 1, "Asia/Kolkata")]]);
+    const published = addon.call("publishPlan") as Published;
+    expect(published.status).toBe("created");
+    const stored = await api(worker, "GET", `/v1/models/${published.model.id}`, undefined, auth);
+    expect(stored.body.input.startDate).toBe("2027-01");
+  }, 60_000);
+
+  it("Reprice with current data: a new version priced with the new bands, the difference by year; a stale sheet gets a conflict", async () => {
+    const hire = { role: "ML Engineer", level: "Senior", location: "Seattle" };
+    const input = { horizonMonths: 24, startDate: "2027-01", hires: [{ ...hire, startMonth: 1 }] };
+    const made = await api(worker, "POST", "/v1/models", { name: "Reprice me", input }, auth);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.id as string;
+    const ann = connected();
+    expect(ann.call("openModel", id)).toMatchObject({ status: "pulled", model: { version: 1 } });
+    const put = await api(
+      worker,
+      "PUT",
+      "/v1/bands",
+      {
+        bands: [{ ...hire, basis: "base", currency: "USD", low: 300_000, high: 340_000 }],
+      },
+      auth,
+    );
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const repriced = ann.call("repricePlan") as Published;
+    expect(repriced).toMatchObject({ status: "updated", model: { id, version: 2 } });
+    expect(repriced.message).toMatch(
+      /^Repriced ".+" as version 2, priced with the current data \(workspace bands v\d+\)\. Difference from version 1: FY2027 \+\$[\d,]+\.\d\d.*; total \+\$[\d,]+\.\d\d\.$/,
+    );
+    const history = await api(worker, "GET", `/v1/models/${id}/versions`, undefined, auth);
+    expect(history.body.versions.map((v: { kind: string }) => v.kind)).toEqual([
+      "create",
+      "reprice",
+    ]);
+
+    // Someone reprices again through the API; Ann's sheet still holds version 2.
+    const other = await api(worker, "POST", `/v1/models/${id}/reprice`, undefined, {
+      ...auth,
+      "If-Match": '"v2"',
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    expect(ann.call("repricePlan")).toMatchObject({
+      status: "conflict",
+      yourVersion: 2,
+      currentVersion: 3,
+    });
+    await api(worker, "PUT", "/v1/bands", { bands: [] }, auth);
+  }, 60_000);
+
   it("publish → pull → conflict: a stale save is refused and the user chooses, never a silent overwrite", async () => {
     // Ann's document: a plan from the template, published.
     const ann = connected();
@@ -594,7 +659,7 @@ describe("shared models against the local worker's D1", () => {
     });
     expect(status.bundledDataset.hash).toBe(health.body.datasetHash);
     const requests = addon.urlFetch.requests.length;
-    expect(requests).toBe(2); // /health and /v1/bands, in one fetchAll
+    expect(requests).toBe(5); // /health, /v1/bands and /v1/workspace/{levels,locations,fx}, in one fetchAll
     expect(addon.call("AI_SALARY", "MLE", "Mid", "Austin")).toBe(160_000);
     expect(addon.call("AI_SALARY_SOURCE", "ML Engineer", "Mid", "Austin")).toMatch(
       /^workspace band/,
@@ -604,6 +669,72 @@ describe("shared models against the local worker's D1", () => {
     expect(addon.urlFetch.requests.length).toBe(requests);
     // Another document without a refresh keeps the seed figure.
     expect(loadAddon().call("AI_SALARY", "MLE", "Mid", "Austin")).not.toBe(160_000);
+    await api(worker, "PUT", "/v1/bands", { bands: [] }, auth);
+  }, 60_000);
+
+  it("Refresh workspace data brings levels, locations and FX rates down; AI_SALARY then prices a workspace location", async () => {
+    const denver = { name: "Denver, CO", aliases: ["Denver"], factor: 0.95 };
+    const putRows = (kind: string, rows: unknown[]) =>
+      api(worker, "PUT", `/v1/workspace/${kind}`, { rows }, auth);
+    expect((await putRows("locations", [denver])).status).toBe(200);
+    expect((await putRows("levels", [{ name: "Staff" }])).status).toBe(200);
+    expect(
+      (await putRows("fx", [{ currency: "EUR", perUsd: 0.92, asOf: "2026-03-31" }])).status,
+    ).toBe(200);
+    const addon = connected();
+    expect(() => addon.call("AI_SALARY", "MLE", "Mid", "Denver")).toThrow(/Unknown location/);
+    const status = addon.call("refreshWorkspaceData") as Record<string, unknown>;
+    expect(status).toMatchObject({ levelsCount: 1, locationsCount: 1, fxCount: 1, notes: [] });
+    const requests = addon.urlFetch.requests.length;
+    const viaApi = await api(
+      worker,
+      "GET",
+      "/v1/salary?role=MLE&level=Mid&location=Denver",
+      undefined,
+      auth,
+    );
+    expect(viaApi.status, JSON.stringify(viaApi.body)).toBe(200);
+    expect(addon.call("AI_SALARY", "MLE", "Mid", "Denver")).toBe(viaApi.body.mid);
+    expect(addon.urlFetch.requests.length).toBe(requests);
+    for (const kind of ["locations", "levels", "fx"]) await putRows(kind, []);
+  }, 60_000);
+
+  it("after Refresh workspace data an AI_SALARY cell already in the sheet shows the new bands; the toast says how many cells changed", async () => {
+    const addon = connected({ evaluateFormulas: true });
+    addon.call("refreshWorkspaceData");
+    const sheet = addon.ss.getActiveSheet();
+    sheet.getRange("A1").setFormula('=AI_SALARY("MLE","Mid","Austin")');
+    sheet.getRange("A2").setFormula('=AI_SALARY("Data Scientist","Senior","Seattle")');
+    sheet.getRange("A3").setValue("not a formula");
+    addon.spreadsheetApp.flush();
+    const seed = sheet.getRange("A1").getValues()[0]![0];
+    const other = sheet.getRange("A2").getValues()[0]![0];
+    expect(seed).toBe(loadAddon().call("AI_SALARY", "MLE", "Mid", "Austin"));
+    expect(seed).not.toBe(190_000);
+
+    const band = { role: "ML Engineer", level: "Mid", location: "Austin", basis: "base" };
+    const put = await api(
+      worker,
+      "PUT",
+      "/v1/bands",
+      { bands: [{ ...band, currency: "USD", low: 180_000, high: 200_000 }] },
+      auth,
+    );
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    // Nothing in the sheet moves by itself: a custom function recalculates only when re-entered.
+    addon.spreadsheetApp.flush();
+    expect(sheet.getRange("A1").getValues()[0]![0]).toBe(seed);
+
+    addon.call("menuRefreshWorkspaceData");
+    expect(sheet.getRange("A1").getValues()[0]![0]).toBe(190_000);
+    expect(sheet.getRange("A2").getValues()[0]![0]).toBe(other);
+    expect(sheet.getRange("A1").getFormulas()[0]![0]).toBe('=AI_SALARY("MLE","Mid","Austin")');
+    expect(addon.ss.toasts.at(-1)).toBe(
+      "Workspace data refreshed: 1 band(s), 0 level(s), 0 location(s), 0 FX rate(s); recalculated 2 formula(s), 1 cell(s) changed.",
+    );
+    // The sidebar's refresh says the same; with nothing new, nothing changes.
+    const again = addon.call("refreshWorkspaceData") as { recalculated: unknown };
+    expect(again.recalculated).toEqual({ formulas: 2, changedCells: 0 });
     await api(worker, "PUT", "/v1/bands", { bands: [] }, auth);
   }, 60_000);
 });

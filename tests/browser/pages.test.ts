@@ -681,9 +681,10 @@ describe("shared-model page /s/<token>", () => {
         waitUntil: "networkidle",
       });
       expect(opened?.status()).toBe(200);
-      // The content's ETag: version, the owner's bands, the dataset.
+      // The content's ETag: the version and what it is priced with (bands, dataset), the API
+      // revision, and the running dataset its scenarios are run with.
       const shownEtag = opened!.headers()["etag"]!;
-      expect(shownEtag).toMatch(/^"v1-b0-[0-9a-f]+-r[0-9a-f]+-page"$/);
+      expect(shownEtag).toMatch(/^"v1-b0-[0-9a-f]+-r[0-9a-f]+-d[0-9a-f]+-page"$/);
       expect(await page.textContent("#poll-note")).toContain("every 5 seconds");
       await page.evaluate(() => (window.sameDocument = true));
       await page.waitForResponse((res) => isCheck(res.url()) && res.status() === 304, {
@@ -823,6 +824,54 @@ describe("home page /", () => {
 });
 
 // Last: revoking the share ends the link for every other test.
+describe("a totals link", () => {
+  it(
+    "shows which view it is and what it was priced with, the years and scenarios, and no one's salary",
+    async () => {
+      const share = await api(
+        worker,
+        "POST",
+        `/v1/models/${modelId}/shares`,
+        { view: "totals" },
+        auth,
+      );
+      expect(share.status, JSON.stringify(share.body)).toBe(201);
+      const full = await api(worker, "GET", `/v1/models/${modelId}/result`, undefined, auth);
+      expect(full.status).toBe(200);
+      const { pricedWith, result } = full.body;
+      const w = await open(DESKTOP);
+      const { page } = w;
+      const res = await page.goto(`${worker.url}/s/${share.body.token}`, {
+        waitUntil: "networkidle",
+      });
+      expect(res?.status()).toBe(200);
+      expect(await page.textContent("#share-view")).toBe(
+        "Totals view: months, years, departments and scenarios only; no one's salary is shown on this link.",
+      );
+      expect(await page.textContent("#priced-with")).toBe(
+        `Priced with dataset ${pricedWith.dataset.version} (${pricedWith.dataset.hash}) and ${pricedWith.bandsVersion ? `workspace bands v${pricedWith.bandsVersion}` : "no workspace bands (seed data only)"}; these figures stay as they are until the owner reprices the model.`,
+      );
+      expect(await page.$("#table-hires")).toBeNull();
+      expect(await page.textContent("#hires-hidden")).toContain("totals only");
+      expect(await page.isVisible("#table-years")).toBe(true);
+      expect(await page.isVisible("#table-months")).toBe(true);
+      expect(await page.textContent("#model-content")).toContain("Hire 3 months later");
+      expect(await page.textContent("#figure-total")).toBe(usd.format(result.totals.total));
+      const text = (await page.textContent("body"))!;
+      for (const h of result.hires as { annualSalary: number }[])
+        expect(text).not.toContain(usd.format(h.annualSalary));
+      expect(w.errors).toEqual([]);
+      expect(w.offHost).toEqual([]);
+      await page.screenshot({
+        path: path.join(resultsDir, "shared-model-totals.png"),
+        fullPage: true,
+      });
+      await w.context.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
 describe("a revoked link", () => {
   it(
     "turns an open page into the revoked message, and answers 404 with a clear page afterwards",

@@ -76,6 +76,7 @@ describe("migrations with wrangler, and npm run keys", { timeout: 120_000 }, () 
       "0001_workspaces_keys_models_bands.sql",
       "0002_model_bytes.sql",
       "0003_drop_rate_limits.sql",
+      "0004_pinned_versions_share_views.sql",
     ]);
   });
 

@@ -33,7 +33,7 @@ function view(input: PlanInput & { scenarios?: unknown }, name = "2027 plan"): S
     token: "shr_test",
     meta: { name, version: 3, updatedAt: "2026-05-01T09:30:00.000Z" },
     result: planToUnits(runPlan(input)),
-    scenarios: modelScenarios(input, undefined),
+    scenarios: modelScenarios(input, {}),
     links: sharedModelLinks("https://planner.example", "shr_test"),
   };
 }

@@ -3,6 +3,7 @@
 // wrong methods, odd headers — thrown at every route /openapi.json lists. Each answer must be a
 // success or a 4xx problem document.
 import fc from "fast-check";
+import { MAX_WORKSPACE_DATA_ROWS } from "../../worker/http/workspace-data-input.js";
 import { describe, expect, it } from "vitest";
 import {
   BASES,
@@ -578,13 +579,39 @@ describe("every route's largest accepted request", { timeout: 300_000 }, () => {
         headers: key,
       },
       { method: "PUT", path: "/v1/bands", body: { bands: bandRows }, headers: key },
+      {
+        method: "POST",
+        path: `/v1/models/${id}/shares`,
+        body: { view: "totals", expiresAt: "2099-12-31T23:59:59.999+14:00" },
+        headers: key,
+      },
+      {
+        method: "PUT",
+        path: "/v1/workspace/locations",
+        // As many locations as one upload may hold, each with the longest name and aliases.
+        body: {
+          rows: Array.from({ length: MAX_WORKSPACE_DATA_ROWS }, (_, i) => ({
+            name: `Office ${i} `.padEnd(60, "x"),
+            factor: 5,
+            currency: "EUR",
+            aliases: [`Alias ${i} `.padEnd(60, "y")],
+          })),
+        },
+        headers: key,
+      },
     ];
     const bodyRoutes = (await operations())
       .filter((o) => o.op.requestBody)
       .map((o) => `${o.method} ${o.path}`)
       .sort();
     const covered = cases
-      .map((c) => `${c.method} ${c.path.replace(id, "{id}").replace("/AI_SALARY", "/{name}")}`)
+      .map(
+        (c) =>
+          `${c.method} ${c.path
+            .replace(id, "{id}")
+            .replace("/AI_SALARY", "/{name}")
+            .replace("/workspace/locations", "/workspace/{kind}")}`,
+      )
       .filter((v, i, all) => all.indexOf(v) === i)
       .sort();
     expect(covered).toEqual(bodyRoutes);

@@ -6,6 +6,7 @@ import {
   api,
   auditRows,
   jsonOf,
+  pinWith,
   problemOf,
   workspaceWithKeys,
   type TestKey,
@@ -322,7 +323,7 @@ describe("bands in computations", () => {
     expect(batch.results).toEqual([{ value: 140000.25 }]);
   });
 
-  it("model results use the workspace's bands, and the result ETag changes when the bands do", async () => {
+  it("a saved version keeps the bands it was priced with; a version saved after an upload uses the new bands", async () => {
     const ws = await workspaceWithKeys("bands-model");
     const input = {
       horizonMonths: 12,
@@ -333,15 +334,25 @@ describe("bands in computations", () => {
       201,
     );
     const seedResult = await api(`/v1/models/${model.id}/result`, { key: ws.read });
-    expect(seedResult.headers.get("etag")).toBe(resultEtag(1, 0));
-    expect(
-      (await seedResult.json<{ result: { hires: { salarySource: { provenance: string } }[] } }>())
-        .result.hires[0]!.salarySource.provenance,
-    ).not.toBe("workspace");
+    expect(seedResult.headers.get("etag")).toBe(resultEtag(1, pinWith(0)));
+    const seedBody = await jsonOf(seedResult, 200);
+    expect(seedBody.result.hires[0].salarySource.provenance).not.toBe("workspace");
 
     await jsonOf(await putCsv(ws.write, GOOD_CSV), 200);
+    // Version 1 is still priced with no bands: the same ETag and the same figures.
+    const still = await api(`/v1/models/${model.id}/result`, { key: ws.read });
+    expect(still.headers.get("etag")).toBe(resultEtag(1, pinWith(0)));
+    expect(await jsonOf(still, 200)).toEqual(seedBody);
+
+    const saved = await api(`/v1/models/${model.id}`, {
+      method: "PUT",
+      key: ws.write,
+      headers: { "If-Match": '"v1"' },
+      body: { input },
+    });
+    expect((await jsonOf(saved, 200)).pricedWith.bandsVersion).toBe(1);
     const banded = await api(`/v1/models/${model.id}/result`, { key: ws.read });
-    expect(banded.headers.get("etag")).toBe(resultEtag(1, 1));
+    expect(banded.headers.get("etag")).toBe(resultEtag(2, pinWith(1)));
     const body = await jsonOf(banded, 200);
     expect(body.bandsVersion).toBe(1);
     expect(body.result.hires[0]).toMatchObject({

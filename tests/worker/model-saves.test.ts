@@ -10,6 +10,7 @@ import {
   api,
   jsonOf,
   ORIGIN,
+  pinWith,
   planInput,
   problemOf,
   workspaceWithKeys,
@@ -107,6 +108,7 @@ describe("finding 3: a save answered with someone else's save", () => {
           actor: ws.write.keyId,
           now: Date.now(),
           limits,
+          write: { pin: pinWith(0), snapshot: null, kind: "save", change: null },
         }),
       );
     const a = await save("A", 1);
@@ -270,11 +272,19 @@ describe("finding 5: no storage bound", () => {
   it("stored bytes: a save that would pass the quota is refused, the usage counts every version's bytes", async () => {
     const ws = await workspaceWithKeys("bytes-quota");
     const model = await create(ws.write, "bytes");
+    // A version's bytes: its name, its input and its result snapshot (kept with it, see README).
+    const snapshot = async (version: number) =>
+      (await env.DB.prepare(
+        "SELECT length(result) AS n FROM model_versions WHERE model_id = ? AND version = ?",
+      )
+        .bind(model.id, version)
+        .first<{ n: number }>())!.n;
     const bytes = (name: string, input: unknown) =>
       new TextEncoder().encode(name).length +
       new TextEncoder().encode(JSON.stringify(input)).length;
     const usage = await jsonOf(await api("/v1/usage", { key: ws.read }), 200);
-    expect(usage.storedBytes.used).toBe(bytes("bytes", planInput()));
+    expect(await snapshot(1)).toBeGreaterThan(100);
+    expect(usage.storedBytes.used).toBe(bytes("bytes", planInput()) + (await snapshot(1)));
 
     const quota = { STORED_BYTES_PER_WORKSPACE: String(usage.storedBytes.used + 10) };
     const p = await problemOf(
@@ -301,7 +311,12 @@ describe("finding 5: no storage bound", () => {
     );
     expect(ok.version).toBe(2);
     const after = await jsonOf(await api("/v1/usage", { key: ws.read }), 200);
-    expect(after.storedBytes.used).toBe(bytes("bytes", planInput()) + bytes("bytes", planInput(2)));
+    expect(after.storedBytes.used).toBe(
+      bytes("bytes", planInput()) +
+        (await snapshot(1)) +
+        bytes("bytes", planInput(2)) +
+        (await snapshot(2)),
+    );
     expect(after.versionsPerModel.used).toBe(2);
   });
 

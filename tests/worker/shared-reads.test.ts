@@ -84,18 +84,18 @@ describe("finding 2: a view of a shared model is a lookup", () => {
     expect(outcome(await call(`/s/${token}`))).toBe("computed");
   });
 
-  it("result ETags name the dataset, the bands and the version; the page's content answers 304 until one changes", async () => {
-    const { ws, token } = await sharedModel("page-etag", planInput());
+  it("result ETags name the version and what it is priced with; the page's content answers 304 until a new version", async () => {
+    const { ws, token, model } = await sharedModel("page-etag", planInput());
     const { hash } = datasetVersion();
     const res = await call(`/v1/shared/${token}/result`);
     expect(res.headers.get("etag")).toBe(`"v1-b0-${hash}-r${API_REVISION}"`);
     const page = await call(`/s/${token}`);
     const etag = page.headers.get("etag")!;
-    expect(etag).toBe(`"v1-b0-${hash}-r${API_REVISION}-page"`);
+    expect(etag).toBe(`"v1-b0-${hash}-r${API_REVISION}-d${hash}-page"`);
 
     const poll = () => call(`/s/${token}?fragment=1`, { headers: { "If-None-Match": etag } });
     expect((await poll()).status).toBe(304);
-    // The owner uploads bands: same model version, different figures — the page must see it.
+    // The owner uploads bands: version 1 stays priced as it was saved, so nothing changes.
     const put = await api("/v1/bands", {
       method: "PUT",
       key: ws.write,
@@ -103,9 +103,17 @@ describe("finding 2: a view of a shared model is a lookup", () => {
       headers: { "Content-Type": "text/csv" },
     });
     expect(put.status).toBe(200);
+    expect((await poll()).status).toBe(304);
+    // A reprice saves version 2 with the new bands: the page sees it.
+    const repriced = await api(`/v1/models/${model.id}/reprice`, {
+      method: "POST",
+      key: ws.write,
+      headers: { "If-Match": '"v1"' },
+    });
+    expect(repriced.status).toBe(200);
     const changed = await poll();
     expect(changed.status).toBe(200);
-    expect(changed.headers.get("etag")).toBe(`"v1-b1-${hash}-r${API_REVISION}-page"`);
+    expect(changed.headers.get("etag")).toBe(`"v2-b1-${hash}-r${API_REVISION}-d${hash}-page"`);
     // The hire is now priced at the band's mid, $167,500, not the seed's $170,000.
     const content = await changed.text();
     expect(content).toContain('data-value="167500"');
@@ -127,8 +135,9 @@ describe("finding 2: a view of a shared model is a lookup", () => {
     const text = JSON.stringify(heavy);
     await env.DB.batch([
       env.DB.prepare(
-        "INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by) VALUES ('mdl_legacy_heavy', ?, 'legacy', ?, 1, 0, 'k', 0, 'k')",
-      ).bind(ws.workspaceId, text),
+        // As migration 0004 leaves a version saved before it: no dataset yet (the running one), no snapshot.
+        "INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, dataset_version, dataset_hash) VALUES ('mdl_legacy_heavy', ?, 'legacy', ?, 1, 0, 'k', 0, 'k', ?, ?)",
+      ).bind(ws.workspaceId, text, "", ""),
       env.DB.prepare(
         "INSERT INTO shares (token, model_id, workspace_id, created_at, created_by) VALUES ('shr_legacy_heavy_token', 'mdl_legacy_heavy', ?, 0, 'k')",
       ).bind(ws.workspaceId),

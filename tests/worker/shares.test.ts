@@ -5,6 +5,7 @@ import {
   api,
   auditRows,
   jsonOf,
+  pinWith,
   planInput,
   problemOf,
   workspaceWithKeys,
@@ -44,6 +45,8 @@ describe("shares", () => {
       name: "Shared plan",
       version: 1,
       updatedAt: model.updatedAt,
+      view: "full",
+      pricedWith: model.pricedWith,
       input: planInput(2),
     });
     expect(
@@ -73,6 +76,8 @@ describe("shares", () => {
         createdAt: share.createdAt,
         createdBy: ws.write.keyId,
         revokedAt: null,
+        view: "full",
+        expiresAt: null,
       },
     ]);
   });
@@ -80,12 +85,20 @@ describe("shares", () => {
   it("/result, /result.csv and ?format=csv give the current version's plan result with no key (IMPORTDATA)", async () => {
     const { share } = await sharedModel();
     const result = await api(`/v1/shared/${share.token}/result`);
-    expect(result.headers.get("etag")).toBe(resultEtag(1, 0));
+    expect(result.headers.get("etag")).toBe(resultEtag(1, pinWith(0)));
     expect(await jsonOf(result, 200)).toEqual({
       name: "Shared plan",
       version: 1,
       updatedAt: expect.any(String),
       bandsVersion: 0,
+      pricedWith: {
+        dataset: expect.any(Object),
+        bandsVersion: 0,
+        levelsVersion: 0,
+        locationsVersion: 0,
+        fxVersion: 0,
+      },
+      view: "full",
       result: JSON.parse(JSON.stringify(planToUnits(runPlan(planInput(2))))),
     });
 
@@ -97,13 +110,13 @@ describe("shares", () => {
       const csv = await api(path);
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-      expect(csv.headers.get("etag")).toBe(resultEtag(1, 0, "csv"));
+      expect(csv.headers.get("etag")).toBe(resultEtag(1, pinWith(0), "csv"));
       expect((await csv.text()).trimEnd().split("\r\n")).toEqual(expected);
     }
     expect(
       (
         await api(`/v1/shared/${share.token}/result.csv`, {
-          headers: { "If-None-Match": resultEtag(1, 0, "csv") },
+          headers: { "If-None-Match": resultEtag(1, pinWith(0), "csv") },
         })
       ).status,
     ).toBe(304);

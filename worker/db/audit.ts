@@ -16,7 +16,7 @@ export interface AuditEntry {
  * the object id and the version from it, so it records what was written, not what was asked for.
  */
 export interface AuditedRow {
-  table: "models" | "band_sets" | "api_keys" | "workspaces";
+  table: "models" | "band_sets" | "workspace_data_sets" | "api_keys" | "workspaces";
   /** Picks the row, e.g. "id = ? AND workspace_id = ?", with `params` bound in order. */
   where: string;
   params: SqlValue[];

@@ -103,6 +103,32 @@ export async function currentBands(
   return { version: set.version, bands: rows };
 }
 
+/**
+ * The workspace's band set of a given version — what a pinned model version is priced with —
+ * through the same isolate cache (a set never changes once stored); undefined for version 0 (the
+ * seeds alone) or a version the workspace does not have.
+ */
+export async function bandsAt(
+  d1: D1,
+  workspaceId: string,
+  version: number,
+): Promise<readonly WorkspaceBand[] | undefined> {
+  if (version <= 0) return undefined;
+  const db = database(d1);
+  const [set] = await db
+    .select({ id: bandSets.id })
+    .from(bandSets)
+    .where(and(eq(bandSets.workspaceId, workspaceId), eq(bandSets.version, version)))
+    .limit(1);
+  if (!set) return undefined;
+  let rows = setCache.get(set.id);
+  if (rows) setCache.delete(set.id);
+  else rows = (await bandRows(db, set.id)).map(bandFromRow);
+  setCache.set(set.id, rows);
+  while (setCache.size > SET_CACHE_SIZE) setCache.delete(setCache.keys().next().value!);
+  return rows.length ? rows : undefined;
+}
+
 /** The workspace's band sets, newest (current) first, without their rows. */
 export function listBandSets(db: Database, workspaceId: string) {
   return db

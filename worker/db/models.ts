@@ -1,9 +1,17 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { datasetVersion, type ModelPin } from "../../shared/index.js";
 import { randomToken } from "./credentials.js";
 import { auditStatement, type AuditedRow } from "./audit.js";
 import type { Database } from "./client.js";
-import { models, modelVersions, type ModelRow, type ModelVersionRow } from "./schema.js";
+import {
+  models,
+  modelVersions,
+  type ModelRow,
+  type ModelVersionRow,
+  type VersionKind,
+} from "./schema.js";
 import { stmt, type SqlStatement } from "./statements.js";
+import { workspaceBytesSql } from "./workspace-data.js";
 
 /** A workspace's model, as the object of an audit row (and of a share's). */
 export function modelRow(m: { id: string; workspaceId: string }): AuditedRow {
@@ -19,9 +27,40 @@ export function newModelId(): string {
   return randomToken("mdl_", 12);
 }
 
+/** A version as it is written: its pin, its result snapshot and how it came to be. */
+export interface VersionWrite {
+  pin: ModelPin;
+  /** The result snapshot (see result-snapshot.ts), or null when there is none. */
+  snapshot: string | null;
+  kind: VersionKind;
+  /** JSON of the VersionChange from the version before; null for version 1. */
+  change: string | null;
+}
+
 /** The columns a save RETURNs: the row exactly as that statement wrote it. */
 const RETURNING =
-  "RETURNING id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, deleted_at, bytes";
+  "RETURNING id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, deleted_at, bytes, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version";
+
+/** Copies the model row just written into its version row, with the version's own columns (?1 model id, ?2 snapshot, ?3 kind, ?4 change, ?5 restored-from). */
+const INSERT_VERSION =
+  "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version, result, kind, change, restored_from) SELECT id, version, name, input, updated_at, updated_by, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version, ?2, ?3, ?4, ?5 FROM models WHERE id = ?1 AND changes() = 1";
+
+/** A row's pin. */
+export type { ModelPin };
+
+export function pinOf(r: ModelPin): ModelPin {
+  // A version saved before pinning (migration 0004) has no dataset yet: it is priced with the
+  // running one, and its first read writes that down with its snapshot (storeSnapshotStatements).
+  const running = r.datasetHash ? undefined : datasetVersion();
+  return {
+    datasetVersion: running?.version ?? r.datasetVersion,
+    datasetHash: running?.hash ?? r.datasetHash,
+    bandsVersion: r.bandsVersion,
+    levelsVersion: r.levelsVersion,
+    locationsVersion: r.locationsVersion,
+    fxVersion: r.fxVersion,
+  };
+}
 
 /** A RETURNING row of `models` (SQL column names) as the row type drizzle reads. */
 export function modelFromSql(r: Record<string, unknown>): ModelRow {
@@ -37,11 +76,18 @@ export function modelFromSql(r: Record<string, unknown>): ModelRow {
     updatedBy: r.updated_by as string,
     deletedAt: (r.deleted_at as number | null) ?? null,
     bytes: r.bytes as number,
+    datasetVersion: r.dataset_version as string,
+    datasetHash: r.dataset_hash as string,
+    bandsVersion: r.bands_version as number,
+    levelsVersion: r.levels_version as number,
+    locationsVersion: r.locations_version as number,
+    fxVersion: r.fx_version as number,
   };
 }
 
-/** UTF-8 bytes of a new version in SQL (?3 its name, ?4 its input): what counts against the byte quota. */
-const VERSION_BYTES = "length(CAST(?3 AS BLOB)) + length(CAST(?4 AS BLOB))";
+/** UTF-8 bytes of a new version in SQL (?3 its name, ?4 its input, ?9 its snapshot): what counts against the byte quota. */
+const VERSION_BYTES =
+  "length(CAST(?3 AS BLOB)) + length(CAST(?4 AS BLOB)) + COALESCE(length(CAST(?9 AS BLOB)), 0)";
 
 /** The room a save needs, checked inside the statement that writes it (so concurrent saves cannot both squeeze in). */
 export interface StorageLimits {
@@ -63,10 +109,12 @@ export function createModelStatements(m: {
   actor: string;
   now: number;
   limits: StorageLimits;
+  write: VersionWrite;
 }): SqlStatement[] {
+  const { pin } = m.write;
   return [
     stmt(
-      `INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, bytes) SELECT ?1, ?2, ?3, ?4, 1, ?5, ?6, ?5, ?6, ${VERSION_BYTES} WHERE (SELECT COUNT(*) FROM models WHERE workspace_id = ?2) < ?7 AND (SELECT COALESCE(SUM(bytes), 0) FROM models WHERE workspace_id = ?2) + ${VERSION_BYTES} <= ?8 ${RETURNING}`,
+      `INSERT INTO models (id, workspace_id, name, input, version, created_at, created_by, updated_at, updated_by, bytes, dataset_version, dataset_hash, bands_version, levels_version, locations_version, fx_version) SELECT ?1, ?2, ?3, ?4, 1, ?5, ?6, ?5, ?6, ${VERSION_BYTES}, ?10, ?11, ?12, ?13, ?14, ?15 WHERE (SELECT COUNT(*) FROM models WHERE workspace_id = ?2) < ?7 AND ${workspaceBytesSql("?2")} + ${VERSION_BYTES} <= ?8 ${RETURNING}`,
       m.id,
       m.workspaceId,
       m.name,
@@ -75,11 +123,15 @@ export function createModelStatements(m: {
       m.actor,
       m.limits.maxModels,
       m.limits.maxBytes,
+      m.write.snapshot,
+      pin.datasetVersion,
+      pin.datasetHash,
+      pin.bandsVersion,
+      pin.levelsVersion,
+      pin.locationsVersion,
+      pin.fxVersion,
     ),
-    stmt(
-      "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by) SELECT id, 1, name, input, created_at, created_by FROM models WHERE id = ? AND changes() = 1",
-      m.id,
-    ),
+    stmt(INSERT_VERSION, m.id, m.write.snapshot, m.write.kind, m.write.change, null),
     auditStatement(
       { actor: m.actor, action: "model.create", objectType: "model", at: m.now },
       { table: "models", where: "id = ?", params: [m.id], versionColumn: "version" },
@@ -105,12 +157,17 @@ export function updateModelStatements(m: {
   actor: string;
   now: number;
   limits: StorageLimits;
+  write: VersionWrite;
+  /** For a restore: the version whose input, pin and snapshot this one copies. */
+  restoredFrom?: number;
 }): SqlStatement[] {
   // ?3 is the new name or null (keep the current one); `name` in SET and WHERE is the current row's.
-  const bytes = "length(CAST(COALESCE(?3, name) AS BLOB)) + length(CAST(?4 AS BLOB))";
+  const bytes =
+    "length(CAST(COALESCE(?3, name) AS BLOB)) + length(CAST(?4 AS BLOB)) + COALESCE(length(CAST(?10 AS BLOB)), 0)";
+  const { pin } = m.write;
   return [
     stmt(
-      `UPDATE models SET version = version + 1, name = COALESCE(?3, name), input = ?4, updated_at = ?5, updated_by = ?6, bytes = bytes + ${bytes} WHERE id = ?1 AND workspace_id = ?2 AND version = ?7 AND deleted_at IS NULL AND version < ?8 AND (SELECT COALESCE(SUM(bytes), 0) FROM models WHERE workspace_id = ?2) + ${bytes} <= ?9 ${RETURNING}`,
+      `UPDATE models SET version = version + 1, name = COALESCE(?3, name), input = ?4, updated_at = ?5, updated_by = ?6, bytes = bytes + ${bytes}, dataset_version = ?11, dataset_hash = ?12, bands_version = ?13, levels_version = ?14, locations_version = ?15, fx_version = ?16 WHERE id = ?1 AND workspace_id = ?2 AND version = ?7 AND deleted_at IS NULL AND version < ?8 AND ${workspaceBytesSql("?2")} + ${bytes} <= ?9 ${RETURNING}`,
       m.id,
       m.workspaceId,
       m.name ?? null,
@@ -120,14 +177,29 @@ export function updateModelStatements(m: {
       m.expectedVersion,
       m.limits.maxVersions,
       m.limits.maxBytes,
+      m.write.snapshot,
+      pin.datasetVersion,
+      pin.datasetHash,
+      pin.bandsVersion,
+      pin.levelsVersion,
+      pin.locationsVersion,
+      pin.fxVersion,
     ),
     stmt(
-      "INSERT INTO model_versions (model_id, version, name, input, created_at, created_by) SELECT id, version, name, input, updated_at, updated_by FROM models WHERE id = ? AND workspace_id = ? AND changes() = 1",
+      INSERT_VERSION,
       m.id,
-      m.workspaceId,
+      m.write.snapshot,
+      m.write.kind,
+      m.write.change,
+      m.restoredFrom ?? null,
     ),
     auditStatement(
-      { actor: m.actor, action: "model.update", objectType: "model", at: m.now },
+      {
+        actor: m.actor,
+        action: m.write.kind === "save" ? "model.update" : `model.${m.write.kind}`,
+        objectType: "model",
+        at: m.now,
+      },
       modelRow(m),
       { onlyIfChanged: true },
     ),
@@ -221,9 +293,24 @@ export async function listModels(
     .limit(opts.limit);
 }
 
-export function listVersions(db: Database, modelId: string): Promise<ModelVersionRow[]> {
+/** Every version of a model, oldest first, without its input and snapshot (the history list). */
+export function listVersions(db: Database, modelId: string) {
   return db
-    .select()
+    .select({
+      version: modelVersions.version,
+      name: modelVersions.name,
+      createdAt: modelVersions.createdAt,
+      createdBy: modelVersions.createdBy,
+      datasetVersion: modelVersions.datasetVersion,
+      datasetHash: modelVersions.datasetHash,
+      bandsVersion: modelVersions.bandsVersion,
+      levelsVersion: modelVersions.levelsVersion,
+      locationsVersion: modelVersions.locationsVersion,
+      fxVersion: modelVersions.fxVersion,
+      kind: modelVersions.kind,
+      restoredFrom: modelVersions.restoredFrom,
+      change: modelVersions.change,
+    })
     .from(modelVersions)
     .where(eq(modelVersions.modelId, modelId))
     .orderBy(asc(modelVersions.version));
@@ -240,4 +327,58 @@ export async function findVersion(
     .where(and(eq(modelVersions.modelId, modelId), eq(modelVersions.version, version)))
     .limit(1);
   return row;
+}
+
+/** A version's result snapshot, or null when it has none. */
+export async function findSnapshot(
+  db: Database,
+  modelId: string,
+  version: number,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ result: modelVersions.result })
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, modelId), eq(modelVersions.version, version)))
+    .limit(1);
+  return row?.result ?? null;
+}
+
+/**
+ * Keeps the snapshot of a version that has none (one saved before pinning, priced from its pin
+ * the first time): written once, and its bytes counted in the model's storage.
+ */
+export function storeSnapshotStatements(
+  modelId: string,
+  version: number,
+  snapshot: string,
+  pin: Pick<ModelPin, "datasetVersion" | "datasetHash">,
+): SqlStatement[] {
+  return [
+    stmt(
+      "UPDATE model_versions SET result = ?3 WHERE model_id = ?1 AND version = ?2 AND result IS NULL",
+      modelId,
+      version,
+      snapshot,
+    ),
+    stmt(
+      "UPDATE models SET bytes = bytes + length(CAST(?2 AS BLOB)) WHERE id = ?1 AND changes() = 1",
+      modelId,
+      snapshot,
+    ),
+    // A version from before pinning: the dataset its snapshot was computed with is now its pin.
+    stmt(
+      "UPDATE model_versions SET dataset_version = ?3, dataset_hash = ?4 WHERE model_id = ?1 AND version = ?2 AND dataset_hash = ''",
+      modelId,
+      version,
+      pin.datasetVersion,
+      pin.datasetHash,
+    ),
+    stmt(
+      "UPDATE models SET dataset_version = ?3, dataset_hash = ?4 WHERE id = ?1 AND version = ?2 AND dataset_hash = ''",
+      modelId,
+      version,
+      pin.datasetVersion,
+      pin.datasetHash,
+    ),
+  ];
 }

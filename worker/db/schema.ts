@@ -22,6 +22,14 @@ export const workspaces = sqliteTable("workspaces", {
 
 export type { Scope };
 
+export const VERSION_KINDS = ["create", "save", "reprice", "restore"] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+/** The kinds of workspace data kept as versioned sets beside the bands (shared/workspace-data.ts checks their rows). */
+export const WORKSPACE_DATA_KINDS = ["levels", "locations", "fx"] as const;
+export type WorkspaceDataKind = (typeof WORKSPACE_DATA_KINDS)[number];
+export const SHARE_VIEWS = ["full", "totals"] as const;
+export type ShareView = (typeof SHARE_VIEWS)[number];
+
 /** An API key: only its SHA-256 is stored; the key itself is shown once, when it is created. */
 export const apiKeys = sqliteTable(
   "api_keys",
@@ -69,8 +77,16 @@ export const models = sqliteTable(
     updatedBy: text("updated_by").notNull(),
     /** Soft delete: set when deleted, cleared by an admin's restore. */
     deletedAt: integer("deleted_at"),
-    /** UTF-8 bytes of every saved version (name + input): the model's share of its workspace's storage quota. */
+    /** UTF-8 bytes of every saved version (name + input + result snapshot): the model's share of its workspace's storage quota. */
     bytes: integer("bytes").notNull().default(0),
+    /** The current version's pin (copied into its model_versions row). */
+    datasetVersion: text("dataset_version").notNull().default(""),
+    datasetHash: text("dataset_hash").notNull().default(""),
+    bandsVersion: integer("bands_version").notNull().default(0),
+    /** The workspace data set versions (levels, locations, FX) it is priced with; 0: none. */
+    levelsVersion: integer("levels_version").notNull().default(0),
+    locationsVersion: integer("locations_version").notNull().default(0),
+    fxVersion: integer("fx_version").notNull().default(0),
   },
   (t) => [
     index("models_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
@@ -90,6 +106,26 @@ export const modelVersions = sqliteTable(
     input: text("input").notNull(),
     createdAt: integer("created_at").notNull(),
     createdBy: text("created_by").notNull(),
+    /** What this version is priced with (its pin): the dataset's version and content hash, and the workspace's band set version (0: none). */
+    datasetVersion: text("dataset_version").notNull().default(""),
+    datasetHash: text("dataset_hash").notNull().default(""),
+    bandsVersion: integer("bands_version").notNull().default(0),
+    /** The workspace data set versions (levels, locations, FX) it is priced with; 0: none. */
+    levelsVersion: integer("levels_version").notNull().default(0),
+    locationsVersion: integer("locations_version").notNull().default(0),
+    fxVersion: integer("fx_version").notNull().default(0),
+    /**
+     * The result as it was priced when saved (base64 of the gzip of its JSON), so the version gives the same
+     * figures to the cent after a deploy with a new dataset or engine; null for versions saved
+     * before pinning (priced from their pin) and for a snapshot over MAX_SNAPSHOT_BYTES.
+     */
+    result: text("result"),
+    /** How this version came to be: create, save, reprice or restore. */
+    kind: text("kind", { enum: VERSION_KINDS }).notNull().default("save"),
+    /** For a restore: the version it copies. */
+    restoredFrom: integer("restored_from"),
+    /** What changed from the version before (JSON of VersionChange), written with the version. */
+    change: text("change"),
   },
   (t) => [primaryKey({ columns: [t.modelId, t.version] })],
 );
@@ -108,6 +144,10 @@ export const shares = sqliteTable(
     createdAt: integer("created_at").notNull(),
     createdBy: text("created_by").notNull(),
     revokedAt: integer("revoked_at"),
+    /** full: everything the owner sees; totals: months, years, departments and scenarios, no per-hire pay. */
+    view: text("view", { enum: SHARE_VIEWS }).notNull().default("full"),
+    /** After this time the link answers as a revoked one; null: never expires. */
+    expiresAt: integer("expires_at"),
   },
   (t) => [index("shares_model_idx").on(t.modelId)],
 );
@@ -152,6 +192,38 @@ export const bands = sqliteTable(
   ],
 );
 
+/**
+ * One uploaded set of a kind of workspace data (levels, locations or FX rates): the newest version
+ * of each kind is current, every older one stays readable (a model version pinned to it is priced
+ * with it forever). The checked rows are one JSON text — a set is small (at most
+ * MAX_WORKSPACE_DATA_ROWS rows) and always read whole.
+ */
+export const workspaceDataSets = sqliteTable(
+  "workspace_data_sets",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    kind: text("kind", { enum: WORKSPACE_DATA_KINDS }).notNull(),
+    version: integer("version").notNull(),
+    rowCount: integer("row_count").notNull(),
+    /** The checked rows as JSON (WorkspaceLevel[], WorkspaceLocation[] or FxRate[]). */
+    data: text("data").notNull(),
+    /** UTF-8 bytes of `data`: counted in the workspace's stored-bytes quota. */
+    bytes: integer("bytes").notNull(),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [
+    uniqueIndex("workspace_data_sets_kind_version_idx").on(t.workspaceId, t.kind, t.version),
+    check(
+      "workspace_data_sets_kind_check",
+      sql`${t.kind} IN (${sql.raw(WORKSPACE_DATA_KINDS.map((k) => `'${k}'`).join(", "))})`,
+    ),
+  ],
+);
+
 /** Who (key id, "cli" or "npm-start") did what to which object, when, and the version it produced. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -178,3 +250,4 @@ export type ShareRow = typeof shares.$inferSelect;
 export type BandSetRow = typeof bandSets.$inferSelect;
 export type BandRow = typeof bands.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type WorkspaceDataSetRow = typeof workspaceDataSets.$inferSelect;

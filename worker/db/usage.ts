@@ -1,8 +1,8 @@
 import { count, eq, sql } from "drizzle-orm";
 import { database, type D1 } from "./client.js";
-import { bandSets, models } from "./schema.js";
+import { bandSets, models, workspaceDataSets } from "./schema.js";
 
-/** What a workspace keeps, for its quotas: one aggregate over its models, one over its band sets. */
+/** What a workspace keeps, for its quotas: one aggregate over its models, one over its band sets, one over its other data sets. */
 export interface WorkspaceUsage {
   models: number;
   deletedModels: number;
@@ -15,7 +15,7 @@ export interface WorkspaceUsage {
 
 export async function workspaceUsage(d1: D1, workspaceId: string): Promise<WorkspaceUsage> {
   const db = database(d1);
-  const [[m], [b]] = await db.batch([
+  const [[m], [b], [d]] = await db.batch([
     db
       .select({
         models: count(),
@@ -32,12 +32,17 @@ export async function workspaceUsage(d1: D1, workspaceId: string): Promise<Works
       })
       .from(bandSets)
       .where(eq(bandSets.workspaceId, workspaceId)),
+    db
+      .select({ bytes: sql<number>`COALESCE(SUM(${workspaceDataSets.bytes}), 0)` })
+      .from(workspaceDataSets)
+      .where(eq(workspaceDataSets.workspaceId, workspaceId)),
   ]);
   return {
     models: m?.models ?? 0,
     deletedModels: m?.deleted ?? 0,
     largestVersionCount: m?.largest ?? 0,
-    storedBytes: m?.bytes ?? 0,
+    // Model versions and workspace data sets (levels, locations, FX) alike.
+    storedBytes: (m?.bytes ?? 0) + (d?.bytes ?? 0),
     bandRows: b?.rows ?? 0,
     bandVersions: b?.versions ?? 0,
   };

@@ -1,4 +1,3 @@
-import type { Context } from "hono";
 import {
   checkWork,
   comparePlans,
@@ -10,10 +9,10 @@ import {
   type PlanResultUnits,
   type PlannerError,
   type PlannerErrorJSON,
-  type WorkspaceBand,
+  type PlanResult,
+  type SalaryOptions,
 } from "../../shared/index.js";
 import { HttpProblem } from "./problem.js";
-import { cachedResult, type CacheOutcome } from "./result-cache.js";
 
 /** Every problem of a core error, each with its field placed under `prefix` (the body field holding the input). */
 function problemsOf(e: PlannerError, prefix: string): PlannerErrorJSON[] {
@@ -31,11 +30,11 @@ function problemsOf(e: PlannerError, prefix: string): PlannerErrorJSON[] {
  */
 export function checkPlanInput(
   input: unknown,
-  bands: readonly WorkspaceBand[] | undefined,
+  options: SalaryOptions,
   field = "input",
-): void {
+): PlanResult {
   try {
-    runPlan(input, { bands });
+    return runPlan(input, options);
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, field);
@@ -55,17 +54,18 @@ export function checkPlanInput(
 /**
  * Checks a model input whole before it is stored: the plan (as checkPlanInput), then its
  * scenarios, run through the same comparison the shared page shows. Either is a 422 listing
- * every problem, fields under `input`; nothing is stored.
+ * every problem, fields under `input`; nothing is stored. Answers the plan's result, which the
+ * save keeps as the version's snapshot.
  */
 export function checkModelInput(
   input: { scenarios?: unknown } & Record<string, unknown>,
-  bands: readonly WorkspaceBand[] | undefined,
-): void {
+  options: SalaryOptions,
+): PlanResultUnits {
   const { scenarios, ...plan } = input;
-  checkPlanInput(plan, bands);
-  if (!Array.isArray(scenarios) || !scenarios.length) return;
+  const result = planToUnits(checkPlanInput(plan, options));
+  if (!Array.isArray(scenarios) || !scenarios.length) return result;
   try {
-    comparePlans(plan, scenarios, bands?.length ? { bands } : {});
+    comparePlans(plan, scenarios, options);
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, "input");
@@ -76,6 +76,7 @@ export function checkModelInput(
       { field: problems[0]!.field, suggestions: problems[0]!.suggestions, problems },
     );
   }
+  return result;
 }
 
 /**
@@ -87,12 +88,12 @@ export function checkModelInput(
 export function modelResult(
   inputJson: string,
   version: number,
-  bands: readonly WorkspaceBand[] | undefined,
+  options: SalaryOptions,
 ): PlanResultUnits {
   try {
     const input = JSON.parse(inputJson) as Record<string, unknown>;
     checkWork(planWork(input));
-    return planToUnits(runPlan(input, { bands }));
+    return planToUnits(runPlan(input, options));
   } catch (e) {
     if (!isPlannerError(e)) throw e;
     const problems = problemsOf(e, "input");
@@ -106,22 +107,6 @@ export function modelResult(
       ...(e.work ? { work: e.work } : {}),
     });
   }
-}
-
-/**
- * A saved version's result priced with a band set (its version, and how to load it on a miss),
- * through the result cache: computed once per (model version, bands, dataset), then looked up.
- */
-export function savedModelResult(
-  c: Context,
-  model: { id: string; version: number; input: string },
-  bands: { version: number; load: () => Promise<readonly WorkspaceBand[] | undefined> },
-): Promise<{ value: PlanResultUnits; outcome: CacheOutcome }> {
-  return cachedResult(
-    c,
-    { kind: "result", modelId: model.id, version: model.version, bandsVersion: bands.version },
-    async () => modelResult(model.input, model.version, await bands.load()),
-  );
 }
 
 /** The months table exactly as the sheet function AI_MODEL(…, "months") shows it: a header row, then one row per month. */

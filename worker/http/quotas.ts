@@ -10,7 +10,7 @@ export interface Quotas {
   models: number;
   /** Versions of one model (its current version number: versions 1…n are all kept). */
   versionsPerModel: number;
-  /** UTF-8 bytes of every version of every model (name + input). */
+  /** UTF-8 bytes of every version of every model (name, input, result snapshot) and of every workspace data set (levels, locations, FX). */
   storedBytes: number;
   /** Band rows of every band set version (each upload is a version, and every version stays readable). */
   bandRows: number;

@@ -1,11 +1,14 @@
 import type { Context } from "hono";
 import { contentHash, datasetVersion } from "../../shared/index.js";
+import type { ModelPin } from "../../shared/index.js";
 import { API_REVISION } from "./api-revision.js";
+import { workspaceDataTag } from "./version-etag.js";
 
 /**
- * Computed results of saved models, so a view is a lookup. A model version's input never changes,
- * so its result depends only on the version, the band set it is priced with, the dataset and
- * this API's revision: all four are in the key, and an entry is never stale. Two levels: this
+ * Computed results of saved models, so a view is a lookup. A model version never changes and is
+ * priced with what its pin names, so its result depends only on the version and its pin (plus,
+ * for rendered content, the running dataset and this API's revision): all are in the key, and an
+ * entry is never stale. Two levels: this
  * isolate's memory (bounded by entries and bytes), then the Cache API, shared by every isolate in
  * a Cloudflare location — so a shared link is served from near its readers. (On a workers.dev
  * hostname the Cache API stores nothing; the isolate level still works.)
@@ -15,7 +18,8 @@ export interface ResultKey {
   kind: "result" | "content";
   modelId: string;
   version: number;
-  bandsVersion: number;
+  /** What the version is priced with. */
+  pin: ModelPin;
   /** Anything else the value depends on (the page's content: its origin and link token). */
   variant?: string;
 }
@@ -31,7 +35,7 @@ let memoryBytes = 0;
 function cacheUrl(k: ResultKey): string {
   const { hash } = datasetVersion();
   const variant = k.variant === undefined ? "" : `/${contentHash(k.variant)}`;
-  return `https://result-cache.ai-team-planner.invalid/${k.kind}/${encodeURIComponent(k.modelId)}/v${k.version}/b${k.bandsVersion}/d${hash}/r${API_REVISION}${variant}`;
+  return `https://result-cache.ai-team-planner.invalid/${k.kind}/${encodeURIComponent(k.modelId)}/v${k.version}/p${k.pin.bandsVersion}${workspaceDataTag(k.pin)}-${k.pin.datasetHash}/d${hash}/r${API_REVISION}${variant}`;
 }
 
 function remember(url: string, value: unknown, bytes: number): void {

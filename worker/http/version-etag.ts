@@ -1,17 +1,21 @@
-import { datasetVersion } from "../../shared/index.js";
+import type { ModelPin } from "../../shared/index.js";
 import { API_REVISION } from "./api-revision.js";
 
 /**
- * The ETag of a model version's computed result: everything its figures depend on — the version,
- * the band set it is priced with, the dataset (its content hash) and this API's revision — plus
- * the representation (`csv`, or `page` for the shared page's content). `"v3-b1-6beb9a393824d354-r1"`.
+ * The ETag of a model version's result: the version and what it is priced with (its pin: band set
+ * version, levels/locations/FX versions when set, and dataset hash) — which never change for a
+ * version — and this API's revision, plus
+ * the representation (`csv`, `page` for the shared page's content, `totals` for a totals-only
+ * link). `"v3-b1-6beb9a393824d354-r1"`.
  */
-export function resultEtag(
-  version: number,
-  bandsVersion: number,
-  variant?: "csv" | "page",
-): string {
-  return `"v${version}-b${bandsVersion}-${datasetVersion().hash}-r${API_REVISION}${variant ? `-${variant}` : ""}"`;
+export function resultEtag(version: number, pin: ModelPin, ...variants: string[]): string {
+  return `"v${version}-b${pin.bandsVersion}${workspaceDataTag(pin)}-${pin.datasetHash}-r${API_REVISION}${variants.map((v) => `-${v}`).join("")}"`;
+}
+
+/** "-w1.2.0": the pinned levels, locations and FX versions, when any is set. */
+export function workspaceDataTag(pin: ModelPin): string {
+  const { levelsVersion: l, locationsVersion: p, fxVersion: f } = pin;
+  return l || p || f ? `-w${l}.${p}.${f}` : "";
 }
 
 /** The ETag of a model version: `"v3"`. A version number never repeats for a model, so it is a strong validator. */

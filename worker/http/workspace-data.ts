@@ -8,13 +8,13 @@ import {
 import type { AppEnv } from "../env.js";
 
 /**
- * What the core computes with besides the seeds: a workspace's compensation bands and its shared
- * models. Authentication sets them on the context (c.set("bands"), c.set("models")) for a request
+ * What the core computes with besides the seeds: a workspace's compensation bands, its levels,
+ * locations and FX rates, and its shared models. loadBands sets them on the context for a request
  * that carries a key; without them every answer comes from the seeds alone.
  */
 export function salaryOptions(c: Context<AppEnv>): SalaryOptions {
   const bands = c.get("bands");
-  return bands ? { bands } : {};
+  return { ...(bands ? { bands } : {}), ...c.get("workspaceData") };
 }
 
 /** Without a model store AI_MODEL says so, rather than the add-on's "set the API URL" hint. */
@@ -26,6 +26,5 @@ const noModelStore: ModelResolver = (idOrToken) => {
 };
 
 export function functionContext(c: Context<AppEnv>): FunctionContext {
-  const bands = c.get("bands");
-  return { ...(bands ? { bands } : {}), models: c.get("models") ?? noModelStore };
+  return { ...salaryOptions(c), models: c.get("models") ?? noModelStore };
 }

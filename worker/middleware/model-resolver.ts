@@ -8,14 +8,13 @@ import {
   tooMuchWork,
   type ModelResolver,
   type PlanResultUnits,
-  type WorkspaceBand,
 } from "../../shared/index.js";
 import { factory, type AppEnv } from "../env.js";
-import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
-import { findModel } from "../db/models.js";
+import { findModel, pinOf } from "../db/models.js";
 import { findSharedModel } from "../db/shares.js";
-import { savedModelResult } from "../http/model-result.js";
+import { resultForView } from "../http/share-view.js";
+import { savedModelResult } from "./pinned-result.js";
 import { HttpProblem } from "../http/problem.js";
 
 /** More distinct models than this in one request are refused by the resolver (each is a database read). */
@@ -91,8 +90,9 @@ function asPlannerError(e: unknown, ref: string): PlannerError {
 
 /**
  * Loads the models AI_MODEL calls name, then answers the core's synchronous ModelResolver from
- * them. A share token ("shr_…") works with or without a key and is computed with its owner's
- * bands; a model id needs a key of the model's workspace (any other workspace gets "not found").
+ * them, each version priced with exactly what it was saved with (its pin). A share token
+ * ("shr_…") works with or without a key and shows what its link's view allows; a model id needs
+ * a key of the model's workspace (any other workspace gets "not found").
  */
 export async function loadModelResolver(
   c: Context<AppEnv>,
@@ -101,49 +101,34 @@ export async function loadModelResolver(
   const db = database(c.var.d1);
   const auth = c.get("auth");
   const loaded = new Map<string, Loaded>();
-  const ownerBands = new Map<string, Promise<readonly WorkspaceBand[] | undefined>>();
   // Results already computed are looked up; the ones this request computes share one work budget.
   let spent = 0;
   for (const ref of refs.slice(0, MAX_MODELS_PER_REQUEST)) {
+    const shared = ref.startsWith("shr_") ? await findSharedModel(db, ref) : undefined;
     const model = ref.startsWith("shr_")
-      ? await findSharedModel(db, ref)
+      ? shared
       : auth
         ? await findModel(db, auth.workspaceId, ref)
         : undefined;
     if (!model) continue;
-    const own = auth !== undefined && model.workspaceId === auth.workspaceId;
-    const bandsVersion = own
-      ? (c.get("bandsVersion") ?? 0)
-      : await currentBandsVersion(c.var.d1, model.workspaceId);
-    const bands = () => {
-      if (own) return Promise.resolve(c.get("bands"));
-      if (!ownerBands.has(model.workspaceId))
-        ownerBands.set(
-          model.workspaceId,
-          currentBands(c.var.d1, model.workspaceId).then((o) =>
-            o.bands.length ? o.bands : undefined,
-          ),
-        );
-      return ownerBands.get(model.workspaceId)!;
-    };
     try {
-      const { value } = await savedModelResult(c, model, {
-        version: bandsVersion,
-        load: () => {
-          const estimate = planWork(JSON.parse(model.input));
-          const all = { ...estimate, units: spent + estimate.units };
-          if (isOverBudget(all))
-            throw tooMuchWork({
-              ...all,
-              what: `computing the shared models this request names (${estimate.what} for "${ref}", after the others)`,
-              split: "name fewer shared models per request",
-              field: "model",
-            });
-          spent += estimate.units;
-          return bands();
-        },
+      const { value } = await savedModelResult(c, { ...model, pin: pinOf(model) }, () => {
+        const estimate = planWork(JSON.parse(model.input));
+        const all = { ...estimate, units: spent + estimate.units };
+        if (isOverBudget(all))
+          throw tooMuchWork({
+            ...all,
+            what: `computing the shared models this request names (${estimate.what} for "${ref}", after the others)`,
+            split: "name fewer shared models per request",
+            field: "model",
+          });
+        spent += estimate.units;
       });
-      loaded.set(ref, { name: model.name, version: model.version, result: value });
+      loaded.set(ref, {
+        name: model.name,
+        version: model.version,
+        result: shared ? resultForView(value, shared.view) : value,
+      });
     } catch (e) {
       loaded.set(ref, { error: asPlannerError(e, ref) });
     }

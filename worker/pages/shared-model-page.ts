@@ -83,10 +83,12 @@ function header(view: SharedModelView): Html {
 <p class="eyebrow">Shared plan model · read-only</p>
 <h1 id="model-name">${meta.name}</h1>
 <p class="meta">Version <strong id="model-version" data-version="${meta.version}">${meta.version}</strong> · last saved <time datetime="${meta.updatedAt}">${utcTime(meta.updatedAt)}</time></p>
+${meta.pricedWith ? html`<p class="meta" id="priced-with">Priced with dataset ${meta.pricedWith.dataset.version} (${meta.pricedWith.dataset.hash}) and ${meta.pricedWith.bandsVersion ? `workspace bands v${meta.pricedWith.bandsVersion}` : "no workspace bands (seed data only)"}; these figures stay as they are until the owner reprices the model.</p>` : ""}
+${meta.view === "totals" ? html`<p class="meta" id="share-view" data-view="totals"><strong>Totals view:</strong> months, years, departments and scenarios only; no one's salary is shown on this link.</p>` : html`<p class="visually-hidden" id="share-view" data-view="full">Full view.</p>`}
 </header>`;
 }
 
-function keyFigures(r: PlanResultUnits): Html {
+function keyFigures(r: PlanResultUnits, totalsOnly: boolean): Html {
   const last = r.months[r.months.length - 1];
   const lastYear = r.years[r.years.length - 1];
   const people = r.hires.reduce((s, h) => s + h.count, 0);
@@ -96,8 +98,8 @@ function keyFigures(r: PlanResultUnits): Html {
 <div><dt>Total cost over ${r.horizonMonths} months</dt>${headline("figure-total", r.totals.total, r.currency)}</div>
 <div><dt>Headcount at the end</dt><dd id="figure-headcount" data-value="${last?.headcount ?? 0}">${count(last?.headcount ?? 0)}</dd></div>
 <div><dt>Annual run-rate at the end</dt>${headline("figure-run-rate", lastYear?.runRate ?? 0, r.currency)}</div>
-<div><dt>People hired</dt><dd data-value="${people}">${count(people)}</dd></div>
-${team ? html`<div><dt>Already employed</dt><dd id="figure-team" data-value="${team}">${count(team)}</dd></div>` : ""}
+${totalsOnly ? "" : html`<div><dt>People hired</dt><dd data-value="${people}">${count(people)}</dd></div>`}
+${team && !totalsOnly ? html`<div><dt>Already employed</dt><dd id="figure-team" data-value="${team}">${count(team)}</dd></div>` : ""}
 </dl>
 <p class="muted small" id="rounding-note">Headline figures are rounded; tables are to the dollar. The CSV and the JSON (below) are exact to the cent.</p>
 </section>`;
@@ -350,13 +352,14 @@ function useInASheet(view: SharedModelView): Html {
 /** The part of the page that changes with the model: swapped in place when a new version is saved. */
 export function sharedModelContent(view: SharedModelView): Html {
   const r = view.result;
+  const totalsOnly = view.meta.view === "totals";
   const scenarioLines = view.scenarios && "lines" in view.scenarios ? view.scenarios.lines : [];
   return html`${header(view)}
-${keyFigures(r)}
+${keyFigures(r, totalsOnly)}
 <section aria-labelledby="h-charts"><h2 id="h-charts" class="visually-hidden">Charts</h2><div class="charts">${headcountChart(r)}${costChart(r, scenarioLines)}</div></section>
 ${assumptions(r)}
 ${warnings(r)}
-${hiresTable(r)}
+${totalsOnly ? html`<section aria-labelledby="h-hires"><h2 id="h-hires">Hires</h2><p id="hires-hidden">Not shown on this link: it shares totals only.</p></section>` : hiresTable(r)}
 ${yearsTable(r)}
 ${departmentsTable(r)}
 ${view.scenarios ? scenariosSection(view.scenarios, r.currency) : ""}

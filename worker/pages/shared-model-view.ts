@@ -4,8 +4,9 @@ import {
   runPlan,
   toUnits,
   type PlanResultUnits,
+  type PricedWith,
   type Spread,
-  type WorkspaceBand,
+  type SalaryOptions,
 } from "../../shared/index.js";
 
 // What the shared-model page shows, gathered in one value so rendering is a pure function of it:
@@ -17,6 +18,10 @@ export interface SharedModelMeta {
   version: number;
   /** ISO time of the last save. */
   updatedAt: string;
+  /** The link's view: full, or totals (no per-person pay; the result's hire rows are empty). */
+  view?: "full" | "totals";
+  /** What the version is priced with (its pin). */
+  pricedWith?: PricedWith;
 }
 
 export interface ScenarioLine {
@@ -79,10 +84,7 @@ export function sharedModelLinks(origin: string, token: string): SharedModelLink
  * `scenarios: [{ name, overrides }]` beside the plan; saving does not check them, so a problem
  * here is shown on the page instead of breaking it. Null when the model has none.
  */
-export function modelScenarios(
-  input: unknown,
-  bands: readonly WorkspaceBand[] | undefined,
-): ScenarioView | null {
+export function modelScenarios(input: unknown, options: SalaryOptions): ScenarioView | null {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
   const { scenarios, ...base } = input as Record<string, unknown>;
   if (
@@ -91,7 +93,6 @@ export function modelScenarios(
     (Array.isArray(scenarios) && scenarios.length === 0)
   )
     return null;
-  const options = bands?.length ? { bands } : {};
   try {
     const comparison = comparePlans(base, scenarios, options);
     return {

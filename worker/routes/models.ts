@@ -1,6 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { checkWork, MAX_SCENARIOS, modelWork, type ModelResultAnswer } from "../../shared/index.js";
+import {
+  checkWork,
+  isOverBudget,
+  MAX_SCENARIOS,
+  modelWork,
+  planWork,
+  tooMuchWork,
+  type ModelResultAnswer,
+} from "../../shared/index.js";
 import { newRouter, type AppEnv } from "../env.js";
 import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
@@ -16,24 +24,37 @@ import {
   listVersions,
   modelFromSql,
   newModelId,
+  pinOf,
   setDeletedStatements,
   updateModelStatements,
   type ModelPageCursor,
   type StorageLimits,
+  type VersionWrite,
 } from "../db/models.js";
-import type { ModelRow } from "../db/schema.js";
+import type { ModelRow, ModelVersionRow, VersionKind } from "../db/schema.js";
 import { runBatch } from "../db/statements.js";
 import { base64url } from "../db/credentials.js";
 import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
 import { displayName } from "../schemas/display-name.js";
-import { checkModelInput, monthsTableRows, savedModelResult } from "../http/model-result.js";
+import { checkModelInput, monthsTableRows } from "../http/model-result.js";
+import { encodeSnapshot } from "../http/result-snapshot.js";
+import { salaryOptions } from "../http/workspace-data.js";
+import { versionChange, yearDifferences, type VersionChange } from "../http/version-change.js";
+import { currentPin, pricedWith, savedModelResult } from "../middleware/pinned-result.js";
 import { serverTiming } from "../http/result-cache.js";
 import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage, versionBytes } from "../db/usage.js";
 import { PlanInputSchema } from "../schemas/plan.js";
 import { ScenarioSchema } from "../schemas/scenario.js";
 import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
-import { ModelResultSchema, MONTHS_CSV_COLUMNS, MONTHS_CSV_NOTE } from "../schemas/model.js";
+import {
+  ModelResultSchema,
+  MONTHS_CSV_COLUMNS,
+  MONTHS_CSV_NOTE,
+  PricedWithSchema,
+  VersionChangeSchema,
+  YearDifferencesSchema,
+} from "../schemas/model.js";
 import { HttpProblem } from "../http/problem.js";
 import { isoTime, parseIfMatch, resultEtag, versionEtag } from "../http/version-etag.js";
 
@@ -84,6 +105,7 @@ const ModelSchema = z
       .string()
       .nullable()
       .openapi({ description: "Set while the model is soft-deleted." }),
+    pricedWith: PricedWithSchema,
   })
   .openapi("Model");
 
@@ -106,7 +128,20 @@ const VersionSchema = z
     name: z.string(),
     input: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
-    createdBy: z.string(),
+    createdBy: z.string().openapi({ description: "Id of the key that saved it." }),
+    pricedWith: PricedWithSchema,
+    kind: z.enum(["create", "save", "reprice", "restore"]).openapi({
+      description:
+        "How the version came to be: create (version 1), save (PUT), reprice (POST …/reprice) or restore (POST …/versions/{n}/restore).",
+    }),
+    restoredFrom: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "For a restore: the version it copies." }),
+    change: VersionChangeSchema.nullable().openapi({
+      description: "What changed from the version before (null for version 1).",
+    }),
   })
   .openapi("ModelVersion");
 
@@ -117,6 +152,27 @@ const VersionListSchema = z
     versions: z.array(VersionSchema.omit({ input: true, modelId: true })),
   })
   .openapi("ModelVersionList");
+
+const RepriceSchema = z
+  .object({
+    model: ModelSchema,
+    previous: z.object({ version: z.number().int(), pricedWith: PricedWithSchema }),
+    difference: YearDifferencesSchema,
+  })
+  .openapi("ModelRepriced", {
+    description:
+      "The new version (priced with the current data) and its difference from the previous version, year by year (after − before).",
+  });
+
+const VersionDiffSchema = z
+  .object({
+    modelId: z.string(),
+    from: z.object({ version: z.number().int(), pricedWith: PricedWithSchema }),
+    to: z.object({ version: z.number().int(), pricedWith: PricedWithSchema }),
+    change: VersionChangeSchema,
+    difference: YearDifferencesSchema,
+  })
+  .openapi("ModelVersionDiff");
 
 const IdParam = z.object({
   id: z
@@ -154,6 +210,13 @@ const etagHeader = {
 };
 
 function modelJson(m: ModelRow) {
+  return {
+    ...modelFields(m),
+    pricedWith: pricedWith(pinOf(m)),
+  };
+}
+
+function modelFields(m: ModelRow) {
   return {
     id: m.id,
     name: m.name,
@@ -271,6 +334,155 @@ async function whyNotSaved(
   );
 }
 
+/** The version If-Match names: 428 without one, 400 for one that names no version. */
+function requireIfMatch(c: Context<AppEnv>, id: string, what: string): number {
+  const ifMatch = parseIfMatch(c.req.header("If-Match"));
+  if (ifMatch.kind === "missing")
+    throw new HttpProblem(
+      428,
+      "PRECONDITION_REQUIRED",
+      `${what} needs If-Match with the version you last read (GET /v1/models/${id} gives it as the ETag, e.g. If-Match: "v3"), so a save never overwrites one you have not seen.`,
+      { field: "If-Match" },
+    );
+  if (ifMatch.kind === "invalid")
+    throw new HttpProblem(400, "INVALID_ARGUMENT", ifMatch.reason, { field: "If-Match" });
+  return ifMatch.version;
+}
+
+/**
+ * The model a save builds on: it must exist, be live and still be at If-Match's version (else the
+ * answer a save that wrote nothing would get). The save itself checks the version again, in the
+ * statement that writes it, so a save landing in between still wins alone.
+ */
+async function modelToSave(c: Context<AppEnv>, id: string, expected: number): Promise<ModelRow> {
+  const current = await findModel(database(c.var.d1), callerOf(c).workspaceId, id, {
+    includeDeleted: true,
+  });
+  if (!current) throw notFound(id);
+  if (current.deletedAt !== null || current.version !== expected)
+    throw await whyNotSaved(c, id, expected, undefined, current.input);
+  return current;
+}
+
+/** What a new version writes beside its input: its pin, its result snapshot, its kind and its change. */
+async function versionWrite(
+  pin: VersionWrite["pin"],
+  result: Parameters<typeof encodeSnapshot>[0],
+  kind: VersionKind,
+  change: VersionChange | null,
+): Promise<VersionWrite> {
+  return {
+    pin,
+    snapshot: await encodeSnapshot(result),
+    kind,
+    change: change ? JSON.stringify(change) : null,
+  };
+}
+
+/** Saves a new version on top of `expected` as one batch; the row it wrote, or why nothing was saved. */
+async function saveVersion(
+  c: Context<AppEnv>,
+  v: {
+    id: string;
+    expected: number;
+    name?: string;
+    input: string;
+    write: VersionWrite;
+    restoredFrom?: number;
+  },
+): Promise<ModelRow> {
+  const caller = callerOf(c);
+  const [bump] = await runBatch(
+    c.var.d1,
+    updateModelStatements({
+      id: v.id,
+      workspaceId: caller.workspaceId,
+      expectedVersion: v.expected,
+      name: v.name,
+      input: v.input,
+      actor: caller.keyId,
+      now: Date.now(),
+      limits: storageLimits(c.env),
+      write: v.write,
+      restoredFrom: v.restoredFrom,
+    }),
+  );
+  // The row this save wrote, as its own UPDATE returned it: never a re-read, which a save that
+  // landed right after this one could already have changed.
+  const written = bump!.results[0] as Record<string, unknown> | undefined;
+  if (!written) throw await whyNotSaved(c, v.id, v.expected, v.name, v.input);
+  return modelFromSql(written);
+}
+
+function versionNotFound(model: ModelRow, n: number, field: string): HttpProblem {
+  return new HttpProblem(
+    404,
+    "NOT_FOUND",
+    `Model "${model.id}" has no version ${n}; its versions are 1 to ${model.version}.`,
+    { field },
+  );
+}
+
+function pinned(
+  model: ModelRow,
+  v: { version: number; input: string } & Parameters<typeof pinOf>[0],
+) {
+  return {
+    id: model.id,
+    workspaceId: model.workspaceId,
+    version: v.version,
+    input: v.input,
+    pin: pinOf(v),
+  };
+}
+
+function versionJson(row: ModelVersionRow) {
+  return {
+    modelId: row.modelId,
+    version: row.version,
+    name: row.name,
+    input: JSON.parse(row.input) as Record<string, unknown>,
+    createdAt: isoTime(row.createdAt),
+    createdBy: row.createdBy,
+    pricedWith: pricedWith(pinOf(row)),
+    kind: row.kind,
+    restoredFrom: row.restoredFrom,
+    change: row.change === null ? null : (JSON.parse(row.change) as VersionChange),
+  };
+}
+
+/**
+ * One work budget for the results a request may have to compute: a version with a snapshot is a
+ * lookup and costs nothing; one priced from its pin (saved before snapshots) costs its plan, and
+ * all of them together stay within WORK_BUDGET, refused (422 TOO_MUCH_WORK) before computing.
+ */
+function sharedWorkBudget(what: string, field: string, spent = 0) {
+  return (input: string) => () => {
+    const estimate = planWork(JSON.parse(input));
+    const all = { ...estimate, units: spent + estimate.units };
+    if (isOverBudget(all))
+      throw tooMuchWork({
+        ...all,
+        what: `${what} (${estimate.what}, after the rest)`,
+        split: "reprice the older version first, so its result is kept with it",
+        field,
+      });
+    spent += estimate.units;
+  };
+}
+
+const VersionNumber = z
+  .string()
+  .regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" })
+  .transform(Number);
+
+const ifMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .optional()
+    .openapi({ description: 'The ETag last read, e.g. "v3".', example: '"v1"' }),
+});
+
 const create = createRoute({
   method: "post",
   path: "/",
@@ -362,12 +574,12 @@ const result = createRoute({
   path: "/{id}/result",
   tags: ["Models"],
   summary: "The plan engine's result for a model (current or ?version=n)",
-  description: `Computed with the workspace's current bands. ${MONTHS_CSV_NOTE}`,
-  ...keyed("read", conditionalGet, loadBands),
+  description: `Priced with exactly what the version was saved with (pricedWith: dataset and bands version), to the cent, however the data has changed since; POST /v1/models/{id}/reprice saves a version priced with the current data. ${MONTHS_CSV_NOTE}`,
+  ...keyed("read", conditionalGet),
   request: { params: IdParam, query: VersionQuery },
   responses: {
     200: jsonOrCsv(ModelResultSchema, "The result.", MONTHS_CSV_COLUMNS),
-    304: { description: "Unchanged (same version and bands)." },
+    304: { description: "Unchanged (same version; a version's figures never change)." },
     ...workspaceProblems(400, 401, 403, 404, 422),
   },
 });
@@ -382,12 +594,7 @@ const update = createRoute({
   ...keyed("write", loadBands),
   request: {
     params: IdParam,
-    headers: z.object({
-      "if-match": z
-        .string()
-        .optional()
-        .openapi({ description: 'The ETag last read, e.g. "v3".', example: '"v1"' }),
-    }),
+    headers: ifMatchHeader,
     body: {
       required: true,
       content: {
@@ -434,7 +641,7 @@ const versions = createRoute({
   tags: ["Models"],
   summary: "Every saved version of a model",
   description:
-    "Versions 1 to the current one, oldest first, without their inputs (GET /v1/models/{id}/versions/{n} has each).",
+    "Versions 1 to the current one, oldest first, without their inputs (GET /v1/models/{id}/versions/{n} has each): who saved each and when, what it is priced with, how it came to be (create, save, reprice, restore) and what changed from the version before.",
   ...keyed("read"),
   request: { params: IdParam },
   responses: {
@@ -457,15 +664,75 @@ const version = createRoute({
   },
 });
 
+const reprice = createRoute({
+  method: "post",
+  path: "/{id}/reprice",
+  tags: ["Models"],
+  summary: "Reprice: save the current version again, priced with the current data (If-Match)",
+  description:
+    "A saved version's figures never change: it stays priced with the dataset and bands it names (pricedWith). Repricing is the explicit act that saves a new version with the same input, priced with the current dataset and the workspace's current bands, and answers the difference from the previous version year by year. If-Match as for every save: a stale one is a 412 and nothing is saved. Needs the write scope.",
+  ...keyed("write", loadBands),
+  request: { params: IdParam, headers: ifMatchHeader },
+  responses: {
+    200: { ...json(RepriceSchema, "Repriced; ETag is the new version."), headers: etagHeader },
+    ...workspaceProblems(400, 401, 403, 404, 409, 412, 422, 428),
+  },
+});
+
+const restoreVersion = createRoute({
+  method: "post",
+  path: "/{id}/versions/{n}/restore",
+  tags: ["Models"],
+  summary: "Restore an old version as a new version (If-Match)",
+  description:
+    "Saves a new version that copies version n whole — name, input, what it was priced with and its result — so its figures equal version n's to the cent. Reprice it afterwards to price it with the current data. If-Match as for every save. Needs the write scope.",
+  ...keyed("write"),
+  request: { params: VersionParams, headers: ifMatchHeader },
+  responses: {
+    200: { ...json(ModelSchema, "Restored as a new version; ETag is it."), headers: etagHeader },
+    ...workspaceProblems(400, 401, 403, 404, 409, 412, 428),
+  },
+});
+
+const diff = createRoute({
+  method: "get",
+  path: "/{id}/diff",
+  tags: ["Models"],
+  summary: "What changed between two versions: inputs and year totals",
+  description:
+    "Hires added, removed and changed, other input fields changed, a rename, a reprice (other dataset or bands), and each version's total cost per year with the difference (to − from). Both versions must exist (else 404).",
+  ...keyed("read"),
+  request: {
+    params: IdParam,
+    query: z.object({
+      from: VersionNumber.openapi({
+        description: "The earlier version.",
+        type: "integer",
+        example: 1,
+      } as never),
+      to: VersionNumber.optional().openapi({
+        description: "The later version (default: the current one).",
+        type: "integer",
+        example: 3,
+      } as never),
+    }),
+  },
+  responses: {
+    200: json(VersionDiffSchema, "The two versions compared."),
+    ...workspaceProblems(400, 401, 403, 404, 422),
+  },
+});
+
 export const modelsRouter = newRouter()
   .openapi(create, async (c) => {
     const caller = callerOf(c);
     const { name, input } = c.req.valid("json");
     checkWork(modelWork(input));
-    checkModelInput(input, c.get("bands"));
+    const priced = checkModelInput(input, salaryOptions(c));
     const id = newModelId();
     const text = JSON.stringify(input);
     const limits = storageLimits(c.env);
+    const write = await versionWrite(currentPin(c), priced, "create", null);
     const [insert] = await runBatch(
       c.var.d1,
       createModelStatements({
@@ -476,6 +743,7 @@ export const modelsRouter = newRouter()
         actor: caller.keyId,
         now: Date.now(),
         limits,
+        write,
       }),
     );
     const written = insert!.results[0] as Record<string, unknown> | undefined;
@@ -493,7 +761,7 @@ export const modelsRouter = newRouter()
         "storedBytes",
         quotas.storedBytes,
         usage.storedBytes,
-        `This model needs ${versionBytes(name, text).toLocaleString("en-US")} bytes.`,
+        `This model needs ${(versionBytes(name, text) + (write.snapshot?.length ?? 0)).toLocaleString("en-US")} bytes.`,
       );
     }
     const model = modelFromSql(written);
@@ -533,87 +801,157 @@ export const modelsRouter = newRouter()
     const started = performance.now();
     const model = await modelOr404(c, c.req.valid("param").id);
     const wanted = c.req.valid("query").version;
-    let input = model.input;
-    let ver = model.version;
+    let shown: ModelRow | ModelVersionRow = model;
     if (wanted !== undefined && wanted !== model.version) {
       const old = await findVersion(database(c.var.d1), model.id, wanted);
-      if (!old)
-        throw new HttpProblem(
-          404,
-          "NOT_FOUND",
-          `Model "${model.id}" has no version ${wanted}; its versions are 1 to ${model.version}.`,
-          { field: "version" },
-        );
-      input = old.input;
-      ver = old.version;
+      if (!old) throw versionNotFound(model, wanted, "version");
+      shown = old;
     }
-    const bandsVersion = c.get("bandsVersion") ?? 0;
-    // The result depends on the version, the bands, the dataset and the format; the ETag names each.
+    const version = pinned(model, shown);
+    // The result depends on the version and what it is priced with (its pin); the ETag names both.
     const csv = wantsCsv(c);
-    const etag = resultEtag(ver, bandsVersion, csv ? "csv" : undefined);
+    const etag = resultEtag(version.version, version.pin, ...(csv ? ["csv"] : []));
     const headers = { ETag: etag, "Cache-Control": PRIVATE };
     if (unchanged(c, etag)) return c.body(null, 200, headers);
-    const bands = c.get("bands");
-    const { value: computed, outcome } = await savedModelResult(
-      c,
-      { id: model.id, version: ver, input },
-      { version: bandsVersion, load: async () => bands },
-    );
+    const { value: computed, outcome } = await savedModelResult(c, version);
     c.header("Server-Timing", serverTiming(outcome, started));
     return jsonOrCsvAnswer(
       c,
       {
         id: model.id,
-        name: model.name,
-        version: ver,
-        updatedAt: isoTime(model.updatedAt),
-        bandsVersion,
+        name: shown.name,
+        version: version.version,
+        updatedAt: isoTime("updatedAt" in shown ? shown.updatedAt : shown.createdAt),
+        bandsVersion: version.pin.bandsVersion,
+        pricedWith: pricedWith(version.pin),
         result: computed,
       } satisfies ModelResultAnswer,
-      () => monthsTableRows(model.name, ver, computed),
+      () => monthsTableRows(shown.name, version.version, computed),
       headers,
     );
   })
   .openapi(update, async (c) => {
-    const caller = callerOf(c);
     const { id } = c.req.valid("param");
-    const ifMatch = parseIfMatch(c.req.header("If-Match"));
-    if (ifMatch.kind === "missing") {
-      throw new HttpProblem(
-        428,
-        "PRECONDITION_REQUIRED",
-        `Saving a model needs If-Match with the version you last read (GET /v1/models/${id} gives it as the ETag, e.g. If-Match: "v3"), so a save never overwrites one you have not seen.`,
-        { field: "If-Match" },
-      );
-    }
-    if (ifMatch.kind === "invalid")
-      throw new HttpProblem(400, "INVALID_ARGUMENT", ifMatch.reason, { field: "If-Match" });
+    const expected = requireIfMatch(c, id, "Saving a model");
     const body = c.req.valid("json");
     checkWork(modelWork(body.input));
-    checkModelInput(body.input, c.get("bands"));
+    const priced = checkModelInput(body.input, salaryOptions(c));
     const text = JSON.stringify(body.input);
-    const [bump] = await runBatch(
-      c.var.d1,
-      updateModelStatements({
-        id,
-        workspaceId: caller.workspaceId,
-        expectedVersion: ifMatch.version,
-        name: body.name,
-        input: text,
-        actor: caller.keyId,
-        now: Date.now(),
-        limits: storageLimits(c.env),
-      }),
+    const current = await modelToSave(c, id, expected);
+    const pin = currentPin(c);
+    const change = versionChange(
+      { name: current.name, input: current.input, pin: pinOf(current) },
+      { name: body.name ?? current.name, input: text, pin },
     );
-    // The row this save wrote, as its own UPDATE returned it: never a re-read, which a save that
-    // landed right after this one could already have changed.
-    const written = bump!.results[0] as Record<string, unknown> | undefined;
-    if (!written) throw await whyNotSaved(c, id, ifMatch.version, body.name, text);
-    const saved = modelFromSql(written);
+    const saved = await saveVersion(c, {
+      id,
+      expected,
+      name: body.name,
+      input: text,
+      write: await versionWrite(pin, priced, "save", change),
+    });
     return c.json(modelJson(saved), 200, {
       ETag: versionEtag(saved.version),
       "Cache-Control": PRIVATE,
     });
+  })
+  .openapi(reprice, async (c) => {
+    const { id } = c.req.valid("param");
+    const expected = requireIfMatch(c, id, "Repricing a model");
+    const current = await modelToSave(c, id, expected);
+    const previous = pinned(current, current);
+    const input = JSON.parse(current.input) as Record<string, unknown>;
+    const work = modelWork(input);
+    checkWork(work);
+    // Repricing computes the plan now; the previous version's result is its snapshot, or (saved
+    // before snapshots) priced from its pin within the same budget.
+    const budget = sharedWorkBudget(
+      "repricing with the previous version's result",
+      "id",
+      work.units,
+    );
+    const before = await savedModelResult(c, previous, budget(current.input));
+    const after = checkModelInput(input, salaryOptions(c));
+    const pin = currentPin(c);
+    const change = versionChange(
+      { name: current.name, input: current.input, pin: previous.pin },
+      { name: current.name, input: current.input, pin },
+    );
+    const saved = await saveVersion(c, {
+      id,
+      expected,
+      input: current.input,
+      write: await versionWrite(pin, after, "reprice", change),
+    });
+    return c.json(
+      {
+        model: modelJson(saved),
+        previous: { version: current.version, pricedWith: pricedWith(previous.pin) },
+        difference: yearDifferences(before.value, after),
+      },
+      200,
+      { ETag: versionEtag(saved.version), "Cache-Control": PRIVATE },
+    );
+  })
+  .openapi(restoreVersion, async (c) => {
+    const { id, n } = c.req.valid("param");
+    const expected = requireIfMatch(c, id, "Restoring a version");
+    const current = await modelToSave(c, id, expected);
+    const old = await findVersion(database(c.var.d1), id, n);
+    if (!old) throw versionNotFound(current, n, "n");
+    const pin = pinOf(old);
+    const change = versionChange(
+      { name: current.name, input: current.input, pin: pinOf(current) },
+      { name: old.name, input: old.input, pin },
+    );
+    const saved = await saveVersion(c, {
+      id,
+      expected,
+      name: old.name,
+      input: old.input,
+      // The old version's result is the restored one's: the same figures, to the cent.
+      write: {
+        pin,
+        snapshot: old.result,
+        kind: "restore",
+        change: JSON.stringify({ ...change, summary: `restored version ${n}: ${change.summary}` }),
+      },
+      restoredFrom: n,
+    });
+    return c.json(modelJson(saved), 200, {
+      ETag: versionEtag(saved.version),
+      "Cache-Control": PRIVATE,
+    });
+  })
+  .openapi(diff, async (c) => {
+    const model = await modelOr404(c, c.req.valid("param").id);
+    const { from, to = model.version } = c.req.valid("query");
+    const db = database(c.var.d1);
+    const [a, b] = await Promise.all([
+      findVersion(db, model.id, from),
+      findVersion(db, model.id, to),
+    ]);
+    if (!a) throw versionNotFound(model, from, "from");
+    if (!b) throw versionNotFound(model, to, "to");
+    const x = pinned(model, a);
+    const y = pinned(model, b);
+    const budget = sharedWorkBudget("comparing two versions", "to");
+    const before = await savedModelResult(c, x, budget(a.input));
+    const after = await savedModelResult(c, y, budget(b.input));
+    c.header("Cache-Control", PRIVATE);
+    return c.json(
+      {
+        modelId: model.id,
+        from: { version: from, pricedWith: pricedWith(x.pin) },
+        to: { version: to, pricedWith: pricedWith(y.pin) },
+        change: versionChange(
+          { name: a.name, input: a.input, pin: x.pin },
+          { name: b.name, input: b.input, pin: y.pin },
+        ),
+        difference: yearDifferences(before.value, after.value),
+      },
+      200,
+    );
   })
   .openapi(remove, async (c) => {
     const caller = callerOf(c);
@@ -674,6 +1012,10 @@ export const modelsRouter = newRouter()
           name: v.name,
           createdAt: isoTime(v.createdAt),
           createdBy: v.createdBy,
+          pricedWith: pricedWith(pinOf(v)),
+          kind: v.kind,
+          restoredFrom: v.restoredFrom,
+          change: v.change === null ? null : (JSON.parse(v.change) as VersionChange),
         })),
       },
       200,
@@ -683,23 +1025,9 @@ export const modelsRouter = newRouter()
     const { id, n } = c.req.valid("param");
     const model = await modelOr404(c, id);
     const row = await findVersion(database(c.var.d1), model.id, n);
-    if (!row)
-      throw new HttpProblem(
-        404,
-        "NOT_FOUND",
-        `Model "${id}" has no version ${n}; its versions are 1 to ${model.version}.`,
-        { field: "n" },
-      );
-    return c.json(
-      {
-        modelId: row.modelId,
-        version: row.version,
-        name: row.name,
-        input: JSON.parse(row.input) as Record<string, unknown>,
-        createdAt: isoTime(row.createdAt),
-        createdBy: row.createdBy,
-      },
-      200,
-      { ETag: versionEtag(row.version), "Cache-Control": "private, max-age=31536000, immutable" },
-    );
+    if (!row) throw versionNotFound(model, n, "n");
+    return c.json(versionJson(row), 200, {
+      ETag: versionEtag(row.version),
+      "Cache-Control": "private, max-age=31536000, immutable",
+    });
   });

@@ -53,6 +53,10 @@ const TAGS = [
   { name: "Models", description: "Live plan models: saved, versioned, read by sheets and pages." },
   { name: "Shares", description: "Read-only links to a model, and what they read." },
   { name: "Bands", description: "A workspace's own compensation bands." },
+  {
+    name: "Workspace data",
+    description: "A workspace's own levels, locations and FX rates, versioned like the bands.",
+  },
   { name: "Usage", description: "A workspace's storage against its quotas." },
   { name: "Pages", description: "The pages people open: home, shared models, the add-on install." },
   { name: "Meta", description: "Health, this document and the reference page." },

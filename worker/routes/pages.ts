@@ -6,13 +6,15 @@ import { documentedProblems, problemResponses } from "../schemas/openapi.js";
 import { conditionalGet, fixedContent, unchanged } from "../http/conditional.js";
 import {
   comparisonWork,
+  datasetVersion,
   isOverBudget,
   MODEL_PAGE_COMPARISONS,
   tooMuchWork,
-  type WorkspaceBand,
+  type SalaryOptions,
 } from "../../shared/index.js";
-import { currentBands, currentBandsVersion } from "../db/bands.js";
-import { savedModelResult } from "../http/model-result.js";
+import { pinOf } from "../db/models.js";
+import { resultForView } from "../http/share-view.js";
+import { pinnedOptions, pricedWith, savedModelResult } from "../middleware/pinned-result.js";
 import { cachedResult, serverTiming } from "../http/result-cache.js";
 import { HttpProblem } from "../http/problem.js";
 import { isoTime, resultEtag } from "../http/version-etag.js";
@@ -109,10 +111,7 @@ const asset = createRoute({
  * within the work budget for every model saved since there was one; an older model over it shows
  * why instead of computing.
  */
-function pageScenarios(
-  inputJson: string,
-  bands: readonly WorkspaceBand[] | undefined,
-): ScenarioView | null {
+function pageScenarios(inputJson: string, options: SalaryOptions): ScenarioView | null {
   const input = JSON.parse(inputJson) as Record<string, unknown>;
   const { scenarios, ...plan } = input;
   if (Array.isArray(scenarios) && scenarios.length) {
@@ -121,7 +120,7 @@ function pageScenarios(
     const estimate = { ...compare, units: MODEL_PAGE_COMPARISONS * compare.units };
     if (isOverBudget(estimate)) return { error: tooMuchWork(estimate).message };
   }
-  return modelScenarios(input, bands);
+  return modelScenarios(input, options);
 }
 
 /**
@@ -153,22 +152,24 @@ export const pagesRouter = newRouter()
     const model = c.get("sharedModel");
     if (!model) return page(c, asFragment ? goneContent() : gonePage(), 404);
 
-    // The content changes with the version, the owner's bands and the dataset; its ETag names all
-    // three, so the open page asks with If-None-Match and gets a 304 while nothing changed.
-    const bandsVersion = await currentBandsVersion(c.var.d1, model.workspaceId);
-    const etag = resultEtag(model.version, bandsVersion, "page");
+    // The content shows the version as it was priced (its pin) and its scenarios, run with the
+    // pinned bands and the running dataset; its ETag names all of them and the link's view, so
+    // the open page asks with If-None-Match and gets a 304 while nothing changed.
+    const version = { ...model, pin: pinOf(model) };
+    const etag = resultEtag(
+      model.version,
+      version.pin,
+      `d${datasetVersion().hash}`,
+      ...(model.view === "totals" ? ["totals"] : []),
+      "page",
+    );
     c.header("ETag", etag);
     if (asFragment && unchanged(c, etag)) return c.body(null, 200);
 
-    // The owner's bands, whoever reads the link, exactly as GET /v1/shared/{token}/result uses
-    // them; read only when something has to be computed.
-    let ownerBands: Promise<readonly WorkspaceBand[] | undefined> | undefined;
-    const bands = () =>
-      (ownerBands ??= currentBands(c.var.d1, model.workspaceId).then((o) =>
-        o.bands.length ? o.bands : undefined,
-      ));
+    let pinned: Promise<SalaryOptions> | undefined;
+    const options = () => (pinned ??= pinnedOptions(c.var.d1, model.workspaceId, version.pin));
     const seconds = pollSeconds(poll);
-    // The rendered content is cached (a view is one lookup); a miss computes it from the model's
+    // The rendered content is cached (a view is one lookup); a miss renders it from the model's
     // result (itself cached, shared with /v1/shared/{token}/result) and its scenarios.
     const origin = new URL(c.req.url).origin;
     let content;
@@ -179,11 +180,11 @@ export const pagesRouter = newRouter()
           kind: "content",
           modelId: model.id,
           version: model.version,
-          bandsVersion,
-          variant: `${origin} ${token}`,
+          pin: version.pin,
+          variant: `${origin} ${token} ${model.view}`,
         },
         async () => {
-          const result = await savedModelResult(c, model, { version: bandsVersion, load: bands });
+          const result = await savedModelResult(c, version);
           return String(
             sharedModelContent({
               token,
@@ -191,9 +192,11 @@ export const pagesRouter = newRouter()
                 name: model.name,
                 version: model.version,
                 updatedAt: isoTime(model.updatedAt),
+                view: model.view,
+                pricedWith: pricedWith(version.pin),
               },
-              result: result.value,
-              scenarios: pageScenarios(model.input, await bands()),
+              result: resultForView(result.value, model.view),
+              scenarios: pageScenarios(model.input, await options()),
               links: sharedModelLinks(origin, token),
             }),
           );

@@ -5,7 +5,6 @@ import { conditionalGet, unchanged } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
 import { workspaceProblems } from "../schemas/workspace-responses.js";
 import { keyed } from "../auth/require-scope.js";
-import { currentBands, currentBandsVersion } from "../db/bands.js";
 import { database } from "../db/client.js";
 import { findModel } from "../db/models.js";
 import {
@@ -16,12 +15,25 @@ import {
 } from "../db/shares.js";
 import { runBatch } from "../db/statements.js";
 import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
-import { monthsTableRows, savedModelResult } from "../http/model-result.js";
+import { monthsTableRows } from "../http/model-result.js";
+import { inputForView, resultForView } from "../http/share-view.js";
+import { pinOf } from "../db/models.js";
+import { pricedWith, savedModelResult } from "../middleware/pinned-result.js";
 import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { serverTiming } from "../http/result-cache.js";
 import { isoTime, resultEtag, versionEtag } from "../http/version-etag.js";
-import { ModelResultSchema, MONTHS_CSV_COLUMNS, MONTHS_CSV_NOTE } from "../schemas/model.js";
+import {
+  ModelResultSchema,
+  MONTHS_CSV_COLUMNS,
+  MONTHS_CSV_NOTE,
+  PricedWithSchema,
+} from "../schemas/model.js";
+
+const ShareViewSchema = z.enum(["full", "totals"]).openapi("ShareView", {
+  description:
+    "full: everything the owner sees. totals: months, years, departments and scenarios only — no per-hire salary and no hire rows with pay, on the page, in JSON, CSV and AI_MODEL.",
+});
 
 // Read-only links to a live model. Creating and revoking needs a write key; reading a link needs
 // nothing but the token, which is why every read checks that the token is active and its model
@@ -37,8 +49,54 @@ const ShareSchema = z
     createdAt: z.string(),
     createdBy: z.string(),
     revokedAt: z.string().nullable(),
+    view: ShareViewSchema,
+    expiresAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "When the link stops answering (as if revoked); null: never." }),
   })
   .openapi("Share");
+
+const NewShareSchema = z
+  .object({
+    view: ShareViewSchema.optional(),
+    expiresAt: z.string().max(40).optional().openapi({
+      description:
+        "When the link stops answering (an ISO 8601 date-time with its offset, or a date: its midnight UTC); must be in the future. Omit for a link that lasts until revoked.",
+      example: "2027-01-31T00:00:00Z",
+    }),
+  })
+  .openapi("NewShare");
+
+/** Parses a share's expiry: a future instant, or a 400 that names expiresAt and says what fits. */
+function expiryOf(text: string | undefined, now: number): number | null {
+  if (text === undefined) return null;
+  const value = text.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.exec(
+    value,
+  );
+  // Date.parse rolls 30 February over into March; a date that is not on the calendar is refused.
+  const onCalendar =
+    m !== null &&
+    new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().slice(0, 10) ===
+      value.slice(0, 10);
+  const ms = onCalendar ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms))
+    throw new HttpProblem(
+      400,
+      "INVALID_ARGUMENT",
+      `expiresAt: ${JSON.stringify(text)} is not a date-time; send ISO 8601 with an offset, e.g. "2027-01-31T00:00:00Z", or a date such as "2027-01-31".`,
+      { field: "expiresAt" },
+    );
+  if (ms <= now)
+    throw new HttpProblem(
+      400,
+      "INVALID_ARGUMENT",
+      `expiresAt: ${value} is in the past (now is ${isoTime(now)}); give a future time, or omit expiresAt for a link that lasts until revoked.`,
+      { field: "expiresAt" },
+    );
+  return ms;
+}
 
 const SharedModelSchema = z
   .object({
@@ -47,7 +105,12 @@ const SharedModelSchema = z
       description: 'Current version; also the ETag ("v3"), so a page can poll with If-None-Match.',
     }),
     updatedAt: z.string(),
-    input: z.record(z.string(), z.unknown()),
+    view: ShareViewSchema,
+    pricedWith: PricedWithSchema,
+    input: z.record(z.string(), z.unknown()).openapi({
+      description:
+        "The plan input; on a totals link only its plan-wide assumptions (no hires, team, upskilling or scenarios).",
+    }),
   })
   .openapi("SharedModel");
 
@@ -107,15 +170,18 @@ const create = createRoute({
   tags: ["Shares"],
   summary: "Create a read-only link to a model",
   description:
-    "Anyone with the link reads the model's current version and result, with no key. Needs the write scope.",
+    "Anyone with the link reads the model's current version and result, with no key. `view` (default full) says how much it shows: totals leaves out every figure of a single person's pay. `expiresAt` ends it: after that it answers like a revoked link. Needs the write scope.",
   ...keyed("write"),
-  request: { params: ModelIdParam },
+  request: {
+    params: ModelIdParam,
+    body: { required: false, content: { "application/json": { schema: NewShareSchema } } },
+  },
   responses: {
     201: json(
       ShareSchema,
       "The link; the token is also readable later at GET /v1/models/{id}/shares.",
     ),
-    ...workspaceProblems(401, 403, 404),
+    ...workspaceProblems(400, 401, 403, 404),
   },
 });
 
@@ -125,7 +191,7 @@ const list = createRoute({
   tags: ["Shares"],
   summary: "A model's links, revoked ones included",
   description:
-    "Every read-only link to the model, newest first, with its URL and when it was revoked.",
+    "Every read-only link to the model, newest first, with its URL, its view, when it expires and when it was revoked.",
   ...keyed("read"),
   request: { params: ModelIdParam },
   responses: {
@@ -169,7 +235,7 @@ const sharedResult = createRoute({
   path: "/shared/{token}/result",
   tags: ["Shares"],
   summary: "A shared model's plan result (no key needed); CSV for IMPORTDATA",
-  description: `\`/v1/shared/{token}/result.csv\` (or ?format=csv) is the months table, so \`=IMPORTDATA("…/result.csv", ",", "en_US")\` fills a sheet. Computed with the owning workspace's bands. ${MONTHS_CSV_NOTE}`,
+  description: `\`/v1/shared/{token}/result.csv\` (or ?format=csv) is the months table, so \`=IMPORTDATA("…/result.csv", ",", "en_US")\` fills a sheet. Priced with what the version was saved with (pricedWith); a totals link leaves out the hire, team and upskilling rows. ${MONTHS_CSV_NOTE}`,
   middleware: [conditionalGet] as const,
   request: { params: TokenParam, query: z.object({ format: formatParam }) },
   responses: {
@@ -187,8 +253,11 @@ export const sharesRouter = newRouter()
   .openapi(create, async (c) => {
     const caller = callerOf(c);
     const { id } = c.req.valid("param");
+    const body = c.req.valid("json") as z.infer<typeof NewShareSchema> | undefined;
     const token = newShareToken();
     const now = Date.now();
+    const view = body?.view ?? "full";
+    const expiresAt = expiryOf(body?.expiresAt, now);
     const [insert] = await runBatch(
       c.var.d1,
       createShareStatements({
@@ -197,12 +266,22 @@ export const sharesRouter = newRouter()
         workspaceId: caller.workspaceId,
         actor: caller.keyId,
         now,
+        view,
+        expiresAt,
       }),
     );
     if (insert!.meta.changes !== 1) throw modelNotFound(id);
     const url = shareUrl(c.req.url, token);
     return c.json(
-      { token, url, createdAt: isoTime(now), createdBy: caller.keyId, revokedAt: null },
+      {
+        token,
+        url,
+        createdAt: isoTime(now),
+        createdBy: caller.keyId,
+        revokedAt: null,
+        view,
+        expiresAt: expiresAt === null ? null : isoTime(expiresAt),
+      },
       201,
       { Location: `/v1/shared/${token}` },
     );
@@ -222,6 +301,8 @@ export const sharesRouter = newRouter()
           createdAt: isoTime(s.createdAt),
           createdBy: s.createdBy,
           revokedAt: s.revokedAt === null ? null : isoTime(s.revokedAt),
+          view: s.view,
+          expiresAt: s.expiresAt === null ? null : isoTime(s.expiresAt),
         })),
       },
       200,
@@ -260,7 +341,9 @@ export const sharesRouter = newRouter()
         name: model.name,
         version: model.version,
         updatedAt: isoTime(model.updatedAt),
-        input: JSON.parse(model.input) as Record<string, unknown>,
+        view: model.view,
+        pricedWith: pricedWith(pinOf(model)),
+        input: inputForView(JSON.parse(model.input) as Record<string, unknown>, model.view),
       },
       200,
       headers,
@@ -270,22 +353,17 @@ export const sharesRouter = newRouter()
     const started = performance.now();
     const model = c.get("sharedModel");
     if (!model) throw shareNotFound();
-    // The owner's bands, whoever reads the link: the result is the owner's plan. Only their
-    // version is read unless the result has to be computed.
-    const bandsVersion = await currentBandsVersion(c.var.d1, model.workspaceId);
+    // The version as it was priced (its pin), whoever reads the link: the owner's plan.
+    const version = { ...model, pin: pinOf(model) };
     const csv = wantsCsv(c);
+    const variants = [...(model.view === "totals" ? ["totals"] : []), ...(csv ? ["csv"] : [])];
     const headers = {
-      ETag: resultEtag(model.version, bandsVersion, csv ? "csv" : undefined),
+      ETag: resultEtag(model.version, version.pin, ...variants),
       "Cache-Control": SHARED_CACHE,
     };
     if (unchanged(c, headers.ETag)) return c.body(null, 200, headers);
-    const { value: result, outcome } = await savedModelResult(c, model, {
-      version: bandsVersion,
-      load: async () => {
-        const owner = await currentBands(c.var.d1, model.workspaceId);
-        return owner.bands.length ? owner.bands : undefined;
-      },
-    });
+    const { value, outcome } = await savedModelResult(c, version);
+    const result = resultForView(value, model.view);
     c.header("Server-Timing", serverTiming(outcome, started));
     return jsonOrCsvAnswer(
       c,
@@ -293,7 +371,9 @@ export const sharesRouter = newRouter()
         name: model.name,
         version: model.version,
         updatedAt: isoTime(model.updatedAt),
-        bandsVersion,
+        bandsVersion: version.pin.bandsVersion,
+        pricedWith: pricedWith(version.pin),
+        view: model.view,
         result,
       } satisfies ModelResultAnswer,
       () => monthsTableRows(model.name, model.version, result),

@@ -279,6 +279,8 @@ export class SheetStandIn {
   put(r: number, c: number, state: CellState) {
     if (state.value === "" && state.formula === "") this.cells.delete(`${r},${c}`);
     else this.cells.set(`${r},${c}`, state);
+    // Like Sheets, a formula entered (or entered again) is computed; here at the next flush.
+    if (state.formula) this.spreadsheet.entered.push({ sheet: this, row: r, col: c });
   }
   getName() {
     return this.name;
@@ -367,8 +369,43 @@ export class UiStandIn {
   }
 }
 
+/** Evaluates one formula of a sheet as Sheets would (the add-on's loader gives one), or throws. */
+export type FormulaEvaluator = (sheet: SheetStandIn, formula: string) => unknown;
+
+/**
+ * The instant a date cell holds in a spreadsheet of `timeZone`: that date's midnight there, which
+ * is what Sheets hands a script for a date cell (1 Jan 2027 in Asia/Kolkata is
+ * 2026-12-31T18:30:00Z).
+ */
+export function dateCell(year: number, month: number, day: number, timeZone: string): Date {
+  const guess = Date.UTC(year, month - 1, day);
+  const offsetAt = (ms: number) => {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    }).formatToParts(new Date(ms));
+    const p: Record<string, number> = {};
+    for (const x of parts) if (x.type !== "literal") p[x.type] = Number(x.value);
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - ms;
+  };
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
+}
+
 export class SpreadsheetStandIn {
   readonly sheets: SheetStandIn[] = [];
+  /** Formulas entered since the last flush, computed by it when an evaluator is set. */
+  entered: { sheet: SheetStandIn; row: number; col: number }[] = [];
+  /** Set by the add-on loader with `evaluateFormulas`: then flush() computes entered formulas. */
+  evaluator: FormulaEvaluator | null = null;
+  /** The spreadsheet's own time zone (File → Settings); by default this process's, as a test sets it. */
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   readonly namedRanges = new Map<string, RangeStandIn>();
   readonly toasts: string[] = [];
   active: SheetStandIn;
@@ -414,6 +451,45 @@ export class SpreadsheetStandIn {
   toast(message: string) {
     this.toasts.push(message);
   }
+  getSpreadsheetTimeZone() {
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string) {
+    this.timeZone = timeZone;
+  }
+  /**
+   * Computes the formulas entered since the last call, as Sheets does once they are entered: a
+   * value into the cell (a table spills into the cells right and below), an error as "#ERROR!".
+   * Formulas not entered again keep their old values — a custom function does not recalculate
+   * on its own.
+   */
+  recalculate() {
+    const evaluate = this.evaluator;
+    const entered = this.entered;
+    this.entered = [];
+    if (!evaluate) return;
+    for (const { sheet, row, col } of entered) {
+      const state = sheet.cell(row, col);
+      if (!state?.formula) continue;
+      let value: unknown;
+      try {
+        value = evaluate(sheet, state.formula);
+      } catch {
+        value = "#ERROR!";
+      }
+      const table = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+      table.forEach((line, i) =>
+        (Array.isArray(line) ? line : [line]).forEach((v, j) => {
+          const target = sheet.cells.get(`${row + i},${col + j}`);
+          const cell = toValue(v);
+          if (i === 0 && j === 0)
+            sheet.cells.set(`${row},${col}`, { value: cell, formula: state.formula });
+          else if (!target?.formula)
+            sheet.cells.set(`${row + i},${col + j}`, { value: cell, formula: "" });
+        }),
+      );
+    }
+  }
   /** Test helper: select a cell as the user would. */
   select(sheet: SheetStandIn, a1ref: string) {
     this.active = sheet;
@@ -433,6 +509,7 @@ export class SpreadsheetAppStandIn {
   }
   flush() {
     this.flushes++;
+    this.spreadsheet?.recalculate();
   }
 }
 

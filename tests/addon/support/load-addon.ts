@@ -67,6 +67,8 @@ export interface AddonOptions {
   properties?: PropertiesServiceStandIn;
   cache?: CacheServiceStandIn;
   urlFetch?: UrlFetchAppStandIn;
+  /** Formulas entered into the spreadsheet are computed with the add-on's functions at each flush, as Sheets would. */
+  evaluateFormulas?: boolean;
 }
 
 export interface Addon {
@@ -154,6 +156,7 @@ export function loadAddon(options: AddonOptions = {}): Addon {
       return addon.call(m[1]!, ...splitArgs(m[2]!).map((a) => formulaArg(sheet, a)));
     },
   };
+  if (options.evaluateFormulas && addon.ss) addon.ss.evaluator = addon.evaluate;
   return addon;
 }
 

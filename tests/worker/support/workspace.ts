@@ -5,6 +5,7 @@ import { randomToken } from "../../../worker/db/credentials.js";
 import { ensureWorkspaceStatements, newKeyStatements } from "../../../worker/db/provisioning.js";
 import type { Scope } from "../../../worker/db/schema.js";
 import { runBatch } from "../../../worker/db/statements.js";
+import { datasetVersion, type ModelPin } from "../../../shared/index.js";
 
 import { call } from "../api-client.js";
 
@@ -106,4 +107,17 @@ export async function auditRows(workspaceId: string) {
       version: number | null;
     }>();
   return results;
+}
+
+/** What a version saved now is priced with: this build's dataset and the given band set version. */
+export function pinWith(bandsVersion: number): ModelPin {
+  const d = datasetVersion();
+  return {
+    datasetVersion: d.version,
+    datasetHash: d.hash,
+    bandsVersion,
+    levelsVersion: 0,
+    locationsVersion: 0,
+    fxVersion: 0,
+  };
 }
