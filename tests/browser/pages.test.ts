@@ -856,10 +856,17 @@ describe("a totals link", () => {
       expect(await page.isVisible("#table-years")).toBe(true);
       expect(await page.isVisible("#table-months")).toBe(true);
       expect(await page.textContent("#model-content")).toContain("Hire 3 months later");
-      expect(await page.textContent("#figure-total")).toBe(usd.format(result.totals.total));
-      const text = (await page.textContent("body"))!;
-      for (const h of result.hires as { annualSalary: number }[])
+      expect(await page.textContent("#figure-total")).toBe(headline.format(result.totals.total));
+      expect(await page.getAttribute("#figure-total", "data-value")).toBe(
+        String(result.totals.total),
+      );
+      // No salary in any way the page writes money: to the dollar, or with cents.
+      const text = (await page.content())!;
+      for (const h of result.hires as { annualSalary: number }[]) {
+        expect(text).not.toContain(dollars.format(h.annualSalary));
         expect(text).not.toContain(usd.format(h.annualSalary));
+        expect(text).not.toContain(`"${h.annualSalary}"`);
+      }
       expect(w.errors).toEqual([]);
       expect(w.offHost).toEqual([]);
       await page.screenshot({
