@@ -160,7 +160,7 @@ function bandMatch(
   bands: readonly WorkspaceBand[] | undefined,
   role: Role,
   level: ResolvedLevel,
-  location: ResolvedLocation,
+  locationName: string,
   basis: Basis,
   currency: string,
 ) {
@@ -169,7 +169,7 @@ function bandMatch(
     (b) =>
       b.role === role.name &&
       b.level === level.name &&
-      b.location === location.name &&
+      b.location === locationName &&
       b.basis === basis &&
       b.currency === currency,
   );
@@ -214,7 +214,7 @@ function noData(
   if (isWorkspaceEntry(level))
     return new PlannerError(
       "NO_DATA",
-      `No ${basis} salary data for ${role.name} at ${level.name} level in ${location.name}: ${level.name} is your workspace's own level, and only a workspace band gives it salaries (the seeds list Entry, Mid and Senior). Upload a ${basis} band for ${role.name} / ${level.name} / ${location.name}.`,
+      `No ${basis} salary data for ${role.name} at ${level.name} level in ${location.name}: ${level.name} is your workspace's own level, and only a workspace band gives it salaries (the seeds list Entry, Mid and Senior). Upload a ${basis} band for ${role.name} / ${level.name} / ${location.name}, or one for the US that each location's factor scales.`,
       { field: "level", available: [] },
     );
   const available = availableFor(role);
@@ -337,7 +337,7 @@ function statedOrDerived(
     year: 2026,
   };
 
-  const band = bandMatch(options.bands, role, level, location, basis, currency);
+  const band = bandMatch(options.bands, role, level, location.name, basis, currency);
   if (band) {
     const low = toCents(band.low);
     const high = toCents(band.high);
@@ -378,25 +378,30 @@ function statedOrDerived(
     };
   }
 
-  const us = STATED.get(key(basis, role.id, level.id, "us", "USD"));
+  const seedUs = STATED.get(key(basis, role.id, level.id, "us", "USD"));
+  // Where the seeds have no US range (a workspace level such as Staff), the workspace's own US band
+  // is the range a location factor or an FX rate scales, exactly as the seeds' would be.
+  const bandUs = seedUs ? undefined : bandMatch(options.bands, role, level, "US", basis, "USD");
+  const us = seedUs ?? (bandUs && { low: bandUs.low, high: bandUs.high, openEnded: false });
   if (!us) throw noData(role, level, location, basis);
+  const usRange = bandUs ? `the workspace's US ${basis} band` : `US ${basis} range`;
 
   const steps: string[] = [];
-  const sources: Source[] = [us.source];
+  const sources: Source[] = seedUs ? [seedUs.source] : [];
   let factor = 1;
-  let workspace = false;
+  let workspace = !!bandUs;
   if (isWorkspaceEntry(location)) {
     factor = location.factor;
     workspace = true;
     steps.push(
-      `US ${basis} range × ${location.factor} (${location.name}: your workspace's geo factor against the US range)`,
+      `${usRange} × ${location.factor} (${location.name}: your workspace's geo factor against the US range)`,
     );
   } else if (location.id !== "us") {
     const f = LOCATION_FACTORS.get(location.id)!;
     const own = f.byRole[role.id];
     factor = own ?? f.average;
     steps.push(
-      `US ${basis} range × ${factor.toFixed(4)} (${location.name} factor${own === undefined ? ", mean of ML Engineer and Data Scientist" : ` for ${role.name}`}: ${f.method})`,
+      `${usRange} × ${factor.toFixed(4)} (${location.name} factor${own === undefined ? ", mean of ML Engineer and Data Scientist" : ` for ${role.name}`}: ${f.method})`,
     );
     for (const r of LOCATION_SALARIES)
       if (r.location === location.id && r.level === "mid" && r.currency === "USD")
@@ -433,7 +438,9 @@ function statedOrDerived(
   const notes = us.openEnded ? ['The seed writes the high end with a "+" (open-ended).'] : [];
   if (workspace)
     notes.push(
-      "Derived from the seeds' US range with your workspace's own data (a location factor or FX rate), not stated by a seed.",
+      bandUs
+        ? "Derived from your workspace's own US band (the seeds give no US range for this level), not stated by a seed."
+        : "Derived from the seeds' US range with your workspace's own data (a location factor or FX rate), not stated by a seed.",
     );
   const unit = currency === "GBP" ? "pounds" : currency === "USD" ? "dollars" : `whole ${currency}`;
   return {

@@ -77,7 +77,9 @@ describe("workspace salaries", () => {
     expect(e.code).toBe("NO_DATA");
     expect(e.field).toBe("level");
     expect(e.message).toContain("Staff is your workspace's own level");
-    expect(e.message).toContain("Upload a base band for ML Engineer / Staff / Denver, CO");
+    expect(e.message).toContain(
+      "Upload a base band for ML Engineer / Staff / Denver, CO, or one for the US",
+    );
     const banded = salaryRange(
       { role: "MLE", level: "L6", location: "Denver" },
       {
@@ -97,6 +99,40 @@ describe("workspace salaries", () => {
     );
     expect([banded.low, banded.mid, banded.high]).toEqual([230000_00, 250000_00, 270000_00]);
     expect(banded.provenance).toBe("workspace");
+  });
+  it("a workspace level's US band is the range a location's factor and an FX rate scale", () => {
+    const staffUs = {
+      role: "ML Engineer",
+      level: "Staff",
+      location: "US",
+      basis: "base" as const,
+      currency: "USD",
+      low: 250000,
+      high: 310000,
+    };
+    const options = { ...workspace, bands: [staffUs] };
+    // Denver: 250,000 × 0.95 = 237,500; 310,000 × 0.95 = 294,500; mid 266,000.
+    const denver = salaryRange({ role: "MLE", level: "Staff", location: "Denver" }, options);
+    expect([denver.low, denver.mid, denver.high]).toEqual([237500_00, 266000_00, 294500_00]);
+    expect(denver.provenance).toBe("workspace");
+    expect(denver.method).toContain("the workspace's US base band × 0.95 (Denver, CO");
+    expect(denver.sources).toEqual([]);
+    expect(denver.notes.join(" ")).toContain("your workspace's own US band");
+    // A seed location: the band × that location's seed factor, citing the seed cells behind it.
+    const austin = salaryRange({ role: "MLE", level: "Staff", location: "Austin" }, options);
+    // Austin's ML Engineer factor: 002's $140K–$200K midpoint ÷ 000's US Mid $150K–$180K midpoint
+    // = 170 / 165; 250,000 × 170 / 165 = 257,575.76 → $257,576, 310,000 × 170 / 165 → $319,394.
+    expect([austin.low, austin.high]).toEqual([257576_00, 319394_00]);
+    expect(austin.method).toContain("the workspace's US base band × 1.0303 (Austin, TX factor");
+    expect(austin.sources.length).toBeGreaterThan(0);
+    // In EUR at the workspace's rate: 250,000 × 0.92 = 230,000.
+    expect(salaryRange({ role: "MLE", level: "Staff", currency: "EUR" }, options).low).toBe(
+      230000_00,
+    );
+    // The band's own location still wins where it is given.
+    expect(salaryRange({ role: "MLE", level: "Staff", location: "US" }, options).low).toBe(
+      250000_00,
+    );
   });
   it("FX: the workspace's latest rate converts, with its as-of date; without one, NO_DATA says what to add", () => {
     // $150K–$180K × 0.92 = €138,000–€165,600.

@@ -83,6 +83,47 @@ describe("workspace data sets", () => {
     expect(anon.code).toBe("UNKNOWN_LOCATION");
   });
 
+  it("bands may price the workspace's own levels and locations once they are uploaded, not before", async () => {
+    const ws = await workspaceWithKeys("wsdata-bands");
+    const band =
+      "role,level,location,basis,currency,low,high\r\nML Engineer,Staff,US,base,USD,250000,310000\r\nML Engineer,Mid,Denver,base,USD,150000,170000\r\n";
+    const bands = (key: TestKey) =>
+      api("/v1/bands", {
+        method: "PUT",
+        key,
+        body: band as never,
+        headers: { "Content-Type": "text/csv" },
+      });
+    const before = await problemOf(await bands(ws.write), 422);
+    expect(before.detail).toContain('Unknown level "Staff"');
+    expect(before.detail).toContain("Denver");
+    await jsonOf(
+      await put(ws.write, "levels", { rows: [{ name: "Staff", aliases: ["L6"] }] }),
+      200,
+    );
+    await jsonOf(await put(ws.write, "locations", { rows: [DENVER] }), 200);
+    const stored = await jsonOf(await bands(ws.write), 200);
+    expect(
+      stored.bands.map((b: { level: string; location: string }) => [b.level, b.location]),
+    ).toEqual([
+      ["Staff", "US"],
+      ["Mid", "Denver, CO"],
+    ]);
+    // Staff in Denver: the workspace's US band × Denver's factor (250,000 × 0.95 = 237,500).
+    const staff = await jsonOf(
+      await api("/v1/salary?role=MLE&level=L6&location=Denver", { key: ws.read }),
+      200,
+    );
+    expect([staff.low, staff.high]).toEqual([237500, 294500]);
+    expect(staff.provenance).toBe("workspace");
+    // Mid in Denver: the workspace's own Denver band wins over the factor.
+    const mid = await jsonOf(
+      await api("/v1/salary?role=MLE&level=Mid&location=Denver", { key: ws.read }),
+      200,
+    );
+    expect([mid.low, mid.high]).toEqual([150000, 170000]);
+  });
+
   it("bad rows: 422 naming each row and field, a repeated name refused, nothing stored", async () => {
     const ws = await workspaceWithKeys("wsdata-bad");
     const p = await problemOf(

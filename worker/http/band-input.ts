@@ -13,6 +13,7 @@ import {
   type Currency,
   type PlannerErrorJSON,
   type WorkspaceBand,
+  type WorkspaceData,
 } from "../../shared/index.js";
 import { CsvSyntaxError, parseCsv } from "./csv-parse.js";
 import { HttpProblem } from "./problem.js";
@@ -136,12 +137,16 @@ function required(value: unknown, column: BandColumn, example: string): unknown 
  * Returns the bands with canonical names (which the core's band matching needs), or throws a
  * 422 listing every bad row with its row number, column and fix.
  */
-export function checkBands(rows: readonly RawBandRow[]): WorkspaceBand[] {
+export function checkBands(
+  rows: readonly RawBandRow[],
+  workspace: WorkspaceData = {},
+): WorkspaceBand[] {
   // Rows past the first few unknown names get no suggestions: an upload's cost is its row count.
-  return limitSuggestions(MAX_FRESH_SUGGESTIONS, () => checkBandRows(rows));
+  return limitSuggestions(MAX_FRESH_SUGGESTIONS, () => checkBandRows(rows, workspace));
 }
 
-function checkBandRows(rows: readonly RawBandRow[]): WorkspaceBand[] {
+/** `workspace`: the workspace's own levels and locations, which its bands may price (Staff, Denver). */
+function checkBandRows(rows: readonly RawBandRow[], workspace: WorkspaceData): WorkspaceBand[] {
   if (rows.length > MAX_BAND_ROWS)
     throw badRequest(`At most ${MAX_BAND_ROWS} bands per upload, got ${rows.length}.`, "bands");
   const problems: BandProblem[] = [];
@@ -191,9 +196,15 @@ function checkBandRows(rows: readonly RawBandRow[]): WorkspaceBand[] {
       return;
     }
     const role = check("role", () => resolveRole(required(v.role, "role", "ML Engineer")));
-    const level = check("level", () => resolveLevel(required(v.level, "level", "Mid")));
+    const level = check("level", () =>
+      resolveLevel(required(v.level, "level", "Mid"), "level", workspace),
+    );
     const location = check("location", () =>
-      resolveLocation(required(v.location, "location", "Austin (or US for national figures)")),
+      resolveLocation(
+        required(v.location, "location", "Austin (or US for national figures)"),
+        "location",
+        workspace,
+      ),
     );
     const basis = check("basis", () =>
       resolveChoice<Basis>(required(v.basis, "basis", "base"), BASES, "basis"),

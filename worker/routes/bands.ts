@@ -20,6 +20,7 @@ import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
+import { currentWorkspaceData } from "../db/workspace-data.js";
 import { isoTime } from "../http/version-etag.js";
 
 // A workspace's own compensation bands. An upload replaces the whole set atomically and the
@@ -88,7 +89,7 @@ const replace = createRoute({
   tags: ["Bands"],
   summary: "Replace the workspace's compensation bands (CSV or JSON)",
   description:
-    `text/csv with the header \`${BAND_COLUMNS.join(",")}\`, or JSON {"bands": [...]}. Every row is checked (unknown role/level/location with suggestions, basis, currency, ` +
+    `text/csv with the header \`${BAND_COLUMNS.join(",")}\`, or JSON {"bands": [...]}. Every row is checked (unknown role/level/location with suggestions; the workspace's own levels and locations count as known, basis, currency, ` +
     `low ≤ high, non-negative, every field present, no repeated band); any bad row → 422 listing each one, and the previous bands stay. ` +
     `At most ${MAX_BAND_ROWS} rows; an empty set clears the bands. Every version is kept, so an upload that would take the workspace over its band-row quota is refused (409 QUOTA_EXCEEDED; GET /v1/usage). Needs the write scope.`,
   ...keyed("write"),
@@ -183,7 +184,9 @@ export const bandsRouter = newRouter()
         { field: "Content-Type" },
       );
     }
-    const bands = checkBands(rows);
+    // Its bands may price the workspace's own levels and locations (a Staff band, a Denver band).
+    const { data } = await currentWorkspaceData(c.var.d1, caller.workspaceId);
+    const bands = checkBands(rows, { levels: data.levels, locations: data.locations });
     const now = Date.now();
     const maxRows = quotasFrom(c.env).bandRows;
     const results = await runBatch(
