@@ -10,6 +10,7 @@ import {
   resolveLocation,
   salaryRange,
   type SalaryOptions,
+  type WorkspaceBand,
 } from "../../shared/index.js";
 import { caught } from "./support/caught.js";
 
@@ -101,11 +102,11 @@ describe("workspace salaries", () => {
     expect(banded.provenance).toBe("workspace");
   });
   it("a workspace level's US band is the range a location's factor and an FX rate scale", () => {
-    const staffUs = {
+    const staffUs: WorkspaceBand = {
       role: "ML Engineer",
       level: "Staff",
       location: "US",
-      basis: "base" as const,
+      basis: "base",
       currency: "USD",
       low: 250000,
       high: 310000,
