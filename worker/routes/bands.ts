@@ -16,7 +16,7 @@ import {
   type RawBandRow,
 } from "../http/band-input.js";
 import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
-import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { json, jsonOrCsv, versionQuery } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
@@ -69,18 +69,9 @@ const BandUploadRow = z.looseObject({}).openapi("BandUploadRow", {
 
 const CSV_EXAMPLE = `${BAND_COLUMNS.join(",")}\nML Engineer,Mid,Austin,base,USD,150000,185000\nData Scientist,Senior,London,base,GBP,120000,160000\n`;
 
-const VersionQuery = z.object({
-  version: z
-    .string()
-    .regex(/^\d{1,9}$/, { error: "must be a band set version (1, 2, …)" })
-    .transform(Number)
-    .optional()
-    .openapi({
-      description: "An earlier set; default the current one.",
-      type: "integer",
-      example: 1,
-    } as never),
-  format: formatParam,
+const VersionQuery = versionQuery({
+  error: "must be a band set version (1, 2, …)",
+  description: "An earlier set; default the current one.",
 });
 
 const replace = createRoute({

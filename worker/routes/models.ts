@@ -46,7 +46,7 @@ import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage, versionBytes } from "../db/usage.js";
 import { PlanInputSchema } from "../schemas/plan.js";
 import { ScenarioSchema } from "../schemas/scenario.js";
-import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { json, jsonOrCsv, versionQuery } from "../schemas/openapi.js";
 import {
   ModelResultSchema,
   MONTHS_CSV_COLUMNS,
@@ -188,18 +188,9 @@ const VersionParams = IdParam.extend({
     .transform(Number)
     .openapi({ param: { name: "n", in: "path" }, type: "integer", example: 1 } as never),
 });
-const VersionQuery = z.object({
-  version: z
-    .string()
-    .regex(/^\d{1,9}$/, { error: "must be a version number (1, 2, …)" })
-    .transform(Number)
-    .optional()
-    .openapi({
-      description: "An earlier version's result; default the current one.",
-      type: "integer",
-      example: 1,
-    } as never),
-  format: formatParam,
+const VersionQuery = versionQuery({
+  error: "must be a version number (1, 2, …)",
+  description: "An earlier version's result; default the current one.",
 });
 
 const etagHeader = {

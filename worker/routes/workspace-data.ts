@@ -15,7 +15,7 @@ import {
   type WorkspaceDataKind,
 } from "../http/workspace-data-input.js";
 import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
-import { formatParam, json, jsonOrCsv } from "../schemas/openapi.js";
+import { json, jsonOrCsv, versionQuery } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
@@ -58,18 +58,9 @@ const UploadSchema = z
     example: { rows: [WORKSPACE_DATA.locations.example] },
   });
 
-const VersionQuery = z.object({
-  version: z
-    .string()
-    .regex(/^\d{1,9}$/, { error: "must be a set version (1, 2, …)" })
-    .transform(Number)
-    .optional()
-    .openapi({
-      description: "An earlier set; default the current one.",
-      type: "integer",
-      example: 1,
-    } as never),
-  format: formatParam,
+const VersionQuery = versionQuery({
+  error: "must be a set version (1, 2, …)",
+  description: "An earlier set; default the current one.",
 });
 
 const csvColumns = KINDS.map((k) => `${k}: ${WORKSPACE_DATA[k].columns.join(",")}`).join("; ");

@@ -193,6 +193,22 @@ export const formatParam = z.enum(["json", "csv"]).optional().openapi({
 });
 
 /**
+ * The query of a versioned read (a model's result, a band set, a workspace data set): `?version=n`
+ * for an earlier one (`what` words it), and the answer's format.
+ */
+export function versionQuery(what: { error: string; description: string }) {
+  return z.object({
+    version: z
+      .string()
+      .regex(/^\d{1,9}$/, { error: what.error })
+      .transform(Number)
+      .optional()
+      .openapi({ description: what.description, type: "integer", example: 1 } as never),
+    format: formatParam,
+  });
+}
+
+/**
  * The longest text any name, cell or parameter may be. The longest real name is under 40
  * characters; the cap keeps the core's closest-name search (which grows with the text's length)
  * cheap for any input, so no request can spend seconds of CPU on suggestions.
