@@ -83,7 +83,7 @@ describe("workspace data sets", () => {
     expect(anon.code).toBe("UNKNOWN_LOCATION");
   });
 
-  it("bands may price the workspace's own levels and locations once they are uploaded, not before", async () => {
+  it("bands may price the workspace's own levels and locations once they are uploaded, not before, and those stay while bands name them", async () => {
     const ws = await workspaceWithKeys("wsdata-bands");
     const band =
       "role,level,location,basis,currency,low,high\r\nML Engineer,Staff,US,base,USD,250000,310000\r\nML Engineer,Mid,Denver,base,USD,150000,170000\r\n";
@@ -122,6 +122,22 @@ describe("workspace data sets", () => {
       200,
     );
     expect([mid.low, mid.high]).toEqual([150000, 170000]);
+    // Levels or locations that drop a name the bands use are refused; nothing is stored.
+    const dropped = await problemOf(
+      await put(ws.write, "levels", { rows: [{ name: "Principal" }] }),
+      409,
+    );
+    expect(dropped).toMatchObject({ code: "CONFLICT", field: "levels" });
+    expect(dropped.detail).toContain('"Staff"');
+    const noPlaces = await problemOf(await put(ws.write, "locations", { rows: [] }), 409);
+    expect(noPlaces.detail).toContain('"Denver, CO"');
+    const levels = await jsonOf(await api("/v1/workspace/levels", { key: ws.read }), 200);
+    expect(levels.version).toBe(1);
+    // Keeping Staff (and adding another) is fine.
+    const kept = await put(ws.write, "levels", {
+      rows: [{ name: "Staff" }, { name: "Principal" }],
+    });
+    expect((await jsonOf(kept, 200)).version).toBe(2);
   });
 
   it("bad rows: 422 naming each row and field, a repeated name refused, nothing stored", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { WorkspaceBand } from "../../shared/index.js";
 import { randomToken } from "./credentials.js";
 import { auditStatement } from "./audit.js";
@@ -101,6 +101,28 @@ export async function currentBands(
   setCache.set(set.id, rows);
   while (setCache.size > SET_CACHE_SIZE) setCache.delete(setCache.keys().next().value!);
   return { version: set.version, bands: rows };
+}
+
+/**
+ * The distinct levels or locations the workspace's current bands name (without reading the band
+ * rows themselves): what a new set of workspace levels or locations must still know.
+ */
+export async function namesInCurrentBands(
+  d1: D1,
+  workspaceId: string,
+  column: "level" | "location",
+): Promise<string[]> {
+  const db = database(d1);
+  const rows = await db
+    .selectDistinct({ name: bands[column] })
+    .from(bands)
+    .where(
+      eq(
+        bands.setId,
+        sql`(SELECT ${bandSets.id} FROM ${bandSets} WHERE ${bandSets.workspaceId} = ${workspaceId} ORDER BY ${bandSets.version} DESC LIMIT 1)`,
+      ),
+    );
+  return rows.map((r) => r.name);
 }
 
 /**

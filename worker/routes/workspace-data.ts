@@ -1,11 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import {
+  resolveLevel,
+  resolveLocation,
+  type WorkspaceData,
+  type WorkspaceLevel,
+  type WorkspaceLocation,
+} from "../../shared/index.js";
 import { newRouter } from "../env.js";
 import { conditionalGet } from "../http/conditional.js";
 import { callerOf } from "../auth/context.js";
 import { workspaceProblems } from "../schemas/workspace-responses.js";
 import { keyed } from "../auth/require-scope.js";
-import { database } from "../db/client.js";
+import { database, type D1 } from "../db/client.js";
 import { runBatch } from "../db/statements.js";
+import { namesInCurrentBands } from "../db/bands.js";
 import { findDataSet, listDataSets, replaceDataSetStatements } from "../db/workspace-data.js";
 import {
   checkWorkspaceData,
@@ -73,7 +81,7 @@ const replace = createRoute({
   description:
     `JSON {"rows": [...]} or text/csv with the kind's header (${csvColumns}; aliases separated by |). ` +
     `Every row is checked as the core checks it (a level or location name the seeds already use is refused, a factor from 0.1 to 5, a currency code, a rate as of a date) and no row may repeat another; any bad row → 422 listing each one, and the current set stays. ` +
-    `At most ${MAX_WORKSPACE_DATA_ROWS} rows. Each upload is a new version and every version is kept (a saved model version stays priced with the one it used), counted in the stored-bytes quota (409 QUOTA_EXCEEDED). Needs the write scope.`,
+    `At most ${MAX_WORKSPACE_DATA_ROWS} rows. Each upload is a new version and every version is kept (a saved model version stays priced with the one it used), counted in the stored-bytes quota (409 QUOTA_EXCEEDED). A set of levels or locations that leaves out one the current bands name is refused (409 CONFLICT naming it). Needs the write scope.`,
   ...keyed("write"),
   request: {
     params: KindParam,
@@ -147,6 +155,41 @@ function csvLine(kind: WorkspaceDataKind, row: Record<string, unknown>): (string
   });
 }
 
+/**
+ * A new set of levels or locations must still know every one the workspace's current bands name
+ * (its own Staff, its own Denver): otherwise those bands would stay stored but never match. Seed
+ * names always resolve, so only the workspace's own ones can be lost.
+ */
+async function keepsBandNames(
+  d1: D1,
+  workspaceId: string,
+  kind: WorkspaceDataKind,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  if (kind === "fx") return;
+  const column = kind === "levels" ? "level" : "location";
+  const next: WorkspaceData =
+    kind === "levels"
+      ? { levels: rows as unknown as WorkspaceLevel[] }
+      : { locations: rows as unknown as WorkspaceLocation[] };
+  const lost = (await namesInCurrentBands(d1, workspaceId, column)).filter((name) => {
+    try {
+      if (kind === "levels") resolveLevel(name, column, next);
+      else resolveLocation(name, column, next);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (lost.length)
+    throw new HttpProblem(
+      409,
+      "CONFLICT",
+      `The workspace's current bands name ${lost.map((n) => JSON.stringify(n)).join(", ")}, which this set of ${WORKSPACE_DATA[kind].what} leaves out, so those bands would never match again. Keep ${lost.length === 1 ? "it" : "them"} in the set, or upload bands without ${lost.length === 1 ? "it" : "them"} first (PUT /v1/bands). Nothing was stored.`,
+      { field: kind },
+    );
+}
+
 export const workspaceDataRouter = newRouter()
   .openapi(replace, async (c) => {
     const caller = callerOf(c);
@@ -164,6 +207,7 @@ export const workspaceDataRouter = newRouter()
         { field: "Content-Type" },
       );
     const rows = checkWorkspaceData(kind, raw) as Record<string, unknown>[];
+    await keepsBandNames(c.var.d1, caller.workspaceId, kind, rows);
     const now = Date.now();
     const maxBytes = quotasFrom(c.env).storedBytes;
     const [insert] = await runBatch(
