@@ -57,3 +57,18 @@ export function parseIfMatch(header: string | undefined): IfMatch {
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/** A stored set's version row (a band set, a workspace data set) as its version list shows it. */
+export function setVersionJson(r: {
+  version: number;
+  rowCount: number;
+  createdAt: number;
+  createdBy: string;
+}) {
+  return {
+    version: r.version,
+    rows: r.rowCount,
+    createdAt: isoTime(r.createdAt),
+    createdBy: r.createdBy,
+  };
+}

@@ -16,12 +16,12 @@ import {
   type RawBandRow,
 } from "../http/band-input.js";
 import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
-import { json, jsonOrCsv, versionQuery } from "../schemas/openapi.js";
+import { json, jsonOrCsv, SetVersionSchema, versionQuery } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
 import { currentWorkspaceData } from "../db/workspace-data.js";
-import { isoTime } from "../http/version-etag.js";
+import { isoTime, setVersionJson } from "../http/version-etag.js";
 
 // A workspace's own compensation bands. An upload replaces the whole set atomically and the
 // previous set stays readable as its version; where a band matches a role, level, location,
@@ -135,14 +135,7 @@ const versions = createRoute({
     200: json(
       z
         .object({
-          versions: z.array(
-            z.object({
-              version: z.number().int(),
-              rows: z.number().int(),
-              createdAt: z.string(),
-              createdBy: z.string(),
-            }),
-          ),
+          versions: z.array(SetVersionSchema),
         })
         .openapi("BandSetVersions"),
       "Newest first; the first is the current set.",
@@ -236,12 +229,7 @@ export const bandsRouter = newRouter()
     c.header("Cache-Control", "private, no-cache");
     return c.json(
       {
-        versions: rows.map((r) => ({
-          version: r.version,
-          rows: r.rowCount,
-          createdAt: isoTime(r.createdAt),
-          createdBy: r.createdBy,
-        })),
+        versions: rows.map(setVersionJson),
       },
       200,
     );

@@ -23,11 +23,11 @@ import {
   type WorkspaceDataKind,
 } from "../http/workspace-data-input.js";
 import { jsonOrCsvAnswer, wantsCsv } from "../http/csv.js";
-import { json, jsonOrCsv, versionQuery } from "../schemas/openapi.js";
+import { json, jsonOrCsv, SetVersionSchema, versionQuery } from "../schemas/openapi.js";
 import { HttpProblem } from "../http/problem.js";
 import { quotaExceeded, quotasFrom } from "../http/quotas.js";
 import { workspaceUsage } from "../db/usage.js";
-import { isoTime } from "../http/version-etag.js";
+import { isoTime, setVersionJson } from "../http/version-etag.js";
 
 // A workspace's own levels, locations and FX rates: one resource per kind, each kept like the
 // bands — an upload (JSON or CSV) replaces the kind's set atomically, every earlier set stays
@@ -130,14 +130,7 @@ const versions = createRoute({
       z
         .object({
           kind: z.enum(KINDS),
-          versions: z.array(
-            z.object({
-              version: z.number().int(),
-              rows: z.number().int(),
-              createdAt: z.string(),
-              createdBy: z.string(),
-            }),
-          ),
+          versions: z.array(SetVersionSchema),
         })
         .openapi("WorkspaceDataVersions"),
       "Newest first; the first is the current set.",
@@ -269,12 +262,7 @@ export const workspaceDataRouter = newRouter()
     return c.json(
       {
         kind,
-        versions: rows.map((r) => ({
-          version: r.version,
-          rows: r.rowCount,
-          createdAt: isoTime(r.createdAt),
-          createdBy: r.createdBy,
-        })),
+        versions: rows.map(setVersionJson),
       },
       200,
     );

@@ -192,6 +192,14 @@ export const formatParam = z.enum(["json", "csv"]).optional().openapi({
   example: "json",
 });
 
+/** One stored version of a workspace's set (bands, levels, locations, FX rates) in its version list. */
+export const SetVersionSchema = z.object({
+  version: z.number().int(),
+  rows: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
 /**
  * The query of a versioned read (a model's result, a band set, a workspace data set): `?version=n`
  * for an earlier one (`what` words it), and the answer's format.
