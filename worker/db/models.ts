@@ -96,6 +96,18 @@ export interface StorageLimits {
   maxBytes: number;
 }
 
+/** A pin as the SQL parameters of its six columns, in the order the model statements name them. */
+function pinParams(pin: ModelPin) {
+  return [
+    pin.datasetVersion,
+    pin.datasetHash,
+    pin.bandsVersion,
+    pin.levelsVersion,
+    pin.locationsVersion,
+    pin.fxVersion,
+  ];
+}
+
 /**
  * A new model at version 1, for one batch: the model row — written only while the workspace is
  * within its model and byte quotas, and RETURNed as written — then its first version row and the
@@ -124,12 +136,7 @@ export function createModelStatements(m: {
       m.limits.maxModels,
       m.limits.maxBytes,
       m.write.snapshot,
-      pin.datasetVersion,
-      pin.datasetHash,
-      pin.bandsVersion,
-      pin.levelsVersion,
-      pin.locationsVersion,
-      pin.fxVersion,
+      ...pinParams(pin),
     ),
     stmt(INSERT_VERSION, m.id, m.write.snapshot, m.write.kind, m.write.change, null),
     auditStatement(
@@ -178,12 +185,7 @@ export function updateModelStatements(m: {
       m.limits.maxVersions,
       m.limits.maxBytes,
       m.write.snapshot,
-      pin.datasetVersion,
-      pin.datasetHash,
-      pin.bandsVersion,
-      pin.levelsVersion,
-      pin.locationsVersion,
-      pin.fxVersion,
+      ...pinParams(pin),
     ),
     stmt(
       INSERT_VERSION,
