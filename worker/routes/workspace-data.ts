@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  limitSuggestions,
+  MAX_FRESH_SUGGESTIONS,
   resolveLevel,
   resolveLocation,
   type WorkspaceData,
@@ -165,15 +167,20 @@ async function keepsBandNames(
     kind === "levels"
       ? { levels: rows as unknown as WorkspaceLevel[] }
       : { locations: rows as unknown as WorkspaceLocation[] };
-  const lost = (await namesInCurrentBands(d1, workspaceId, column)).filter((name) => {
-    try {
-      if (kind === "levels") resolveLevel(name, column, next);
-      else resolveLocation(name, column, next);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  const used = await namesInCurrentBands(d1, workspaceId, column);
+  // A name that no longer resolves is all we need: its suggestions are not worked out past the
+  // request's allowance (see limitSuggestions), however many the bands name.
+  const lost = limitSuggestions(MAX_FRESH_SUGGESTIONS, () =>
+    used.filter((name) => {
+      try {
+        if (kind === "levels") resolveLevel(name, column, next);
+        else resolveLocation(name, column, next);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
+  );
   if (lost.length)
     throw new HttpProblem(
       409,
